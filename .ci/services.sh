@@ -1,0 +1,3 @@
+# Services the test suite needs; sourced by .ci/run. Each step is skipped when already present.
+# (Filled in by the platform work: PostgreSQL server, Chromium.)
+true

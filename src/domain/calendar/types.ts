@@ -1,0 +1,37 @@
+// Contract of the calendar module, shared by claims/, routing/ and the adapters.
+import type { IsoDate } from "../shared/dates.ts";
+
+export type LunarDate = { day: number; month: number; year: number; leap: boolean };
+
+/** Why a day is off (or, for swapped_work, why a weekend day is worked). */
+export type HolidayKind = "holiday" | "compensatory" | "swapped_off" | "swapped_work";
+
+export type HolidayEntry = {
+  date: IsoDate;
+  /** Vietnamese name, e.g. "Tết Âm lịch (mùng 1)". */
+  name: string;
+  kind: HolidayKind;
+  /** Legal source, e.g. "Bộ luật Lao động 2019, Điều 112 khoản 1" or "Thông báo 6150/TB-LĐTBXH (03/12/2024)". */
+  source: string;
+};
+
+export type PeriodUnit = "working_days" | "calendar_days" | "months" | "years";
+
+/** One line of a "why this date" explanation. `date` is set when the line is about one day. */
+export type ExplanationStep = {
+  rule: "start" | "count" | "skip" | "rollover" | "end" | "note";
+  date?: IsoDate;
+  text: string;
+  source?: string;
+};
+
+export type ComputedDate = { date: IsoDate; explanation: ExplanationStep[] };
+
+/** A working-day calendar: weekends, generated holidays and the yearly official notices merged. */
+export interface WorkCalendar {
+  isWorkingDay(date: IsoDate): boolean;
+  /** Entries that make this day off (or make a weekend day a working day); empty for an ordinary day. */
+  entriesOn(date: IsoDate): HolidayEntry[];
+  /** Every entry of a year, sorted by date. */
+  holidays(year: number): HolidayEntry[];
+}
