@@ -13,7 +13,23 @@ export type HolidayEntry = {
   kind: HolidayKind;
   /** Legal source, e.g. "Bộ luật Lao động 2019, Điều 112 khoản 1" or "Thông báo 6150/TB-LĐTBXH (03/12/2024)". */
   source: string;
+  /** Which statutory occasion the entry belongs to (absent for a pure swap). */
+  occasion?: HolidayOccasion;
+  /**
+   * True when the day is not confirmed by an official yearly notice read by us: a generated default for Tết Âm lịch or
+   * the second Quốc khánh day, or a notice row marked unverified. Absent/false = statutory fixed day or confirmed notice.
+   */
+  unverified?: boolean;
 };
+
+/** Statutory holiday occasions (Bộ luật Lao động 2019, Điều 112 khoản 1 điểm a–đ). */
+export type HolidayOccasion =
+  | "tet_duong_lich"
+  | "tet_am_lich"
+  | "chien_thang"
+  | "quoc_te_lao_dong"
+  | "quoc_khanh"
+  | "gio_to_hung_vuong";
 
 export type PeriodUnit = "working_days" | "calendar_days" | "months" | "years";
 
