@@ -1,0 +1,111 @@
+// Configuration from the environment, validated once at start (zod). Errors name the variable, in Vietnamese.
+// SESSION_SECRET: taken from the environment, else read from DATA_DIR/session-secret, else generated there (0600).
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  readonly code = "config_invalid";
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`Cấu hình không hợp lệ — biến môi trường ${variable}: ${message}`);
+    this.name = "ConfigError";
+    this.variable = variable;
+  }
+}
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ error: "phải là số" })
+    .int("phải là số nguyên")
+    .min(1, "phải từ 1 đến 65535")
+    .max(65535, "phải từ 1 đến 65535")
+    .default(3000),
+  HOST: z.string().min(1, "không được để trống").default("127.0.0.1"),
+  DATA_DIR: z.string().min(1, "không được để trống").default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "phải là URL dạng postgres://người_dùng@máy_chủ:cổng/tên_csdl")
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "phải dài ít nhất 32 ký tự").optional(),
+  NODE_ENV: z
+    .enum(["development", "production", "test"], { error: "phải là development, production hoặc test" })
+    .default("development"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "phải là fatal, error, warn, info, debug, trace hoặc silent",
+    })
+    .default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  /** Absolute path of the data folder (PGlite files, session secret, uploads). */
+  dataDir: string;
+  /** When set, the PostgreSQL server to use instead of PGlite. */
+  databaseUrl?: string;
+  sessionSecret: string;
+  nodeEnv: "development" | "production" | "test";
+  logLevel: string;
+  /** Folder of the embedded PGlite database inside dataDir. */
+  pgliteDir: string;
+};
+
+export const SESSION_SECRET_FILE = "session-secret";
+
+/** Validates the environment; with `persistSecret` (default) creates DATA_DIR/session-secret when no secret exists. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  opts: { persistSecret?: boolean } = {},
+): Config {
+  const cleaned: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== "") cleaned[k] = v;
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? "?"), issue.message);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  let sessionSecret = e.SESSION_SECRET;
+  if (!sessionSecret) {
+    const file = join(dataDir, SESSION_SECRET_FILE);
+    if (existsSync(file)) {
+      sessionSecret = readFileSync(file, "utf8").trim();
+      if (sessionSecret.length < 32)
+        throw new ConfigError("SESSION_SECRET", `tệp ${file} chứa khóa quá ngắn (cần ít nhất 32 ký tự)`);
+    } else {
+      sessionSecret = randomBytes(32).toString("hex");
+      if (opts.persistSecret !== false) {
+        try {
+          mkdirSync(dataDir, { recursive: true });
+          writeFileSync(file, `${sessionSecret}\n`, { mode: 0o600, flag: "wx" });
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === "EEXIST") sessionSecret = readFileSync(file, "utf8").trim();
+          else
+            throw new ConfigError(
+              "DATA_DIR",
+              `không ghi được khóa phiên vào ${file} (${(err as Error).message}); đặt SESSION_SECRET hoặc sửa quyền thư mục`,
+            );
+        }
+      }
+    }
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret,
+    nodeEnv: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    pgliteDir: join(dataDir, "pglite"),
+  };
+}
+
+/** The database location from a config: PostgreSQL when DATABASE_URL is set, else the PGlite folder. */
+export function databaseTarget(config: Config): { url?: string; dataDir?: string } {
+  return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir };
+}

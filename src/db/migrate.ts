@@ -1,0 +1,78 @@
+// Applies the drizzle-kit migrations in src/db/migrations (forward only), then syncs reference data (roles).
+// The same SQL runs on PGlite and on PostgreSQL 15.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { ROLE_CODES, ROLES } from "../domain/access/permissions.ts";
+import { roles } from "./schema/index.ts";
+import type { Database } from "./types.ts";
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
+
+type Journal = { entries: Array<{ idx: number; tag: string; when: number }> };
+
+export function migrationJournal(): Journal {
+  return JSON.parse(readFileSync(join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")) as Journal;
+}
+
+/** Tag of the newest migration in this build, e.g. "0001_audit_append_only". */
+export function latestMigrationId(): string {
+  const entries = migrationJournal().entries;
+  return entries[entries.length - 1]?.tag ?? "";
+}
+
+/** SHA-256 over every file of the migrations folder (names and contents) — changes whenever a migration changes. */
+export function migrationsHash(): string {
+  const h = createHash("sha256");
+  const walk = (dir: string, rel: string) => {
+    for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, name.name);
+      if (name.isDirectory()) walk(p, `${rel}${name.name}/`);
+      else {
+        h.update(`${rel}${name.name}\0`);
+        h.update(readFileSync(p));
+        h.update("\0");
+      }
+    }
+  };
+  walk(MIGRATIONS_DIR, "");
+  return h.digest("hex");
+}
+
+export async function migrate(database: Database): Promise<void> {
+  if (database.kind === "pglite") {
+    await migratePglite(database.db as unknown as PgliteDatabase<Record<string, never>>, {
+      migrationsFolder: MIGRATIONS_DIR,
+    });
+  } else {
+    await migrateNodePg(database.db as unknown as NodePgDatabase<Record<string, never>>, {
+      migrationsFolder: MIGRATIONS_DIR,
+    });
+  }
+  await syncReferenceData(database);
+}
+
+/** Role catalogue from src/domain/access/permissions.ts (the single source), upserted after every migration. */
+async function syncReferenceData(database: Database): Promise<void> {
+  const rows = ROLE_CODES.map((code) => ({ code, nameVi: ROLES[code].nameVi }));
+  await database.db
+    .insert(roles)
+    .values(rows)
+    .onConflictDoUpdate({ target: roles.code, set: { nameVi: sql`excluded.name_vi` } });
+}
+
+/** Applied migration count (from drizzle's bookkeeping table), or 0 on a fresh database. */
+export async function appliedMigrationCount(database: Database): Promise<number> {
+  try {
+    const rows = await database.query<{ n: number }>(`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    return Number(rows[0]?.n ?? 0);
+  } catch {
+    return 0;
+  }
+}

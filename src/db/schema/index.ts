@@ -1,0 +1,9 @@
+// One schema for both engines (PGlite and PostgreSQL 15). Migrations in src/db/migrations are generated from it.
+export * from "./agencies.ts";
+export * from "./audit.ts";
+export * from "./claims.ts";
+export * from "./identity.ts";
+export * from "./plans.ts";
+export * from "./registers.ts";
+export * from "./requests.ts";
+export * from "./system.ts";

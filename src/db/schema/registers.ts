@@ -1,0 +1,47 @@
+// Sổ văn bản đi (outgoing register): per agency and year, numbers 1, 2, 3 … without gaps or duplicates.
+// A number is allocated by incrementing the (agency, year) counter row in the same transaction as the register row,
+// so a rolled-back transaction gives its number back.
+
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { agencies } from "./agencies.ts";
+import { users } from "./identity.ts";
+
+export const outgoingCounters = pgTable(
+  "outgoing_counters",
+  {
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    lastNumber: integer("last_number").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
+export const outgoingRegister = pgTable(
+  "outgoing_register",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    number: integer("number").notNull(),
+    /** Ký hiệu, e.g. "BTNN-KH" in "12/BTNN-KH". */
+    symbol: text("symbol"),
+    /** letter / report / minutes / decision / notice (GLOSSARY outputs). */
+    docKind: text("doc_kind").notNull(),
+    subject: text("subject").notNull(),
+    issuedOn: date("issued_on", { mode: "string" }),
+    entity: text("entity"),
+    entityId: text("entity_id"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("outgoing_register_agency_year_number_uq").on(t.agencyId, t.year, t.number),
+    index("outgoing_register_entity_idx").on(t.entity, t.entityId),
+    check("outgoing_register_number_ck", sql`${t.number} >= 1`),
+  ],
+);
