@@ -7,6 +7,8 @@
 // "Astronomical Algorithms", 1998). Month 11 is the month that contains the winter solstice; a lunar year with 13
 // months between two months 11 takes as leap month (tháng nhuận) the first month with no major solar term (trung khí).
 // All months of the supported range are tabulated once (lazily), so conversions are a binary search.
+// New moons use the full series of Meeus ch. 49 (see newMoonDay). Before lunar year 1968 Vietnam used the Chinese
+// (UTC+8) calendar; the default zone "vn" reproduces that switch, like Hồ Ngọc Đức's own published tables.
 
 import { fromDayNumber, type IsoDate, isIsoDate, toDayNumber } from "../shared/dates.ts";
 import { DomainError } from "../shared/errors.ts";
@@ -32,30 +34,120 @@ function jdFromDate(dd: number, mm: number, yy: number): number {
   return dd + INT((153 * m + 2) / 5) + 365 * y + INT(y / 4) - INT(y / 100) + INT(y / 400) - 32045;
 }
 
-/** Day (julian day number, local time zone) of the k-th new moon after 1900-01-01 13:51 GMT. */
-export function newMoonDay(k: number, timeZone: number): number {
+/**
+ * Julian ephemeris day (TT) of the new moon with Meeus' lunation number `k` (k = 0: 2000-01-06), by the full series of
+ * J. Meeus, "Astronomical Algorithms" (2nd ed.), chapter 49 (error below one minute in 1900–2100).
+ */
+function newMoonJde(k: number): number {
+  const dr = PI / 180;
   const T = k / 1236.85;
   const T2 = T * T;
   const T3 = T2 * T;
-  const dr = PI / 180;
-  let jd1 = 2415020.75933 + 29.53058868 * k + 0.0001178 * T2 - 0.000000155 * T3;
-  jd1 = jd1 + 0.00033 * Math.sin((166.56 + 132.87 * T - 0.009173 * T2) * dr);
-  const M = 359.2242 + 29.10535608 * k - 0.0000333 * T2 - 0.00000347 * T3;
-  const Mpr = 306.0253 + 385.81691806 * k + 0.0107306 * T2 + 0.00001236 * T3;
-  const F = 21.2964 + 390.67050646 * k - 0.0016528 * T2 - 0.00000239 * T3;
-  let C1 = (0.1734 - 0.000393 * T) * Math.sin(M * dr) + 0.0021 * Math.sin(2 * dr * M);
-  C1 = C1 - 0.4068 * Math.sin(Mpr * dr) + 0.0161 * Math.sin(dr * 2 * Mpr);
-  C1 = C1 - 0.0004 * Math.sin(dr * 3 * Mpr);
-  C1 = C1 + 0.0104 * Math.sin(dr * 2 * F) - 0.0051 * Math.sin(dr * (M + Mpr));
-  C1 = C1 - 0.0074 * Math.sin(dr * (M - Mpr)) + 0.0004 * Math.sin(dr * (2 * F + M));
-  C1 = C1 - 0.0004 * Math.sin(dr * (2 * F - M)) - 0.0006 * Math.sin(dr * (2 * F + Mpr));
-  C1 = C1 + 0.001 * Math.sin(dr * (2 * F - Mpr)) + 0.0005 * Math.sin(dr * (2 * Mpr + M));
-  const deltat =
-    T < -11
-      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
-      : -0.000278 + 0.000265 * T + 0.000262 * T2;
-  const jdNew = jd1 + C1 - deltat;
-  return INT(jdNew + 0.5 + timeZone / 24);
+  const T4 = T3 * T;
+  let jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * T2 - 0.00000015 * T3 + 0.00000000073 * T4;
+  const E = 1 - 0.002516 * T - 0.0000074 * T2;
+  const M = (2.5534 + 29.1053567 * k - 0.0000014 * T2 - 0.00000011 * T3) * dr;
+  const Mp = (201.5643 + 385.81693528 * k + 0.0107582 * T2 + 0.00001238 * T3 - 0.000000058 * T4) * dr;
+  const F = (160.7108 + 390.67050284 * k - 0.0016118 * T2 - 0.00000227 * T3 + 0.000000011 * T4) * dr;
+  const Om = (124.7746 - 1.56375588 * k + 0.0020672 * T2 + 0.00000215 * T3) * dr;
+  const s = Math.sin;
+  jde +=
+    -0.4072 * s(Mp) +
+    0.17241 * E * s(M) +
+    0.01608 * s(2 * Mp) +
+    0.01039 * s(2 * F) +
+    0.00739 * E * s(Mp - M) -
+    0.00514 * E * s(Mp + M) +
+    0.00208 * E * E * s(2 * M) -
+    0.00111 * s(Mp - 2 * F) -
+    0.00057 * s(Mp + 2 * F) +
+    0.00056 * E * s(2 * Mp + M) -
+    0.00042 * s(3 * Mp) +
+    0.00042 * E * s(M + 2 * F) +
+    0.00038 * E * s(M - 2 * F) -
+    0.00024 * E * s(2 * Mp - M) -
+    0.00017 * s(Om) -
+    0.00007 * s(Mp + 2 * M) +
+    0.00004 * s(2 * Mp - 2 * F) +
+    0.00004 * s(3 * M) +
+    0.00003 * s(Mp + M - 2 * F) +
+    0.00003 * s(2 * Mp + 2 * F) -
+    0.00003 * s(Mp + M + 2 * F) +
+    0.00003 * s(Mp - M + 2 * F) -
+    0.00002 * s(Mp - M - 2 * F) -
+    0.00002 * s(3 * Mp + M) +
+    0.00002 * s(4 * Mp);
+  // Planetary arguments A1..A14 and their coefficients (Meeus, p. 351).
+  const A = [
+    299.77 + 0.107408 * k - 0.009173 * T2,
+    251.88 + 0.016321 * k,
+    251.83 + 26.651886 * k,
+    349.42 + 36.412478 * k,
+    84.66 + 18.206239 * k,
+    141.74 + 53.303771 * k,
+    207.14 + 2.453732 * k,
+    154.84 + 7.30686 * k,
+    34.52 + 27.261239 * k,
+    207.19 + 0.121824 * k,
+    291.34 + 1.844379 * k,
+    161.72 + 24.198154 * k,
+    239.56 + 25.513099 * k,
+    331.55 + 3.592518 * k,
+  ];
+  const C = [
+    0.000325, 0.000165, 0.000164, 0.000126, 0.00011, 0.000062, 0.00006, 0.000056, 0.000047, 0.000042, 0.00004, 0.000037,
+    0.000035, 0.000023,
+  ];
+  for (let i = 0; i < 14; i++) jde += C[i] * s(A[i] * dr);
+  return jde;
+}
+
+/** ΔT = TT − UT in seconds (Espenak & Meeus polynomials, NASA eclipse site), valid for 1860–2150. */
+function deltaTSeconds(y: number): number {
+  if (y < 1900) {
+    const t = y - 1860;
+    return 7.62 + 0.5737 * t - 0.251754 * t ** 2 + 0.01680668 * t ** 3 - 0.0004473624 * t ** 4 + t ** 5 / 233174;
+  }
+  if (y < 1920) {
+    const t = y - 1900;
+    return -2.79 + 1.494119 * t - 0.0598939 * t ** 2 + 0.0061966 * t ** 3 - 0.000197 * t ** 4;
+  }
+  if (y < 1941) {
+    const t = y - 1920;
+    return 21.2 + 0.84493 * t - 0.0761 * t ** 2 + 0.0020936 * t ** 3;
+  }
+  if (y < 1961) {
+    const t = y - 1950;
+    return 29.07 + 0.407 * t - t ** 2 / 233 + t ** 3 / 2547;
+  }
+  if (y < 1986) {
+    const t = y - 1975;
+    return 45.45 + 1.067 * t - t ** 2 / 260 - t ** 3 / 718;
+  }
+  if (y < 2005) {
+    const t = y - 2000;
+    return 63.86 + 0.3345 * t - 0.060374 * t ** 2 + 0.0017275 * t ** 3 + 0.000651814 * t ** 4 + 0.00002373599 * t ** 5;
+  }
+  if (y < 2050) {
+    const t = y - 2000;
+    return 62.92 + 0.32217 * t + 0.005589 * t ** 2;
+  }
+  return -20 + 32 * ((y - 1820) / 100) ** 2 - 0.5628 * (2150 - y);
+}
+
+/** Lunations between Hồ Ngọc Đức's epoch (new moon of 1900-01-01) and Meeus' (2000-01-06). */
+const HO_TO_MEEUS_K = 1237;
+
+/**
+ * Day (julian day number, local time zone) of the k-th new moon after 1900-01-01 13:52 UT (Hồ Ngọc Đức's numbering).
+ * Hồ Ngọc Đức's published routine uses a shortened series; the full Meeus series is used here because the short one
+ * misplaces a few new moons that fall within ~2 minutes of midnight (e.g. 09/12/2072 23:58 and 15/11/2077 23:59,
+ * UTC+7), where his own precomputed tables agree with the full series.
+ */
+export function newMoonDay(k: number, timeZone: number): number {
+  const jde = newMoonJde(k - HO_TO_MEEUS_K);
+  const jdUt = jde - deltaTSeconds(2000 + (jde - 2451545) / 365.25) / 86400;
+  return INT(jdUt + 0.5 + timeZone / 24);
 }
 
 /** Sector (0..11, 30° each) of the sun's longitude at the start (local midnight) of julian day `jdn`. */
@@ -136,17 +228,40 @@ export function buildMonthTable(timeZone: number, fromYear = 1898, toYear = 2101
   return months;
 }
 
-function table(timeZone: number): Table {
-  let t = tables.get(timeZone);
+/**
+ * Lunar year from which Vietnam computes its calendar for UTC+7. Before it the Vietnamese calendar followed the
+ * Chinese one (UTC+8); the switch made Tết Mậu Thân fall on 29/01/1968 in the North (30/01/1968 with UTC+8).
+ * Hồ Ngọc Đức's published tables follow the same convention.
+ */
+export const UTC7_FROM_LUNAR_YEAR = 1968;
+
+/** Zone selector: a fixed offset in hours, or "vn" = UTC+8 before lunar year 1968, UTC+7 from it. */
+export type LunarZone = number | "vn";
+
+function buildTable(months: LunarMonthInfo[]): Table {
+  const starts = Int32Array.from(months, (m) => m.start);
+  const index = new Map<string, number>();
+  months.forEach((m, i) => {
+    index.set(monthKey(m.year, m.month, m.leap), i);
+  });
+  return { months, starts, index };
+}
+
+function vietnamMonths(): LunarMonthInfo[] {
+  const after = buildMonthTable(VIETNAM_TIME_ZONE).filter((m) => m.year >= UTC7_FROM_LUNAR_YEAR);
+  const switchDay = after[0].start;
+  const before = buildMonthTable(8).filter((m) => m.start < switchDay && m.year < UTC7_FROM_LUNAR_YEAR);
+  const last = before[before.length - 1];
+  before[before.length - 1] = { ...last, length: switchDay - last.start };
+  return [...before, ...after];
+}
+
+function table(zone: LunarZone): Table {
+  const key = zone === "vn" ? -1 : zone;
+  let t = tables.get(key);
   if (!t) {
-    const months = buildMonthTable(timeZone);
-    const starts = Int32Array.from(months, (m) => m.start);
-    const index = new Map<string, number>();
-    months.forEach((m, i) => {
-      index.set(monthKey(m.year, m.month, m.leap), i);
-    });
-    t = { months, starts, index };
-    tables.set(timeZone, t);
+    t = buildTable(zone === "vn" ? vietnamMonths() : buildMonthTable(zone));
+    tables.set(key, t);
   }
   return t;
 }
@@ -175,14 +290,17 @@ function rangeError(field: string): DomainError {
 
 // ---- Public API ----
 
-/** Converts a solar (Gregorian) date to the Vietnamese lunar date. `timeZone` defaults to 7 (Vietnam). */
-export function solarToLunar(date: IsoDate, timeZone: number = VIETNAM_TIME_ZONE): LunarDate {
+/**
+ * Converts a solar (Gregorian) date to the Vietnamese lunar date. `zone` defaults to "vn" (UTC+7 from lunar year 1968,
+ * UTC+8 before); pass 7 or 8 for a single fixed zone (8 approximates the Chinese calendar).
+ */
+export function solarToLunar(date: IsoDate, zone: LunarZone = "vn"): LunarDate {
   if (!isIsoDate(date)) {
     throw new DomainError("invalid_date", "date", `Ngày không hợp lệ: "${String(date)}" (cần dạng YYYY-MM-DD).`);
   }
   const dn = toDayNumber(date);
   if (dn < MIN_DN || dn > MAX_DN) throw rangeError("date");
-  const m = findMonth(table(timeZone), dn);
+  const m = findMonth(table(zone), dn);
   return { day: dn - m.start + 1, month: m.month, year: m.year, leap: m.leap };
 }
 
@@ -191,16 +309,16 @@ export function lunarMonthInfo(
   year: number,
   month: number,
   leap = false,
-  timeZone: number = VIETNAM_TIME_ZONE,
+  zone: LunarZone = "vn",
 ): LunarMonthInfo | undefined {
-  const t = table(timeZone);
+  const t = table(zone);
   const i = t.index.get(monthKey(year, month, leap));
   return i === undefined ? undefined : t.months[i];
 }
 
 /** Leap month (1..12) of a lunar year, or 0 when the year has none. */
-export function leapMonthOf(year: number, timeZone: number = VIETNAM_TIME_ZONE): number {
-  for (let m = 1; m <= 12; m++) if (lunarMonthInfo(year, m, true, timeZone)) return m;
+export function leapMonthOf(year: number, zone: LunarZone = "vn"): number {
+  for (let m = 1; m <= 12; m++) if (lunarMonthInfo(year, m, true, zone)) return m;
   return 0;
 }
 
@@ -210,7 +328,7 @@ export function leapMonthOf(year: number, timeZone: number = VIETNAM_TIME_ZONE):
  */
 export function lunarToSolar(
   l: { day: number; month: number; year: number; leap?: boolean },
-  timeZone: number = VIETNAM_TIME_ZONE,
+  zone: LunarZone = "vn",
 ): IsoDate {
   const leap = l.leap === true;
   if (!Number.isInteger(l.year) || !Number.isInteger(l.month) || !Number.isInteger(l.day)) {
@@ -223,10 +341,10 @@ export function lunarToSolar(
     throw new DomainError("invalid_lunar_date", "date", `Ngày âm lịch ${l.day} không hợp lệ (từ 1 đến 30).`);
   }
   if (l.year < 1899 || l.year > 2100) throw rangeError("date");
-  const info = lunarMonthInfo(l.year, l.month, leap, timeZone);
+  const info = lunarMonthInfo(l.year, l.month, leap, zone);
   if (!info) {
     if (leap) {
-      const actual = leapMonthOf(l.year, timeZone);
+      const actual = leapMonthOf(l.year, zone);
       throw new DomainError(
         "invalid_lunar_date",
         "leap",
