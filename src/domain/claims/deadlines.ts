@@ -1,0 +1,489 @@
+// Legal deadlines of a claim, computed from its (possibly partial) event history.
+// Durations come from the dated parameter table (legal/parameters.ts); dates from the WorkCalendar passed in.
+import { addPeriod, workingDaysBetween } from "../calendar/periods.ts";
+import type { ComputedDate, ExplanationStep, PeriodUnit, WorkCalendar } from "../calendar/types.ts";
+import type { Anchor, Confidence, LegalParameter, StepKey } from "../legal/parameters.ts";
+import { parameterFor } from "../legal/parameters.ts";
+import type { IsoDate } from "../shared/dates.ts";
+import { formatVi, isIsoDate, toDayNumber } from "../shared/dates.ts";
+import { DomainError } from "../shared/errors.ts";
+import type { ClaimEvent, ClaimExtensions, ClaimHistory, EventType } from "./events.ts";
+import { type NextAction, nextActionsFromState, replay } from "./procedure.ts";
+
+/**
+ * POLICY (unverified design choice): do suspension periods stop the handling clocks?
+ * The law is silent (legal-addendum, "Still UNCONFIRMED": "Whether hoãn / tạm đình chỉ periods suspend the
+ * verification and negotiation clocks (the Law is silent; policy choice)"). We choose: the clocks of the listed steps
+ * PAUSE while a suspension decision (Điều 50) is in force. Counting: the days up to and including the day of the
+ * suspension decision count; counting resumes the day after the decision to continue (BLDS 2015, Điều 147 khoản 3
+ * applied to both ends). A deadline whose date moved because of a pause gets confidence "unverified".
+ * Rationale: a suspension under Điều 50 k1 a–c is caused by the claimant refusing to negotiate; running clocks would
+ * make every suspended claim overdue. Postponement (hoãn, Điều 49) has no event in the GLOSSARY and is not modelled.
+ */
+export const SUSPENSION_CLOCK_POLICY = {
+  pauses: true,
+  steps: [
+    "appoint_officer",
+    "verify",
+    "verification_report",
+    "negotiation_start",
+    "negotiation_end",
+  ] as readonly StepKey[],
+  confidence: "unverified" as Confidence,
+  basis: "Luật TNBTCNN 2017, Điều 49, Điều 50 — luật không quy định; lựa chọn thiết kế (chưa xác nhận)",
+};
+
+export type DeadlineStatus = "open" | "overdue" | "met" | "late" | "cancelled";
+
+export type Deadline = {
+  step: StepKey;
+  variant?: string;
+  /** Vietnamese name of the duty. */
+  label: string;
+  due: IsoDate;
+  unit: PeriodUnit;
+  /** Length counted (complex value and agreed extension included), in `unit`. */
+  days: number;
+  basis: string;
+  confidence: Confidence;
+  /**
+   * open: not done, not past due (as of `asOf`); overdue: not done and asOf > due; met: done on/before due;
+   * late: done after due; cancelled: not done, and the claim left this route (refused, terminated, sued in court).
+   */
+  status: DeadlineStatus;
+  explanation: ExplanationStep[];
+  from_event: Anchor;
+  from_date: IsoDate;
+  /** Date of the first recorded event that shows the duty was done. */
+  met_on?: IsoDate;
+  met_by?: EventType;
+  cancelled_by?: { event: EventType; date: IsoDate };
+  /** True while the clock is stopped by a suspension (due is then a projection). */
+  paused?: boolean;
+};
+
+/** Dates fixed by law that are not duties of the agency (effect of the decision, windows of the claimant). */
+export type Milestone = {
+  key: StepKey;
+  variant?: string;
+  label: string;
+  date: IsoDate;
+  unit: PeriodUnit;
+  days: number;
+  basis: string;
+  confidence: Confidence;
+  explanation: ExplanationStep[];
+  from_event: Anchor;
+  from_date: IsoDate;
+  /** True when asOf is given and the date has passed (asOf > date). */
+  passed?: boolean;
+};
+
+export type DeadlineResult = {
+  deadlines: Deadline[];
+  overdue: Deadline[];
+  next_actions: NextAction[];
+  milestones: Milestone[];
+};
+
+/** Agency route left by these events: pending duties of the handling stage are cancelled. */
+const ROUTE_END: readonly EventType[] = ["refused", "terminated", "sued_in_court"];
+
+type Rule = {
+  step: StepKey;
+  variant?: string;
+  /** Event the period counts from. */
+  trigger: EventType;
+  /** Events proving the duty was done (the first one after the trigger counts). */
+  done: readonly EventType[];
+  cancelledBy: readonly EventType[];
+  extension?: keyof ClaimExtensions;
+  /** Extra condition on the trigger occurrence. */
+  when?: (ctx: Ctx, i: number) => boolean;
+};
+
+/** The deadline table: which event triggers which duty and which events complete it. */
+const RULES: readonly Rule[] = [
+  {
+    step: "supplement",
+    variant: "agency_request",
+    trigger: "received",
+    done: ["supplement_requested", "file_valid", "accepted", "refused"],
+    cancelledBy: ["terminated", "sued_in_court"],
+  },
+  { step: "supplement", trigger: "supplement_requested", done: ["file_valid", "accepted"], cancelledBy: ROUTE_END },
+  {
+    step: "accept",
+    trigger: "file_valid",
+    done: ["accepted", "refused"],
+    cancelledBy: ["terminated", "sued_in_court"],
+  },
+  { step: "appoint_officer", trigger: "accepted", done: ["officer_appointed"], cancelledBy: ROUTE_END },
+  { step: "advance", trigger: "advance_proposed", done: ["advance_paid"], cancelledBy: ["refused", "terminated"] },
+  {
+    step: "verify",
+    trigger: "accepted",
+    done: ["verification_report_done", "negotiation_started", "negotiation_ended", "decision_issued"],
+    cancelledBy: ROUTE_END,
+    extension: "verify",
+  },
+  // verification_report: special (counts from the end of verification), see computeDeadlines.
+  {
+    step: "negotiation_start",
+    trigger: "verification_report_done",
+    done: ["negotiation_started", "negotiation_ended", "decision_issued"],
+    cancelledBy: ROUTE_END,
+  },
+  {
+    step: "negotiation_end",
+    trigger: "negotiation_started",
+    done: ["negotiation_ended", "decision_issued"],
+    cancelledBy: ROUTE_END,
+    extension: "negotiation_end",
+  },
+  {
+    step: "decision",
+    trigger: "negotiation_ended",
+    done: ["decision_issued"],
+    cancelledBy: ROUTE_END,
+    // Điều 46 khoản 8: no decision after a failed negotiation.
+    when: (ctx, i) => ctx.history.events[i].ground !== "failure",
+  },
+  {
+    step: "suspension_decision",
+    trigger: "suspension_ground",
+    done: ["suspended"],
+    cancelledBy: ["refused", "terminated"],
+  },
+  { step: "termination_decision", trigger: "termination_ground", done: ["terminated"], cancelledBy: [] },
+  // funds_request: also from a derived effective date, see computeDeadlines.
+  { step: "funds_request", trigger: "decision_effective", done: ["funds_requested"], cancelledBy: ["terminated"] },
+  { step: "funds_grant", trigger: "funds_requested", done: ["funds_received"], cancelledBy: [] },
+  {
+    step: "payment_notice",
+    trigger: "funds_received",
+    done: ["payment_notice_received", "paid"],
+    cancelledBy: [],
+  },
+  { step: "payment", trigger: "payment_notice_received", done: ["paid"], cancelledBy: [] },
+  { step: "recourse_council", trigger: "paid", done: ["council_established"], cancelledBy: [] },
+  { step: "council_recommendation", trigger: "council_established", done: ["council_recommended"], cancelledBy: [] },
+  { step: "recourse_decision", trigger: "council_recommended", done: ["recourse_decided"], cancelledBy: [] },
+];
+
+type Pause = { start: IsoDate; end?: IsoDate };
+
+type Ctx = {
+  history: ClaimHistory;
+  cal: WorkCalendar;
+  asOf?: IsoDate;
+  pauses: Pause[];
+};
+
+function firstAfter(
+  events: readonly ClaimEvent[],
+  fromIndex: number,
+  types: readonly EventType[],
+): { ev: ClaimEvent; index: number } | undefined {
+  for (let j = fromIndex + 1; j < events.length; j++) {
+    if (types.includes(events[j].type)) return { ev: events[j], index: j };
+  }
+  return undefined;
+}
+
+function periodValue(p: LegalParameter, complex: boolean): number {
+  return complex && p.complex_value !== undefined ? p.complex_value : p.value;
+}
+
+type Due = ComputedDate & { paused: boolean; pausedApplied: boolean };
+
+/** addPeriod, with the clock stopped during the given suspensions (SUSPENSION_CLOCK_POLICY). */
+function dueWithPauses(ctx: Ctx, from: IsoDate, value: number, unit: PeriodUnit, pausable: boolean): Due {
+  const { cal } = ctx;
+  if (!pausable || !SUSPENSION_CLOCK_POLICY.pauses || unit === "months" || unit === "years") {
+    return { ...addPeriod(cal, from, value, unit), paused: false, pausedApplied: false };
+  }
+  let cursor = from;
+  let remaining = value;
+  const notes: ExplanationStep[] = [];
+  let applied = false;
+  for (const p of ctx.pauses) {
+    if (p.start < cursor) continue;
+    const raw = addPeriod(cal, cursor, remaining, unit).date;
+    if (p.start >= raw) break;
+    const elapsed =
+      unit === "working_days" ? workingDaysBetween(cal, cursor, p.start) : toDayNumber(p.start) - toDayNumber(cursor);
+    remaining = Math.max(0, remaining - elapsed);
+    applied = true;
+    notes.push({
+      rule: "note",
+      date: p.start,
+      text: `Tạm đình chỉ ngày ${formatVi(p.start)}: đã tính ${elapsed} ${unit === "working_days" ? "ngày làm việc" : "ngày"}, còn lại ${remaining}; thời hạn dừng trong thời gian tạm đình chỉ (chính sách chưa xác nhận)`,
+      source: SUSPENSION_CLOCK_POLICY.basis,
+    });
+    if (!p.end) {
+      const restart = ctx.asOf && ctx.asOf > p.start ? ctx.asOf : p.start;
+      const projected = addPeriod(cal, restart, remaining, unit);
+      notes.push({
+        rule: "note",
+        date: restart,
+        text: `Chưa có quyết định tiếp tục giải quyết; hạn dự kiến nếu tiếp tục vào ngày ${formatVi(restart)}`,
+        source: SUSPENSION_CLOCK_POLICY.basis,
+      });
+      return {
+        date: projected.date,
+        explanation: [...notes, ...projected.explanation],
+        paused: true,
+        pausedApplied: true,
+      };
+    }
+    notes.push({
+      rule: "note",
+      date: p.end,
+      text: `Tiếp tục giải quyết ngày ${formatVi(p.end)}: tính tiếp ${remaining} ${unit === "working_days" ? "ngày làm việc" : "ngày"} từ ngày tiếp theo`,
+      source: SUSPENSION_CLOCK_POLICY.basis,
+    });
+    cursor = p.end;
+  }
+  const end = addPeriod(cal, cursor, remaining, unit);
+  if (!applied) return { ...end, paused: false, pausedApplied: false };
+  const first = addPeriod(cal, from, 0, unit).explanation; // start line for the original event
+  return { date: end.date, explanation: [...first, ...notes, ...end.explanation], paused: false, pausedApplied: true };
+}
+
+type Computed = {
+  param: LegalParameter;
+  due: IsoDate;
+  days: number;
+  explanation: ExplanationStep[];
+  paused: boolean;
+  unverifiedPolicy: boolean;
+};
+
+function compute(
+  ctx: Ctx,
+  param: LegalParameter,
+  from: IsoDate,
+  extension?: keyof ClaimExtensions,
+  pausable = false,
+): Computed {
+  const base = periodValue(param, ctx.history.complex);
+  const d = dueWithPauses(ctx, from, base, param.unit, pausable && SUSPENSION_CLOCK_POLICY.steps.includes(param.key));
+  let explanation = d.explanation;
+  if (ctx.history.complex && param.complex_value !== undefined) {
+    explanation = [
+      {
+        rule: "note",
+        text: `Vụ việc phức tạp: thời hạn ${param.complex_value} thay cho ${param.value} (${param.cite})`,
+        source: param.cite,
+      },
+      ...explanation,
+    ];
+  }
+  let due = d.date;
+  let days = base;
+  const ext = extension ? ctx.history.extensions?.[extension] : undefined;
+  if (ext && param.extension_max !== undefined && !d.paused) {
+    const n = Math.min(ext, param.extension_max);
+    const e = addPeriod(ctx.cal, due, n, "calendar_days");
+    explanation = [
+      ...explanation,
+      {
+        rule: "note",
+        date: due,
+        text: `Kéo dài theo thỏa thuận ${n} ngày (tối đa ${param.extension_max} ngày) kể từ ngày hết thời hạn ${formatVi(due)}`,
+        source: param.cite,
+      },
+      ...e.explanation,
+    ];
+    due = e.date;
+    days = base + n;
+  }
+  return { param, due, days, explanation, paused: d.paused, unverifiedPolicy: d.pausedApplied };
+}
+
+function makeDeadline(
+  ctx: Ctx,
+  c: Computed,
+  fromEvent: Anchor,
+  fromDate: IsoDate,
+  triggerIndex: number,
+  done: readonly EventType[],
+  cancelledBy: readonly EventType[],
+): Deadline {
+  const events = ctx.history.events;
+  const hit = firstAfter(events, triggerIndex, done);
+  const cancel = firstAfter(events, triggerIndex, cancelledBy);
+  const d: Deadline = {
+    step: c.param.key,
+    label: c.param.label,
+    due: c.due,
+    unit: c.param.unit,
+    days: c.days,
+    basis: c.param.cite,
+    confidence: c.unverifiedPolicy ? "unverified" : c.param.confidence,
+    status: "open",
+    explanation: c.explanation,
+    from_event: fromEvent,
+    from_date: fromDate,
+  };
+  if (c.param.variant !== undefined) d.variant = c.param.variant;
+  if (hit && (!cancel || hit.index < cancel.index)) {
+    d.met_on = hit.ev.date;
+    d.met_by = hit.ev.type;
+    d.status = hit.ev.date <= c.due ? "met" : "late";
+  } else if (cancel) {
+    d.status = "cancelled";
+    d.cancelled_by = { event: cancel.ev.type, date: cancel.ev.date };
+  } else if (c.paused) {
+    d.status = "open";
+    d.paused = true;
+  } else if (ctx.asOf !== undefined && ctx.asOf > c.due) {
+    d.status = "overdue";
+  }
+  return d;
+}
+
+function makeMilestone(ctx: Ctx, c: Computed, fromEvent: Anchor, fromDate: IsoDate): Milestone {
+  const m: Milestone = {
+    key: c.param.key,
+    label: c.param.label,
+    date: c.due,
+    unit: c.param.unit,
+    days: c.days,
+    basis: c.param.cite,
+    confidence: c.param.confidence,
+    explanation: c.explanation,
+    from_event: fromEvent,
+    from_date: fromDate,
+  };
+  if (c.param.variant !== undefined) m.variant = c.param.variant;
+  if (ctx.asOf !== undefined) m.passed = ctx.asOf > c.due;
+  return m;
+}
+
+function pausesOf(events: readonly ClaimEvent[]): Pause[] {
+  const out: Pause[] = [];
+  for (const e of events) {
+    if (e.type === "suspended") out.push({ start: e.date });
+    else if ((e.type === "resumed" || e.type === "terminated") && out.length > 0 && !out[out.length - 1].end) {
+      out[out.length - 1].end = e.date;
+    }
+  }
+  return out;
+}
+
+/**
+ * Deadlines triggered by the events present (open and closed), the overdue ones as of `asOf`, the lawful next
+ * actions, and the legal milestones (decision effect, windows to sue / to ask to continue, end of suspension).
+ * Without asOf, statuses are only met / late / open (and cancelled). Throws DomainError when the history is
+ * contradictory (see replay) or asOf is not a date.
+ */
+export function computeDeadlines(history: ClaimHistory, calendar: WorkCalendar, asOf?: IsoDate): DeadlineResult {
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    throw new DomainError("invalid_date", "as_of", `as_of: ngày không hợp lệ "${String(asOf)}" (cần dạng YYYY-MM-DD)`);
+  }
+  const state = replay(history);
+  const events = history.events;
+  const ctx: Ctx = { history, cal: calendar, asOf, pauses: pausesOf(events) };
+  const deadlines: Deadline[] = [];
+  const milestones: Milestone[] = [];
+  const law = history.law;
+
+  events.forEach((ev, i) => {
+    for (const rule of RULES) {
+      if (rule.trigger !== ev.type) continue;
+      if (rule.when && !rule.when(ctx, i)) continue;
+      const param = parameterFor(rule.step, law, ev.date, rule.variant);
+      if (!param) continue;
+      const c = compute(ctx, param, ev.date, rule.extension, true);
+      deadlines.push(makeDeadline(ctx, c, ev.type, ev.date, i, rule.done, rule.cancelledBy));
+
+      // Điều 45 khoản 3: report within 3 WD of the end of verification (= the verification deadline, at the latest).
+      if (rule.step === "verify") {
+        const rp = parameterFor("verification_report", law, c.due);
+        if (rp) {
+          const rc = compute(ctx, rp, c.due, undefined, true);
+          rc.explanation = [
+            {
+              rule: "note",
+              date: c.due,
+              text: `Ngày kết thúc xác minh không được ghi nhận; tính từ ngày hết hạn xác minh ${formatVi(c.due)} (chậm nhất)`,
+              source: param.cite,
+            },
+            ...rc.explanation,
+          ];
+          const d = makeDeadline(ctx, rc, "verification_end", c.due, i, rule.done, rule.cancelledBy);
+          if (c.paused) {
+            d.paused = true;
+            if (d.status === "overdue") d.status = "open";
+          }
+          deadlines.push(d);
+        }
+      }
+    }
+
+    // Milestones.
+    if (ev.type === "decision_issued") {
+      const sued = firstAfter(events, i, ["sued_in_court", "decision_refused", "terminated"]);
+      const pe = parameterFor("decision_effective", law, ev.date);
+      if (pe && !sued) {
+        const c = compute(ctx, pe, ev.date);
+        milestones.push(makeMilestone(ctx, c, "decision_issued", ev.date));
+        // funds_request from the derived effective date when the effect itself is not recorded.
+        const recorded = firstAfter(events, i, ["decision_effective"]);
+        const pf = parameterFor("funds_request", law, c.due);
+        if (!recorded && pf && (asOf === undefined || asOf >= c.due)) {
+          const fc = compute(ctx, pf, c.due);
+          fc.explanation = [
+            {
+              rule: "note",
+              date: c.due,
+              text: `Ngày quyết định có hiệu lực không được ghi nhận; tính theo ${pe.cite}: ${formatVi(c.due)}`,
+              source: pe.cite,
+            },
+            ...fc.explanation,
+          ];
+          deadlines.push(makeDeadline(ctx, fc, "decision_effective", c.due, i, ["funds_requested"], ["terminated"]));
+        }
+      }
+      const ps = parameterFor("sue", law, ev.date);
+      if (ps) milestones.push(makeMilestone(ctx, compute(ctx, ps, ev.date), "decision_issued", ev.date));
+    }
+    if (ev.type === "negotiation_ended") {
+      const decided = firstAfter(events, i, ["decision_issued"]);
+      const ps = parameterFor("sue", law, ev.date, "negotiation");
+      if (ps && !decided) milestones.push(makeMilestone(ctx, compute(ctx, ps, ev.date), "negotiation_ended", ev.date));
+    }
+    if (ev.type === "decision_refused") {
+      const pr = parameterFor("refusal_termination", law, ev.date);
+      if (pr) milestones.push(makeMilestone(ctx, compute(ctx, pr, ev.date), "decision_refused", ev.date));
+    }
+    if (ev.type === "suspended") {
+      const ground =
+        ev.ground ?? (i > 0 && events[i - 1].type === "suspension_ground" ? events[i - 1].ground : undefined);
+      const pp = parameterFor("suspension_period", law, ev.date);
+      if (pp && ground !== "d") {
+        const c = compute(ctx, pp, ev.date);
+        milestones.push(makeMilestone(ctx, c, "suspended", ev.date));
+        const pr = parameterFor("resume_request", law, c.due);
+        if (pr) {
+          const rc = compute(ctx, pr, c.due);
+          deadlines.push(makeDeadline(ctx, rc, "suspension_end", c.due, i, ["resumed"], ["terminated", "refused"]));
+        }
+      }
+    }
+    if (ev.type === "payment_notice_received" && !firstAfter(events, i, ["paid"])) {
+      const pu = parameterFor("unclaimed_payment", law, ev.date);
+      if (pu) milestones.push(makeMilestone(ctx, compute(ctx, pu, ev.date), "payment_notice_received", ev.date));
+    }
+  });
+
+  deadlines.sort((a, b) => (a.from_date < b.from_date ? -1 : a.from_date > b.from_date ? 1 : 0));
+  return {
+    deadlines,
+    overdue: deadlines.filter((d) => d.status === "overdue"),
+    next_actions: nextActionsFromState(state),
+    milestones,
+  };
+}

@@ -1,0 +1,39 @@
+// Public API of the claims module: event vocabulary and input schema, the procedure state machine, deadlines.
+
+export {
+  computeDeadlines,
+  type Deadline,
+  type DeadlineResult,
+  type DeadlineStatus,
+  type Milestone,
+  SUSPENSION_CLOCK_POLICY,
+} from "./deadlines.ts";
+export {
+  type ClaimEvent,
+  type ClaimExtensions,
+  type ClaimHistory,
+  claimHistorySchema,
+  EVENT_GROUNDS,
+  EVENT_LABELS_VI,
+  EVENT_TYPES,
+  type EventType,
+  eventOrder,
+  GROUND_REQUIRED,
+  type GroundDef,
+  isEventType,
+  LAW_CODES,
+  LAW_LABELS_VI,
+  type LawCode,
+  parseClaimHistory,
+} from "./events.ts";
+export {
+  type ClaimState,
+  canApply,
+  type NextAction,
+  nextActions,
+  nextActionsFromState,
+  PHASE_LABELS_VI,
+  type Phase,
+  replay,
+  TRANSITIONS,
+} from "./procedure.ts";
