@@ -198,7 +198,7 @@ export function workingDaysBetween(cal: WorkCalendar, from: IsoDate, to: IsoDate
   checkDate(to, "to");
   const a = toDayNumber(from);
   const b = toDayNumber(to);
-  if (b < a) return -workingDaysBetween(cal, to, from);
+  if (b < a) return -workingDaysBetween(cal, to, from) || 0;
   let n = 0;
   for (let d = a + 1; d <= b; d++) if (cal.isWorkingDay(fromDayNumber(d))) n++;
   return n;
