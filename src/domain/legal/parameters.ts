@@ -516,16 +516,17 @@ export const LEGAL_PARAMETERS: readonly LegalParameter[] = [
 
 /**
  * The row for `key` (and `variant`; undefined = the row without variant) under `law` that is in force on `onDate`
- * (effective_from ≤ onDate ≤ effective_to). Undefined when the law sets no such duration (e.g. most 2009-law steps).
+ * (effective_from ≤ onDate ≤ effective_to; the latest such row). `table` is for tests. Undefined when the law sets no such duration (e.g. most 2009-law steps).
  */
 export function parameterFor(
   key: StepKey,
   law: LawCode,
   onDate: IsoDate,
   variant?: string,
+  table: readonly LegalParameter[] = LEGAL_PARAMETERS,
 ): LegalParameter | undefined {
   let best: LegalParameter | undefined;
-  for (const p of LEGAL_PARAMETERS) {
+  for (const p of table) {
     if (p.key !== key || p.law !== law || p.variant !== variant) continue;
     if (onDate < p.effective_from) continue;
     if (p.effective_to !== undefined && onDate > p.effective_to) continue;
