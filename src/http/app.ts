@@ -3,9 +3,15 @@
 // its access rule in `config.access` (auth.ts refuses to register a route without one).
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/types.ts";
+import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
+import { scopePlugin } from "./plugins/scope.ts";
 import { webPlugin } from "./plugins/web.ts";
+import { agencyRoutes } from "./routes/agencies.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
 import "./types.ts";
 import { validatorCompiler } from "./validation.ts";
@@ -13,12 +19,18 @@ import { validatorCompiler } from "./validation.ts";
 /** JSON bodies are capped at 1 MiB; uploads get their own limit when they arrive. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
+/** What the HTTP layer reads from the configuration (src/config.ts `Config` fits; `cookieSecure` is HTTP-only). */
+export type HttpConfig = Partial<Config> & {
+  /** Mark cookies Secure (set when the app is served over HTTPS, e.g. behind a TLS proxy). */
+  cookieSecure?: boolean;
+};
+
 export type BuildAppOptions = {
-  // biome-ignore lint/suspicious/noExplicitAny: filled in when the database layer lands
-  database?: any;
-  // biome-ignore lint/suspicious/noExplicitAny: filled in when the database layer lands
-  config?: any;
+  database: Database;
+  config: HttpConfig;
   logger?: FastifyServerOptions["logger"];
+  /** Clock for sessions and throttling (tests). */
+  now?: () => Date;
   /** Serve the web UI: `web/dist` when built, else a Vietnamese placeholder page at `/`. Off in tests. */
   web?: { dist: string } | false;
 };
@@ -43,9 +55,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     reply.header("x-content-type-options", "nosniff");
   });
 
+  const db = opts.database.db;
+  const cookieSecure = opts.config.cookieSecure ?? false;
   await app.register(errorsPlugin);
   await app.register(openapiPlugin);
+  await app.register(authPlugin, { db, cookieSecure, now: opts.now });
+  await app.register(scopePlugin, { db });
+
   await app.register(healthRoutes, { database: opts.database });
+  await app.register(authRoutes, { db, cookieSecure, now: opts.now });
+  await app.register(agencyRoutes, { db });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

@@ -4,12 +4,16 @@ import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { openTestDatabase } from "../../src/db/testing.ts";
+import type { Database } from "../../src/db/types.ts";
 import { buildApp } from "../../src/http/app.ts";
 
 let app: FastifyInstance;
+let database: Database;
 
 before(async () => {
-  app = await buildApp({});
+  database = await openTestDatabase();
+  app = await buildApp({ database, config: {} });
   app.withTypeProvider<ZodTypeProvider>().post(
     "/api/test-echo",
     {
@@ -28,7 +32,10 @@ before(async () => {
   );
   await app.ready();
 });
-after(() => app.close());
+after(async () => {
+  await app.close();
+  await database.close();
+});
 
 const post = (payload: string | object, headers: Record<string, string> = {}) =>
   app.inject({
@@ -102,15 +109,16 @@ describe("OpenAPI và sức khỏe hệ thống", () => {
     assert.equal(r.statusCode, 200);
     assert.match(r.headers["content-type"] as string, /text\/html/);
   });
-  test("không có cơ sở dữ liệu → /api/health 503 degraded", async () => {
+  test("/api/health: máy chủ và cơ sở dữ liệu hoạt động", async () => {
     const r = await app.inject({ method: "GET", url: "/api/health" });
-    assert.equal(r.statusCode, 503);
-    assert.equal(r.json().status, "degraded");
+    assert.equal(r.statusCode, 200);
+    assert.equal(r.json().status, "ok");
+    assert.equal(r.json().database.ok, true);
   });
 });
 
 test("trang giữ chỗ tiếng Việt khi chưa có web/dist", async () => {
-  const web = await buildApp({ web: { dist: "/nonexistent-web-dist" } });
+  const web = await buildApp({ database, config: {}, web: { dist: "/nonexistent-web-dist" } });
   try {
     const r = await web.inject({ method: "GET", url: "/" });
     assert.equal(r.statusCode, 200);

@@ -60,6 +60,9 @@ const PG_VI: Record<string, { status: number; code: string; message: string }> =
   "40001": { status: 409, code: "conflict", message: "Xung đột khi ghi dữ liệu đồng thời; hãy thử lại" },
 };
 
+/** Domain error codes with their own status; every other DomainError is 422 (the law or a rule forbids it). */
+const DOMAIN_STATUS: Record<string, number> = { forbidden: 403, not_found: 404, unauthorized: 401 };
+
 /** Domain error codes that mean "someone changed it first" rather than "the law forbids it". */
 const CONFLICT_CODES = /(stale|version|conflict|concurren)/i;
 
@@ -121,9 +124,9 @@ export function toErrorResponse(err: unknown, requestId: string): { status: numb
     return { status: http.statusCode, log: false, body: { error: http.message, code: http.code, issues: http.issues } };
   const de = findDomainError(err);
   if (de) {
-    const conflict = CONFLICT_CODES.test(de.code);
+    const status = DOMAIN_STATUS[de.code] ?? (CONFLICT_CODES.test(de.code) ? 409 : 422);
     return {
-      status: conflict ? 409 : 422,
+      status,
       log: false,
       body: { error: de.message, code: de.code, issues: [{ path: toPointer(de.field), message: de.message }] },
     };

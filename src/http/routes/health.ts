@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Database } from "../../db/types.ts";
 
 const Health = z.object({
   status: z.enum(["ok", "degraded"]),
@@ -9,8 +10,7 @@ const Health = z.object({
   time: z.string(),
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: database type arrives with the db layer
-export const healthRoutes: FastifyPluginAsyncZod<{ database?: any }> = async (app, { database }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   app.get(
     "/api/health",
     {
@@ -23,17 +23,15 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database?: any }> = async (ap
     },
     async (_req, reply) => {
       let ok = false;
-      if (database) {
-        try {
-          await database.db.execute(sql`select 1`);
-          ok = true;
-        } catch {
-          ok = false;
-        }
+      try {
+        await database.db.execute(sql`select 1`);
+        ok = true;
+      } catch {
+        ok = false;
       }
       const body = {
         status: ok ? ("ok" as const) : ("degraded" as const),
-        database: { kind: database?.kind ?? "none", ok },
+        database: { kind: database.kind, ok },
         time: new Date().toISOString(),
       };
       return reply.code(ok ? 200 : 503).send(body);

@@ -1,0 +1,141 @@
+// Session, login-attempt and password persistence used by plugins/auth.ts and routes/auth.ts.
+// Written against the Drizzle schema (src/db/schema/identity.ts). Tokens are never stored: only their SHA-256.
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { loginAttempts, memberships, sessions, users } from "../db/schema/index.ts";
+import type { AppDb } from "../db/types.ts";
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // 12 h idle
+export const SESSION_RENEW_AFTER_MS = 5 * 60 * 1000; // renew expiry at most every 5 min
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+export const THROTTLE_MAX_FAILURES = 5;
+
+export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+export const newToken = () => randomBytes(32).toString("base64url");
+
+export type SessionRow = {
+  tokenHash: string;
+  userId: string;
+  agencyId: string | null;
+  csrfToken: string | null;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  username: string;
+  fullName: string;
+  mustChangePassword: boolean;
+};
+
+export async function findUserForLogin(db: AppDb, username: string) {
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      passwordHash: users.passwordHash,
+      active: users.active,
+    })
+    .from(users)
+    .where(eq(users.username, username))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function userMemberships(db: AppDb, userId: string) {
+  return db
+    .select({ agencyId: memberships.agencyId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .orderBy(memberships.createdAt, memberships.agencyId);
+}
+
+/** Failed attempts for this username from this IP within the window, after the last success. */
+export async function recentFailures(db: AppDb, username: string, ip: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const rows = await db
+    .select({ success: loginAttempts.success, at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.username, username), eq(loginAttempts.ip, ip), gt(loginAttempts.at, since)))
+    .orderBy(sql`${loginAttempts.at} desc, ${loginAttempts.id} desc`)
+    .limit(THROTTLE_MAX_FAILURES + 1);
+  let n = 0;
+  for (const r of rows) {
+    if (r.success) break;
+    n++;
+  }
+  return n;
+}
+
+export async function recordAttempt(db: AppDb, username: string, ip: string, success: boolean, now: Date) {
+  await db.insert(loginAttempts).values({ username, ip, success, at: now });
+}
+
+export async function createSession(
+  db: AppDb,
+  v: { userId: string; agencyId: string | null; ip: string; userAgent: string | undefined; now: Date },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  await db.insert(sessions).values({
+    tokenHash: sha256(token),
+    userId: v.userId,
+    agencyId: v.agencyId,
+    csrfToken,
+    createdAt: v.now,
+    lastSeenAt: v.now,
+    expiresAt: new Date(v.now.getTime() + SESSION_TTL_MS),
+    ip: v.ip,
+    userAgent: v.userAgent?.slice(0, 500) ?? null,
+  });
+  return { token, csrfToken };
+}
+
+export async function findSession(db: AppDb, token: string, now: Date): Promise<SessionRow | null> {
+  const rows = await db
+    .select({
+      tokenHash: sessions.tokenHash,
+      userId: sessions.userId,
+      agencyId: sessions.agencyId,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      username: users.username,
+      fullName: users.fullName,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function touchSession(db: AppDb, tokenHash: string, now: Date) {
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+    .where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSessionByToken(db: AppDb, token: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+}
+
+export async function deleteSessionByHash(db: AppDb, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteUserSessions(db: AppDb, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function passwordHashOf(db: AppDb, userId: string): Promise<string | null> {
+  const rows = await db.select({ h: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  return rows[0]?.h ?? null;
+}
+
+export async function setPassword(db: AppDb, userId: string, passwordHash: string, now: Date) {
+  await db
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: now, mustChangePassword: false, updatedAt: now })
+    .where(eq(users.id, userId));
+}
