@@ -174,7 +174,7 @@ describe("Thuộc tính (fast-check) của phép tính thời hạn", () => {
           "working_days" | "calendar_days" | "months" | "years"
         >,
         (from, n, unit) => {
-          const m = unit === "years" ? Math.min(n, 3) : n;
+          const m = unit === "years" ? Math.min(n, 3) : unit === "months" ? Math.min(n, 47) : n;
           assert.ok(addPeriod(cal, from, m, unit).date <= addPeriod(cal, from, m + 1, unit).date);
         },
       ),

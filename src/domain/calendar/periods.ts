@@ -56,6 +56,11 @@ function skipSteps(cal: WorkCalendar, date: IsoDate): ExplanationStep[] {
   }));
 }
 
+function isWeekendDn(dn: number): boolean {
+  const dow = (((dn + 4) % 7) + 7) % 7;
+  return dow === 0 || dow === 6;
+}
+
 /** A "note" step when a weekend day is a working day because of a swap. */
 function swappedWorkNotes(cal: WorkCalendar, date: IsoDate): ExplanationStep[] {
   return cal
@@ -67,6 +72,11 @@ function swappedWorkNotes(cal: WorkCalendar, date: IsoDate): ExplanationStep[] {
       text: `${dayLabel(date)} là ngày làm việc: ${e.name}`,
       source: e.source,
     }));
+}
+
+/** isWorkingDay on day numbers, using the calendar's fast path when it has one. */
+function workingTest(cal: WorkCalendar): (dn: number) => boolean {
+  return cal.isWorkingDayNumber ? (dn) => cal.isWorkingDayNumber!(dn) : (dn) => cal.isWorkingDay(fromDayNumber(dn));
 }
 
 function badInput(field: string, message: string): DomainError {
@@ -117,7 +127,8 @@ export function addPeriod(cal: WorkCalendar, from: IsoDate, value: number, unit:
   }
 
   if (unit === "working_days") {
-    let d = from;
+    const isWorking = workingTest(cal);
+    let dn = toDayNumber(from);
     let counted = 0;
     steps.push({
       rule: "count",
@@ -125,14 +136,15 @@ export function addPeriod(cal: WorkCalendar, from: IsoDate, value: number, unit:
       source: CITE_START,
     });
     while (counted < value) {
-      d = addDays(d, 1);
-      if (cal.isWorkingDay(d)) {
+      dn++;
+      if (isWorking(dn)) {
         counted++;
-        steps.push(...swappedWorkNotes(cal, d));
+        if (isWeekendDn(dn)) steps.push(...swappedWorkNotes(cal, fromDayNumber(dn)));
       } else {
-        steps.push(...skipSteps(cal, d));
+        steps.push(...skipSteps(cal, fromDayNumber(dn)));
       }
     }
+    const d = fromDayNumber(dn);
     steps.push({
       rule: "end",
       date: d,
@@ -199,8 +211,9 @@ export function workingDaysBetween(cal: WorkCalendar, from: IsoDate, to: IsoDate
   const a = toDayNumber(from);
   const b = toDayNumber(to);
   if (b < a) return -workingDaysBetween(cal, to, from) || 0;
+  const isWorking = workingTest(cal);
   let n = 0;
-  for (let d = a + 1; d <= b; d++) if (cal.isWorkingDay(fromDayNumber(d))) n++;
+  for (let d = a + 1; d <= b; d++) if (isWorking(d)) n++;
   return n;
 }
 

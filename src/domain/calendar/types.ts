@@ -50,4 +50,6 @@ export interface WorkCalendar {
   entriesOn(date: IsoDate): HolidayEntry[];
   /** Every entry of a year, sorted by date. */
   holidays(year: number): HolidayEntry[];
+  /** Optional fast path: same as isWorkingDay for a day number (days since 1970-01-01, see shared/dates.ts). */
+  isWorkingDayNumber?(dayNumber: number): boolean;
 }

@@ -1,5 +1,5 @@
 // The working-day calendar of state agencies: weekly rest days + holidays (generated) + yearly notices (data).
-import { dayOfWeek, type IsoDate, isIsoDate, parts } from "../shared/dates.ts";
+import { dayOfWeek, type IsoDate, isIsoDate, parts, toDayNumber } from "../shared/dates.ts";
 import { DomainError } from "../shared/errors.ts";
 import { yearEntries } from "./holidays.ts";
 import { OFFICIAL_NOTICES, type YearNotice } from "./notices.ts";
@@ -25,7 +25,25 @@ export function isWeeklyRestDay(date: IsoDate): boolean {
   return WEEKLY_REST.days.includes(dayOfWeek(date));
 }
 
-type YearCache = { entries: HolidayEntry[]; byDate: Map<IsoDate, HolidayEntry[]> };
+type YearCache = {
+  entries: HolidayEntry[];
+  byDate: Map<IsoDate, HolidayEntry[]>;
+  /** Day number of 1 January. */
+  start: number;
+  /** 1 = working day, 0 = day off, indexed by day of year (0-based). */
+  working: Uint8Array;
+};
+
+function yearStart(y: number): number {
+  return Math.floor(Date.UTC(y, 0, 1) / 86_400_000);
+}
+
+function yearOfDayNumber(dn: number): number {
+  let y = 1970 + Math.floor(dn / 365.2425);
+  if (dn < yearStart(y)) y--;
+  else if (dn >= yearStart(y + 1)) y++;
+  return y;
+}
 
 /**
  * Creates a calendar. `notices` REPLACES the built-in list (OFFICIAL_NOTICES) when given: pass `[]` for the bare
@@ -41,11 +59,20 @@ export function createWorkCalendar(options?: { notices?: readonly YearNotice[] }
       const entries = yearEntries(y, notices);
       const byDate = new Map<IsoDate, HolidayEntry[]>();
       for (const e of entries) {
-        const list = byDate.get(e.date);
-        if (list) list.push(e);
+        const same = byDate.get(e.date);
+        if (same) same.push(e);
         else byDate.set(e.date, [e]);
       }
-      c = { entries, byDate };
+      const start = yearStart(y);
+      const working = new Uint8Array(yearStart(y + 1) - start);
+      for (let i = 0; i < working.length; i++) {
+        const dow = (((start + i + 4) % 7) + 7) % 7; // 0 = Chủ nhật … 6 = Thứ Bảy
+        working[i] = WEEKLY_REST.days.includes(dow) ? 0 : 1;
+      }
+      for (const [date, same] of byDate) {
+        working[toDayNumber(date) - start] = same.some((e) => e.kind !== "swapped_work") ? 0 : 1;
+      }
+      c = { entries, byDate, start, working };
       cache.set(y, c);
     }
     return c;
@@ -60,12 +87,15 @@ export function createWorkCalendar(options?: { notices?: readonly YearNotice[] }
 
   return {
     isWorkingDay(date: IsoDate): boolean {
-      const list = year(check(date)).byDate.get(date);
-      if (list) {
-        if (list.some((e) => e.kind !== "swapped_work")) return false;
-        return true; // only swapped_work entries: a weekend day made a working day
+      const c = year(check(date));
+      return c.working[toDayNumber(date) - c.start] === 1;
+    },
+    isWorkingDayNumber(dn: number): boolean {
+      if (!Number.isInteger(dn)) {
+        throw new DomainError("invalid_date", "date", `Số ngày không hợp lệ: ${String(dn)}.`);
       }
-      return !isWeeklyRestDay(date);
+      const c = year(yearOfDayNumber(dn));
+      return c.working[dn - c.start] === 1;
     },
     entriesOn(date: IsoDate): HolidayEntry[] {
       return [...(year(check(date)).byDate.get(date) ?? [])];
