@@ -430,10 +430,33 @@ function effectiveGround(s: ClaimState, ev: ClaimEvent): string | undefined {
 
 type Check = { ok: true; row: Transition } | { ok: false; code: string; reason: string };
 
+const ROWS_BY_EVENT = new Map<EventType, Transition[]>();
+for (const r of TRANSITIONS) {
+  const list = ROWS_BY_EVENT.get(r.event);
+  if (list) list.push(r);
+  else ROWS_BY_EVENT.set(r.event, [r]);
+}
+
+/** Fast path: the row allowing `ev` in state `s`, or null. `strict` = only normal predecessors. */
+function allowedRow(s: ClaimState, ev: ClaimEvent, strict: boolean): Transition | null {
+  const ground = effectiveGround(s, ev);
+  for (const r of ROWS_BY_EVENT.get(ev.type) ?? []) {
+    if (!rowMatchesGround(r, ground)) continue;
+    if (!r.from.includes(s.phase) && (strict || !r.alsoFrom?.includes(s.phase))) continue;
+    if (s.suspended && !r.whileSuspended) continue;
+    if (r.onlySuspended && !s.suspended) continue;
+    if (r.guard?.(s, ev)) continue;
+    return r;
+  }
+  return null;
+}
+
 /** Finds the row allowing `ev` in state `s`, or explains why none does. `strict` = only normal predecessors. */
 function findTransition(s: ClaimState, ev: ClaimEvent, strict: boolean): Check {
+  const fast = allowedRow(s, ev, strict);
+  if (fast) return { ok: true, row: fast };
   const ground = effectiveGround(s, ev);
-  const rows = TRANSITIONS.filter((r) => r.event === ev.type && rowMatchesGround(r, ground));
+  const rows = (ROWS_BY_EVENT.get(ev.type) ?? []).filter((r) => rowMatchesGround(r, ground));
   if (rows.length === 0) {
     return { ok: false, code: "invalid_ground", reason: `lý do "${ground ?? ""}" không áp dụng cho sự kiện này` };
   }
@@ -648,9 +671,9 @@ export function nextActionsFromState(s: ClaimState): NextAction[] {
       if (g === undefined && GROUND_REQUIRED.includes(type)) continue;
       const ev: ClaimEvent = { type, date: s.last_event?.date ?? "1970-01-01" };
       if (g !== undefined) ev.ground = g;
-      const r = findTransition(s, ev, true);
-      if (r.ok) {
-        first ??= r.row;
+      const row = allowedRow(s, ev, true);
+      if (row) {
+        first ??= row;
         if (g !== undefined) okGrounds.push(g);
       }
     }
