@@ -193,13 +193,18 @@ export function createAgencyRegistry(rows: readonly Agency[]): AgencyRegistry {
   };
 
   const sortById = (list: Agency[]): Agency[] => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Rows sorted once by id, and indexed by role, so agenciesOn() is a filter without a sort.
+  const sorted = sortById([...rows]);
+  const byRole = new Map<Role, Agency[]>();
+  for (const a of sorted) byRole.set(a.role, [...(byRole.get(a.role) ?? []), a]);
 
   return {
     all: rows,
     getAgency: (id) => byId.get(id),
     agenciesOn(date, role) {
       assertDate(date, "agenciesOn");
-      return sortById(rows.filter((a) => inForce(a, date) && (role === undefined || a.role === role)));
+      const pool = role === undefined ? sorted : (byRole.get(role) ?? []);
+      return pool.filter((a) => inForce(a, date));
     },
     successorsOf(id, date) {
       assertDate(date, "successorsOf");

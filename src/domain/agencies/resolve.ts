@@ -194,18 +194,20 @@ export interface ResolvedMention {
   agency_id?: string;
 }
 
-const PROVINCE_NAMES: Array<{ key: string; defs: ProvinceDef[] }> = (() => {
+const PROVINCE_NAMES: Array<{ key: string; defs: ProvinceDef[]; re: RegExp }> = (() => {
   const map = new Map<string, ProvinceDef[]>();
   for (const p of PROVINCES) {
     const key = normalizeVi(p.name);
     map.set(key, [...(map.get(key) ?? []), p]);
   }
-  return [...map.entries()].map(([key, defs]) => ({ key, defs })).sort((a, b) => b.key.length - a.key.length);
+  return [...map.entries()]
+    .map(([key, defs]) => ({ key, defs, re: new RegExp(`(?<![a-z0-9])${key}(?![a-z0-9])`) }))
+    .sort((a, b) => b.key.length - a.key.length);
 })();
 
 function provinceCodeInText(normText: string, date: IsoDate): string | undefined {
-  for (const { key, defs } of PROVINCE_NAMES) {
-    if (new RegExp(`(?<![a-z0-9])${key}(?![a-z0-9])`).test(normText)) {
+  for (const { defs, re } of PROVINCE_NAMES) {
+    if (re.test(normText)) {
       const def = defs.find((d) => d.valid_from <= date && (d.valid_to === undefined || date <= d.valid_to));
       if (def) return def.code;
     }
