@@ -239,6 +239,39 @@ describe("computeDeadlines — tạm đình chỉ (Điều 50) và chính sách 
     assert.ok(r.next_actions.some((a) => a.event === "terminated" && a.grounds?.includes("c")));
   });
 
+  test("Luật TNBTCNN 2017, Điều 50 khoản 1 điểm d — tạm đình chỉ chờ xem xét văn bản làm căn cứ: không có thời hạn 30 ngày", () => {
+    const r = computeDeadlines(
+      h([
+        ["accepted", "2025-01-24"],
+        ["officer_appointed", "2025-01-24"],
+        ["suspension_ground", "2025-01-24", "d"],
+        ["advance_proposed", "2025-02-03"],
+        ["suspended", "2025-02-03"],
+      ]),
+      defaultCalendar,
+      "2025-06-01",
+    );
+    assert.equal(
+      r.milestones.find((m) => m.key === "suspension_period"),
+      undefined,
+    );
+    assert.equal(
+      r.deadlines.find((d) => d.step === "resume_request"),
+      undefined,
+    );
+    // Verification (15 days from 24/01, due Mon 10/02) stopped on 03/02 after 10 days: still open, paused.
+    const v = find(r.deadlines, "verify");
+    assert.deepEqual([v.status, v.paused], ["open", true]);
+    assert.equal(v.explanation[0].rule, "start");
+    assert.equal(v.explanation[0].date, "2025-01-24");
+    assert.ok(v.explanation.some((x) => x.rule === "note" && x.text.includes("còn lại 5")));
+    // suspension decision: 1 WD from Fri 24/01 → Mon 03/02 (after Tết): met on 03/02
+    assert.deepEqual(
+      [find(r.deadlines, "suspension_decision").due, find(r.deadlines, "suspension_decision").status],
+      ["2025-02-03", "met"],
+    );
+  });
+
   test("Luật TNBTCNN 2017, Điều 51 khoản 1 — đình chỉ: thời hạn còn lại bị hủy, quyết định đình chỉ 05 ngày làm việc", () => {
     const r = computeDeadlines(
       h([

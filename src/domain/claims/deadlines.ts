@@ -232,7 +232,7 @@ function dueWithPauses(ctx: Ctx, from: IsoDate, value: number, unit: PeriodUnit,
       });
       return {
         date: projected.date,
-        explanation: [...notes, ...projected.explanation],
+        explanation: [...startLine(cal, from), ...notes, ...projected.explanation],
         paused: true,
         pausedApplied: true,
       };
@@ -247,8 +247,17 @@ function dueWithPauses(ctx: Ctx, from: IsoDate, value: number, unit: PeriodUnit,
   }
   const end = addPeriod(cal, cursor, remaining, unit);
   if (!applied) return { ...end, paused: false, pausedApplied: false };
-  const first = addPeriod(cal, from, 0, unit).explanation; // start line for the original event
-  return { date: end.date, explanation: [...first, ...notes, ...end.explanation], paused: false, pausedApplied: true };
+  return {
+    date: end.date,
+    explanation: [...startLine(cal, from), ...notes, ...end.explanation],
+    paused: false,
+    pausedApplied: true,
+  };
+}
+
+/** The calendar's "start" line for the triggering event (BLDS 2015, Điều 147 khoản 3). */
+function startLine(cal: WorkCalendar, from: IsoDate): ExplanationStep[] {
+  return addPeriod(cal, from, 0, "calendar_days").explanation.filter((x) => x.rule === "start");
 }
 
 type Computed = {
@@ -460,8 +469,10 @@ export function computeDeadlines(history: ClaimHistory, calendar: WorkCalendar, 
       if (pr) milestones.push(makeMilestone(ctx, compute(ctx, pr, ev.date), "decision_refused", ev.date));
     }
     if (ev.type === "suspended") {
-      const ground =
-        ev.ground ?? (i > 0 && events[i - 1].type === "suspension_ground" ? events[i - 1].ground : undefined);
+      let ground = ev.ground;
+      for (let j = i - 1; ground === undefined && j >= 0 && events[j].type !== "suspended"; j--) {
+        if (events[j].type === "suspension_ground") ground = events[j].ground;
+      }
       const pp = parameterFor("suspension_period", law, ev.date);
       if (pp && ground !== "d") {
         const c = compute(ctx, pp, ev.date);
