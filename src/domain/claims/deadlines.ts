@@ -121,6 +121,8 @@ const RULES: readonly Rule[] = [
   { step: "appoint_officer", trigger: "accepted", done: ["officer_appointed"], cancelledBy: ROUTE_END },
   { step: "advance", trigger: "advance_proposed", done: ["advance_paid"], cancelledBy: ["refused", "terminated"] },
   {
+    // The end of verification is not an event: the report (or a later step) is the proof that it ended, so a report
+    // made within the 3 WD of Điều 45 khoản 3 after an on-time verification may still show "late" here (conservative).
     step: "verify",
     trigger: "accepted",
     done: ["verification_report_done", "negotiation_started", "negotiation_ended", "decision_issued"],
