@@ -1,5 +1,5 @@
 // Shared helpers for CLI commands: argument parsing, JSON/human output, and the bad-input error (exit code 2).
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { DomainError } from "../domain/shared/errors.ts";
 
 /** A command returns its exit code (0 when omitted). */
@@ -26,7 +26,10 @@ export function parseCli<T extends ParseArgsConfig["options"]>(argv: string[], o
 
 /** Turns a domain error into the CLI's one-line message naming the field. */
 export function fromDomain(e: unknown): never {
-  if (e instanceof DomainError) throw new CliError(`${e.field}: ${e.message}`);
+  if (e instanceof DomainError) {
+    // Domain messages usually start with their field already; do not say it twice.
+    throw new CliError(e.message.startsWith(e.field) ? e.message : `${e.field}: ${e.message}`);
+  }
   throw e;
 }
 
