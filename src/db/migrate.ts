@@ -10,7 +10,8 @@ import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { ROLE_CODES, ROLES } from "../domain/access/permissions.ts";
-import { roles } from "./schema/index.ts";
+import { GENESIS_HASH } from "./audit.ts";
+import { auditHead, roles } from "./schema/index.ts";
 import type { Database } from "./types.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -58,13 +59,15 @@ export async function migrate(database: Database): Promise<void> {
   await syncReferenceData(database);
 }
 
-/** Role catalogue from src/domain/access/permissions.ts (the single source), upserted after every migration. */
+/** Role catalogue from src/domain/access/permissions.ts (the single source), upserted after every migration; audit genesis. */
 async function syncReferenceData(database: Database): Promise<void> {
   const rows = ROLE_CODES.map((code) => ({ code, nameVi: ROLES[code].nameVi }));
   await database.db
     .insert(roles)
     .values(rows)
     .onConflictDoUpdate({ target: roles.code, set: { nameVi: sql`excluded.name_vi` } });
+  // Genesis head of the audit chain, so concurrent first appends serialise on an existing row.
+  await database.db.insert(auditHead).values({ id: 1, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
 }
 
 /** Applied migration count (from drizzle's bookkeeping table), or 0 on a fresh database. */

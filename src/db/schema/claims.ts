@@ -63,8 +63,12 @@ export const claims = pgTable(
     summary: text("summary"),
     /** Current procedure state from the claims domain (`replay`), stored for filtering. */
     state: text("state").notNull().default("received"),
-    /** False once the claim reached a final state (paid / terminated / refused …). */
+    /** False once the claim left the handling stage (decision effective, paid, refused, terminated, in court …). */
     open: boolean("open").notNull().default(true),
+    /** A suspension decision (Điều 50) is in force. */
+    suspended: boolean("suspended").notNull().default(false),
+    /** Agreed extensions (thỏa thuận kéo dài: verify ≤ 15, negotiation_end ≤ 10 days) — part of the claim history. */
+    extensions: jsonb("extensions"),
     /** Date of the first event (hồ sơ nhận); the claim's year for filters. */
     receivedOn: date("received_on", { mode: "string" }),
     /** Normalised code + claimant + summary + agency names, computed in TS (NFD, no marks, đ→d, lower case). */
@@ -122,7 +126,10 @@ export const claimDeadlines = pgTable(
       .notNull()
       .references(() => claims.id),
     position: integer("position").notNull(),
+    /** "deadline" (a duty of the agency) or "milestone" (a date fixed by law, e.g. the decision taking effect). */
+    kind: text("kind").notNull().default("deadline"),
     step: text("step").notNull(),
+    label: text("label"),
     due: date("due", { mode: "string" }),
     unit: text("unit"),
     days: integer("days"),
@@ -130,6 +137,8 @@ export const claimDeadlines = pgTable(
     confidence: text("confidence"),
     status: text("status"),
     explanation: jsonb("explanation"),
+    /** Remaining fields of the computed deadline (variant, from_event, from_date, met_on, met_by, cancelled_by, paused). */
+    details: jsonb("details"),
     computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,806 @@
+// Claims repository. Every event goes through the claims domain first (`canApply`): the database never stores a
+// transition the law does not allow. After each change the deadlines are recomputed (`computeDeadlines`) and stored,
+// all in ONE transaction with the audit row. Updates use optimistic concurrency (expected version → "stale_version").
+import { randomUUID } from "node:crypto";
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { maskClaimant } from "../../domain/access/mask.ts";
+import { can, type Scope } from "../../domain/access/scope.ts";
+import { defaultCalendar } from "../../domain/calendar/index.ts";
+import type { WorkCalendar } from "../../domain/calendar/types.ts";
+import {
+  type ClaimExtensions,
+  type ClaimHistory,
+  type ClaimState,
+  canApply,
+  computeDeadlines,
+  type DeadlineResult,
+  type NextAction,
+  nextActionsFromState,
+  PHASE_LABELS_VI,
+  type Phase,
+  parseClaimHistory,
+  replay,
+} from "../../domain/claims/index.ts";
+import { DomainError } from "../../domain/shared/errors.ts";
+import { appendAudit, auditActor, auditDiff } from "../audit.ts";
+import {
+  agencies,
+  CLAIM_FIELDS,
+  claimDeadlines,
+  claimDocuments,
+  claimEvents,
+  claims,
+  LAW_VERSIONS,
+} from "../schema/index.ts";
+import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { likePattern, searchText } from "../search.ts";
+import type { AppDb } from "../types.ts";
+import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn } from "./common.ts";
+
+/** Phases in which the claim is no longer being handled by the agency (resolved, refused, terminated, in court …). */
+export const CLOSED_PHASES: readonly Phase[] = [
+  "decision_effective",
+  "funds_requested",
+  "funds_received",
+  "notified",
+  "paid",
+  "council",
+  "council_recommended",
+  "recourse_decided",
+  "refused",
+  "terminated",
+  "in_court",
+];
+
+export type ClaimEventInput = {
+  type: string;
+  date: string;
+  ground?: string;
+  note?: string;
+  /** Extra data. `amount` (đồng) on decision_issued / advance_paid / paid updates the claim's amounts. */
+  data?: Record<string, unknown> | null;
+};
+
+export type ClaimInput = {
+  code?: string;
+  law_version?: string;
+  field: string;
+  complex?: boolean;
+  backlogged?: boolean;
+  prolonged?: boolean;
+  managing_agency_id?: string | null;
+  handling_agency_id: string;
+  amount_requested?: number | null;
+  amount_decided?: number | null;
+  amount_paid?: number | null;
+  amount_advance?: number | null;
+  claimant_name: string;
+  claimant_id_number?: string | null;
+  claimant_address?: string | null;
+  claimant_phone?: string | null;
+  summary?: string | null;
+  extensions?: ClaimExtensions | null;
+  events?: ClaimEventInput[];
+};
+
+export type ClaimDto = {
+  id: string;
+  code: string;
+  law_version: string;
+  field: string;
+  complex: boolean;
+  backlogged: boolean;
+  prolonged: boolean;
+  managing_agency_id: string | null;
+  handling_agency_id: string;
+  amount_requested: number | null;
+  amount_decided: number | null;
+  amount_paid: number | null;
+  amount_advance: number | null;
+  claimant_name: string;
+  claimant_id_number: string | null;
+  claimant_address: string | null;
+  claimant_phone: string | null;
+  summary: string | null;
+  state: string;
+  state_label: string;
+  open: boolean;
+  suspended: boolean;
+  extensions: ClaimExtensions | null;
+  received_on: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  masked: boolean;
+};
+
+export type ClaimEventDto = {
+  id: string;
+  seq: number;
+  type: string;
+  date: string;
+  ground: string | null;
+  note: string | null;
+  data: unknown;
+  recorded_by: string | null;
+  recorded_at: Date;
+};
+
+export type ClaimDeadlineDto = {
+  kind: string;
+  step: string;
+  label: string | null;
+  due: string | null;
+  unit: string | null;
+  days: number | null;
+  basis: string | null;
+  confidence: string | null;
+  status: string | null;
+  explanation: unknown;
+  details: unknown;
+  computed_at: Date;
+};
+
+export type ClaimDetail = ClaimDto & {
+  events: ClaimEventDto[];
+  deadlines: ClaimDeadlineDto[];
+  documents: Array<{
+    id: string;
+    kind: string;
+    title: string;
+    number: string | null;
+    issued_on: string | null;
+    file_name: string | null;
+    size: number | null;
+  }>;
+  next_actions: NextAction[];
+};
+
+type ClaimRow = typeof claims.$inferSelect;
+
+function rawDto(r: ClaimRow): Omit<ClaimDto, "masked"> {
+  return {
+    id: r.id,
+    code: r.code,
+    law_version: r.lawVersion,
+    field: r.field,
+    complex: r.complex,
+    backlogged: r.backlogged,
+    prolonged: r.prolonged,
+    managing_agency_id: r.managingAgencyId,
+    handling_agency_id: r.handlingAgencyId,
+    amount_requested: r.amountRequested,
+    amount_decided: r.amountDecided,
+    amount_paid: r.amountPaid,
+    amount_advance: r.amountAdvance,
+    claimant_name: r.claimantName,
+    claimant_id_number: r.claimantIdNumber,
+    claimant_address: r.claimantAddress,
+    claimant_phone: r.claimantPhone,
+    summary: r.summary,
+    state: r.state,
+    state_label: PHASE_LABELS_VI[r.state as Phase] ?? r.state,
+    open: r.open,
+    suspended: r.suspended,
+    extensions: (r.extensions as ClaimExtensions | null) ?? null,
+    received_on: r.receivedOn,
+    version: r.version,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  };
+}
+
+/** Audit form of a claim (personal data included: the audit trail is the record of who changed what). */
+function auditForm(r: ClaimRow) {
+  const { created_at: _c, updated_at: _u, state_label: _l, ...rest } = rawDto(r);
+  return rest;
+}
+
+function eventDto(e: typeof claimEvents.$inferSelect): ClaimEventDto {
+  return {
+    id: e.id,
+    seq: e.seq,
+    type: e.type,
+    date: e.date,
+    ground: e.ground,
+    note: e.note,
+    data: e.data,
+    recorded_by: e.recordedBy,
+    recorded_at: e.recordedAt,
+  };
+}
+
+function checkAmount(v: unknown, field: string): void {
+  if (v === undefined || v === null) return;
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+    throw new DomainError("invalid_amount", field, `${field}: số tiền phải là số nguyên không âm (đồng).`);
+}
+
+function checkFieldLaw(field: string | undefined, law: string | undefined): void {
+  if (field !== undefined && !(CLAIM_FIELDS as readonly string[]).includes(field))
+    throw new DomainError(
+      "invalid_field",
+      "field",
+      `Lĩnh vực không hợp lệ "${field}"; chỉ nhận: ${CLAIM_FIELDS.join(", ")}.`,
+    );
+  if (law !== undefined && !(LAW_VERSIONS as readonly string[]).includes(law))
+    throw new DomainError(
+      "invalid_law",
+      "law_version",
+      `Luật áp dụng không hợp lệ "${law}"; chỉ nhận: law_2017, law_2009.`,
+    );
+}
+
+type EventLike = { type: string; date: string; ground?: string | null; note?: string | null };
+
+function historyOf(law: string, complex: boolean, extensions: unknown, events: readonly EventLike[]): ClaimHistory {
+  // parseClaimHistory validates types, dates and grounds; replay (below) validates order and transitions.
+  return parseClaimHistory({
+    law,
+    complex,
+    extensions: extensions ?? undefined,
+    events: events.map((e) => {
+      const ev: Record<string, unknown> = { type: e.type, date: e.date };
+      if (e.ground != null) ev.ground = e.ground;
+      if (e.note != null) ev.note = e.note;
+      return ev;
+    }),
+  });
+}
+
+/** Fields derived from the replayed state. */
+function stateColumns(state: ClaimState, history: ClaimHistory) {
+  return {
+    state: state.phase,
+    open: !state.terminal && !CLOSED_PHASES.includes(state.phase),
+    suspended: state.suspended !== null,
+    receivedOn: history.events[0]?.date ?? null,
+  };
+}
+
+function deadlineRows(claimId: string, result: DeadlineResult) {
+  let position = 0;
+  const rows: Array<typeof claimDeadlines.$inferInsert> = [];
+  for (const d of result.deadlines) {
+    const { step, label, due, unit, days, basis, confidence, status, explanation, ...details } = d;
+    rows.push({
+      claimId,
+      position: ++position,
+      kind: "deadline",
+      step,
+      label,
+      due,
+      unit,
+      days,
+      basis,
+      confidence,
+      status,
+      explanation,
+      details,
+    });
+  }
+  for (const m of result.milestones) {
+    const { key, label, date, unit, days, basis, confidence, explanation, ...details } = m;
+    rows.push({
+      claimId,
+      position: ++position,
+      kind: "milestone",
+      step: key,
+      label,
+      due: date,
+      unit,
+      days,
+      basis,
+      confidence,
+      status: m.passed ? "passed" : null,
+      explanation,
+      details,
+    });
+  }
+  return rows;
+}
+
+async function storeDeadlines(tx: AppDb, claimId: string, result: DeadlineResult): Promise<void> {
+  await tx.delete(claimDeadlines).where(eq(claimDeadlines.claimId, claimId));
+  const rows = deadlineRows(claimId, result);
+  if (rows.length) await tx.insert(claimDeadlines).values(rows);
+}
+
+async function agencyNames(tx: AppDb, ids: Array<string | null | undefined>): Promise<string[]> {
+  const list = ids.filter((x): x is string => !!x);
+  if (!list.length) return [];
+  const rows = await tx.select({ name: agencies.name }).from(agencies).where(inArray(agencies.id, list));
+  return rows.map((r) => r.name);
+}
+
+async function claimSearchText(
+  tx: AppDb,
+  c: {
+    code: string;
+    claimantName: string;
+    summary?: string | null;
+    handlingAgencyId: string;
+    managingAgencyId?: string | null;
+  },
+): Promise<string> {
+  return searchText(
+    c.code,
+    c.claimantName,
+    c.summary,
+    ...(await agencyNames(tx, [c.handlingAgencyId, c.managingAgencyId])),
+  );
+}
+
+async function requireAgenciesExist(tx: AppDb, ids: Array<[string, string | null | undefined]>): Promise<void> {
+  for (const [field, id] of ids) {
+    if (!id) continue;
+    const [a] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, id));
+    if (!a) throw new DomainError("unknown_agency", field, `Cơ quan không tồn tại "${id}".`);
+  }
+}
+
+type Options = { calendar?: WorkCalendar; as_of?: string };
+
+export async function createClaim(
+  db: AppDb,
+  scope: Scope,
+  input: ClaimInput,
+  opts: Options = {},
+): Promise<ClaimDetail> {
+  requirePermission(scope, "claims.write");
+  requireAgencyInScope(scope, "handling_agency_id", input.handling_agency_id, input.managing_agency_id);
+  const law = input.law_version ?? "law_2017";
+  checkFieldLaw(input.field, law);
+  for (const k of ["amount_requested", "amount_decided", "amount_paid", "amount_advance"] as const)
+    checkAmount(input[k], k);
+  if (!input.claimant_name?.trim())
+    throw new DomainError("required", "claimant_name", "Thiếu tên người yêu cầu bồi thường.");
+  const events = [...(input.events ?? [])]
+    .map((e, i) => ({ ...e, i }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
+  const history = historyOf(law, input.complex ?? false, input.extensions, events);
+  const state = replay(history); // throws DomainError at the first transition the law does not allow
+  const asOf = opts.as_of ?? todayVn();
+  const deadlines = computeDeadlines(history, opts.calendar ?? defaultCalendar, asOf);
+  const id = randomUUID();
+  const code =
+    input.code?.trim() || `BT-${(history.events[0]?.date ?? asOf).slice(0, 4)}-${id.slice(0, 8).toUpperCase()}`;
+  await db.transaction(async (tx) => {
+    await requireAgenciesExist(tx, [
+      ["handling_agency_id", input.handling_agency_id],
+      ["managing_agency_id", input.managing_agency_id],
+    ]);
+    const [dup] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.code, code));
+    if (dup) throw new DomainError("duplicate", "code", `Mã vụ việc "${code}" đã tồn tại.`);
+    const amounts = amountsFromEvents(events);
+    const [row] = await tx
+      .insert(claims)
+      .values({
+        id,
+        code,
+        lawVersion: law,
+        field: input.field,
+        complex: input.complex ?? false,
+        backlogged: input.backlogged ?? false,
+        prolonged: input.prolonged ?? false,
+        managingAgencyId: input.managing_agency_id ?? null,
+        handlingAgencyId: input.handling_agency_id,
+        amountRequested: input.amount_requested ?? null,
+        amountDecided: input.amount_decided ?? amounts.amountDecided ?? null,
+        amountPaid: input.amount_paid ?? amounts.amountPaid ?? null,
+        amountAdvance: input.amount_advance ?? amounts.amountAdvance ?? null,
+        claimantName: input.claimant_name.trim(),
+        claimantIdNumber: input.claimant_id_number ?? null,
+        claimantAddress: input.claimant_address ?? null,
+        claimantPhone: input.claimant_phone ?? null,
+        summary: input.summary ?? null,
+        extensions: input.extensions ?? null,
+        ...stateColumns(state, history),
+        searchText: await claimSearchText(tx, {
+          code,
+          claimantName: input.claimant_name,
+          summary: input.summary,
+          handlingAgencyId: input.handling_agency_id,
+          managingAgencyId: input.managing_agency_id,
+        }),
+        createdBy: scope.userId,
+      })
+      .returning();
+    if (events.length)
+      await tx.insert(claimEvents).values(
+        events.map((e, i) => ({
+          claimId: id,
+          seq: i + 1,
+          type: e.type,
+          date: e.date,
+          ground: history.events[i].ground ?? null,
+          note: e.note ?? null,
+          data: e.data ?? null,
+          recordedBy: scope.userId,
+        })),
+      );
+    await storeDeadlines(tx, id, deadlines);
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: "claim.create",
+      entity: "claim",
+      entity_id: id,
+      after: { ...auditForm(row), events: events.map(({ i: _i, ...e }) => e) },
+    });
+  });
+  return getClaim(db, scope, id, { unmask: false, skipPermissionAudit: true });
+}
+
+function amountsFromEvents(events: ClaimEventInput[]): {
+  amountDecided?: number;
+  amountPaid?: number;
+  amountAdvance?: number;
+} {
+  const out: { amountDecided?: number; amountPaid?: number; amountAdvance?: number } = {};
+  for (const [i, e] of events.entries()) {
+    const amount = e.data?.amount;
+    if (amount === undefined) continue;
+    checkAmount(amount, `events[${i}].data.amount`);
+    if (e.type === "decision_issued") out.amountDecided = amount as number;
+    if (e.type === "paid") out.amountPaid = amount as number;
+    if (e.type === "advance_paid") out.amountAdvance = amount as number;
+  }
+  return out;
+}
+
+function visible(scope: Scope): SQL | undefined {
+  return scopeCondition(scope, claims.handlingAgencyId, claims.managingAgencyId);
+}
+
+/**
+ * One claim with its events (in order), stored deadlines, documents and lawful next actions.
+ * Personal data is shown when `unmask` (default: when the role has claims.personal_data) — and that read is audited.
+ */
+export async function getClaim(
+  db: AppDb,
+  scope: Scope,
+  id: string,
+  opts: { unmask?: boolean; skipPermissionAudit?: boolean } = {},
+): Promise<ClaimDetail> {
+  requirePermission(scope, "claims.read");
+  const sc = visible(scope);
+  const [row] = await db
+    .select()
+    .from(claims)
+    .where(sc ? and(eq(claims.id, id), sc) : eq(claims.id, id));
+  if (!row) throw notFound("vụ việc");
+  const allowed = can(scope, "claims.personal_data");
+  const unmask = opts.unmask ?? allowed;
+  if (unmask && !allowed)
+    throw new DomainError(
+      "forbidden",
+      "unmask",
+      "Vai trò của bạn không được xem thông tin cá nhân của người yêu cầu bồi thường.",
+    );
+  const [events, deadlines, documents] = await Promise.all([
+    db
+      .select()
+      .from(claimEvents)
+      .where(eq(claimEvents.claimId, id))
+      .orderBy(asc(claimEvents.date), asc(claimEvents.seq)),
+    db.select().from(claimDeadlines).where(eq(claimDeadlines.claimId, id)).orderBy(asc(claimDeadlines.position)),
+    db
+      .select({
+        id: claimDocuments.id,
+        kind: claimDocuments.kind,
+        title: claimDocuments.title,
+        number: claimDocuments.number,
+        issued_on: claimDocuments.issuedOn,
+        file_name: claimDocuments.fileName,
+        size: claimDocuments.size,
+      })
+      .from(claimDocuments)
+      .where(eq(claimDocuments.claimId, id))
+      .orderBy(asc(claimDocuments.uploadedAt)),
+  ]);
+  if (unmask && !opts.skipPermissionAudit && (row.claimantIdNumber || row.claimantAddress || row.claimantPhone)) {
+    await db.transaction(async (tx) => {
+      await appendAudit(tx, {
+        ...auditActor(scope),
+        action: "claim.personal_data.read",
+        entity: "claim",
+        entity_id: id,
+        after: { fields: ["claimant_id_number", "claimant_address", "claimant_phone"] },
+      });
+    });
+  }
+  const history = historyOf(row.lawVersion, row.complex, row.extensions, events);
+  return {
+    ...maskClaimant(rawDto(row), unmask),
+    events: events.map(eventDto),
+    deadlines: deadlines.map((d) => ({
+      kind: d.kind,
+      step: d.step,
+      label: d.label,
+      due: d.due,
+      unit: d.unit,
+      days: d.days,
+      basis: d.basis,
+      confidence: d.confidence,
+      status: d.status,
+      explanation: d.explanation,
+      details: d.details,
+      computed_at: d.computedAt,
+    })),
+    documents,
+    next_actions: nextActionsFromState(replay(history)),
+  };
+}
+
+export type ClaimFilter = {
+  q?: string;
+  field?: string;
+  law_version?: string;
+  /** Procedure phase(s) (ClaimState.phase). */
+  state?: string | string[];
+  open?: boolean;
+  suspended?: boolean;
+  /** Handling OR managing agency. */
+  agency_id?: string;
+  handling_agency_id?: string;
+  complex?: boolean;
+  backlogged?: boolean;
+  prolonged?: boolean;
+  /** Year the file was received. */
+  year?: number;
+  sort?: "received_desc" | "received_asc" | "code" | "updated_desc";
+};
+
+/** Builds the WHERE of a claim list (scope first). Exported for statistics that reuse the same filters. */
+export function claimListWhere(scope: Scope, filter: ClaimFilter = {}): SQL | undefined {
+  const conds: SQL[] = [];
+  const sc = visible(scope);
+  if (sc) conds.push(sc);
+  if (filter.q?.trim()) conds.push(ilike(claims.searchText, likePattern(filter.q)));
+  if (filter.field) conds.push(eq(claims.field, filter.field));
+  if (filter.law_version) conds.push(eq(claims.lawVersion, filter.law_version));
+  if (filter.state !== undefined) {
+    const states = Array.isArray(filter.state) ? filter.state : [filter.state];
+    conds.push(states.length ? inArray(claims.state, states) : sql`false`);
+  }
+  if (filter.open !== undefined) conds.push(eq(claims.open, filter.open));
+  if (filter.suspended !== undefined) conds.push(eq(claims.suspended, filter.suspended));
+  if (filter.agency_id)
+    conds.push(or(eq(claims.handlingAgencyId, filter.agency_id), eq(claims.managingAgencyId, filter.agency_id))!);
+  if (filter.handling_agency_id) conds.push(eq(claims.handlingAgencyId, filter.handling_agency_id));
+  if (filter.complex !== undefined) conds.push(eq(claims.complex, filter.complex));
+  if (filter.backlogged !== undefined) conds.push(eq(claims.backlogged, filter.backlogged));
+  if (filter.prolonged !== undefined) conds.push(eq(claims.prolonged, filter.prolonged));
+  if (filter.year !== undefined)
+    conds.push(
+      sql`${claims.receivedOn} >= ${`${filter.year}-01-01`} and ${claims.receivedOn} <= ${`${filter.year}-12-31`}`,
+    );
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** A page of claims (personal data always masked in lists) and the total matching the filters. */
+export async function listClaims(
+  db: AppDb,
+  scope: Scope,
+  filter: ClaimFilter = {},
+  page: Page = {},
+): Promise<PageResult<ClaimDto>> {
+  requirePermission(scope, "claims.read");
+  const { limit, offset } = normalizePage(page);
+  const where = claimListWhere(scope, filter);
+  const order =
+    filter.sort === "code"
+      ? [asc(claims.code)]
+      : filter.sort === "received_asc"
+        ? [asc(claims.receivedOn), asc(claims.code)]
+        : filter.sort === "updated_desc"
+          ? [desc(claims.updatedAt), asc(claims.code)]
+          : [sql`${claims.receivedOn} desc nulls last`, asc(claims.code)];
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select()
+      .from(claims)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(claims).where(where),
+  ]);
+  return { items: rows.map((r) => maskClaimant(rawDto(r), false)), total: Number(n), limit, offset };
+}
+
+export type ClaimPatch = Partial<Omit<ClaimInput, "events">>;
+
+const PATCH_COLUMNS: Record<keyof ClaimPatch, keyof typeof claims.$inferInsert> = {
+  code: "code",
+  law_version: "lawVersion",
+  field: "field",
+  complex: "complex",
+  backlogged: "backlogged",
+  prolonged: "prolonged",
+  managing_agency_id: "managingAgencyId",
+  handling_agency_id: "handlingAgencyId",
+  amount_requested: "amountRequested",
+  amount_decided: "amountDecided",
+  amount_paid: "amountPaid",
+  amount_advance: "amountAdvance",
+  claimant_name: "claimantName",
+  claimant_id_number: "claimantIdNumber",
+  claimant_address: "claimantAddress",
+  claimant_phone: "claimantPhone",
+  summary: "summary",
+  extensions: "extensions",
+};
+
+async function lockClaim(tx: AppDb, scope: Scope, id: string, expectedVersion: number | undefined): Promise<ClaimRow> {
+  const sc = visible(scope);
+  const [row] = await tx
+    .select()
+    .from(claims)
+    .where(sc ? and(eq(claims.id, id), sc) : eq(claims.id, id))
+    .for("update");
+  if (!row) throw notFound("vụ việc");
+  if (expectedVersion !== undefined && row.version !== expectedVersion)
+    throw staleVersion("Vụ việc", expectedVersion, row.version);
+  return row;
+}
+
+async function loadEvents(tx: AppDb, claimId: string) {
+  return tx
+    .select()
+    .from(claimEvents)
+    .where(eq(claimEvents.claimId, claimId))
+    .orderBy(asc(claimEvents.date), asc(claimEvents.seq));
+}
+
+/**
+ * Updates claim fields when `expectedVersion` is still current (else DomainError "stale_version", nothing written).
+ * A change of law, complexity or extensions replays the history (must stay lawful) and recomputes the deadlines.
+ */
+export async function updateClaim(
+  db: AppDb,
+  scope: Scope,
+  id: string,
+  expectedVersion: number,
+  patch: ClaimPatch,
+  opts: Options = {},
+): Promise<ClaimDetail> {
+  requirePermission(scope, "claims.write");
+  checkFieldLaw(patch.field, patch.law_version);
+  for (const k of ["amount_requested", "amount_decided", "amount_paid", "amount_advance"] as const)
+    checkAmount(patch[k], k);
+  if (patch.claimant_name !== undefined && !patch.claimant_name?.trim())
+    throw new DomainError("required", "claimant_name", "Thiếu tên người yêu cầu bồi thường.");
+  if (patch.handling_agency_id !== undefined)
+    requireAgencyInScope(scope, "handling_agency_id", patch.handling_agency_id);
+  if (patch.managing_agency_id)
+    requireAgencyInScope(scope, "managing_agency_id", patch.managing_agency_id, patch.handling_agency_id);
+  await db.transaction(async (tx) => {
+    const before = await lockClaim(tx, scope, id, expectedVersion);
+    await requireAgenciesExist(tx, [
+      ["handling_agency_id", patch.handling_agency_id],
+      ["managing_agency_id", patch.managing_agency_id],
+    ]);
+    const set: Record<string, unknown> = {};
+    for (const [k, col] of Object.entries(PATCH_COLUMNS)) {
+      const v = patch[k as keyof ClaimPatch];
+      if (v !== undefined) set[col] = v;
+    }
+    if (patch.code !== undefined && patch.code !== before.code) {
+      const [dup] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.code, patch.code));
+      if (dup) throw new DomainError("duplicate", "code", `Mã vụ việc "${patch.code}" đã tồn tại.`);
+    }
+    const merged = { ...before, ...set } as ClaimRow;
+    if (patch.law_version !== undefined || patch.complex !== undefined || patch.extensions !== undefined) {
+      const events = await loadEvents(tx, id);
+      const history = historyOf(merged.lawVersion, merged.complex, merged.extensions, events);
+      const state = replay(history);
+      Object.assign(set, stateColumns(state, history));
+      await storeDeadlines(
+        tx,
+        id,
+        computeDeadlines(history, opts.calendar ?? defaultCalendar, opts.as_of ?? todayVn()),
+      );
+    }
+    set.searchText = await claimSearchText(tx, merged);
+    const [after] = await tx
+      .update(claims)
+      .set({ ...set, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(claims.id, id), eq(claims.version, expectedVersion)))
+      .returning();
+    if (!after) throw staleVersion("Vụ việc", expectedVersion, before.version + 1);
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: "claim.update",
+      entity: "claim",
+      entity_id: id,
+      ...auditDiff(auditForm(before), auditForm(after)),
+    });
+  });
+  return getClaim(db, scope, id, { unmask: false });
+}
+
+/**
+ * Records one event. The claims domain decides (`canApply`) whether the law allows it at that date; if not, its
+ * DomainError is thrown and nothing is written. Then state and deadlines are recomputed and stored, with the audit
+ * row, in the same transaction. `expected_version` (optional) guards against concurrent edits.
+ */
+export async function addClaimEvent(
+  db: AppDb,
+  scope: Scope,
+  id: string,
+  event: ClaimEventInput,
+  opts: Options & { expected_version?: number } = {},
+): Promise<ClaimDetail> {
+  requirePermission(scope, "claims.write");
+  await db.transaction(async (tx) => {
+    const before = await lockClaim(tx, scope, id, opts.expected_version);
+    const stored = await loadEvents(tx, id);
+    const history = historyOf(before.lawVersion, before.complex, before.extensions, stored);
+    const extra: { ground?: string; note?: string } = {};
+    if (event.ground !== undefined) extra.ground = event.ground;
+    if (event.note !== undefined) extra.note = event.note;
+    const refusal = canApply(history, event.type, event.date, extra);
+    if (refusal) throw refusal;
+    const amounts = amountsFromEvents([event]);
+    const nextSeq = stored.reduce((m, e) => Math.max(m, e.seq), 0) + 1;
+    const [inserted] = await tx
+      .insert(claimEvents)
+      .values({
+        claimId: id,
+        seq: nextSeq,
+        type: event.type,
+        date: event.date,
+        ground: event.ground === "dd" ? "đ" : (event.ground ?? null),
+        note: event.note ?? null,
+        data: event.data ?? null,
+        recordedBy: scope.userId,
+      })
+      .returning();
+    const events = [...stored, inserted].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq));
+    const newHistory = historyOf(before.lawVersion, before.complex, before.extensions, events);
+    const state = replay(newHistory);
+    await storeDeadlines(
+      tx,
+      id,
+      computeDeadlines(newHistory, opts.calendar ?? defaultCalendar, opts.as_of ?? todayVn()),
+    );
+    const [after] = await tx
+      .update(claims)
+      .set({ ...stateColumns(state, newHistory), ...amounts, version: before.version + 1, updatedAt: new Date() })
+      .where(eq(claims.id, id))
+      .returning();
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: "claim.event.add",
+      entity: "claim",
+      entity_id: id,
+      before: { state: before.state, version: before.version },
+      after: {
+        event: eventDto(inserted),
+        state: after.state,
+        version: after.version,
+        ...auditDiff(auditForm(before), auditForm(after)).after,
+      },
+    });
+  });
+  return getClaim(db, scope, id, { unmask: false });
+}
+
+/** Recomputes stored deadlines of one claim as of a date (daily job: open → overdue). Audited. */
+export async function recomputeClaimDeadlines(db: AppDb, scope: Scope, id: string, opts: Options = {}): Promise<void> {
+  requirePermission(scope, "claims.write");
+  await db.transaction(async (tx) => {
+    const row = await lockClaim(tx, scope, id, undefined);
+    const history = historyOf(row.lawVersion, row.complex, row.extensions, await loadEvents(tx, id));
+    const asOf = opts.as_of ?? todayVn();
+    await storeDeadlines(tx, id, computeDeadlines(history, opts.calendar ?? defaultCalendar, asOf));
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: "claim.deadlines.recompute",
+      entity: "claim",
+      entity_id: id,
+      after: { as_of: asOf },
+    });
+  });
+}

@@ -1,0 +1,106 @@
+// Sổ văn bản đi: numbers per agency and year, 1, 2, 3 … with no gaps and no duplicates.
+// The (agency, year) counter row is incremented with INSERT … ON CONFLICT DO UPDATE … RETURNING in the same
+// transaction as the register row: concurrent allocations queue on the row lock; a rollback returns the number.
+import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
+import type { Scope } from "../../domain/access/scope.ts";
+import { DomainError } from "../../domain/shared/errors.ts";
+import { appendAudit, auditActor } from "../audit.ts";
+import { outgoingCounters, outgoingRegister } from "../schema/index.ts";
+import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import type { AppDb } from "../types.ts";
+import { normalizePage, type Page, type PageResult, toSnake } from "./common.ts";
+
+export const OUTPUT_KINDS = ["letter", "report", "minutes", "decision", "notice", "plan"] as const;
+
+export type OutgoingInput = {
+  agency_id: string;
+  year: number;
+  doc_kind: string;
+  subject: string;
+  symbol?: string | null;
+  issued_on?: string | null;
+  entity?: string | null;
+  entity_id?: string | null;
+};
+
+export type OutgoingDto = ReturnType<typeof toSnake<typeof outgoingRegister.$inferSelect>> & { display: string };
+
+function dto(r: typeof outgoingRegister.$inferSelect): OutgoingDto {
+  return { ...toSnake(r), display: r.symbol ? `${r.number}/${r.symbol}` : String(r.number) };
+}
+
+/** Allocates the next number of the agency's register for the year and records the entry (audited). */
+export async function allocateOutgoing(db: AppDb, scope: Scope, input: OutgoingInput): Promise<OutgoingDto> {
+  requirePermission(scope, "register.allocate");
+  requireAgencyInScope(scope, "agency_id", input.agency_id);
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+    throw new DomainError("invalid_year", "year", "Năm không hợp lệ (2000–2100).");
+  if (!(OUTPUT_KINDS as readonly string[]).includes(input.doc_kind))
+    throw new DomainError(
+      "invalid_kind",
+      "doc_kind",
+      `Loại văn bản không hợp lệ; chỉ nhận: ${OUTPUT_KINDS.join(", ")}.`,
+    );
+  return db.transaction(async (tx) => {
+    const [{ n }] = await tx
+      .insert(outgoingCounters)
+      .values({ agencyId: input.agency_id, year: input.year, lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: [outgoingCounters.agencyId, outgoingCounters.year],
+        set: { lastNumber: sql`${outgoingCounters.lastNumber} + 1` },
+      })
+      .returning({ n: outgoingCounters.lastNumber });
+    const [row] = await tx
+      .insert(outgoingRegister)
+      .values({
+        agencyId: input.agency_id,
+        year: input.year,
+        number: n,
+        symbol: input.symbol ?? null,
+        docKind: input.doc_kind,
+        subject: input.subject,
+        issuedOn: input.issued_on ?? null,
+        entity: input.entity ?? null,
+        entityId: input.entity_id ?? null,
+        createdBy: scope.userId,
+      })
+      .returning();
+    const out = dto(row);
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: "register.allocate",
+      entity: "outgoing_register",
+      entity_id: row.id,
+      after: out,
+    });
+    return out;
+  });
+}
+
+export async function listOutgoing(
+  db: AppDb,
+  scope: Scope,
+  filter: { agency_id?: string; year?: number; entity?: string; entity_id?: string } = {},
+  page: Page = {},
+): Promise<PageResult<OutgoingDto>> {
+  const { limit, offset } = normalizePage(page);
+  const conds: SQL[] = [];
+  const sc = scopeCondition(scope, outgoingRegister.agencyId);
+  if (sc) conds.push(sc);
+  if (filter.agency_id) conds.push(eq(outgoingRegister.agencyId, filter.agency_id));
+  if (filter.year) conds.push(eq(outgoingRegister.year, filter.year));
+  if (filter.entity) conds.push(eq(outgoingRegister.entity, filter.entity));
+  if (filter.entity_id) conds.push(eq(outgoingRegister.entityId, filter.entity_id));
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select()
+      .from(outgoingRegister)
+      .where(where)
+      .orderBy(asc(outgoingRegister.agencyId), asc(outgoingRegister.year), asc(outgoingRegister.number))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(outgoingRegister).where(where),
+  ]);
+  return { items: rows.map(dto), total: Number(n), limit, offset };
+}

@@ -1,0 +1,205 @@
+// Requests between agencies (guidance, legal_question, report_request, document_forward, urging, support_injured, …)
+// with their routing result, status, urging ladder (parent_id) and read receipts.
+// Visible when the sending or the receiving agency is in the caller's scope.
+import { and, asc, count, desc, eq, ilike, type SQL } from "drizzle-orm";
+import type { Scope } from "../../domain/access/scope.ts";
+import { DomainError } from "../../domain/shared/errors.ts";
+import { appendAudit, auditActor, auditDiff } from "../audit.ts";
+import { type RoutingResult, requestReads, requests } from "../schema/index.ts";
+import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { likePattern, searchText } from "../search.ts";
+import type { AppDb } from "../types.ts";
+import { normalizePage, notFound, type Page, type PageResult, staleVersion, toSnake } from "./common.ts";
+
+export const REQUEST_KINDS = [
+  "guidance",
+  "legal_question",
+  "report_request",
+  "document_forward",
+  "urging",
+  "support_injured",
+  "guidance_injured",
+  "verification_negotiation",
+  "inspection",
+  "disagreement",
+] as const;
+export const REQUEST_STATUSES = ["open", "in_progress", "answered", "forwarded", "closed", "cancelled"] as const;
+
+export type RequestInput = {
+  kind: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  topic: string;
+  payload?: unknown;
+  routing?: RoutingResult | null;
+  parent_id?: string | null;
+  claim_id?: string | null;
+  task_instance_id?: string | null;
+  due?: string | null;
+};
+
+type Row = typeof requests.$inferSelect;
+const dto = (r: Row) => {
+  const { searchText: _s, ...rest } = r;
+  return toSnake(rest);
+};
+export type RequestDto = ReturnType<typeof dto>;
+
+function visible(scope: Scope) {
+  return scopeCondition(scope, requests.fromAgencyId, requests.toAgencyId);
+}
+
+export async function createRequest(db: AppDb, scope: Scope, input: RequestInput): Promise<RequestDto> {
+  requirePermission(scope, "requests.write");
+  requireAgencyInScope(scope, "from_agency_id", input.from_agency_id);
+  if (!(REQUEST_KINDS as readonly string[]).includes(input.kind))
+    throw new DomainError(
+      "invalid_kind",
+      "kind",
+      `Loại yêu cầu không hợp lệ "${input.kind}"; chỉ nhận: ${REQUEST_KINDS.join(", ")}.`,
+    );
+  return db.transaction(async (tx) => {
+    if (input.parent_id) {
+      const sc = visible(scope);
+      const [parent] = await tx
+        .select({ id: requests.id })
+        .from(requests)
+        .where(sc ? and(eq(requests.id, input.parent_id), sc) : eq(requests.id, input.parent_id));
+      if (!parent) throw notFound("yêu cầu gốc", "parent_id");
+    }
+    const [row] = await tx
+      .insert(requests)
+      .values({
+        kind: input.kind,
+        fromAgencyId: input.from_agency_id,
+        toAgencyId: input.to_agency_id,
+        topic: input.topic,
+        payload: input.payload ?? null,
+        routing: input.routing ?? null,
+        parentId: input.parent_id ?? null,
+        claimId: input.claim_id ?? null,
+        taskInstanceId: input.task_instance_id ?? null,
+        due: input.due ?? null,
+        searchText: searchText(input.topic),
+        createdBy: scope.userId,
+      })
+      .returning();
+    const out = dto(row);
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: "request.create",
+      entity: "request",
+      entity_id: row.id,
+      after: out,
+    });
+    return out;
+  });
+}
+
+/** A request with its follow-ups (urging ladder) and read receipts. With `markRead`, records the caller's receipt. */
+export async function getRequest(
+  db: AppDb,
+  scope: Scope,
+  id: string,
+  opts: { markRead?: boolean } = {},
+): Promise<RequestDto & { children: RequestDto[]; reads: Array<{ user_id: string; read_at: Date }> }> {
+  const sc = visible(scope);
+  const [row] = await db
+    .select()
+    .from(requests)
+    .where(sc ? and(eq(requests.id, id), sc) : eq(requests.id, id));
+  if (!row) throw notFound("yêu cầu");
+  if (opts.markRead && scope.userId)
+    await db.insert(requestReads).values({ requestId: id, userId: scope.userId }).onConflictDoNothing();
+  const [children, reads] = await Promise.all([
+    db.select().from(requests).where(eq(requests.parentId, id)).orderBy(asc(requests.createdAt)),
+    db.select().from(requestReads).where(eq(requestReads.requestId, id)).orderBy(asc(requestReads.readAt)),
+  ]);
+  return {
+    ...dto(row),
+    children: children.map(dto),
+    reads: reads.map((r) => ({ user_id: r.userId, read_at: r.readAt })),
+  };
+}
+
+export async function listRequests(
+  db: AppDb,
+  scope: Scope,
+  filter: {
+    q?: string;
+    kind?: string;
+    status?: string;
+    /** inbox = to one of `agency_id`, outbox = from it. */
+    box?: "inbox" | "outbox";
+    agency_id?: string;
+    claim_id?: string;
+    parent_id?: string;
+  } = {},
+  page: Page = {},
+): Promise<PageResult<RequestDto>> {
+  const { limit, offset } = normalizePage(page);
+  const conds: SQL[] = [];
+  const sc = visible(scope);
+  if (sc) conds.push(sc);
+  if (filter.q) conds.push(ilike(requests.searchText, likePattern(filter.q)));
+  if (filter.kind) conds.push(eq(requests.kind, filter.kind));
+  if (filter.status) conds.push(eq(requests.status, filter.status));
+  if (filter.claim_id) conds.push(eq(requests.claimId, filter.claim_id));
+  if (filter.parent_id) conds.push(eq(requests.parentId, filter.parent_id));
+  if (filter.agency_id) {
+    if (filter.box === "outbox") conds.push(eq(requests.fromAgencyId, filter.agency_id));
+    else if (filter.box === "inbox") conds.push(eq(requests.toAgencyId, filter.agency_id));
+  }
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select()
+      .from(requests)
+      .where(where)
+      .orderBy(desc(requests.createdAt), asc(requests.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(requests).where(where),
+  ]);
+  return { items: rows.map(dto), total: Number(n), limit, offset };
+}
+
+export async function updateRequest(
+  db: AppDb,
+  scope: Scope,
+  id: string,
+  expectedVersion: number,
+  patch: { status?: string; routing?: RoutingResult | null; payload?: unknown; due?: string | null },
+): Promise<RequestDto> {
+  requirePermission(scope, "requests.write");
+  if (patch.status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(patch.status))
+    throw new DomainError("invalid_status", "status", `Trạng thái không hợp lệ "${patch.status}".`);
+  return db.transaction(async (tx) => {
+    const sc = visible(scope);
+    const [before] = await tx
+      .select()
+      .from(requests)
+      .where(sc ? and(eq(requests.id, id), sc) : eq(requests.id, id))
+      .for("update");
+    if (!before) throw notFound("yêu cầu");
+    if (before.version !== expectedVersion) throw staleVersion("Yêu cầu", expectedVersion, before.version);
+    const set: Partial<typeof requests.$inferInsert> = {};
+    if (patch.status !== undefined) set.status = patch.status;
+    if (patch.routing !== undefined) set.routing = patch.routing;
+    if (patch.payload !== undefined) set.payload = patch.payload;
+    if (patch.due !== undefined) set.due = patch.due;
+    const [after] = await tx
+      .update(requests)
+      .set({ ...set, version: before.version + 1, updatedAt: new Date() })
+      .where(eq(requests.id, id))
+      .returning();
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: "request.update",
+      entity: "request",
+      entity_id: id,
+      ...auditDiff(dto(before), dto(after)),
+    });
+    return dto(after);
+  });
+}

@@ -1,0 +1,90 @@
+// THE one place where agency scope becomes SQL. Every repository list/get passes its agency columns here.
+
+import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Permission } from "../domain/access/permissions.ts";
+import { type AgencyNode, buildScope, can, type Scope } from "../domain/access/scope.ts";
+import { DomainError } from "../domain/shared/errors.ts";
+import { agencies, agencySuccessors, memberships } from "./schema/index.ts";
+import type { AppDb } from "./types.ts";
+
+/**
+ * SQL condition "row belongs to an agency the caller may see": any of the given agency columns is in the scope.
+ * Nationwide scope → undefined (no filter). Empty scope → false.
+ */
+export function scopeCondition(scope: Scope, ...agencyColumns: PgColumn[]): SQL | undefined {
+  if (scope.visibleAgencyIds === "all") return undefined;
+  if (scope.visibleAgencyIds.length === 0 || agencyColumns.length === 0) return sql`false`;
+  const ids = scope.visibleAgencyIds as string[];
+  const parts = agencyColumns.map((c) => inArray(c, ids));
+  return parts.length === 1 ? parts[0] : or(...parts);
+}
+
+/** Throws DomainError("forbidden") unless the scope's roles grant the permission. */
+export function requirePermission(scope: Scope, permission: Permission): void {
+  if (!can(scope, permission))
+    throw new DomainError(
+      "forbidden",
+      "permission",
+      `Vai trò của bạn không có quyền thực hiện thao tác này (${permission}).`,
+    );
+}
+
+/** Throws DomainError("forbidden") unless at least one of the agencies is visible in the scope. */
+export function requireAgencyInScope(
+  scope: Scope,
+  field: string,
+  ...agencyIds: Array<string | null | undefined>
+): void {
+  if (scope.visibleAgencyIds === "all") return;
+  const visible = scope.visibleAgencyIds;
+  if (!agencyIds.some((id) => id && visible.includes(id)))
+    throw new DomainError("forbidden", field, "Cơ quan này nằm ngoài phạm vi dữ liệu của bạn.");
+}
+
+let agencyCache = new WeakMap<object, Promise<AgencyNode[]>>();
+
+/** Forget cached agency lists (call after any agency write). */
+export function invalidateAgencyCache(): void {
+  agencyCache = new WeakMap();
+}
+
+/** All agencies as hierarchy nodes (cached per database handle until an agency write). */
+export function loadAgencyNodes(db: AppDb): Promise<AgencyNode[]> {
+  const cached = agencyCache.get(db);
+  if (cached) return cached;
+  const p = (async () => {
+    const rows = await db
+      .select({
+        id: agencies.id,
+        role: agencies.role,
+        parent_id: agencies.parentId,
+        province_code: agencies.provinceCode,
+      })
+      .from(agencies);
+    const links = await db.select().from(agencySuccessors);
+    const succ = new Map<string, string[]>();
+    for (const l of links) {
+      const list = succ.get(l.agencyId);
+      if (list) list.push(l.successorId);
+      else succ.set(l.agencyId, [l.successorId]);
+    }
+    return rows.map((r) => ({ ...r, successor_ids: succ.get(r.id) ?? [] }));
+  })();
+  p.catch(() => agencyCache.delete(db));
+  agencyCache.set(db, p);
+  return p;
+}
+
+/** Scope of a user acting for one agency (memberships and hierarchy read from the database). */
+export async function resolveScope(
+  db: AppDb,
+  input: { userId: string; agencyId: string; requestId?: string },
+): Promise<Scope> {
+  const ms = await db
+    .select({ agency_id: memberships.agencyId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, input.userId));
+  const nodes = await loadAgencyNodes(db);
+  return buildScope({ ...input, memberships: ms, agencies: nodes });
+}

@@ -1,0 +1,3 @@
+export * from "./mask.ts";
+export * from "./permissions.ts";
+export * from "./scope.ts";
