@@ -1,12 +1,26 @@
 // `btnn` command line. Each command lives in its own module under commands/ and is loaded on demand,
 // so `btnn lunar` does not pay for the database or HTTP stack.
-import { CliError, type CliCommand } from "./io.ts";
+import { type CliCommand, CliError } from "./io.ts";
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: CliCommand }> }> = {
   lunar: { summary: "Đổi ngày dương lịch ↔ âm lịch Việt Nam", load: () => import("./commands/lunar.ts") },
   calendar: { summary: "Ngày nghỉ lễ, cộng ngày làm việc/ngày lịch", load: () => import("./commands/calendar.ts") },
-  claim: { summary: "Tính thời hạn giải quyết bồi thường từ lịch sử sự kiện", load: () => import("./commands/claim.ts") },
-  route: { summary: "Xác định cơ quan chủ trì/phối hợp theo điều khoản kế hoạch", load: () => import("./commands/route.ts") },
+  claim: {
+    summary: "Tính thời hạn giải quyết bồi thường từ lịch sử sự kiện",
+    load: () => import("./commands/claim.ts"),
+  },
+  route: {
+    summary: "Xác định cơ quan chủ trì/phối hợp theo điều khoản kế hoạch",
+    load: () => import("./commands/route.ts"),
+  },
+  params: {
+    summary: "Tham số pháp lý (thời hạn) với căn cứ và độ tin cậy",
+    load: () => import("./commands/params.ts"),
+  },
+  plan: {
+    summary: "Nhập kế hoạch (.docx/.md/.txt) thành nhiệm vụ có theo dõi",
+    load: () => import("./commands/plan.ts"),
+  },
   serve: { summary: "Chạy máy chủ API + giao diện web", load: () => import("./commands/serve.ts") },
   migrate: { summary: "Chạy migration cơ sở dữ liệu", load: () => import("./commands/migrate.ts") },
   seed: { summary: "Nạp dữ liệu mẫu / sinh dữ liệu tổng hợp", load: () => import("./commands/seed.ts") },
