@@ -43,12 +43,22 @@ const calendar: CliCommand = (argv) => {
     } catch (e) {
       fromDomain(e);
     }
-    if (values.json) printJson(list.map(({ date, name, kind, source }) => ({ date, name, kind, source })));
+    // `unverified` is added only on entries not yet checked against their notice, so users see it (project rule).
+    if (values.json)
+      printJson(
+        list.map(({ date, name, kind, source, unverified }) => ({
+          date,
+          name,
+          kind,
+          source,
+          ...(unverified ? { unverified } : {}),
+        })),
+      );
     else {
       console.log(`Ngày nghỉ năm ${year} (cán bộ, công chức; tuần làm việc Thứ Hai – Thứ Sáu):`);
       for (const h of list)
         console.log(
-          `  ${weekdayVi(h.date).padEnd(9)} ${formatVi(h.date)}  ${KIND_VI[h.kind].padEnd(13)} ${h.name} — ${h.source}`,
+          `  ${weekdayVi(h.date).padEnd(9)} ${formatVi(h.date)}  ${KIND_VI[h.kind].padEnd(13)} ${h.name} — ${h.source}${h.unverified ? " [CHƯA XÁC MINH]" : ""}`,
         );
     }
     return 0;
