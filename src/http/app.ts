@@ -11,8 +11,16 @@ import { openapiPlugin } from "./plugins/openapi.ts";
 import { scopePlugin } from "./plugins/scope.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { calendarRoutes } from "./routes/calendar.ts";
+import { claimRoutes } from "./routes/claims.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { outgoingRoutes } from "./routes/outgoing.ts";
+import { planRoutes } from "./routes/plans.ts";
+import { requestRoutes } from "./routes/requests.ts";
+import { routingRoutes } from "./routes/routing.ts";
+import { userRoutes } from "./routes/users.ts";
 import "./types.ts";
 import { validatorCompiler } from "./validation.ts";
 
@@ -42,7 +50,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
     requestIdHeader: "x-request-id",
-    requestIdLogLabel: "request_id",
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -65,6 +72,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(healthRoutes, { database: opts.database });
   await app.register(authRoutes, { db, cookieSecure, now: opts.now });
   await app.register(agencyRoutes, { db });
+  await app.register(userRoutes, { db });
+  await app.register(claimRoutes, { db });
+  await app.register(planRoutes, { db });
+  await app.register(requestRoutes, { db });
+  await app.register(outgoingRoutes, { db });
+  await app.register(auditRoutes, { db });
+  await app.register(calendarRoutes);
+  await app.register(routingRoutes);
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { appendAudit } from "../../db/audit.ts";
+import { MIN_PASSWORD_LENGTH } from "../../db/repositories/users.ts";
 import type { AppDb } from "../../db/types.ts";
 import { hasPermission, PERMISSIONS } from "../../domain/access/permissions.ts";
 import {
@@ -26,11 +27,9 @@ import { audit } from "../plugins/audit.ts";
 import { CSRF_COOKIE, csrfCookieOptions, requireAuth, SESSION_COOKIE, sessionCookieOptions } from "../plugins/auth.ts";
 import { scopeOf } from "../plugins/scope.ts";
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 const LoginBody = z
   .object({
-    username: z.string().trim().min(1).max(100),
+    username: z.string().trim().toLowerCase().min(1).max(100),
     password: z.string().min(1).max(200),
     /** Which membership to act for, when the user belongs to several agencies. */
     agency_id: z.string().min(1).max(100).optional(),
@@ -125,7 +124,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         );
       }
       const user = await findUserForLogin(db, username);
-      const ok = user ? await verify(user.passwordHash, password) : (await verify(await dummy(), password), false);
+      let ok = false;
+      if (user) ok = await verify(user.passwordHash, password);
+      else await verify(await dummy(), password);
       if (!user || !ok || !user.active) {
         await recordAttempt(db, username, ip, false, t);
         throw new HttpError(401, "bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng");

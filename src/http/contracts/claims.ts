@@ -1,0 +1,157 @@
+// zod contracts of /api/claims (shared with the web client). JSON keys follow GLOSSARY.md.
+import { z } from "zod";
+import { CLAIM_FIELDS, LAW_VERSIONS } from "../../db/schema/claims.ts";
+import { EVENT_TYPES } from "../../domain/claims/index.ts";
+import { BoolQuery, IsoDateSchema, PageQuery } from "./common.ts";
+
+const Amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const Text = (max: number) => z.string().trim().max(max);
+
+export const ClaimEventInput = z
+  .object({
+    type: z.enum(EVENT_TYPES),
+    date: IsoDateSchema,
+    ground: Text(20).optional(),
+    note: Text(2000).optional(),
+    data: z.record(z.string().max(100), z.unknown()).nullable().optional(),
+  })
+  .strict();
+
+const Extensions = z
+  .object({
+    verify: z.number().int().min(0).max(15).optional(),
+    negotiation_end: z.number().int().min(0).max(10).optional(),
+  })
+  .strict();
+
+const ClaimFields = {
+  code: Text(50).min(1).optional(),
+  law_version: z.enum(LAW_VERSIONS).optional(),
+  field: z.enum(CLAIM_FIELDS),
+  complex: z.boolean().optional(),
+  backlogged: z.boolean().optional(),
+  prolonged: z.boolean().optional(),
+  managing_agency_id: Text(100).min(1).nullable().optional(),
+  handling_agency_id: Text(100).min(1),
+  amount_requested: Amount.nullable().optional(),
+  amount_decided: Amount.nullable().optional(),
+  amount_paid: Amount.nullable().optional(),
+  amount_advance: Amount.nullable().optional(),
+  claimant_name: Text(300).min(1),
+  claimant_id_number: Text(20).nullable().optional(),
+  claimant_address: Text(500).nullable().optional(),
+  claimant_phone: Text(30).nullable().optional(),
+  summary: Text(5000).nullable().optional(),
+  extensions: Extensions.nullable().optional(),
+};
+
+export const ClaimCreate = z.object({ ...ClaimFields, events: z.array(ClaimEventInput).max(100).optional() }).strict();
+
+export const ClaimPatch = z
+  .object({
+    ...ClaimFields,
+    field: ClaimFields.field.optional(),
+    handling_agency_id: ClaimFields.handling_agency_id.optional(),
+    claimant_name: ClaimFields.claimant_name.optional(),
+    /** The version being replaced (or send If-Match). */
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const ClaimEventCreate = ClaimEventInput.extend({ version: z.number().int().min(1).optional() }).strict();
+
+export const ClaimListQuery = PageQuery.extend({
+  field: z.enum(CLAIM_FIELDS).optional(),
+  law_version: z.enum(LAW_VERSIONS).optional(),
+  /** One phase or several separated by commas. */
+  state: z.string().max(500).optional(),
+  open: BoolQuery.optional(),
+  suspended: BoolQuery.optional(),
+  agency_id: z.string().max(100).optional(),
+  handling_agency_id: z.string().max(100).optional(),
+  complex: BoolQuery.optional(),
+  backlogged: BoolQuery.optional(),
+  prolonged: BoolQuery.optional(),
+  year: z.coerce.number().int().min(1990).max(2200).optional(),
+  sort: z.enum(["received_desc", "received_asc", "code", "updated_desc"]).optional(),
+}).strict();
+
+export const ClaimGetQuery = z
+  .object({ reveal: z.enum(["personal"]).optional(), as_of: IsoDateSchema.optional() })
+  .strict();
+
+export const Claim = z.object({
+  id: z.string(),
+  code: z.string(),
+  law_version: z.string(),
+  field: z.string(),
+  complex: z.boolean(),
+  backlogged: z.boolean(),
+  prolonged: z.boolean(),
+  managing_agency_id: z.string().nullable(),
+  handling_agency_id: z.string(),
+  amount_requested: z.number().nullable(),
+  amount_decided: z.number().nullable(),
+  amount_paid: z.number().nullable(),
+  amount_advance: z.number().nullable(),
+  claimant_name: z.string(),
+  claimant_id_number: z.string().nullable(),
+  claimant_address: z.string().nullable(),
+  claimant_phone: z.string().nullable(),
+  summary: z.string().nullable(),
+  state: z.string(),
+  state_label: z.string(),
+  open: z.boolean(),
+  suspended: z.boolean(),
+  extensions: z.unknown(),
+  received_on: z.string().nullable(),
+  version: z.number().int(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  /** True when the claimant's ID number, address and phone are masked. */
+  masked: z.boolean(),
+});
+
+export const ClaimEvent = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  type: z.string(),
+  date: z.string(),
+  ground: z.string().nullable(),
+  note: z.string().nullable(),
+  data: z.unknown(),
+  recorded_by: z.string().nullable(),
+  recorded_at: z.string(),
+});
+
+export const ClaimDeadline = z.object({
+  kind: z.string(),
+  step: z.string(),
+  label: z.string().nullable(),
+  due: z.string().nullable(),
+  unit: z.string().nullable(),
+  days: z.number().nullable(),
+  basis: z.string().nullable(),
+  confidence: z.string().nullable(),
+  status: z.string().nullable(),
+  explanation: z.unknown(),
+  details: z.unknown(),
+  computed_at: z.string(),
+});
+
+export const ClaimDetail = Claim.extend({
+  events: z.array(ClaimEvent),
+  deadlines: z.array(ClaimDeadline),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      number: z.string().nullable(),
+      issued_on: z.string().nullable(),
+      file_name: z.string().nullable(),
+      size: z.number().nullable(),
+    }),
+  ),
+  next_actions: z.array(z.unknown()),
+});

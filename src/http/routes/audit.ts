@@ -1,0 +1,112 @@
+// /api/audit: the audit trail for administrators (audit.read), newest first, limited to actions taken by agencies in
+// the caller's scope (the shared scope filter of src/db/scope.ts); and a check of the hash chain (system.admin).
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { verifyAuditChain } from "../../db/audit.ts";
+import { auditLog } from "../../db/schema/index.ts";
+import { scopeCondition } from "../../db/scope.ts";
+import type { AppDb } from "../../db/types.ts";
+import { errorResponses, IsoDateSchema, PageQuery, pageOf } from "../contracts/common.ts";
+import { scopeOf } from "../plugins/scope.ts";
+
+const TAGS = ["Nhật ký kiểm toán"];
+const AuditRow = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor_user_id: z.string().nullable(),
+  actor_agency_id: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entity_id: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  request_id: z.string().nullable(),
+  hash: z.string(),
+});
+
+export const auditRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
+  app.get(
+    "/api/audit",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Nhật ký kiểm toán (ai, khi nào, cơ quan nào, làm gì, trước/sau), mới nhất trước",
+        querystring: PageQuery.omit({ q: true })
+          .extend({
+            entity: z.string().max(50).optional(),
+            entity_id: z.string().max(100).optional(),
+            action: z.string().max(100).optional(),
+            actor_user_id: z.uuid().optional(),
+            from: IsoDateSchema.optional(),
+            to: IsoDateSchema.optional(),
+          })
+          .strict(),
+        response: { 200: pageOf(AuditRow), ...errorResponses },
+      },
+      config: { access: { permission: "audit.read" } },
+    },
+    async (request) => {
+      const q = request.query;
+      const conds: SQL[] = [];
+      const sc = scopeCondition(scopeOf(request), auditLog.actorAgencyId);
+      if (sc) conds.push(sc);
+      if (q.entity) conds.push(eq(auditLog.entity, q.entity));
+      if (q.entity_id) conds.push(eq(auditLog.entityId, q.entity_id));
+      if (q.action) conds.push(eq(auditLog.action, q.action));
+      if (q.actor_user_id) conds.push(eq(auditLog.actorUserId, q.actor_user_id));
+      if (q.from) conds.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+07:00`)));
+      if (q.to) conds.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000)));
+      const where = conds.length ? and(...conds) : undefined;
+      const [rows, [{ n }]] = await Promise.all([
+        db
+          .select()
+          .from(auditLog)
+          .where(where)
+          .orderBy(desc(auditLog.seq))
+          .limit(q.page_size)
+          .offset((q.page - 1) * q.page_size),
+        db.select({ n: count() }).from(auditLog).where(where),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          seq: Number(r.seq),
+          at: r.at.toISOString(),
+          actor_user_id: r.actorUserId,
+          actor_agency_id: r.actorAgencyId,
+          action: r.action,
+          entity: r.entity,
+          entity_id: r.entityId,
+          before: r.before,
+          after: r.after,
+          request_id: r.requestId,
+          hash: r.hash,
+        })),
+        total: Number(n),
+        page: q.page,
+        page_size: q.page_size,
+      };
+    },
+  );
+
+  app.get(
+    "/api/audit/verify",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Kiểm tra chuỗi băm của nhật ký kiểm toán (phát hiện bản ghi bị sửa, xóa, chèn)",
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            broken_at: z.number().optional(),
+            reason: z.string().optional(),
+          }),
+          ...errorResponses,
+        },
+      },
+      config: { access: { permission: "system.admin" } },
+    },
+    async () => verifyAuditChain(db),
+  );
+};
