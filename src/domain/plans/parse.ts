@@ -52,7 +52,10 @@ function cleanLine(raw: string): { text: string; heading: boolean } {
     s = s.slice(hash[0].length);
   }
   if (/^\s*\*\*/u.test(s)) heading = true;
-  s = s.replace(/\*+/gu, "").replace(/(^|\s)_{1,2}(?=\S)|(?<=\S)_{1,2}(?=\s|$)/gu, "$1");
+  s = s
+    .replace(/(?<=[\p{L}\p{N}])\*+(?=[\p{L}\p{N}])/gu, " ")
+    .replace(/\*+/gu, "")
+    .replace(/(^|\s)_{1,2}(?=\S)|(?<=\S)_{1,2}(?=\s|$)/gu, "$1");
   s = s.replace(/\s+/gu, " ").trim();
   return { text: s, heading };
 }
@@ -531,7 +534,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
 
     if (zone === "head" || zone === "title" || zone === "preamble") {
       // Decimal items or task fields before any section: the section headings are missing.
-      if ((n && n.type === "decimal" && zone !== "head") || fieldOf(t)) {
+      if ((n && n.type === "decimal") || fieldOf(t)) {
         warnings.push({
           code: "missing_section",
           line: line.no,
