@@ -130,6 +130,23 @@ function toRow(a: Agency) {
   };
 }
 
+/** Orders rows so that every parent comes before its children (parents outside the list are left as they are). */
+function parentsFirst<T extends { id: string; parentId: string | null }>(rows: T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const done = new Set<string>();
+  const out: T[] = [];
+  const visit = (r: T, depth: number) => {
+    if (done.has(r.id)) return;
+    if (depth > rows.length) throw new Error(`Vòng lặp cơ quan cha–con tại "${r.id}"`);
+    const parent = r.parentId ? byId.get(r.parentId) : undefined;
+    if (parent) visit(parent, depth + 1);
+    done.add(r.id);
+    out.push(r);
+  };
+  for (const r of rows) visit(r, 0);
+  return out;
+}
+
 /**
  * Inserts or updates registry agencies (parents first, then successor links) with one audit row.
  * Used by the seed and by registry updates; needs agencies.manage.
@@ -137,13 +154,12 @@ function toRow(a: Agency) {
 export async function importAgencies(db: AppDb, scope: Scope, list: readonly Agency[]): Promise<{ count: number }> {
   requirePermission(scope, "agencies.manage");
   const result = await db.transaction(async (tx) => {
-    const rows = list.map(toRow);
-    // Insert without parents first, then set parents: the order of the list does not matter.
+    // Parents before children, so each row can be inserted with its parent in one pass.
+    const rows = parentsFirst(list.map(toRow));
     for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500).map((r) => ({ ...r, parentId: null }));
       await tx
         .insert(agencies)
-        .values(chunk)
+        .values(rows.slice(i, i + 500))
         .onConflictDoUpdate({
           target: agencies.id,
           set: {
@@ -151,6 +167,7 @@ export async function importAgencies(db: AppDb, scope: Scope, list: readonly Age
             shortName: sql`excluded.short_name`,
             role: sql`excluded.role`,
             provinceCode: sql`excluded.province_code`,
+            parentId: sql`excluded.parent_id`,
             validFrom: sql`excluded.valid_from`,
             validTo: sql`excluded.valid_to`,
             searchText: sql`excluded.search_text`,
@@ -158,8 +175,6 @@ export async function importAgencies(db: AppDb, scope: Scope, list: readonly Age
           },
         });
     }
-    for (const r of rows)
-      if (r.parentId) await tx.update(agencies).set({ parentId: r.parentId }).where(eq(agencies.id, r.id));
     const links = list.flatMap((a) =>
       (a.successor_ids ?? []).map((s) => ({ agencyId: a.id, successorId: s, since: a.valid_to ?? null })),
     );

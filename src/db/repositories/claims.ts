@@ -804,3 +804,103 @@ export async function recomputeClaimDeadlines(db: AppDb, scope: Scope, id: strin
     });
   });
 }
+
+/**
+ * Bulk import (seed, data migration): each claim's history is validated and replayed by the claims domain and its
+ * deadlines computed exactly as for single writes; rows are inserted in batches, one audit row per batch.
+ */
+export async function importClaims(
+  db: AppDb,
+  scope: Scope,
+  inputs: ReadonlyArray<ClaimInput & { id?: string; code: string }>,
+  opts: Options & { agencyNames?: ReadonlyMap<string, string>; batchSize?: number } = {},
+): Promise<{ count: number }> {
+  requirePermission(scope, "claims.write");
+  const asOf = opts.as_of ?? todayVn();
+  const calendar = opts.calendar ?? defaultCalendar;
+  const batchSize = opts.batchSize ?? 100;
+  for (let b = 0; b < inputs.length; b += batchSize) {
+    const batch = inputs.slice(b, b + batchSize);
+    const claimRows: Array<typeof claims.$inferInsert> = [];
+    const eventRows: Array<typeof claimEvents.$inferInsert> = [];
+    const deadlineRowsAll: Array<typeof claimDeadlines.$inferInsert> = [];
+    for (const [k, input] of batch.entries()) {
+      const i = b + k;
+      requireAgencyInScope(scope, `[${i}].handling_agency_id`, input.handling_agency_id, input.managing_agency_id);
+      const law = input.law_version ?? "law_2017";
+      checkFieldLaw(input.field, law);
+      const events = [...(input.events ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+      let history: ClaimHistory;
+      let state: ClaimState;
+      try {
+        history = historyOf(law, input.complex ?? false, input.extensions, events);
+        state = replay(history);
+      } catch (e) {
+        if (e instanceof DomainError)
+          throw new DomainError(e.code, `[${i}].${e.field}`, `[${i}] ${input.code}: ${e.message}`);
+        throw e;
+      }
+      const id = input.id ?? randomUUID();
+      const amounts = amountsFromEvents(events);
+      const name = (aid: string | null | undefined) => (aid ? opts.agencyNames?.get(aid) : undefined);
+      claimRows.push({
+        id,
+        code: input.code,
+        lawVersion: law,
+        field: input.field,
+        complex: input.complex ?? false,
+        backlogged: input.backlogged ?? false,
+        prolonged: input.prolonged ?? false,
+        managingAgencyId: input.managing_agency_id ?? null,
+        handlingAgencyId: input.handling_agency_id,
+        amountRequested: input.amount_requested ?? null,
+        amountDecided: input.amount_decided ?? amounts.amountDecided ?? null,
+        amountPaid: input.amount_paid ?? amounts.amountPaid ?? null,
+        amountAdvance: input.amount_advance ?? amounts.amountAdvance ?? null,
+        claimantName: input.claimant_name,
+        claimantIdNumber: input.claimant_id_number ?? null,
+        claimantAddress: input.claimant_address ?? null,
+        claimantPhone: input.claimant_phone ?? null,
+        summary: input.summary ?? null,
+        extensions: input.extensions ?? null,
+        ...stateColumns(state, history),
+        searchText: searchText(
+          input.code,
+          input.claimant_name,
+          input.summary,
+          name(input.handling_agency_id),
+          input.managing_agency_id !== input.handling_agency_id ? name(input.managing_agency_id) : undefined,
+        ),
+        createdBy: scope.userId,
+      });
+      events.forEach((e, j) =>
+        eventRows.push({
+          claimId: id,
+          seq: j + 1,
+          type: e.type,
+          date: e.date,
+          ground: history.events[j].ground ?? null,
+          note: e.note ?? null,
+          data: e.data ?? null,
+          recordedBy: scope.userId,
+        }),
+      );
+      deadlineRowsAll.push(...deadlineRows(id, computeDeadlines(history, calendar, asOf)));
+    }
+    await db.transaction(async (tx) => {
+      await tx.insert(claims).values(claimRows);
+      for (let j = 0; j < eventRows.length; j += 1000)
+        await tx.insert(claimEvents).values(eventRows.slice(j, j + 1000));
+      for (let j = 0; j < deadlineRowsAll.length; j += 1000)
+        await tx.insert(claimDeadlines).values(deadlineRowsAll.slice(j, j + 1000));
+      await appendAudit(tx, {
+        ...auditActor(scope),
+        action: "claim.import",
+        entity: "claim",
+        entity_id: null,
+        after: { count: claimRows.length, codes: [claimRows[0].code, claimRows[claimRows.length - 1].code] },
+      });
+    });
+  }
+  return { count: inputs.length };
+}
