@@ -873,7 +873,7 @@ export async function importClaims(
         ),
         createdBy: scope.userId,
       });
-      events.forEach((e, j) =>
+      for (const [j, e] of events.entries()) {
         eventRows.push({
           claimId: id,
           seq: j + 1,
@@ -883,8 +883,8 @@ export async function importClaims(
           note: e.note ?? null,
           data: e.data ?? null,
           recordedBy: scope.userId,
-        }),
-      );
+        });
+      }
       deadlineRowsAll.push(...deadlineRows(id, computeDeadlines(history, calendar, asOf)));
     }
     await db.transaction(async (tx) => {
