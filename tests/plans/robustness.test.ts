@@ -161,7 +161,7 @@ describe("Chỉnh sửa ngẫu nhiên (fast-check): không bao giờ lỗi, khô
         const input = edits.reduce(apply, seeds[which]);
         assertCovered(input, "chỉnh sửa ngẫu nhiên");
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.BTNN_FUZZ_RUNS ?? 150) },
     );
   });
   test("chuỗi Unicode bất kỳ", () => {
@@ -169,7 +169,7 @@ describe("Chỉnh sửa ngẫu nhiên (fast-check): không bao giờ lỗi, khô
       fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => {
         assertCovered(s, "chuỗi bất kỳ");
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.BTNN_FUZZ_RUNS ?? 300) },
     );
   });
 });
