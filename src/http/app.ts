@@ -39,6 +39,8 @@ export type BuildAppOptions = {
   database: Database;
   config: HttpConfig;
   logger?: FastifyServerOptions["logger"];
+  /** Called for every route as it is registered (the authorization-matrix test collects them). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
   /** Clock for sessions and throttling (tests). */
   now?: () => Date;
   /** Serve the web UI: `web/dist` when built, else a Vietnamese placeholder page at `/`. Off in tests. */
@@ -53,8 +55,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     onConstructorPoisoning: "error",
     requestIdHeader: "x-request-id",
     genReqId: () => crypto.randomUUID(),
+    // No implicit HEAD twins: every route is declared (and listed in the authorization matrix) explicitly.
+    exposeHeadRoutes: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  if (opts.onRoute) {
+    const collect = opts.onRoute;
+    app.addHook("onRoute", (route) => collect({ method: route.method, url: route.url }));
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: no text/plain bodies (a cross-site HTML form cannot send application/json without a CORS preflight).

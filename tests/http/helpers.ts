@@ -43,7 +43,9 @@ export type Fixture = {
   close(): Promise<void>;
 };
 
-export async function setupFixture(opts: { now?: () => Date } = {}): Promise<Fixture> {
+export async function setupFixture(
+  opts: { now?: () => Date; onRoute?: (r: { method: string | string[]; url: string }) => void } = {},
+): Promise<Fixture> {
   const database = await openTestDatabase();
   const db = database.db;
   const rows = AGENCY_ROWS.filter((a) => (FIXTURE_AGENCIES as readonly string[]).includes(a.id));
@@ -58,7 +60,7 @@ export async function setupFixture(opts: { now?: () => Date } = {}): Promise<Fix
     userIds[username] = u.id;
     await db.insert(memberships).values({ userId: u.id, agencyId, role });
   }
-  const app = await buildApp({ database, config: {}, now: opts.now });
+  const app = await buildApp({ database, config: {}, now: opts.now, onRoute: opts.onRoute });
   await app.ready();
   return {
     database,

@@ -140,7 +140,11 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
       },
       config: perm,
     },
-    async (request) => jsonDates(await addMembership(db, scopeOf(request), request.params.id, request.body)),
+    async (request) => {
+      const scope = scopeOf(request);
+      await getUser(db, scope, request.params.id); // a user outside the scope is 404, whatever the agency
+      return jsonDates(await addMembership(db, scope, request.params.id, request.body));
+    },
   );
 
   app.delete(
@@ -156,7 +160,9 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
     },
     async (request, reply) => {
       const { id, agency_id, role } = request.params;
-      await removeMembership(db, scopeOf(request), id, { agency_id, role });
+      const scope = scopeOf(request);
+      await getUser(db, scope, id);
+      await removeMembership(db, scope, id, { agency_id, role });
       return reply.code(204).send(null);
     },
   );

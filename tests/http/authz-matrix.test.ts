@@ -1,0 +1,384 @@
+// AUTHORIZATION MATRIX: every registered route × every role (and anonymous) × an object inside / outside the
+// caller's agency scope → the expected status. The four roles act for Sở Tư pháp Thanh Hóa (province scope);
+// "in" objects belong to Thanh Hóa agencies, "out" objects to Hà Nội; system_admin sees everything.
+// Rule: out-of-scope object → 404 (existence not revealed); role without the permission → 403; acting for an
+// agency outside the scope (create/allocate for it) → 403; no session → 401. A route without a row FAILS the test.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { createClaim } from "../../src/db/repositories/claims.ts";
+import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
+import { createRequest } from "../../src/db/repositories/requests.ts";
+import { claims, memberships, plans, requests, taskInstances } from "../../src/db/schema/index.ts";
+import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
+import { Client, type Fixture, setupFixture, signedIn } from "./helpers.ts";
+
+type Target = "in" | "out";
+type Req = { method: string; url: string; payload?: unknown; fresh?: boolean };
+type Role = "system_admin" | "agency_admin" | "officer" | "viewer";
+const ROLES: Role[] = ["system_admin", "agency_admin", "officer", "viewer"];
+const USERNAME: Record<Role, string> = {
+  system_admin: "sysadmin",
+  agency_admin: "agency_admin",
+  officer: "officer",
+  viewer: "viewer",
+};
+
+/** [in-scope, out-of-scope] expected status. */
+type Pair = [number, number];
+type Row = { anonymous: number } & Record<Role, Pair>;
+const all = (s: number): Pair => [s, s];
+/** Public routes: the same answer for everyone. */
+const pub = (s: number): Row => ({
+  anonymous: s,
+  system_admin: all(s),
+  agency_admin: all(s),
+  officer: all(s),
+  viewer: all(s),
+});
+const row = (sa: Pair, aa: Pair, of: Pair, vw: Pair): Row => ({
+  anonymous: 401,
+  system_admin: sa,
+  agency_admin: aa,
+  officer: of,
+  viewer: vw,
+});
+
+// Shorthands for the common shapes.
+const READ_SCOPED = row([200, 200], [200, 404], [200, 404], [200, 404]); // read one object
+const WRITE_SCOPED = (ok: number) => row([ok, ok], [ok, 404], [ok, 404], [403, 403]); // change one object
+const CREATE_FOR_AGENCY = (ok: number) => row([ok, ok], [ok, 403], [ok, 403], [403, 403]); // act for an agency
+const LIST = row(all(200), all(200), all(200), all(200));
+const ADMIN_ONLY = (ok: number) => row([ok, ok], all(403), all(403), all(403));
+const USERS_READ = row([200, 200], [200, 404], all(403), all(403));
+const USERS_WRITE = (ok: number) => row([ok, ok], [ok, 404], all(403), all(403));
+
+const MATRIX: Record<string, Row> = {
+  "GET /api/health": pub(200),
+  "GET /api/openapi.json": pub(200),
+  "GET /api/docs": pub(200),
+  "GET /api/docs/static/index.html": pub(302), // swagger-ui redirects to /api/docs/
+  "HEAD /api/docs/static/*": pub(200), // registered by swagger-ui's static assets
+  "GET /api/docs/static/swagger-initializer.js": pub(200),
+  "GET /api/docs/json": pub(200),
+  "GET /api/docs/yaml": pub(200),
+  "GET /api/docs/static/*": pub(200),
+  "POST /api/auth/login": pub(200),
+  "POST /api/auth/logout": row(all(204), all(204), all(204), all(204)),
+  "GET /api/auth/me": LIST,
+  // Wrong current password on purpose (the account stays usable): every signed-in role reaches the check → 422.
+  "POST /api/auth/password": row(all(422), all(422), all(422), all(422)),
+  "GET /api/agencies": LIST,
+  "GET /api/agencies/tree": LIST,
+  "GET /api/agencies/:id": LIST, // the directory is readable by every signed-in user
+  "GET /api/agencies/:id/successors": LIST,
+  "PATCH /api/agencies/:id": ADMIN_ONLY(200),
+  "GET /api/users": row(all(200), all(200), all(403), all(403)),
+  "POST /api/users": row([201, 201], [201, 403], all(403), all(403)),
+  "GET /api/users/:id": USERS_READ,
+  "PATCH /api/users/:id": USERS_WRITE(200),
+  "POST /api/users/:id/password": USERS_WRITE(204),
+  "POST /api/users/:id/memberships": USERS_WRITE(200),
+  "DELETE /api/users/:id/memberships/:agency_id/:role": USERS_WRITE(204),
+  "GET /api/claims": LIST,
+  "POST /api/claims": CREATE_FOR_AGENCY(201),
+  "GET /api/claims/:id": READ_SCOPED,
+  "PATCH /api/claims/:id": WRITE_SCOPED(200),
+  "GET /api/claims/:id/events": READ_SCOPED,
+  "POST /api/claims/:id/events": WRITE_SCOPED(201),
+  "GET /api/claims/:id/deadlines": READ_SCOPED,
+  "GET /api/plans": LIST,
+  "POST /api/plans": CREATE_FOR_AGENCY(201),
+  "POST /api/plans/import": row(all(200), all(200), all(200), all(403)), // preview only: nothing stored
+  "GET /api/dashboard": LIST, // figures are computed inside the caller's scope
+  "GET /api/deadlines": LIST,
+  "GET /api/plans/:id": READ_SCOPED,
+  "PATCH /api/plans/:id": WRITE_SCOPED(200),
+  "GET /api/task-instances": LIST,
+  "POST /api/task-instances": CREATE_FOR_AGENCY(201),
+  "PATCH /api/task-instances/:id": WRITE_SCOPED(200),
+  "GET /api/requests": LIST,
+  "POST /api/requests": CREATE_FOR_AGENCY(201),
+  "GET /api/requests/:id": READ_SCOPED,
+  "PATCH /api/requests/:id": WRITE_SCOPED(200),
+  "GET /api/outgoing": LIST,
+  "POST /api/outgoing": CREATE_FOR_AGENCY(201),
+  "GET /api/audit": row(all(200), all(200), all(403), all(403)),
+  "GET /api/audit/verify": ADMIN_ONLY(200),
+  "GET /api/calendar/holidays": LIST,
+  "GET /api/calendar/add-period": LIST,
+  "POST /api/route": LIST,
+};
+
+let fx: Fixture;
+const registered = new Set<string>();
+const clients = new Map<Role, Client>();
+let n = 0;
+const uniq = () => `${Date.now().toString(36)}${++n}`;
+
+/** Objects in / out of the Thanh Hóa scope, created by the system (not through the API under test). */
+const ids = {} as Record<"claim" | "plan" | "task" | "instance" | "request" | "user", Record<Target, string>>;
+const AGENCY: Record<Target, { stp: string; thads: string }> = {
+  in: { stp: "stp-thanh-hoa", thads: "thads-thanh-hoa" },
+  out: { stp: "stp-ha-noi", thads: "thads-ha-noi" },
+};
+
+async function newClaim(t: Target): Promise<string> {
+  const c = await createClaim(fx.database.db, SYSTEM_SCOPE, {
+    field: "civil_enforcement",
+    handling_agency_id: AGENCY[t].thads,
+    claimant_name: "Nguyễn Văn Ma Trận",
+    claimant_id_number: "038090001234",
+    events: [{ type: "received", date: "2024-03-01" }],
+  });
+  return c.id;
+}
+
+async function version(table: typeof claims | typeof plans | typeof requests | typeof taskInstances, id: string) {
+  const [r] = await fx.database.db.select({ v: table.version }).from(table).where(eq(table.id, id));
+  return r.v;
+}
+
+/** How to call each route for an object in or out of scope (fresh state where a call changes it). */
+const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
+  "GET /api/health": () => ({ method: "GET", url: "/api/health" }),
+  "GET /api/openapi.json": () => ({ method: "GET", url: "/api/openapi.json" }),
+  "GET /api/docs": () => ({ method: "GET", url: "/api/docs" }),
+  "GET /api/docs/static/index.html": () => ({ method: "GET", url: "/api/docs/static/index.html" }),
+  "GET /api/docs/static/swagger-initializer.js": () => ({
+    method: "GET",
+    url: "/api/docs/static/swagger-initializer.js",
+  }),
+  "GET /api/docs/json": () => ({ method: "GET", url: "/api/docs/json" }),
+  "GET /api/docs/yaml": () => ({ method: "GET", url: "/api/docs/yaml" }),
+  "GET /api/docs/static/*": () => ({ method: "GET", url: "/api/docs/static/swagger-ui.css" }),
+  "HEAD /api/docs/static/*": () => ({ method: "HEAD", url: "/api/docs/static/swagger-ui.css" }),
+  "POST /api/auth/login": () => ({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username: "officer_cuc", password: "mat-khau-thu-nghiem-1" },
+    fresh: true,
+  }),
+  "POST /api/auth/logout": () => ({ method: "POST", url: "/api/auth/logout", fresh: true }),
+  "GET /api/auth/me": () => ({ method: "GET", url: "/api/auth/me" }),
+  "POST /api/auth/password": () => ({
+    method: "POST",
+    url: "/api/auth/password",
+    payload: { current_password: "khong-phai-mat-khau", new_password: "mat-khau-moi-rat-dai" },
+  }),
+  "GET /api/agencies": () => ({ method: "GET", url: "/api/agencies?page_size=5" }),
+  "GET /api/agencies/tree": () => ({ method: "GET", url: "/api/agencies/tree" }),
+  "GET /api/agencies/:id": (t) => ({ method: "GET", url: `/api/agencies/${AGENCY[t].stp}` }),
+  "GET /api/agencies/:id/successors": (t) => ({ method: "GET", url: `/api/agencies/${AGENCY[t].stp}/successors` }),
+  "PATCH /api/agencies/:id": (t) => ({
+    method: "PATCH",
+    url: `/api/agencies/${AGENCY[t].stp}`,
+    payload: { short_name: t === "in" ? "STP Thanh Hóa" : "STP Hà Nội" },
+  }),
+  "GET /api/users": () => ({ method: "GET", url: "/api/users" }),
+  "POST /api/users": (t) => ({
+    method: "POST",
+    url: "/api/users",
+    payload: {
+      username: `mt-${uniq()}`,
+      full_name: "Người dùng ma trận",
+      password: "mat-khau-dai-du-roi",
+      memberships: [{ agency_id: AGENCY[t].stp, role: "viewer" }],
+    },
+  }),
+  "GET /api/users/:id": (t) => ({ method: "GET", url: `/api/users/${ids.user[t]}` }),
+  "PATCH /api/users/:id": (t) => ({ method: "PATCH", url: `/api/users/${ids.user[t]}`, payload: { active: true } }),
+  "POST /api/users/:id/password": (t) => ({
+    method: "POST",
+    url: `/api/users/${ids.user[t]}/password`,
+    payload: { new_password: "mat-khau-dat-lai-1" },
+  }),
+  "POST /api/users/:id/memberships": (t) => ({
+    method: "POST",
+    url: `/api/users/${ids.user[t]}/memberships`,
+    payload: { agency_id: t === "in" ? "phong-thads-kv-tp-thanh-hoa" : "thads-ha-noi", role: "viewer" },
+  }),
+  "DELETE /api/users/:id/memberships/:agency_id/:role": async (t) => {
+    const agencyId = t === "in" ? "phong-thads-kv-tp-thanh-hoa" : "thads-ha-noi";
+    await fx.database.db
+      .insert(memberships)
+      .values({ userId: ids.user[t], agencyId, role: "viewer" })
+      .onConflictDoNothing();
+    return { method: "DELETE", url: `/api/users/${ids.user[t]}/memberships/${agencyId}/viewer` };
+  },
+  "GET /api/claims": (t) => ({ method: "GET", url: `/api/claims?handling_agency_id=${AGENCY[t].thads}` }),
+  "POST /api/claims": (t) => ({
+    method: "POST",
+    url: "/api/claims",
+    payload: { field: "civil_enforcement", handling_agency_id: AGENCY[t].thads, claimant_name: "Trần Thị Tạo Mới" },
+  }),
+  "GET /api/claims/:id": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}` }),
+  "PATCH /api/claims/:id": async (t) => ({
+    method: "PATCH",
+    url: `/api/claims/${ids.claim[t]}`,
+    payload: { summary: `Sửa ${uniq()}`, version: await version(claims, ids.claim[t]) },
+  }),
+  "GET /api/claims/:id/events": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/events` }),
+  "POST /api/claims/:id/events": async (t) => ({
+    method: "POST",
+    url: `/api/claims/${await newClaim(t)}/events`,
+    payload: { type: "file_valid", date: "2024-03-04" },
+  }),
+  "GET /api/claims/:id/deadlines": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/deadlines` }),
+  "GET /api/plans": () => ({ method: "GET", url: "/api/plans" }),
+  "POST /api/plans": (t) => ({
+    method: "POST",
+    url: "/api/plans",
+    payload: { agency_id: AGENCY[t].stp, title: "Kế hoạch ma trận", year: 2024 },
+  }),
+  "POST /api/plans/import": () => ({
+    method: "POST",
+    url: "/api/plans/import",
+    payload: { text: "KẾ HOẠCH\nCông tác bồi thường nhà nước năm 2024\nI. NHIỆM VỤ\n1. Tổ chức tập huấn" },
+  }),
+  "GET /api/dashboard": () => ({ method: "GET", url: "/api/dashboard?as_of=2024-06-03" }),
+  "GET /api/deadlines": () => ({ method: "GET", url: "/api/deadlines?from=2024-03-01&to=2024-03-31" }),
+  "GET /api/plans/:id": (t) => ({ method: "GET", url: `/api/plans/${ids.plan[t]}` }),
+  "PATCH /api/plans/:id": async (t) => ({
+    method: "PATCH",
+    url: `/api/plans/${ids.plan[t]}`,
+    payload: { title: `Kế hoạch ${uniq()}`, version: await version(plans, ids.plan[t]) },
+  }),
+  "GET /api/task-instances": () => ({ method: "GET", url: "/api/task-instances" }),
+  "POST /api/task-instances": (t) => ({
+    method: "POST",
+    url: "/api/task-instances",
+    payload: { items: [{ task_id: ids.task[t], agency_id: AGENCY[t].thads, period_label: uniq() }] },
+  }),
+  "PATCH /api/task-instances/:id": async (t) => ({
+    method: "PATCH",
+    url: `/api/task-instances/${ids.instance[t]}`,
+    payload: { status: "in_progress", version: await version(taskInstances, ids.instance[t]) },
+  }),
+  "GET /api/requests": () => ({ method: "GET", url: "/api/requests" }),
+  "POST /api/requests": (t) => ({
+    method: "POST",
+    url: "/api/requests",
+    payload: {
+      kind: "legal_question",
+      from_agency_id: AGENCY[t].stp,
+      to_agency_id: "cuc-btnn",
+      topic: "Hỏi về thời hiệu",
+    },
+  }),
+  "GET /api/requests/:id": (t) => ({ method: "GET", url: `/api/requests/${ids.request[t]}` }),
+  "PATCH /api/requests/:id": async (t) => ({
+    method: "PATCH",
+    url: `/api/requests/${ids.request[t]}`,
+    payload: { status: "in_progress", version: await version(requests, ids.request[t]) },
+  }),
+  "GET /api/outgoing": () => ({ method: "GET", url: "/api/outgoing" }),
+  "POST /api/outgoing": (t) => ({
+    method: "POST",
+    url: "/api/outgoing",
+    payload: {
+      agency_id: AGENCY[t].stp,
+      year: 2024,
+      doc_kind: "letter",
+      subject: "Công văn ma trận",
+      symbol: "STP-BTNN",
+    },
+  }),
+  "GET /api/audit": () => ({ method: "GET", url: "/api/audit?page_size=5" }),
+  "GET /api/audit/verify": () => ({ method: "GET", url: "/api/audit/verify" }),
+  "GET /api/calendar/holidays": () => ({ method: "GET", url: "/api/calendar/holidays?year=2025" }),
+  "GET /api/calendar/add-period": () => ({
+    method: "GET",
+    url: "/api/calendar/add-period?from=2025-01-20&value=5&unit=working_days",
+  }),
+  "POST /api/route": () => ({
+    method: "POST",
+    url: "/api/route",
+    payload: { kind: "legal_question", from_role: "THADS_TINH", topic: "compensation" },
+  }),
+};
+
+before(async () => {
+  fx = await setupFixture({
+    onRoute: (r) => {
+      for (const m of ([] as string[]).concat(r.method)) registered.add(`${m} ${r.url}`);
+    },
+  });
+  const db = fx.database.db;
+  ids.claim = { in: await newClaim("in"), out: await newClaim("out") };
+  const planIn = await createPlan(db, SYSTEM_SCOPE, {
+    agency_id: AGENCY.in.stp,
+    title: "KH trong phạm vi",
+    year: 2024,
+    tasks: [{ content: "Nhiệm vụ 1" }],
+  });
+  const planOut = await createPlan(db, SYSTEM_SCOPE, {
+    agency_id: AGENCY.out.stp,
+    title: "KH ngoài phạm vi",
+    year: 2024,
+    tasks: [{ content: "Nhiệm vụ 1" }],
+  });
+  ids.plan = { in: planIn.id, out: planOut.id };
+  ids.task = { in: planIn.tasks[0].id, out: planOut.tasks[0].id };
+  const [tiIn] = await createTaskInstances(db, SYSTEM_SCOPE, [{ task_id: ids.task.in, agency_id: AGENCY.in.thads }]);
+  const [tiOut] = await createTaskInstances(db, SYSTEM_SCOPE, [{ task_id: ids.task.out, agency_id: AGENCY.out.thads }]);
+  ids.instance = { in: tiIn.id, out: tiOut.id };
+  const rIn = await createRequest(db, SYSTEM_SCOPE, {
+    kind: "guidance",
+    from_agency_id: AGENCY.in.stp,
+    to_agency_id: "cuc-btnn",
+    topic: "Trong phạm vi",
+  });
+  const rOut = await createRequest(db, SYSTEM_SCOPE, {
+    kind: "guidance",
+    from_agency_id: AGENCY.out.stp,
+    to_agency_id: "cuc-btnn",
+    topic: "Ngoài phạm vi",
+  });
+  ids.request = { in: rIn.id, out: rOut.id };
+  ids.user = { in: fx.userIds.officer_phong, out: fx.userIds.officer_hn };
+  for (const role of ROLES) clients.set(role, await signedIn(fx.app, USERNAME[role]));
+});
+after(() => fx.close());
+
+describe("Ma trận phân quyền: mọi đường dẫn × vai trò × trong/ngoài phạm vi", () => {
+  test("mọi đường dẫn đã đăng ký đều có dòng trong ma trận (thêm route mới phải thêm dòng)", () => {
+    const missing = [...registered].filter((k) => !(k in MATRIX)).sort();
+    assert.deepEqual(missing, [], `Đường dẫn chưa có trong ma trận phân quyền: ${missing.join(", ")}`);
+    const stale = Object.keys(MATRIX).filter((k) => !registered.has(k));
+    assert.deepEqual(stale, [], `Dòng ma trận không ứng với đường dẫn nào: ${stale.join(", ")}`);
+    for (const k of Object.keys(MATRIX)) assert.ok(CALLS[k], `Thiếu cách gọi cho ${k}`);
+  });
+
+  for (const key of Object.keys(MATRIX)) {
+    test(key, async () => {
+      const expected = MATRIX[key];
+      const failures: string[] = [];
+      // Anonymous: no cookies at all.
+      const anon = await CALLS[key]("in");
+      const ra = await new Client(fx.app).request({
+        method: anon.method,
+        url: anon.url,
+        payload: anon.payload as never,
+      });
+      if (ra.statusCode !== expected.anonymous)
+        failures.push(`anonymous: ${ra.statusCode} ≠ ${expected.anonymous} ${ra.body.slice(0, 200)}`);
+      for (const role of ROLES) {
+        for (const [i, target] of (["in", "out"] as const).entries()) {
+          const call = await CALLS[key](target);
+          const client = call.fresh ? await signedIn(fx.app, USERNAME[role]) : clients.get(role)!;
+          const r = await client.request({ method: call.method, url: call.url, payload: call.payload as never });
+          const want = expected[role][i];
+          if (r.statusCode !== want)
+            failures.push(`${role}/${target}: ${r.statusCode} ≠ ${want} ${r.body.slice(0, 200)}`);
+          if (r.statusCode >= 400) {
+            const b = r.json();
+            if (typeof b.error !== "string" || !Array.isArray(b.issues))
+              failures.push(`${role}/${target}: error body shape`);
+          }
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
+});
