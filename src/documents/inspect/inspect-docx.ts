@@ -186,7 +186,7 @@ const norm = (s: string) => s.replace(/\s+/g, " ").replace(/[–—]/g, "-").tri
 const NATIONAL_RE = new RegExp(`^${norm(NATIONAL_TITLE).replace("HÒA", "H(?:ÒA|OÀ)")}$`, "u");
 const isUpper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
 const PLACE_DATE_RE = /^[^,]{2,}, ngày\b.*\btháng\b.*\bnăm\b/u;
-const BASIS_RE = /^(Căn cứ|Theo đề nghị|Xét đề nghị|Thực hiện)\b/u;
+const BASIS_RE = /^(Căn cứ|Theo đề nghị|Xét đề nghị)(?=\s)/u;
 
 function summarise(kind: BlockKind, ps: InspectedParagraph[]): InspectedBlock {
   const runs = ps.flatMap((p) => p.runs).filter((r) => r.text.trim());
@@ -321,11 +321,7 @@ export async function inspectDocx(buffer: Uint8Array): Promise<DocxInspection> {
         mark(p, "addressee");
         continue;
       }
-      if (
-        BASIS_RE.test(t) &&
-        /^(Căn cứ|Theo đề nghị|Xét đề nghị)/u.test(t) &&
-        (sawTitle || lastKind === "addressee" || lastKind === "legal_basis")
-      ) {
+      if (BASIS_RE.test(t) && (sawTitle || lastKind === "addressee" || lastKind === "legal_basis")) {
         mark(p, "legal_basis");
         phase = "pre";
         continue;
