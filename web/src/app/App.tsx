@@ -1,0 +1,79 @@
+// Providers (react-query, i18n, antd locale) and the router with lazy (code-split) routes.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import viVN from "antd/locale/vi_VN";
+import dayjs from "dayjs";
+import "dayjs/locale/vi";
+import type { ReactNode } from "react";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { ApiError, setUnauthorizedHandler } from "../shared/api.ts";
+import { I18nProvider, useI18n } from "../shared/i18n/index.tsx";
+import { RouteError } from "./RouteError.tsx";
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+setUnauthorizedHandler(() => queryClient.setQueryData(["me"], null));
+
+type Mod = { default: React.ComponentType };
+const page = (load: () => Promise<Mod>) => async () => ({ Component: (await load()).default });
+
+const router = createBrowserRouter([
+  { path: "/login", lazy: page(() => import("../features/auth/LoginPage.tsx")), errorElement: <RouteError /> },
+  {
+    path: "/",
+    lazy: page(() => import("./Layout.tsx")),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: page(() => import("../features/dashboard/DashboardPage.tsx")) },
+      { path: "claims", lazy: page(() => import("../features/claims/ClaimListPage.tsx")) },
+      { path: "claims/new", lazy: page(() => import("../features/claims/ClaimFormPage.tsx")) },
+      { path: "claims/:id", lazy: page(() => import("../features/claims/ClaimDetailPage.tsx")) },
+      { path: "claims/:id/edit", lazy: page(() => import("../features/claims/ClaimFormPage.tsx")) },
+      { path: "plans", lazy: page(() => import("../features/plans/PlanBoardPage.tsx")) },
+      { path: "plans/import", lazy: page(() => import("../features/plans/PlanImportPage.tsx")) },
+      { path: "requests", lazy: page(() => import("../features/requests/RequestsPage.tsx")) },
+      { path: "calendar", lazy: page(() => import("../features/calendar/CalendarPage.tsx")) },
+      { path: "register", lazy: page(() => import("../features/register/OutgoingPage.tsx")) },
+      { path: "admin/agencies", lazy: page(() => import("../features/admin/AgenciesPage.tsx")) },
+      { path: "admin/users", lazy: page(() => import("../features/admin/UsersPage.tsx")) },
+      { path: "admin/holidays", lazy: page(() => import("../features/admin/HolidaysPage.tsx")) },
+      { path: "admin/parameters", lazy: page(() => import("../features/admin/ParametersPage.tsx")) },
+      { path: "admin/audit", lazy: page(() => import("../features/admin/AuditPage.tsx")) },
+      { path: "profile", lazy: page(() => import("../features/auth/ProfilePage.tsx")) },
+      { path: "*", lazy: page(() => import("../features/errors/NotFoundPage.tsx")) },
+    ],
+  },
+]);
+
+function Localized({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  dayjs.locale(lang === "vi" ? "vi" : "en");
+  return (
+    <ConfigProvider
+      locale={lang === "vi" ? viVN : enUS}
+      componentSize="middle"
+      theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 4, fontFamily: "'Noto Sans', system-ui, sans-serif" } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Localized>
+          <RouterProvider router={router} />
+        </Localized>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,163 @@
+// The signed-in shell: side menu (collapses on tablets), header with the acting agency, language switch and the
+// user menu. Redirects to /login without a session and to /profile when the password must be changed.
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { Layout as AntLayout, Button, Dropdown, Menu, Select, Space, Spin, Typography } from "antd";
+import { Suspense } from "react";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { api } from "../shared/api.ts";
+import { type Lang, useI18n } from "../shared/i18n/index.tsx";
+import { can, useAgencyName, useMe } from "../shared/session.tsx";
+
+const { Header, Sider, Content } = AntLayout;
+
+export default function Layout() {
+  const { t, lang, setLang } = useI18n();
+  const me = useMe();
+  const loc = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const agencyName = useAgencyName();
+
+  if (me.isLoading)
+    return (
+      <div style={{ display: "grid", placeItems: "center", height: "100vh" }}>
+        <Spin size="large" tip={t("app.loading")}>
+          <div style={{ width: 200, height: 80 }} />
+        </Spin>
+      </div>
+    );
+  if (!me.data) return <Navigate to={`/login?from=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
+  const user = me.data;
+  if (user.user.must_change_password && loc.pathname !== "/profile") return <Navigate to="/profile" replace />;
+
+  const items = [
+    { key: "/", icon: <DashboardOutlined />, label: t("nav.dashboard") },
+    { key: "/claims", icon: <FileSearchOutlined />, label: t("nav.claims") },
+    {
+      key: "plans",
+      icon: <ProjectOutlined />,
+      label: t("nav.plans"),
+      children: [
+        { key: "/plans", label: t("nav.planBoard") },
+        ...(can(user, "plans.write") ? [{ key: "/plans/import", label: t("nav.planImport") }] : []),
+      ],
+    },
+    { key: "/requests", icon: <SwapOutlined />, label: t("nav.requests") },
+    { key: "/calendar", icon: <CalendarOutlined />, label: t("nav.calendar") },
+    { key: "/register", icon: <FileTextOutlined />, label: t("nav.register") },
+    {
+      key: "admin",
+      icon: <SettingOutlined />,
+      label: t("nav.admin"),
+      children: [
+        { key: "/admin/agencies", icon: <BankOutlined />, label: t("nav.agencies") },
+        ...(can(user, "users.manage") ? [{ key: "/admin/users", label: t("nav.users") }] : []),
+        { key: "/admin/holidays", label: t("nav.holidays") },
+        { key: "/admin/parameters", label: t("nav.parameters") },
+        ...(can(user, "audit.read") ? [{ key: "/admin/audit", icon: <AuditOutlined />, label: t("nav.audit") }] : []),
+      ],
+    },
+  ];
+  const selected =
+    ["/claims", "/plans/import", "/plans", "/requests", "/calendar", "/register", "/admin/", "/profile"]
+      .map((p) => (loc.pathname.startsWith(p) ? (p === "/admin/" ? loc.pathname : p) : null))
+      .find(Boolean) ?? "/";
+
+  const logout = async () => {
+    try {
+      await api("/api/auth/logout", { method: "POST" });
+    } finally {
+      qc.clear();
+      qc.setQueryData(["me"], null);
+      navigate("/login");
+    }
+  };
+
+  return (
+    <AntLayout style={{ minHeight: "100vh" }}>
+      <a href="#main" className="skip-link">
+        {t("app.skip")}
+      </a>
+      <Sider breakpoint="lg" collapsedWidth={64} width={232} theme="light" style={{ borderRight: "1px solid #eee" }}>
+        <div style={{ padding: "14px 16px", fontWeight: 700, color: "#b71c1c", fontSize: 18, whiteSpace: "nowrap" }}>
+          ★ {t("app.name")}
+        </div>
+        <nav aria-label={t("nav.menu")}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            defaultOpenKeys={["plans", "admin"]}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+          />
+        </nav>
+      </Sider>
+      <AntLayout>
+        <Header
+          style={{
+            background: "#fff",
+            padding: "0 16px",
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "space-between",
+            borderBottom: "1px solid #eee",
+            gap: 12,
+          }}
+        >
+          <Typography.Text strong ellipsis style={{ maxWidth: "50%" }} data-testid="acting-agency">
+            {agencyName(user.agency_id)}
+          </Typography.Text>
+          <Space>
+            <label htmlFor="lang-select" className="sr-only">
+              {t("app.language")}
+            </label>
+            <Select<Lang>
+              id="lang-select"
+              aria-label={t("app.language")}
+              value={lang}
+              onChange={setLang}
+              style={{ width: 120 }}
+              options={[
+                { value: "vi", label: "Tiếng Việt" },
+                { value: "en", label: "English" },
+              ]}
+            />
+            <Dropdown
+              menu={{
+                items: [
+                  {
+                    key: "profile",
+                    icon: <UserOutlined />,
+                    label: t("nav.profile"),
+                    onClick: () => navigate("/profile"),
+                  },
+                  { key: "logout", icon: <LogoutOutlined />, label: t("nav.logout"), onClick: logout },
+                ],
+              }}
+            >
+              <Button icon={<UserOutlined />}>{user.user.full_name}</Button>
+            </Dropdown>
+          </Space>
+        </Header>
+        <Content id="main" style={{ margin: 16 }} tabIndex={-1}>
+          <Suspense fallback={<Spin />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </AntLayout>
+    </AntLayout>
+  );
+}

@@ -1,0 +1,103 @@
+// Audit log (audit.read) with the hash-chain check for system administrators.
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Card, Input, Space, Table, Typography } from "antd";
+import { useState } from "react";
+import { api, type Page } from "../../shared/api.ts";
+import { fmtDateTime } from "../../shared/format.ts";
+import { useI18n } from "../../shared/i18n/index.tsx";
+import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+
+type Row = {
+  seq: number;
+  at: string;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+};
+
+export default function AuditPage() {
+  const { t } = useI18n();
+  const me = useMe().data;
+  const name = useAgencyName();
+  const [page, setPage] = useState(1);
+  const [entity, setEntity] = useState("");
+  const [check, setCheck] = useState<{ ok: boolean; checked: number; broken_at?: number; reason?: string } | null>(
+    null,
+  );
+  const allowed = can(me, "audit.read");
+  const q = useQuery({
+    queryKey: ["audit", page, entity],
+    queryFn: () => api<Page<Row>>("/api/audit", { query: { page, page_size: 50, entity } }),
+    enabled: allowed,
+  });
+  if (!allowed) return <Alert type="info" showIcon message={t("common.noPermission")} />;
+  return (
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("admin.audit")}
+        </Typography.Title>
+      }
+      extra={
+        can(me, "system.admin") && (
+          <Button onClick={async () => setCheck(await api("/api/audit/verify"))}>{t("admin.verifyChain")}</Button>
+        )
+      }
+    >
+      {check && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type={check.ok ? "success" : "error"}
+          showIcon
+          message={
+            check.ok
+              ? t("admin.chainOk", { n: check.checked })
+              : t("admin.chainBroken", { n: check.broken_at ?? "?", reason: check.reason ?? "" })
+          }
+        />
+      )}
+      <Space style={{ marginBottom: 12 }}>
+        <Input.Search
+          aria-label={t("admin.entity")}
+          placeholder={t("admin.entity")}
+          allowClear
+          onSearch={(v) => {
+            setEntity(v);
+            setPage(1);
+          }}
+        />
+      </Space>
+      <Table<Row>
+        size="small"
+        rowKey="seq"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={{
+          current: page,
+          total: q.data?.total ?? 0,
+          pageSize: 50,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        scroll={{ x: 800 }}
+        columns={[
+          { title: "#", dataIndex: "seq", width: 70 },
+          { title: t("admin.at"), dataIndex: "at", render: fmtDateTime, width: 150 },
+          { title: t("claims.auditAction"), dataIndex: "action" },
+          {
+            title: t("admin.entity"),
+            render: (_: unknown, r) => `${r.entity}${r.entity_id ? ` ${r.entity_id.slice(0, 8)}…` : ""}`,
+          },
+          {
+            title: t("common.agency"),
+            dataIndex: "actor_agency_id",
+            render: (v: string | null) => name(v),
+            ellipsis: true,
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,245 @@
+// Create / edit a claim. Field errors come from the API's `issues[].path` (Vietnamese messages) and are shown
+// under the matching inputs.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Spin,
+} from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect, useState } from "react";
+import { useNavigate, useParams } from "react-router";
+import { AgencySelect } from "../../shared/AgencySelect.tsx";
+import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { useI18n } from "../../shared/i18n/index.tsx";
+import { useMe } from "../../shared/session.tsx";
+import { NotFound } from "../errors/NotFoundPage.tsx";
+import { CLAIM_FIELDS, type ClaimDetail } from "./types.ts";
+
+type FormValues = {
+  code?: string;
+  field: string;
+  law_version: string;
+  handling_agency_id: string;
+  managing_agency_id?: string | null;
+  claimant_name: string;
+  claimant_id_number?: string;
+  claimant_address?: string;
+  claimant_phone?: string;
+  amount_requested?: number | null;
+  summary?: string;
+  received_on?: Dayjs | null;
+  flags?: string[];
+};
+
+const blank = (s: string | undefined | null) => (s?.trim() ? s.trim() : null);
+
+export default function ClaimFormPage() {
+  const { id } = useParams();
+  const { t, tl } = useI18n();
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const existing = useQuery({
+    queryKey: ["claim", id, "personal"],
+    queryFn: () => api<ClaimDetail>(`/api/claims/${id}`, { query: { reveal: "personal" } }),
+    enabled: !!id,
+  });
+
+  useEffect(() => {
+    const c = existing.data;
+    if (!c) return;
+    form.setFieldsValue({
+      code: c.code,
+      field: c.field,
+      law_version: c.law_version,
+      handling_agency_id: c.handling_agency_id,
+      managing_agency_id: c.managing_agency_id,
+      claimant_name: c.claimant_name,
+      claimant_id_number: c.claimant_id_number ?? undefined,
+      claimant_address: c.claimant_address ?? undefined,
+      claimant_phone: c.claimant_phone ?? undefined,
+      amount_requested: c.amount_requested,
+      summary: c.summary ?? undefined,
+      flags: (["complex", "backlogged", "prolonged"] as const).filter((f) => c[f]),
+    });
+  }, [existing.data, form]);
+
+  if (id && existing.error instanceof ApiError && existing.error.status === 404)
+    return <NotFound title={t("claims.notFound")} />;
+  if (id && existing.isLoading) return <Spin />;
+
+  const submit = async (v: FormValues) => {
+    setBusy(true);
+    setError(null);
+    const flags = new Set(v.flags ?? []);
+    const body: Record<string, unknown> = {
+      field: v.field,
+      law_version: v.law_version,
+      handling_agency_id: v.handling_agency_id,
+      managing_agency_id: v.managing_agency_id ?? null,
+      claimant_name: v.claimant_name,
+      claimant_id_number: blank(v.claimant_id_number),
+      claimant_address: blank(v.claimant_address),
+      claimant_phone: blank(v.claimant_phone),
+      amount_requested: v.amount_requested ?? null,
+      summary: blank(v.summary),
+      complex: flags.has("complex"),
+      backlogged: flags.has("backlogged"),
+      prolonged: flags.has("prolonged"),
+    };
+    if (blank(v.code)) body.code = blank(v.code);
+    try {
+      let saved: ClaimDetail;
+      if (id) {
+        saved = await api<ClaimDetail>(`/api/claims/${id}`, {
+          method: "PATCH",
+          body: { ...body, version: existing.data!.version },
+        });
+      } else {
+        if (v.received_on) body.events = [{ type: "received", date: v.received_on.format("YYYY-MM-DD") }];
+        saved = await api<ClaimDetail>("/api/claims", { method: "POST", body });
+        message.success(t("claims.created", { code: saved.code }));
+      }
+      await qc.invalidateQueries({ queryKey: ["claims"] });
+      qc.removeQueries({ queryKey: ["claim", saved.id] });
+      navigate(`/claims/${saved.id}`);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        const fields = e.issues
+          .map((i) => {
+            const p = issuePath(i.path);
+            const name = p[0] === "events" ? ["received_on"] : p;
+            return { name: name as Array<string | number>, errors: [i.message] };
+          })
+          .filter((f) => f.name.length > 0);
+        if (fields.length) form.setFields(fields as never);
+      } else setError(String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={id ? `${t("claims.edit")} ${existing.data?.code ?? ""}` : t("claims.new")}>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          law_version: "law_2017",
+          handling_agency_id: me?.agency_id ?? undefined,
+          received_on: dayjs(),
+        }}
+        scrollToFirstError
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item label={t("claims.code")} name="code" extra={t("claims.codeHint")}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t("claims.field")} name="field" rules={[{ required: true }]}>
+              <Select options={CLAIM_FIELDS.map((f) => ({ value: f, label: tl("field", f) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t("claims.law")} name="law_version" rules={[{ required: true }]}>
+              <Select options={["law_2017", "law_2009"].map((l) => ({ value: l, label: tl("law", l) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t("claims.handling")} name="handling_agency_id" rules={[{ required: true }]}>
+              <AgencySelect />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t("claims.managing")} name="managing_agency_id">
+              <AgencySelect scoped={false} allowClear />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t("claims.claimantName")} name="claimant_name" rules={[{ required: true }]}>
+              <Input maxLength={300} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label={t("claims.idNumber")} name="claimant_id_number">
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label={t("claims.phone")} name="claimant_phone">
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label={t("claims.address")} name="claimant_address">
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
+          {!id && (
+            <Col xs={24} md={8}>
+              <Form.Item label={t("claims.received")} name="received_on">
+                <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} md={8}>
+            <Form.Item label={t("claims.amountRequested")} name="amount_requested">
+              <InputNumber<number>
+                min={0}
+                style={{ width: "100%" }}
+                formatter={(v) =>
+                  v === undefined || v === null ? "" : String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ".")
+                }
+                parser={(v) => Number((v ?? "").replace(/\./g, ""))}
+                addonAfter="₫"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t("claims.flags")} name="flags">
+              <Checkbox.Group
+                options={[
+                  { value: "complex", label: t("claims.complex") },
+                  { value: "backlogged", label: t("claims.backlogged") },
+                  { value: "prolonged", label: t("claims.prolonged") },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label={t("claims.summary")} name="summary">
+              <Input.TextArea rows={4} maxLength={5000} showCount />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t("common.save")}
+          </Button>
+          <Button onClick={() => navigate(-1)}>{t("common.cancel")}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,248 @@
+// Dashboard for the user's scope: cards, charts (ECharts) and the lists that need action this week.
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Card, Col, Empty, List, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from "antd";
+import { useMemo } from "react";
+import { Link } from "react-router";
+import { api } from "../../shared/api.ts";
+import { EChart, type EChartOption } from "../../shared/EChart.tsx";
+import { fmtDate } from "../../shared/format.ts";
+import { useI18n } from "../../shared/i18n/index.tsx";
+import { useAgencyName, useMe } from "../../shared/session.tsx";
+
+type Count = { key: string; n: number };
+type DeadlineItem = {
+  claim_id: string;
+  code: string;
+  claimant_name: string;
+  step: string;
+  label: string | null;
+  due: string;
+  basis: string | null;
+  confidence: string | null;
+};
+export type Dashboard = {
+  as_of: string;
+  week: { from: string; to: string };
+  claims_total: number;
+  claims_open: number;
+  open_by_state: Count[];
+  open_by_field: Count[];
+  by_year: Count[];
+  by_province: Array<Count & { name: string | null }>;
+  by_field: Count[];
+  deadlines_this_week: DeadlineItem[];
+  deadlines_overdue: DeadlineItem[];
+  plan_progress: Array<{
+    agency_id: string;
+    agency_name: string;
+    total: number;
+    done: number;
+    in_progress: number;
+    pending: number;
+    overdue: number;
+  }>;
+  requests_awaiting: {
+    total: number;
+    items: Array<{
+      id: string;
+      kind: string;
+      topic: string;
+      from_agency_id: string;
+      status: string;
+      due: string | null;
+    }>;
+  };
+};
+
+const COLORS = ["#b71c1c", "#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#c2185b"];
+
+function bar(labels: string[], values: number[], horizontal = false): EChartOption {
+  const cat = { type: "category", data: labels, axisLabel: { width: 160, overflow: "truncate" } };
+  const val = { type: "value", minInterval: 1 };
+  return {
+    color: COLORS,
+    tooltip: { trigger: "axis" },
+    grid: { left: horizontal ? 170 : 40, right: 16, top: 16, bottom: horizontal ? 24 : 60, containLabel: false },
+    xAxis: horizontal ? val : { ...cat, axisLabel: { interval: 0, rotate: labels.length > 5 ? 30 : 0 } },
+    yAxis: horizontal ? { ...cat, inverse: true } : val,
+    series: [
+      { type: "bar", data: values, barMaxWidth: 36, label: { show: true, position: horizontal ? "right" : "top" } },
+    ],
+  };
+}
+
+function pie(data: Array<{ name: string; value: number }>): EChartOption {
+  return {
+    color: COLORS,
+    tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
+    legend: { bottom: 0, type: "scroll" },
+    series: [{ type: "pie", radius: ["35%", "65%"], top: -20, data, label: { formatter: "{c}" } }],
+  };
+}
+
+function ChartCard({ title, empty, option }: { title: string; empty: boolean; option: EChartOption }) {
+  const { t } = useI18n();
+  return (
+    <Card title={title} size="small">
+      {empty ? <Empty description={t("dash.noData")} /> : <EChart option={option} ariaLabel={title} />}
+    </Card>
+  );
+}
+
+export default function DashboardPage() {
+  const { t, tl } = useI18n();
+  const me = useMe().data;
+  const agencyName = useAgencyName();
+  const q = useQuery({ queryKey: ["dashboard"], queryFn: () => api<Dashboard>("/api/dashboard") });
+  const d = q.data;
+
+  const charts = useMemo(() => {
+    if (!d) return null;
+    return {
+      byState: bar(
+        d.open_by_state.map((c) => tl("state", c.key)),
+        d.open_by_state.map((c) => c.n),
+        true,
+      ),
+      byField: pie(d.open_by_field.map((c) => ({ name: tl("field", c.key), value: c.n }))),
+      byYear: bar(
+        d.by_year.map((c) => c.key),
+        d.by_year.map((c) => c.n),
+      ),
+      byProvince: bar(
+        d.by_province.map((c) => c.name ?? (c.key || "—")),
+        d.by_province.map((c) => c.n),
+        true,
+      ),
+      byFieldAll: pie(d.by_field.map((c) => ({ name: tl("field", c.key), value: c.n }))),
+    };
+  }, [d, tl]);
+
+  if (q.isLoading || !d || !charts)
+    return q.error ? <Alert type="error" message={String(q.error)} /> : <Skeleton active />;
+
+  const deadlineColumns = [
+    {
+      title: t("claims.code"),
+      dataIndex: "code",
+      render: (v: string, r: DeadlineItem) => <Link to={`/claims/${r.claim_id}`}>{v}</Link>,
+    },
+    { title: t("claims.claimant"), dataIndex: "claimant_name", ellipsis: true },
+    { title: t("plans.task"), dataIndex: "label", render: (v: string | null, r: DeadlineItem) => v ?? r.step },
+    { title: t("common.due"), dataIndex: "due", render: fmtDate, width: 110 },
+  ];
+
+  return (
+    <div data-testid="dashboard">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t("dash.title")}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t("dash.scope", { agency: agencyName(me?.agency_id), date: fmtDate(d.as_of) })}
+      </Typography.Paragraph>
+      <Row gutter={[12, 12]}>
+        {[
+          { title: t("dash.openClaims"), value: d.claims_open, color: "#1565c0" },
+          { title: t("dash.totalClaims"), value: d.claims_total },
+          { title: t("dash.dueWeek"), value: d.deadlines_this_week.length, color: "#ef6c00" },
+          { title: t("dash.overdue"), value: d.deadlines_overdue.length, color: "#b71c1c" },
+          { title: t("dash.awaiting"), value: d.requests_awaiting.total, color: "#6a1b9a" },
+        ].map((c) => (
+          <Col xs={12} md={8} xl={4} key={c.title} flex="auto">
+            <Card size="small">
+              <Statistic title={c.title} value={c.value} valueStyle={c.color ? { color: c.color } : undefined} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+        <Col xs={24} lg={12}>
+          <ChartCard title={t("dash.byState")} empty={!d.open_by_state.length} option={charts.byState} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <ChartCard title={t("dash.byField")} empty={!d.open_by_field.length} option={charts.byField} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t("dash.deadlinesWeek", { from: fmtDate(d.week.from), to: fmtDate(d.week.to) })} size="small">
+            <Table
+              size="small"
+              rowKey={(r) => `${r.claim_id}-${r.step}`}
+              columns={deadlineColumns}
+              dataSource={d.deadlines_this_week}
+              pagination={{ pageSize: 5, hideOnSinglePage: true }}
+              locale={{ emptyText: t("dash.noData") }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t("dash.deadlinesOverdue")} size="small">
+            <Table
+              size="small"
+              rowKey={(r) => `${r.claim_id}-${r.step}`}
+              columns={deadlineColumns}
+              dataSource={d.deadlines_overdue}
+              pagination={{ pageSize: 5, hideOnSinglePage: true }}
+              locale={{ emptyText: t("dash.noData") }}
+              rowClassName={() => "row-overdue"}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t("dash.planProgress")} size="small">
+            {d.plan_progress.length === 0 ? (
+              <Empty description={t("dash.noData")} />
+            ) : (
+              <List
+                size="small"
+                dataSource={d.plan_progress}
+                renderItem={(p) => (
+                  <List.Item>
+                    <div style={{ width: "100%" }}>
+                      <Typography.Text ellipsis style={{ maxWidth: "100%" }}>
+                        {p.agency_name}
+                      </Typography.Text>
+                      <Progress
+                        percent={Math.round((100 * p.done) / Math.max(p.total, 1))}
+                        success={{ percent: Math.round((100 * p.done) / Math.max(p.total, 1)) }}
+                        format={() => `${p.done}/${p.total}`}
+                        aria-label={`${p.agency_name}: ${p.done}/${p.total}`}
+                      />
+                      {p.overdue > 0 && <Tag color="red">{`${t("dash.overdue")}: ${p.overdue}`}</Tag>}
+                    </div>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t("dash.requestsAwaiting")} size="small">
+            <List
+              size="small"
+              locale={{ emptyText: t("dash.noData") }}
+              dataSource={d.requests_awaiting.items}
+              renderItem={(r) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={<Link to={`/requests?open=${r.id}`}>{r.topic}</Link>}
+                    description={`${tl("kind", r.kind)} · ${agencyName(r.from_agency_id)}${r.due ? ` · ${t("common.due")} ${fmtDate(r.due)}` : ""}`}
+                  />
+                  <Tag>{tl("rstatus", r.status)}</Tag>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <ChartCard title={t("dash.byYear")} empty={!d.by_year.length} option={charts.byYear} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <ChartCard title={t("dash.byProvince")} empty={!d.by_province.length} option={charts.byProvince} />
+        </Col>
+        <Col xs={24} lg={8}>
+          <ChartCard title={t("dash.byFieldAll")} empty={!d.by_field.length} option={charts.byFieldAll} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,315 @@
+// Plan board: the task instances of one plan grouped by status, executing agency or quarter, the plan's task list,
+// and a task drawer (content, timing, basis, occurrences with status, evidence notes and comments).
+import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Empty,
+  Input,
+  List,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from "antd";
+import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import { ApiError, api, apiAll } from "../../shared/api.ts";
+import { fmtDate, fmtDateTime } from "../../shared/format.ts";
+import { useI18n } from "../../shared/i18n/index.tsx";
+import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { INSTANCE_STATUSES, type Note, type Plan, type PlanDetail, type PlanTask, type TaskInstance } from "./types.ts";
+
+type GroupBy = "status" | "agency" | "quarter";
+const STATUS_COLOR: Record<string, string> = {
+  pending: "default",
+  in_progress: "processing",
+  done: "success",
+  overdue: "error",
+  cancelled: "default",
+};
+
+function TaskDrawer({
+  task,
+  instances,
+  onClose,
+}: {
+  task: PlanTask | null;
+  instances: TaskInstance[];
+  onClose: () => void;
+}) {
+  const { t, tl } = useI18n();
+  const me = useMe().data;
+  const agencyName = useAgencyName();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [comment, setComment] = useState("");
+  const writable = can(me, "plans.write");
+  if (!task) return null;
+  const mine = instances.filter((i) => i.task_id === task.id);
+
+  const patch = async (i: TaskInstance, body: Record<string, unknown>) => {
+    try {
+      await api(`/api/task-instances/${i.id}`, { method: "PATCH", body: { ...body, version: i.version } });
+      await qc.invalidateQueries({ queryKey: ["task-instances"] });
+      message.success(t("common.saved"));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const addNote = (i: TaskInstance, note: Omit<Note, "at" | "by">) =>
+    patch(i, {
+      evidence: {
+        ...(i.evidence ?? {}),
+        notes: [...(i.evidence?.notes ?? []), { ...note, at: new Date().toISOString(), by: me?.user.full_name ?? "" }],
+      },
+    });
+
+  return (
+    <Drawer open width={Math.min(720, window.innerWidth)} title={`${task.ref ?? ""} ${task.content}`} onClose={onClose}>
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t("plans.ref")}>{task.ref}</Descriptions.Item>
+        <Descriptions.Item label={t("plans.task")}>{task.content}</Descriptions.Item>
+        <Descriptions.Item label={t("plans.lead")}>{tl("arole", task.lead_role) || t("common.none")}</Descriptions.Item>
+        <Descriptions.Item label={t("plans.coordinators")}>
+          {Array.isArray(task.coordinator_roles) && task.coordinator_roles.length
+            ? (task.coordinator_roles as string[]).map((r) => tl("arole", r)).join(", ")
+            : t("common.none")}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("plans.timing")}>{task.timing ?? t("common.none")}</Descriptions.Item>
+        <Descriptions.Item label={t("plans.output")}>{task.expected_output ?? t("common.none")}</Descriptions.Item>
+        <Descriptions.Item label={t("common.basis")}>{task.basis ?? t("common.none")}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t("plans.instances")}
+      </Typography.Title>
+      {mine.length === 0 && <Empty description={t("plans.noDue")} />}
+      {mine.map((i) => (
+        <Card
+          key={i.id}
+          size="small"
+          style={{ marginBottom: 12 }}
+          title={`${i.period_label ?? ""} · ${t("common.due")} ${fmtDate(i.due)}`}
+        >
+          <Space wrap style={{ marginBottom: 8 }}>
+            <span>{agencyName(i.agency_id)}</span>
+            <Select
+              aria-label={t("plans.updateStatus")}
+              value={i.status}
+              disabled={!writable}
+              style={{ width: 180 }}
+              onChange={(v) =>
+                patch(i, { status: v, completed_on: v === "done" ? new Date().toISOString().slice(0, 10) : null })
+              }
+              options={INSTANCE_STATUSES.map((s) => ({ value: s, label: tl("tstatus", s) }))}
+            />
+          </Space>
+          <Typography.Text strong style={{ display: "block" }}>
+            {t("plans.evidence")}
+          </Typography.Text>
+          <List
+            size="small"
+            dataSource={i.evidence?.notes ?? []}
+            locale={{ emptyText: t("common.none") }}
+            renderItem={(n) => (
+              <List.Item>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {fmtDateTime(n.at)} · {n.by}
+                  </Typography.Text>
+                  <div>
+                    {n.file && (
+                      <Tag icon={<PaperClipOutlined />}>{`${n.file.name} (${Math.ceil(n.file.size / 1024)} KB)`}</Tag>
+                    )}
+                    {n.text}
+                  </div>
+                </div>
+              </List.Item>
+            )}
+          />
+          {writable && (
+            <Space.Compact style={{ width: "100%", marginTop: 8 }}>
+              <Input
+                aria-label={t("plans.comment")}
+                placeholder={t("plans.comment")}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+              />
+              <Upload
+                showUploadList={false}
+                beforeUpload={(f) => {
+                  addNote(i, { text: comment.trim(), file: { name: f.name, size: f.size } });
+                  setComment("");
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />} aria-label={t("plans.attach")} />
+              </Upload>
+              <Button
+                type="primary"
+                disabled={!comment.trim()}
+                onClick={() => {
+                  addNote(i, { text: comment.trim() });
+                  setComment("");
+                }}
+              >
+                {t("plans.addComment")}
+              </Button>
+            </Space.Compact>
+          )}
+        </Card>
+      ))}
+    </Drawer>
+  );
+}
+
+export default function PlanBoardPage() {
+  const { t, tl } = useI18n();
+  const agencyName = useAgencyName();
+  const [params, setParams] = useSearchParams();
+  const [groupBy, setGroupBy] = useState<GroupBy>("status");
+  const [openTask, setOpenTask] = useState<string | null>(null);
+  const plans = useQuery({ queryKey: ["plans"], queryFn: () => apiAll<Plan>("/api/plans") });
+  const planId = params.get("plan") ?? plans.data?.[0]?.id ?? null;
+  const plan = useQuery({
+    queryKey: ["plan", planId],
+    queryFn: () => api<PlanDetail>(`/api/plans/${planId}`),
+    enabled: !!planId,
+  });
+  const instances = useQuery({
+    queryKey: ["task-instances", planId],
+    queryFn: () => apiAll<TaskInstance>("/api/task-instances", { plan_id: planId }),
+    enabled: !!planId,
+  });
+  const taskById = useMemo(() => new Map((plan.data?.tasks ?? []).map((x) => [x.id, x])), [plan.data]);
+
+  const groups = useMemo(() => {
+    const m = new Map<string, { title: string; items: TaskInstance[] }>();
+    const keyOf = (i: TaskInstance): [string, string] => {
+      if (groupBy === "status") return [i.status, tl("tstatus", i.status)];
+      if (groupBy === "agency") return [i.agency_id, agencyName(i.agency_id)];
+      if (!i.due) return ["~", t("plans.noDue")];
+      const y = i.due.slice(0, 4);
+      const q = Math.floor((Number(i.due.slice(5, 7)) - 1) / 3) + 1;
+      return [`${y}-${q}`, t("plans.quarter", { q, y })];
+    };
+    for (const i of instances.data ?? []) {
+      const [k, title] = keyOf(i);
+      const g = m.get(k) ?? { title, items: [] };
+      g.items.push(i);
+      m.set(k, g);
+    }
+    const order = groupBy === "status" ? [...INSTANCE_STATUSES] : [...m.keys()].sort();
+    return order.filter((k) => m.has(k)).map((k) => ({ key: k, ...m.get(k)! }));
+  }, [instances.data, groupBy, tl, t, agencyName]);
+
+  if (plans.data && plans.data.length === 0) return <Empty description={t("plans.noPlans")} />;
+
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
+      <Card size="small">
+        <Space wrap>
+          <label htmlFor="plan-select">{t("plans.choose")}</label>
+          <Select
+            id="plan-select"
+            loading={plans.isLoading}
+            value={planId ?? undefined}
+            style={{ minWidth: 360, maxWidth: "80vw" }}
+            onChange={(v) => setParams({ plan: v })}
+            options={(plans.data ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.number ? `${p.number} — ` : ""}${p.title} (${p.year})`,
+            }))}
+          />
+          <span>{t("plans.groupBy")}</span>
+          <Segmented<GroupBy>
+            value={groupBy}
+            onChange={setGroupBy}
+            options={[
+              { value: "status", label: t("plans.byStatus") },
+              { value: "agency", label: t("plans.byAgency") },
+              { value: "quarter", label: t("plans.byQuarter") },
+            ]}
+          />
+        </Space>
+      </Card>
+      <div className="board" data-testid="plan-board">
+        {groups.map((g) => (
+          <Card key={g.key} size="small" title={`${g.title} (${g.items.length})`} loading={instances.isLoading}>
+            <List
+              size="small"
+              dataSource={g.items}
+              style={{ maxHeight: 420, overflow: "auto" }}
+              renderItem={(i) => {
+                const task = taskById.get(i.task_id);
+                return (
+                  <List.Item
+                    style={{ cursor: "pointer" }}
+                    onClick={() => setOpenTask(i.task_id)}
+                    onKeyDown={(e) => e.key === "Enter" && setOpenTask(i.task_id)}
+                    tabIndex={0}
+                  >
+                    <div>
+                      <Typography.Text strong>{task?.ref} </Typography.Text>
+                      <Typography.Text>{task?.content.slice(0, 90)}</Typography.Text>
+                      <div>
+                        <Tag color={STATUS_COLOR[i.status]}>{tl("tstatus", i.status)}</Tag>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {i.period_label} · {fmtDate(i.due)}
+                        </Typography.Text>
+                      </div>
+                    </div>
+                  </List.Item>
+                );
+              }}
+            />
+          </Card>
+        ))}
+      </div>
+      <Card size="small" title={`${t("plans.task")} (${plan.data?.tasks.length ?? 0})`}>
+        <Table<PlanTask>
+          size="small"
+          rowKey="id"
+          loading={plan.isLoading}
+          dataSource={plan.data?.tasks ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 800 }}
+          data-testid="plan-tasks"
+          onRow={(r) => ({ onClick: () => setOpenTask(r.id), style: { cursor: "pointer" } })}
+          columns={[
+            { title: t("plans.ref"), dataIndex: "ref", width: 90 },
+            { title: t("plans.task"), dataIndex: "content" },
+            {
+              title: t("plans.lead"),
+              dataIndex: "lead_role",
+              width: 200,
+              render: (v: string | null) => tl("arole", v),
+            },
+            { title: t("plans.timing"), dataIndex: "timing", ellipsis: true },
+            {
+              title: t("common.actions"),
+              width: 90,
+              render: (_: unknown, r) => (
+                <Button size="small" onClick={() => setOpenTask(r.id)}>
+                  {t("common.view")}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <TaskDrawer
+        task={openTask ? (taskById.get(openTask) ?? null) : null}
+        instances={instances.data ?? []}
+        onClose={() => setOpenTask(null)}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,188 @@
+// Plan import: upload (.docx/.txt) or paste → preview with warnings → confirm (stores the plan, its tasks and the
+// dated task instances of the acting agency). Each call shows progress while the server parses.
+import { InboxOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Result,
+  Space,
+  Spin,
+  Steps,
+  Table,
+  Tag,
+  Upload,
+} from "antd";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { ApiError, api } from "../../shared/api.ts";
+import { fmtDate } from "../../shared/format.ts";
+import { useI18n } from "../../shared/i18n/index.tsx";
+import type { ImportPreview } from "./types.ts";
+
+type Source = { text?: string; file_base64?: string; file_name?: string };
+
+function toBase64(buf: ArrayBuffer): string {
+  const bytes = new Uint8Array(buf);
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export default function PlanImportPage() {
+  const { t, tl } = useI18n();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [step, setStep] = useState(0);
+  const [text, setText] = useState("");
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [year, setYear] = useState<number | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [result, setResult] = useState<ImportPreview | null>(null);
+
+  const source = (): Source => (file ? { file_base64: file.base64, file_name: file.name } : { text });
+  const run = async (confirm: boolean) => {
+    setBusy(confirm ? t("plans.importing") : t("plans.reading"));
+    setError(null);
+    try {
+      const r = await api<ImportPreview>("/api/plans/import", {
+        method: "POST",
+        body: { ...source(), ...(year ? { year } : {}), confirm },
+      });
+      if (confirm) {
+        setResult(r);
+        setStep(2);
+        await qc.invalidateQueries({ queryKey: ["plans"] });
+      } else {
+        setPreview(r);
+        if (!year && r.year) setYear(r.year);
+        setStep(1);
+      }
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card title={t("plans.import")}>
+      <Steps
+        current={step}
+        style={{ marginBottom: 16 }}
+        items={[{ title: t("plans.step1") }, { title: t("plans.step2") }, { title: t("plans.step3") }]}
+      />
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+      <Spin spinning={!!busy} tip={busy ?? undefined}>
+        {step === 0 && (
+          <Form layout="vertical" onFinish={() => run(false)}>
+            <Form.Item label={t("plans.upload")}>
+              <Upload.Dragger
+                accept=".docx,.txt,.md"
+                maxCount={1}
+                beforeUpload={async (f) => {
+                  setFile({ name: f.name, base64: toBase64(await f.arrayBuffer()) });
+                  return false;
+                }}
+                onRemove={() => setFile(null)}
+              >
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p>{t("plans.upload")}</p>
+              </Upload.Dragger>
+            </Form.Item>
+            <Form.Item label={t("plans.paste")} htmlFor="plan-text">
+              <Input.TextArea
+                id="plan-text"
+                rows={12}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                disabled={!!file}
+              />
+            </Form.Item>
+            <Form.Item label={t("plans.year")} htmlFor="plan-year">
+              <InputNumber id="plan-year" min={2000} max={2100} value={year} onChange={(v) => setYear(v)} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" disabled={!file && !text.trim()}>
+              {t("plans.preview")}
+            </Button>
+          </Form>
+        )}
+        {step === 1 && preview && (
+          <Space orientation="vertical" style={{ width: "100%" }}>
+            <Alert
+              type="info"
+              message={`${preview.number ? `${t("plans.number")} ${preview.number} — ` : ""}${preview.title}`}
+              description={`${t("common.year")}: ${preview.year ?? t("common.none")} · ${t("plans.issued")}: ${fmtDate(preview.issued_on) || t("common.none")} · ${t("plans.tasksFound", { n: preview.tasks.length })}`}
+            />
+            <Card size="small" title={t("plans.warnings", { n: preview.warnings.length })}>
+              {preview.warnings.length === 0 ? (
+                t("plans.noWarnings")
+              ) : (
+                <List
+                  size="small"
+                  dataSource={preview.warnings}
+                  style={{ maxHeight: 220, overflow: "auto" }}
+                  renderItem={(w) => (
+                    <List.Item>
+                      <Tag color="orange">{w.line ? `#${w.line}` : w.code}</Tag> {w.message}
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+            <Table
+              size="small"
+              rowKey="number"
+              dataSource={preview.tasks}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              scroll={{ x: 900 }}
+              columns={[
+                { title: t("plans.ref"), dataIndex: "number", width: 90 },
+                { title: t("plans.task"), dataIndex: "title" },
+                {
+                  title: t("plans.lead"),
+                  dataIndex: "lead_roles",
+                  render: (v: string[], r) => (v.length ? v.map((x) => tl("arole", x)).join(", ") : r.lead.join(", ")),
+                },
+                { title: t("plans.timing"), dataIndex: "timing", ellipsis: true },
+                {
+                  title: t("plans.instances"),
+                  dataIndex: "instances",
+                  render: (v: ImportPreview["tasks"][number]["instances"]) =>
+                    v.map((i) => <Tag key={i.due + i.period_label}>{fmtDate(i.due)}</Tag>),
+                },
+              ]}
+            />
+            <Space>
+              <Button onClick={() => setStep(0)}>{t("common.back")}</Button>
+              <Button type="primary" onClick={() => run(true)}>
+                {t("plans.confirm")}
+              </Button>
+            </Space>
+          </Space>
+        )}
+        {step === 2 && result && (
+          <Result
+            status="success"
+            title={t("plans.imported", { n: result.tasks.length, m: result.instance_count })}
+            subTitle={result.title}
+            extra={
+              <Button type="primary" onClick={() => navigate(`/plans?plan=${result.plan_id}`)}>
+                {t("plans.openBoard")}
+              </Button>
+            }
+          />
+        )}
+      </Spin>
+    </Card>
+  );
+}

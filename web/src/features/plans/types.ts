@@ -1,0 +1,63 @@
+export type Plan = {
+  id: string;
+  agency_id: string;
+  number: string | null;
+  title: string;
+  year: number;
+  issued_on: string | null;
+  legal_basis: unknown;
+  status: string;
+  version: number;
+};
+export type PlanTask = {
+  id: string;
+  plan_id: string;
+  position: number;
+  ref: string | null;
+  content: string;
+  lead_agency_id: string | null;
+  lead_role: string | null;
+  coordinator_agency_ids: unknown;
+  coordinator_roles: unknown;
+  timing: string | null;
+  schedule: unknown;
+  expected_output: string | null;
+  basis: string | null;
+};
+export type PlanDetail = Plan & { tasks: PlanTask[] };
+export type Note = { at: string; by: string; text: string; file?: { name: string; size: number } };
+export type TaskInstance = {
+  id: string;
+  task_id: string;
+  agency_id: string;
+  lead_agency_id: string | null;
+  period_label: string | null;
+  due: string | null;
+  status: string;
+  evidence: { notes?: Note[] } | null;
+  completed_on: string | null;
+  version: number;
+};
+export const INSTANCE_STATUSES = ["pending", "in_progress", "done", "overdue", "cancelled"] as const;
+
+export type ImportPreview = {
+  number: string | null;
+  title: string;
+  year: number | null;
+  issued_on: string | null;
+  legal_bases: string[];
+  tasks: Array<{
+    number: string;
+    title: string;
+    lead: string[];
+    lead_roles: string[];
+    coordinators: string[];
+    timing: string | null;
+    timing_kind: string | null;
+    expected_output: string | null;
+    instances: Array<{ period_label: string; due: string }>;
+  }>;
+  warnings: Array<{ code: string; message: string; line?: number }>;
+  plan_id: string | null;
+  instance_count: number;
+};

@@ -1,0 +1,503 @@
+// Requests inbox (incoming) and outbox (outgoing). Creating a request runs the routing rules on the server; the
+// governing clause, lead, coordinators and forwarding are shown with a drafted letter. The .docx button appears
+// only when the server documents POST /api/requests/{id}/letter in its OpenAPI.
+import { FileWordOutlined, PlusOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from "antd";
+import type { Dayjs } from "dayjs";
+import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { AgencySelect } from "../../shared/AgencySelect.tsx";
+import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
+import { fmtDate } from "../../shared/format.ts";
+import { useI18n } from "../../shared/i18n/index.tsx";
+import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+
+const KINDS = [
+  "guidance",
+  "legal_question",
+  "report_request",
+  "document_forward",
+  "urging",
+  "support_injured",
+  "guidance_injured",
+  "verification_negotiation",
+  "inspection",
+  "disagreement",
+  "case_list",
+  "meeting",
+  "training",
+  "report",
+] as const;
+const STATUSES = ["open", "in_progress", "answered", "forwarded", "closed", "cancelled"] as const;
+
+type Routing =
+  | {
+      rule: string;
+      clause: string;
+      lead: string;
+      coordinators: string[];
+      forward_to: string[];
+      recipients: string[];
+      output: string;
+      basis: string;
+      timing?: string;
+      note?: string;
+    }
+  | { rule: null; nearest: Array<{ rule: string; basis: string; why: string; matched: number; of: number }> };
+
+export type RequestRow = {
+  id: string;
+  kind: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  topic: string;
+  routing: Routing | null;
+  status: string;
+  due: string | null;
+  version: number;
+  created_at: string;
+};
+
+function useLetterEndpoint(): boolean {
+  const q = useQuery({
+    queryKey: ["openapi-paths"],
+    queryFn: async () => {
+      const doc = await api<{ paths?: Record<string, unknown> }>("/api/openapi.json");
+      return Object.keys(doc.paths ?? {});
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return !!q.data?.includes("/api/requests/{id}/letter");
+}
+
+async function downloadLetter(id: string) {
+  const csrf = document.cookie
+    .split("; ")
+    .find((c) => c.startsWith("btnn_csrf="))
+    ?.slice("btnn_csrf=".length);
+  const res = await fetch(`/api/requests/${id}/letter`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
+    body: "{}",
+  });
+  if (!res.ok) {
+    const b = (await res.json().catch(() => ({}))) as { error?: string };
+    throw new Error(b.error ?? `Lỗi ${res.status}`);
+  }
+  const cd = res.headers.get("content-disposition") ?? "";
+  const m = /filename\*=UTF-8''([^;]+)/i.exec(cd) ?? /filename="?([^";]+)"?/i.exec(cd);
+  const name = m ? decodeURIComponent(m[1]) : "cong-van.docx";
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function RoutingView({ routing }: { routing: Routing | null }) {
+  const { t, tl } = useI18n();
+  if (!routing) return null;
+  if (routing.rule === null)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        message={t("requests.noRule")}
+        description={
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {routing.nearest.map((n) => (
+              <li key={n.rule}>
+                <strong>{n.basis}</strong> — {n.why}
+              </li>
+            ))}
+          </ul>
+        }
+      />
+    );
+  const roles = (list: string[]) => list.map((r) => tl("arole", r)).join(", ") || t("common.none");
+  return (
+    <Descriptions column={1} size="small" bordered data-testid="routing">
+      <Descriptions.Item label={t("requests.clause")}>
+        <Tag color="red" data-testid="routing-clause">
+          {routing.clause}
+        </Tag>
+      </Descriptions.Item>
+      <Descriptions.Item label={t("common.basis")}>{routing.basis}</Descriptions.Item>
+      <Descriptions.Item label={t("requests.leadRole")}>{tl("arole", routing.lead)}</Descriptions.Item>
+      <Descriptions.Item label={t("requests.coordinators")}>{roles(routing.coordinators)}</Descriptions.Item>
+      <Descriptions.Item label={t("requests.forwardTo")}>{roles(routing.forward_to)}</Descriptions.Item>
+      <Descriptions.Item label={t("requests.output")}>{tl("output", routing.output)}</Descriptions.Item>
+      {routing.timing && <Descriptions.Item label={t("plans.timing")}>{routing.timing}</Descriptions.Item>}
+      {routing.note && <Descriptions.Item label={t("common.note")}>{routing.note}</Descriptions.Item>}
+    </Descriptions>
+  );
+}
+
+/** The letter the system drafts from the request and its routing (Vietnamese, whatever the UI language). */
+function draftLetter(r: RequestRow, name: (id: string) => string, kindVi: string): string {
+  const to = name(r.to_agency_id);
+  const from = name(r.from_agency_id);
+  const routing = r.routing && r.routing.rule !== null ? r.routing : null;
+  const lines = [
+    `V/v ${r.topic}`,
+    "",
+    `Kính gửi: ${to}.`,
+    "",
+    routing
+      ? `Căn cứ ${routing.basis}, ${from} đề nghị ${to} ${kindVi.toLowerCase()} về nội dung: ${r.topic}.`
+      : `${from} đề nghị ${to} ${kindVi.toLowerCase()} về nội dung: ${r.topic}.`,
+  ];
+  if (routing && routing.forward_to.length)
+    lines.push(
+      "",
+      `Theo ${routing.clause}, đề nghị được chuyển đến cơ quan có thẩm quyền (${routing.forward_to.join(", ")}) để chủ trì giải quyết.`,
+    );
+  if (r.due) lines.push("", `Đề nghị trả lời trước ngày ${fmtDate(r.due)}.`);
+  lines.push("", `Trân trọng./.`, "", "Nơi nhận:", `- Như trên;`, `- Lưu: VT.`);
+  return lines.join("\n");
+}
+
+function RequestDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t, tl } = useI18n();
+  const name = useAgencyName();
+  const me = useMe().data;
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const hasLetter = useLetterEndpoint();
+  const [busy, setBusy] = useState(false);
+  const q = useQuery({ queryKey: ["request", id], queryFn: () => api<RequestRow>(`/api/requests/${id}`) });
+  const r = q.data;
+  const setStatus = async (status: string) => {
+    if (!r) return;
+    try {
+      await api(`/api/requests/${r.id}`, { method: "PATCH", body: { status, version: r.version } });
+      await qc.invalidateQueries({ queryKey: ["request", id] });
+      await qc.invalidateQueries({ queryKey: ["requests"] });
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  return (
+    <Drawer
+      open
+      width={Math.min(760, window.innerWidth)}
+      title={r?.topic ?? t("app.loading")}
+      onClose={onClose}
+      loading={q.isLoading}
+    >
+      {q.error && <Alert type="error" message={(q.error as Error).message} />}
+      {r && (
+        <Space orientation="vertical" style={{ width: "100%" }}>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t("requests.kind")}>{tl("kind", r.kind)}</Descriptions.Item>
+            <Descriptions.Item label={t("requests.from")}>{name(r.from_agency_id)}</Descriptions.Item>
+            <Descriptions.Item label={t("requests.to")}>{name(r.to_agency_id)}</Descriptions.Item>
+            <Descriptions.Item label={t("requests.due")}>{fmtDate(r.due) || t("common.none")}</Descriptions.Item>
+            <Descriptions.Item label={t("common.status")}>
+              <Select
+                aria-label={t("common.status")}
+                value={r.status}
+                disabled={!can(me, "requests.write")}
+                onChange={setStatus}
+                style={{ width: 180 }}
+                options={STATUSES.map((s) => ({ value: s, label: tl("rstatus", s) }))}
+              />
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5}>{t("requests.routing")}</Typography.Title>
+          <RoutingView routing={r.routing} />
+          <Typography.Title level={5}>{t("requests.letter")}</Typography.Title>
+          <pre
+            data-testid="letter"
+            style={{
+              whiteSpace: "pre-wrap",
+              fontFamily: "'Times New Roman', serif",
+              fontSize: 15,
+              background: "#fffdf5",
+              border: "1px solid #eee",
+              padding: 16,
+            }}
+          >
+            {draftLetter(r, name, tl("kind", r.kind))}
+          </pre>
+          {hasLetter && (
+            <Button
+              type="primary"
+              icon={<FileWordOutlined />}
+              loading={busy}
+              onClick={async () => {
+                setBusy(true);
+                try {
+                  await downloadLetter(r.id);
+                  await qc.invalidateQueries({ queryKey: ["outgoing"] });
+                } catch (e) {
+                  message.error((e as Error).message);
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              {t("requests.makeDocx")}
+            </Button>
+          )}
+        </Space>
+      )}
+    </Drawer>
+  );
+}
+
+type NewValues = {
+  kind: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  topic: string;
+  due?: Dayjs | null;
+  topic_area: "compensation" | "enforcement";
+  guided?: boolean;
+};
+
+function NewRequestModal({ onClose }: { onClose: (created: RequestRow | null) => void }) {
+  const { t, tl } = useI18n();
+  const me = useMe().data;
+  const [form] = Form.useForm<NewValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<RequestRow>("/api/requests", {
+        method: "POST",
+        body: {
+          kind: v.kind,
+          from_agency_id: v.from_agency_id,
+          to_agency_id: v.to_agency_id,
+          topic: v.topic,
+          due: v.due ? v.due.format("YYYY-MM-DD") : null,
+          situation: { topic: v.topic_area, prior: { guided_by_province: !!v.guided } },
+        },
+      });
+      onClose(r);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        form.setFields(e.issues.map((i) => ({ name: issuePath(i.path), errors: [i.message] })) as never);
+      } else setError(String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t("requests.new")}
+      onOk={submit}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      confirmLoading={busy}
+      onCancel={() => onClose(null)}
+      width={640}
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: "guidance", from_agency_id: me?.agency_id, topic_area: "compensation", guided: false }}
+      >
+        <Form.Item label={t("requests.kind")} name="kind" rules={[{ required: true }]}>
+          <Select options={KINDS.map((k) => ({ value: k, label: tl("kind", k) }))} />
+        </Form.Item>
+        <Form.Item label={t("requests.from")} name="from_agency_id" rules={[{ required: true }]}>
+          <AgencySelect />
+        </Form.Item>
+        <Form.Item label={t("requests.to")} name="to_agency_id" rules={[{ required: true }]}>
+          <AgencySelect scoped={false} />
+        </Form.Item>
+        <Form.Item label={t("requests.topic")} name="topic" rules={[{ required: true }]}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <Form.Item label={t("requests.topicArea")} name="topic_area">
+          <Radio.Group
+            options={[
+              { value: "compensation", label: t("requests.topicCompensation") },
+              { value: "enforcement", label: t("requests.topicEnforcement") },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="guided" valuePropName="checked">
+          <Checkbox>{t("requests.guided")}</Checkbox>
+        </Form.Item>
+        <Form.Item label={t("requests.due")} name="due">
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function Box({ box, onOpen }: { box: "inbox" | "outbox"; onOpen: (id: string) => void }) {
+  const { t, tl } = useI18n();
+  const name = useAgencyName();
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState("");
+  const q = useQuery({
+    queryKey: ["requests", box, page, search],
+    queryFn: () => api<Page<RequestRow>>("/api/requests", { query: { box, page, page_size: 20, q: search } }),
+  });
+  return (
+    <>
+      <Input.Search
+        aria-label={t("common.search")}
+        placeholder={t("common.searchHint")}
+        allowClear
+        onSearch={(v) => {
+          setSearch(v);
+          setPage(1);
+        }}
+        style={{ width: 320, marginBottom: 12 }}
+      />
+      <Table<RequestRow>
+        size="small"
+        rowKey="id"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        scroll={{ x: 900 }}
+        onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: "pointer" } })}
+        pagination={{
+          current: page,
+          total: q.data?.total ?? 0,
+          pageSize: 20,
+          onChange: setPage,
+          showTotal: (n) => t("common.total", { n }),
+        }}
+        columns={[
+          { title: t("requests.received"), dataIndex: "created_at", render: fmtDate, width: 110 },
+          {
+            title: t("requests.topic"),
+            dataIndex: "topic",
+            render: (v: string, r) => (
+              <Button
+                type="link"
+                style={{ padding: 0, whiteSpace: "normal", textAlign: "left" }}
+                onClick={() => onOpen(r.id)}
+              >
+                {v}
+              </Button>
+            ),
+          },
+          { title: t("requests.kind"), dataIndex: "kind", render: (v: string) => tl("kind", v), width: 180 },
+          {
+            title: box === "inbox" ? t("requests.from") : t("requests.to"),
+            render: (_: unknown, r) => name(box === "inbox" ? r.from_agency_id : r.to_agency_id),
+            ellipsis: true,
+          },
+          {
+            title: t("requests.clause"),
+            dataIndex: "routing",
+            render: (v: Routing | null) =>
+              v && v.rule !== null ? <Tag color="red">{v.clause}</Tag> : t("common.none"),
+            width: 190,
+          },
+          {
+            title: t("common.status"),
+            dataIndex: "status",
+            render: (v: string) => <Tag>{tl("rstatus", v)}</Tag>,
+            width: 120,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+export default function RequestsPage() {
+  const { t } = useI18n();
+  const me = useMe().data;
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const open = params.get("open");
+  const tab = params.get("box") === "outbox" ? "outbox" : "inbox";
+  const setParam = (k: string, v: string | null) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next);
+  };
+  return (
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("requests.title")}
+        </Typography.Title>
+      }
+      extra={
+        can(me, "requests.write") && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t("requests.new")}
+          </Button>
+        )
+      }
+    >
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParam("box", k)}
+        items={[
+          {
+            key: "inbox",
+            label: t("requests.inbox"),
+            children: <Box box="inbox" onOpen={(id) => setParam("open", id)} />,
+          },
+          {
+            key: "outbox",
+            label: t("requests.outbox"),
+            children: <Box box="outbox" onOpen={(id) => setParam("open", id)} />,
+          },
+        ]}
+      />
+      {open && <RequestDrawer id={open} onClose={() => setParam("open", null)} />}
+      {creating && (
+        <NewRequestModal
+          onClose={(r) => {
+            setCreating(false);
+            if (r) {
+              qc.invalidateQueries({ queryKey: ["requests"] });
+              if (r.routing && r.routing.rule !== null)
+                message.success(t("requests.created", { clause: r.routing.clause }));
+              const next = new URLSearchParams(params);
+              next.set("box", "outbox");
+              next.set("open", r.id);
+              setParams(next);
+            }
+          }}
+        />
+      )}
+    </Card>
+  );
+}
