@@ -134,7 +134,8 @@ describe("Chỉnh sửa ngẫu nhiên (fast-check): không bao giờ lỗi, khô
       ),
     }),
   );
-  function apply(text: string, e: fc.ValueOf<typeof edit>): string {
+  type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+  function apply(text: string, e: Edit): string {
     if (e.op === "delete") {
       const at = e.at % (text.length + 1);
       return text.slice(0, at) + text.slice(at + e.len);

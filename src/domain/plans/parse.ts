@@ -1,9 +1,10 @@
 // Plan text (Markdown or plain text, e.g. from a .docx) → structured Plan. Never throws: every line ends up in a field
 // of the plan or in a warning, so nothing is silently dropped. Structure comes from the numbering ("II.", "1.", "1.1.",
 // "3.3", "a)"), not from Markdown heading levels (real documents mix them freely); bold/# marks only help find the title.
-import { findAgencyMentions, normalizeVi } from "../agencies/resolve.ts";
+import { findAgencyMentions } from "../agencies/resolve.ts";
 import { type IsoDate, isIsoDate, ymd } from "../shared/dates.ts";
 import { parseAgencyList, splitLead } from "./agencies.ts";
+import { fold as normalizeVi } from "./fold.ts";
 import { collectDocumentAliases, type DocumentAliases, extractReferences } from "./references.ts";
 import { parseTiming } from "./timing.ts";
 import type {
@@ -451,7 +452,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
   // -- tail (signers, recipients)
   const handleTailLine = (line: Line) => {
     const t = line.text;
-    const norm = normalizeVi(t);
+    const norm = normalizeVi(t.slice(0, 60)); // only prefixes and short lines are tested
     if (/^noi nhan\b/.test(norm)) {
       tail = { mode: "recipients", signer: null, lastWasTitle: false };
       plan.recipients ??= [];
@@ -468,7 +469,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
       plan.recipients!.push(stripOne(stripBullet(t)));
       return;
     }
-    const isTitle = SIGNER_TITLE_RE.test(t) || (isMostlyUpper(t) && t.length <= 80);
+    const isTitle = SIGNER_TITLE_RE.test(t) || (t.length <= 80 && isMostlyUpper(t));
     if (isTitle) {
       const italic = /^(.*?\S)\s+\*([^*]+)\*\s*$/u.exec(line.raw.replace(/^\s*#+\s*/u, "").replace(/\*\*/gu, ""));
       const title = italic ? cleanLine(italic[1]).text : t;
@@ -504,7 +505,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
   // ---- main loop
   for (const line of lines) {
     const t = line.text;
-    const norm = normalizeVi(t);
+    const norm = normalizeVi(t.slice(0, 60)); // only prefixes and short lines are tested
 
     if ((zone as Zone) === "tail") {
       handleTailLine(line);
@@ -524,7 +525,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
     }
 
     const n = numbered(line);
-    const kwOnly = !n && isMostlyUpper(t) && t.length <= 80 ? sectionKind(t) : null;
+    const kwOnly = !n && t.length <= 80 && isMostlyUpper(t) ? sectionKind(t) : null;
     if ((n && n.type === "roman") || (kwOnly && (zone === "body" || zone === "preamble"))) {
       zone = "body";
       if (n && n.type === "roman") startSection(line, n.number, stripEnd(n.rest));

@@ -176,3 +176,18 @@ describe("Thời gian thực hiện → lịch (Schedule) và các lần thực 
     ]);
   });
 });
+
+describe("fold — khóa tìm kiếm nhanh, cùng kết quả với normalizeVi", () => {
+  test("chữ có dấu, đ/Đ, hoa/thường, dấu câu", async () => {
+    const { fold } = await import("./fold.ts");
+    const { normalizeVi } = await import("../agencies/resolve.ts");
+    for (const s of [
+      "Thời gian thực hiện: Quý II, III năm 2024.",
+      "ĐƠN ĐỐC — Đôn đốc",
+      "  Bà Rịa - Vũng Tàu ",
+      "Toà án / Tòa án",
+      "",
+    ])
+      assert.equal(fold(s), normalizeVi(s), s);
+  });
+});

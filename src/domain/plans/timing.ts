@@ -1,8 +1,9 @@
 // "Thời gian thực hiện" phrases → Schedule. Matching is on the normalized text (no diacritics, lower case), so
 // "Hằng Quý", "hàng quý" and "HẰNG QUÝ" are the same; the original wording is kept in `text`.
-import { normalizeVi } from "../agencies/resolve.ts";
+
 import { ymd } from "../shared/dates.ts";
 import { parseAgencyList } from "./agencies.ts";
+import { fold as normalizeVi } from "./fold.ts";
 import { BUILTIN_ALIASES, type DocumentAliases, extractReferences } from "./references.ts";
 import type { AgencyRef, PeriodSpec, PeriodUnit, Schedule } from "./types.ts";
 

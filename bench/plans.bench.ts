@@ -1,0 +1,91 @@
+// Plan import per document (seed 000, seed 001, and seed 000 as .docx through mammoth) and schedule expansion.
+import { readFileSync } from "node:fs";
+import { Document, Packer, Paragraph, TextRun } from "docx";
+import { docxToText } from "../src/documents/import/index.ts";
+import { defaultCalendar } from "../src/domain/calendar/index.ts";
+import { expandSchedule, importPlan, parsePlan, parseTiming } from "../src/domain/plans/index.ts";
+
+const SEEDS = {
+  "seed 000 (KH 2021)": "/work/shared/seeds/000_d5658ee5ccdca45e.txt",
+  "seed 001 (Thanh Hóa 2024)": "/work/shared/seeds/001_69f7771abc0335f2.txt",
+};
+
+async function measure(fn: () => unknown | Promise<unknown>, minMs = 400): Promise<number> {
+  for (let i = 0; i < 3; i++) await fn(); // warm-up
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < minMs) {
+    await fn();
+    n++;
+  }
+  return (n * 1000) / (performance.now() - start);
+}
+
+export async function run(): Promise<Array<{ name: string; ops_per_sec?: number; note?: string }>> {
+  const rows: Array<{ name: string; ops_per_sec?: number; note?: string }> = [];
+  for (const [name, path] of Object.entries(SEEDS)) {
+    const text = readFileSync(path, "utf8");
+    const tasks = parsePlan(text).tasks.length;
+    rows.push({
+      name: `parsePlan ${name}`,
+      ops_per_sec: await measure(() => parsePlan(text)),
+      note: `${tasks} nhiệm vụ, ${text.length} ký tự`,
+    });
+    rows.push({ name: `importPlan ${name} (+ lịch)`, ops_per_sec: await measure(() => importPlan(text)) });
+  }
+  const seed0 = readFileSync(SEEDS["seed 000 (KH 2021)"], "utf8");
+  const docx = await Packer.toBuffer(
+    new Document({
+      sections: [
+        {
+          children: seed0
+            .split("\n")
+            .filter((l) => l.trim())
+            .map((l) => new Paragraph({ children: [new TextRun(l)] })),
+        },
+      ],
+    }),
+  );
+  rows.push({
+    name: "docx → text (mammoth) seed 000",
+    ops_per_sec: await measure(() => docxToText(docx)),
+    note: `${docx.length} byte`,
+  });
+  const half = parseTiming("Định kỳ 6 tháng một lần, được thực hiện trong tháng đầu tiên của kỳ tiếp theo");
+  const quarter = parseTiming("Được thực hiện trong tháng đầu tiên hằng Quý");
+  let y = 2020;
+  rows.push({
+    name: "expandSchedule 6 tháng + hằng quý (1 năm)",
+    ops_per_sec: await measure(() => {
+      y = y >= 2030 ? 2020 : y + 1;
+      expandSchedule(half, y, defaultCalendar);
+      expandSchedule(quarter, y, defaultCalendar);
+    }),
+    note: "6 lần thực hiện có giải thích, lịch đã lưu đệm",
+  });
+  rows.push({
+    name: "parseTiming (15 cụm từ)",
+    ops_per_sec: await measure(() => {
+      for (const p of PHRASES) parseTiming(p);
+    }),
+  });
+  return rows;
+}
+
+const PHRASES = [
+  "Định kỳ 6 tháng một lần, được thực hiện trong tháng đầu tiên của kỳ tiếp theo",
+  "Được thực hiện trong tháng đầu tiên hằng Quý",
+  "Quý II, III năm 2024",
+  "Quý IV năm 2024",
+  "Năm 2024",
+  "Năm 2024 (Thời gian cụ thể theo yêu cầu của Bộ Tư pháp)",
+  "Thường xuyên",
+  "Khi có yêu cầu",
+  "Khi có yêu cầu và theo kế hoạch",
+  "Theo đề nghị của cơ quan THADS địa phương",
+  "Theo đề nghị của Tổng cục Thi hành án dân sự",
+  "Khi có căn cứ theo dõi quy định tại khoản 1 Điều 9 TT số 08",
+  "Khi có căn cứ đơn đốc quy định tại Điều 14 TT số 08",
+  "Trên cơ sở danh mục vụ việc phức tạp, tồn đọng, kéo dài",
+  "không rõ",
+];
