@@ -1,4 +1,5 @@
 // Registry of document builders (one file each, contract in <name>.types.ts beside it).
+import { DocumentInputError } from "../errors.ts";
 import { acceptanceNotice } from "./acceptance-notice.ts";
 import { compensationDecision } from "./compensation-decision.ts";
 import { damageVerificationReport } from "./damage-verification-report.ts";
@@ -39,11 +40,18 @@ export function listDocumentTypes() {
 
 /**
  * Builds a document by builder id from untyped input (e.g. an HTTP body). Throws DocumentInputError on bad input
- * and a plain Error on an unknown id.
+ * also for an unknown id (field "type").
  */
 export async function buildDocument(id: string, input: unknown): Promise<Buffer> {
   const b = (DOCUMENT_BUILDERS as Record<string, { build(i: unknown): Promise<Buffer> }>)[id];
-  if (!b) throw new Error(`Loại văn bản không được hỗ trợ: "${id}". Có: ${DOCUMENT_BUILDER_IDS.join(", ")}.`);
+  if (!b) {
+    throw new DocumentInputError([
+      {
+        field: "type",
+        message: `Trường "type" (loại văn bản): "${id}" không được hỗ trợ; có: ${DOCUMENT_BUILDER_IDS.join(", ")}.`,
+      },
+    ]);
+  }
   return b.build(input);
 }
 

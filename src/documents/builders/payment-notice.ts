@@ -25,7 +25,7 @@ export const paymentNotice = defineBuilder(
       title_summary: "Về việc chi trả tiền bồi thường",
       body: [
         p(
-          `Căn cứ ${docRefText(i.decision)}, ${i.issuer.name} đã nhận được kinh phí bồi thường do cơ quan tài chính cấp. ${i.issuer.name} thông báo việc chi trả tiền bồi thường cho ${i.claimant.name}, địa chỉ: ${i.claimant.address} như sau:`,
+          `Thực hiện ${docRefText(i.decision)}, ${i.issuer.name} đã nhận được kinh phí bồi thường do cơ quan tài chính cấp. ${i.issuer.name} thông báo việc chi trả tiền bồi thường cho ${i.claimant.name}, địa chỉ: ${i.claimant.address} như sau:`,
         ),
         { type: "field", label: "1. Tổng số tiền bồi thường", value: money(i.total_amount) },
         {
