@@ -50,7 +50,7 @@ export function defineBuilder<S extends z.ZodType>(
   map: (input: z.output<S>) => OfficialDocumentInput,
 ): DocumentBuilder<S> {
   const toDocument = (input: z.input<S>) => map(parseInput(schema, input));
-  return { meta, schema, toDocument, build: (input) => renderOfficialDocument(toDocument(input)) };
+  return { meta, schema, toDocument, build: async (input) => renderOfficialDocument(toDocument(input)) };
 }
 
 /** Issuer of a builder's document: the layout's issuer plus the drafting unit's code for letters and "Lưu". */
