@@ -23,12 +23,13 @@ export function availableEngines(): Engine[] {
 }
 
 /**
- * A fresh migrated database for one test file. Default engine: PostgreSQL when TEST_DATABASE_URL is set, else PGlite.
+ * A fresh migrated database for one test file. Default engine: PostgreSQL when TEST_DATABASE_URL (or `url`, a server
+ * URL whose user may CREATE DATABASE) is set, else PGlite.
  * Always `await database.close()` in `after()` (an open PGlite keeps Node alive; the PG database is dropped on close).
  */
-export async function openTestDatabase(opts: { engine?: Engine } = {}): Promise<Database> {
-  const engine = opts.engine ?? (process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
-  return engine === "postgres" ? openPostgresTestDatabase() : openPgliteTestDatabase();
+export async function openTestDatabase(opts: { engine?: Engine; url?: string } = {}): Promise<Database> {
+  const engine = opts.engine ?? (opts.url || process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
+  return engine === "postgres" ? openPostgresTestDatabase(opts.url) : openPgliteTestDatabase();
 }
 
 function pgliteVersion(): string {
@@ -69,8 +70,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-async function openPostgresTestDatabase(): Promise<Database> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+async function openPostgresTestDatabase(url?: string): Promise<Database> {
+  const adminUrl = url ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("Thiếu biến môi trường TEST_DATABASE_URL cho kiểm thử trên PostgreSQL.");
   const name = `btnn_test_${process.pid}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
