@@ -1,0 +1,100 @@
+// HTTP layer: autocannon against buildApp on 127.0.0.1:0 (loopback only, 3 s per case, 10 connections) for the claim
+// list (page of 20) and claim detail (masked: claim, events, deadlines, documents, next actions), signed in as the
+// nationwide demo admin on the seeded demo database (PGlite), against a bare Fastify JSON route in the same run.
+import { createRequire } from "node:module";
+import Fastify from "fastify";
+import { seedDemo } from "../src/db/seed/index.ts";
+import { DEMO_PASSWORD } from "../src/db/seed/users.ts";
+import { openTestDatabase } from "../src/db/testing.ts";
+import { buildApp } from "../src/http/app.ts";
+
+type Row = { name: string; rps?: number; p50_ms?: number; p99_ms?: number; note?: string };
+type CannonResult = {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+};
+type Cannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}) => Promise<CannonResult>;
+
+const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
+const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 3);
+const CONNECTIONS = 10;
+
+async function cannon(url: string, headers: Record<string, string> = {}): Promise<CannonResult> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 0.5, headers }); // warm-up
+  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+}
+
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+export async function run(): Promise<Row[]> {
+  const rows: Row[] = [];
+
+  // Bare Fastify: one JSON route returning a small object, no validation, no database.
+  const bare = Fastify({ logger: false });
+  bare.get("/json", async () => ({ ok: true, items: [{ id: 1, name: "Thanh Hóa" }] }));
+  await bare.listen({ host: "127.0.0.1", port: 0 });
+  const bareAddr = bare.server.address();
+  const barePort = typeof bareAddr === "object" && bareAddr ? bareAddr.port : 0;
+
+  const database = await openTestDatabase({ engine: "pglite" });
+  const seeded = await seedDemo(database, { asOf: "2026-06-30", seed: 42 });
+  const app = await buildApp({ database, config: {}, logger: false });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const addr = app.server.address();
+  const base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  try {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: DEMO_PASSWORD }),
+    });
+    if (login.status !== 200) throw new Error(`đăng nhập thất bại: ${login.status} ${await login.text()}`);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const list = (await (await fetch(`${base}/api/claims?page_size=20`, { headers: { cookie } })).json()) as {
+      items: Array<{ id: string }>;
+      total: number;
+    };
+    const claimId = list.items[0].id;
+
+    const b = await cannon(`http://127.0.0.1:${barePort}/json`);
+    const l = await cannon(`${base}/api/claims?page_size=20`, { cookie });
+    const d = await cannon(`${base}/api/claims/${claimId}`, { cookie });
+    const errs = (r: CannonResult) => (r.errors || r.non2xx ? `; LỖI ${r.errors} lỗi, ${r.non2xx} không 2xx` : "");
+    rows.push({
+      name: "bare Fastify JSON route",
+      rps: round(b.requests.average, 0),
+      p50_ms: b.latency.p50,
+      p99_ms: b.latency.p99,
+      note: `baseline, ${CONNECTIONS} connections × ${DURATION_S} s${errs(b)}`,
+    });
+    rows.push({
+      name: "GET /api/claims (page 20)",
+      rps: round(l.requests.average, 0),
+      p50_ms: l.latency.p50,
+      p99_ms: l.latency.p99,
+      note: `${round(b.requests.average / l.requests.average, 1)}× slower than bare; ${list.total} claims (demo seed, PGlite), session + scope + zod${errs(l)}`,
+    });
+    rows.push({
+      name: "GET /api/claims/:id (detail)",
+      rps: round(d.requests.average, 0),
+      p50_ms: d.latency.p50,
+      p99_ms: d.latency.p99,
+      note: `${round(b.requests.average / d.requests.average, 1)}× slower than bare; ${seeded.claims} claims seeded${errs(d)}`,
+    });
+  } finally {
+    await app.close();
+    await bare.close();
+    await database.close();
+  }
+  return rows;
+}
