@@ -88,7 +88,9 @@ export async function run(): Promise<Row[]> {
     claimed_amount: (i + 1) * 10_000_000,
     origin: i % 3 ? "new" : "carried_over",
   }));
-  const c = await timeMs(() => buildCaseList2017({ agency: "Cục Bồi thường nhà nước", year: 2026, half: 1, rows: caseRows }));
+  const c = await timeMs(() =>
+    buildCaseList2017({ agency: "Cục Bồi thường nhà nước", year: 2026, half: 1, rows: caseRows }),
+  );
   rows.push({
     name: "xlsx: danh mục II.1.1, 1.000 vụ việc",
     ops_per_sec: 1000 / c.median,

@@ -56,6 +56,21 @@ describe("Nghị định 30/2020/NĐ-CP, Phụ lục I — bố cục chung (nd3
     assert.equal(ins.rules.filter((r) => r.after === "issuer" || r.after === "motto").length, 2);
   });
 
+  test('công văn gửi nhiều nơi: "Kính gửi:" rồi mỗi nơi một dòng "- …;", dòng cuối kết thúc bằng dấu chấm', async () => {
+    const ins = await assertNd30(
+      await renderOfficialDocument({
+        ...LETTER,
+        addressees: ["Ủy ban nhân dân tỉnh Thanh Hóa", "Sở Tư pháp tỉnh Thanh Hóa"],
+      }),
+      "letter",
+    );
+    assert.equal(
+      blockText(ins, "addressee"),
+      "Kính gửi:\n- Ủy ban nhân dân tỉnh Thanh Hóa;\n- Sở Tư pháp tỉnh Thanh Hóa.",
+    );
+    assert.equal(blockText(ins, "body"), "Nội dung hướng dẫn.");
+  });
+
   test("cỡ chữ nội dung 13 cũng hợp lệ (khoảng 13–14)", async () => {
     const ins = await inspectDocx(await renderOfficialDocument({ ...LETTER, font_size: 13 }));
     assert.deepEqual(checkNd30Layout(ins, "letter"), []);

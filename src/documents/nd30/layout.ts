@@ -394,6 +394,8 @@ export function toDocxDocument(d: OfficialDocument): Document {
   children.push(...legalBases(d, size));
   for (const b of d.body) children.push(...renderBlock(b, size));
   children.push(...closing(d, size));
+  // The body ends with a paragraph (Word adds one after a final table anyway).
+  children.push(para("", { size: 2 }));
 
   const pageNumber = new Header({
     children: [
@@ -417,7 +419,7 @@ export function toDocxDocument(d: OfficialDocument): Document {
           },
         },
         // Số trang: giữa lề trên, từ trang thứ hai (Phụ lục I, mục II.10); the first page has an empty header.
-        headers: { default: pageNumber, first: new Header({ children: [] }) },
+        headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
         children,
       },
     ],
