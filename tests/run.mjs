@@ -27,6 +27,7 @@ if (filter.length === 0 && !process.env.BTNN_SKIP_LINT) {
   for (const [cmd, args] of [
     ["npx", ["biome", "check", "."]],
     ["npx", ["tsc", "--noEmit"]],
+    ["npx", ["tsc", "--noEmit", "-p", "web/tsconfig.json"]],
   ]) {
     console.log(`# ${cmd} ${args.join(" ")}`);
     const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit" });

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { claimListWhere } from "../../db/repositories/claims.ts";
 import { todayVn } from "../../db/repositories/common.ts";
-import { agencies, claimDeadlines, claims, requests, taskInstances } from "../../db/schema/index.ts";
+import { agencies, claimDeadlines, claims, planTasks, requests, taskInstances } from "../../db/schema/index.ts";
 import { scopeCondition } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
 import { addDays, dayOfWeek } from "../../domain/shared/dates.ts";
@@ -241,6 +241,89 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app,
         deadlines_overdue: overdue.map((d) => ({ ...d, due: d.due ?? "" })),
         plan_progress: [...progress.values()].sort((a, b) => b.total - a.total).slice(0, 20),
         requests_awaiting: { total: Number(aw.n), items: awItems },
+      };
+    },
+  );
+
+  app.get(
+    "/api/deadlines",
+    {
+      schema: {
+        tags: ["Tổng quan"],
+        summary:
+          "Các hạn trong khoảng ngày (lịch thời hạn): thời hạn của vụ việc đang giải quyết và nhiệm vụ kế hoạch chưa hoàn thành, trong phạm vi",
+        querystring: z.object({ from: IsoDateSchema, to: IsoDateSchema }).strict(),
+        response: {
+          200: z.object({
+            claims: z.array(DeadlineItem.extend({ status: z.string().nullable() })),
+            tasks: z.array(
+              z.object({
+                id: z.string(),
+                agency_id: z.string(),
+                period_label: z.string().nullable(),
+                due: z.string(),
+                status: z.string(),
+                ref: z.string().nullable(),
+                content: z.string(),
+                plan_id: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+      config: { access: { permission: "claims.read" } },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const { from, to } = request.query;
+      const open = claimListWhere(scope, { open: true });
+      const tiScope = scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
+      const [claimRows, taskRows] = await Promise.all([
+        db
+          .select({
+            claim_id: claims.id,
+            code: claims.code,
+            claimant_name: claims.claimantName,
+            step: claimDeadlines.step,
+            label: claimDeadlines.label,
+            due: claimDeadlines.due,
+            basis: claimDeadlines.basis,
+            confidence: claimDeadlines.confidence,
+            status: claimDeadlines.status,
+          })
+          .from(claimDeadlines)
+          .innerJoin(claims, eq(claims.id, claimDeadlines.claimId))
+          .where(
+            and(
+              ...(open ? [open] : []),
+              eq(claimDeadlines.kind, "deadline"),
+              gte(claimDeadlines.due, from),
+              lte(claimDeadlines.due, to),
+            ),
+          )
+          .orderBy(asc(claimDeadlines.due), asc(claims.code))
+          .limit(500),
+        db
+          .select({
+            id: taskInstances.id,
+            agency_id: taskInstances.agencyId,
+            period_label: taskInstances.periodLabel,
+            due: taskInstances.due,
+            status: taskInstances.status,
+            ref: planTasks.ref,
+            content: planTasks.content,
+            plan_id: planTasks.planId,
+          })
+          .from(taskInstances)
+          .innerJoin(planTasks, eq(planTasks.id, taskInstances.taskId))
+          .where(and(...(tiScope ? [tiScope] : []), gte(taskInstances.due, from), lte(taskInstances.due, to)))
+          .orderBy(asc(taskInstances.due))
+          .limit(500),
+      ]);
+      return {
+        claims: claimRows.map((d) => ({ ...d, due: d.due ?? "" })),
+        tasks: taskRows.map((t) => ({ ...t, due: t.due ?? "" })),
       };
     },
   );

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Badge, Calendar, Card, Drawer, Empty, List, Space, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { api } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -40,7 +40,15 @@ const KIND_COLOR: Record<string, string> = {
 
 export default function CalendarPage() {
   const { t, tl } = useI18n();
-  const [month, setMonth] = useState<Dayjs>(dayjs().startOf("month"));
+  const [params, setParams] = useSearchParams();
+  const initial = params.get("month");
+  const [month, setMonthState] = useState<Dayjs>(
+    (initial && /^\d{4}-\d{2}$/.test(initial) ? dayjs(`${initial}-01`) : dayjs()).startOf("month"),
+  );
+  const setMonth = (d: Dayjs) => {
+    setMonthState(d);
+    setParams({ month: d.format("YYYY-MM") }, { replace: true });
+  };
   const [day, setDay] = useState<string | null>(null);
   const year = month.year();
   const holidays = useQuery({

@@ -14,7 +14,6 @@ import {
   Drawer,
   Form,
   Input,
-  List,
   Modal,
   Radio,
   Select,
@@ -171,7 +170,7 @@ function draftLetter(r: RequestRow, name: (id: string) => string, kindVi: string
       ? `Căn cứ ${routing.basis}, ${from} đề nghị ${to} ${kindVi.toLowerCase()} về nội dung: ${r.topic}.`
       : `${from} đề nghị ${to} ${kindVi.toLowerCase()} về nội dung: ${r.topic}.`,
   ];
-  if (routing && routing.forward_to.length)
+  if (routing?.forward_to.length)
     lines.push(
       "",
       `Theo ${routing.clause}, đề nghị được chuyển đến cơ quan có thẩm quyền (${routing.forward_to.join(", ")}) để chủ trì giải quyết.`,
