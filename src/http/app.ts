@@ -53,7 +53,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: JSON_BODY_LIMIT,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
-    requestIdHeader: "x-request-id",
+    // Request ids are generated here, never taken from the client (they end up in the audit trail).
+    requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
     // No implicit HEAD twins: every route is declared (and listed in the authorization matrix) explicitly.
     exposeHeadRoutes: false,
@@ -70,6 +71,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
     reply.header("x-content-type-options", "nosniff");
+    reply.header("x-frame-options", "DENY");
+    reply.header("referrer-policy", "same-origin");
   });
 
   const db = opts.database.db;

@@ -61,10 +61,16 @@ const PG_VI: Record<string, { status: number; code: string; message: string }> =
 };
 
 /** Domain error codes with their own status; every other DomainError is 422 (the law or a rule forbids it). */
-const DOMAIN_STATUS: Record<string, number> = { forbidden: 403, not_found: 404, unauthorized: 401 };
-
-/** Domain error codes that mean "someone changed it first" rather than "the law forbids it". */
-const CONFLICT_CODES = /(stale|version|conflict|concurren)/i;
+const DOMAIN_STATUS: Record<string, number> = {
+  unauthenticated: 401,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  stale_version: 409,
+  version_conflict: 409,
+  conflict: 409,
+  duplicate: 409,
+};
 
 function pgCode(err: unknown): string | undefined {
   let e: unknown = err;
@@ -124,7 +130,7 @@ export function toErrorResponse(err: unknown, requestId: string): { status: numb
     return { status: http.statusCode, log: false, body: { error: http.message, code: http.code, issues: http.issues } };
   const de = findDomainError(err);
   if (de) {
-    const status = DOMAIN_STATUS[de.code] ?? (CONFLICT_CODES.test(de.code) ? 409 : 422);
+    const status = DOMAIN_STATUS[de.code] ?? 422;
     return {
       status,
       log: false,
