@@ -7,8 +7,9 @@ import dayjs from "dayjs";
 import "dayjs/locale/vi";
 import type { ReactNode } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
-import { ApiError, setUnauthorizedHandler } from "../shared/api.ts";
+import { ApiError, api, setUnauthorizedHandler } from "../shared/api.ts";
 import { I18nProvider, useI18n } from "../shared/i18n/index.tsx";
+import { ME_QUERY } from "../shared/session.tsx";
 import { RouteError } from "./RouteError.tsx";
 
 const queryClient = new QueryClient({
@@ -20,6 +21,13 @@ const queryClient = new QueryClient({
   },
 });
 setUnauthorizedHandler(() => queryClient.setQueryData(["me"], null));
+// Start the first API calls while the route chunks download (the session, and the dashboard data on "/").
+void queryClient.prefetchQuery(ME_QUERY);
+if (window.location.pathname === "/")
+  void queryClient.prefetchQuery({
+    queryKey: ["dashboard"],
+    queryFn: () => api("/api/dashboard", { quiet401: true }),
+  });
 
 type Mod = { default: React.ComponentType };
 const page = (load: () => Promise<Mod>) => async () => ({ Component: (await load()).default });

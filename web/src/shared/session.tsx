@@ -13,19 +13,20 @@ export type Me = {
   csrf_token: string | null;
 };
 
+/** The current user, or null without a session. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api<Me>("/api/auth/me", { quiet401: true });
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export const ME_QUERY = { queryKey: ["me"], queryFn: fetchMe, staleTime: 60_000 } as const;
+
 export function useMe() {
-  return useQuery({
-    queryKey: ["me"],
-    queryFn: async () => {
-      try {
-        return await api<Me>("/api/auth/me", { quiet401: true });
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(ME_QUERY);
 }
 
 export function can(me: Me | null | undefined, permission: string): boolean {

@@ -30,6 +30,7 @@ import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { vi } from "../../shared/i18n/vi.ts";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 
 const KINDS = [
@@ -156,6 +157,8 @@ function RoutingView({ routing }: { routing: Routing | null }) {
   );
 }
 
+const roleVi = (r: string) => (vi as Record<string, string>)[`arole.${r}`] ?? r;
+
 /** The letter the system drafts from the request and its routing (Vietnamese, whatever the UI language). */
 function draftLetter(r: RequestRow, name: (id: string) => string, kindVi: string): string {
   const to = name(r.to_agency_id);
@@ -173,7 +176,7 @@ function draftLetter(r: RequestRow, name: (id: string) => string, kindVi: string
   if (routing?.forward_to.length)
     lines.push(
       "",
-      `Theo ${routing.clause}, đề nghị được chuyển đến cơ quan có thẩm quyền (${routing.forward_to.join(", ")}) để chủ trì giải quyết.`,
+      `Theo ${routing.clause}, đề nghị được chuyển đến ${routing.forward_to.map(roleVi).join(", ")} để chủ trì giải quyết.`,
     );
   if (r.due) lines.push("", `Đề nghị trả lời trước ngày ${fmtDate(r.due)}.`);
   lines.push("", `Trân trọng./.`, "", "Nơi nhận:", `- Như trên;`, `- Lưu: VT.`);
