@@ -3,6 +3,8 @@
 // nationwide demo admin on the seeded demo database (PGlite), against a bare Fastify JSON route in the same run.
 import { createRequire } from "node:module";
 import Fastify from "fastify";
+import { getClaim, listClaims } from "../src/db/repositories/claims.ts";
+import { resolveScope } from "../src/db/scope.ts";
 import { seedDemo } from "../src/db/seed/index.ts";
 import { DEMO_PASSWORD } from "../src/db/seed/users.ts";
 import { openTestDatabase } from "../src/db/testing.ts";
@@ -90,6 +92,35 @@ export async function run(): Promise<Row[]> {
       p50_ms: d.latency.p50,
       p99_ms: d.latency.p99,
       note: `${round(b.requests.average / d.requests.average, 1)}× slower than bare; ${seeded.claims} claims seeded${errs(d)}`,
+    });
+
+    // Where the time goes: the same list/detail, one at a time in process — repository call alone vs the full
+    // request through app.inject (session, scope, validation, serialisation; no socket).
+    const cookies = Object.fromEntries(cookie.split("; ").map((c) => c.split("=") as [string, string]));
+    const me = (await app.inject({ url: "/api/auth/me", cookies })).json() as {
+      user: { id: string };
+      agency_id: string;
+    };
+    const scope = await resolveScope(database.db, { userId: me.user.id, agencyId: me.agency_id });
+    const seq = async (fn: () => Promise<unknown>, n = 100) => {
+      for (let i = 0; i < 10; i++) await fn();
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) await fn();
+      return (performance.now() - t0) / n;
+    };
+    const repoList = await seq(() => listClaims(database.db, scope, {}, { limit: 20, offset: 0 }));
+    const httpList = await seq(() => app.inject({ url: "/api/claims?page_size=20", cookies }));
+    const repoDetail = await seq(() => getClaim(database.db, scope, claimId, { unmask: false }));
+    const httpDetail = await seq(() => app.inject({ url: `/api/claims/${claimId}`, cookies }));
+    rows.push({
+      name: "in-process list: repository / app.inject",
+      p50_ms: round(httpList),
+      note: `mean ms per call, sequential: repository ${round(repoList)} ms, full request ${round(httpList)} ms (HTTP layer +${round(httpList - repoList)} ms: session+memberships query, scope, zod, JSON)`,
+    });
+    rows.push({
+      name: "in-process detail: repository / app.inject",
+      p50_ms: round(httpDetail),
+      note: `mean ms per call, sequential: repository ${round(repoDetail)} ms, full request ${round(httpDetail)} ms (HTTP layer +${round(httpDetail - repoDetail)} ms)`,
     });
   } finally {
     await app.close();

@@ -23,6 +23,8 @@ export type SessionRow = {
   username: string;
   fullName: string;
   mustChangePassword: boolean;
+  /** All of the user's memberships (the scope is built from them without another round trip). */
+  memberships: Array<{ agency_id: string; role: string }>;
 };
 
 export async function findUserForLogin(db: AppDb, username: string) {
@@ -101,6 +103,9 @@ export async function findSession(db: AppDb, token: string, now: Date): Promise<
       username: users.username,
       fullName: users.fullName,
       mustChangePassword: users.mustChangePassword,
+      memberships: sql<
+        Array<{ agency_id: string; role: string }>
+      >`coalesce((select json_agg(json_build_object('agency_id', m.agency_id, 'role', m.role)) from ${memberships} m where m.user_id = ${sessions.userId}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -25,6 +25,8 @@ export type AuthInfo = {
   agencyId: string | null;
   tokenHash: string;
   csrfToken: string | null;
+  /** Every membership of the user (agency, role), read with the session in one query. */
+  memberships: Array<{ agency_id: string; role: string }>;
 };
 
 declare module "fastify" {
@@ -88,6 +90,7 @@ export const authPlugin = globalPlugin<AuthPluginOptions>("btnn-auth", async (ap
           agencyId: session.agencyId,
           tokenHash: session.tokenHash,
           csrfToken: session.csrfToken,
+          memberships: session.memberships,
         };
       } else {
         // A stale or forged cookie: clear it so the browser stops sending it.

@@ -2,10 +2,10 @@
 // then the route's permission checked against the role table (src/domain/access/permissions.ts).
 // Repositories filter every query by `request.scope`; out-of-scope rows are simply not found (404).
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { resolveScope } from "../../db/scope.ts";
+import { loadAgencyNodes } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
 import { hasPermission, type Permission } from "../../domain/access/permissions.ts";
-import type { Scope } from "../../domain/access/scope.ts";
+import { buildScope, type Scope } from "../../domain/access/scope.ts";
 import { forbidden, unauthorized } from "../http-error.ts";
 import { routeAccess } from "./auth.ts";
 import { globalPlugin } from "./global.ts";
@@ -21,13 +21,11 @@ export const scopePlugin = globalPlugin<{ db: AppDb }>("btnn-scope", async (app:
   app.addHook("onRequest", async (request: FastifyRequest) => {
     const access = routeAccess(request);
     if (access === "public" || request.is404 || !request.auth) return;
-    const scope: Scope = request.auth.agencyId
-      ? await resolveScope(opts.db, {
-          userId: request.auth.userId,
-          agencyId: request.auth.agencyId,
-          requestId: request.id,
-        })
-      : { userId: request.auth.userId, agencyId: null, roles: [], visibleAgencyIds: [], requestId: request.id };
+    // The memberships came with the session row; the hierarchy is cached by the db layer; buildScope is the one rule.
+    const { userId, agencyId, memberships } = request.auth;
+    const scope: Scope = agencyId
+      ? buildScope({ userId, agencyId, memberships, agencies: await loadAgencyNodes(opts.db), requestId: request.id })
+      : { userId, agencyId: null, roles: [], visibleAgencyIds: [], requestId: request.id };
     request.scope = scope;
     if (typeof access === "object" && !hasPermission(scope.roles, access.permission as Permission)) throw forbidden();
   });
