@@ -2,6 +2,7 @@
 export * from "./agencies.ts";
 export * from "./audit.ts";
 export * from "./claims.ts";
+export * from "./coordination.ts";
 export * from "./identity.ts";
 export * from "./plans.ts";
 export * from "./registers.ts";

@@ -60,10 +60,15 @@ export const taskInstances = pgTable(
   "task_instances",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    taskId: uuid("task_id")
-      .notNull()
-      .references(() => planTasks.id),
-    /** Executing agency of this instance. */
+    /** The plan task; null for a task created by a request (`request_id`) or a meeting. */
+    taskId: uuid("task_id").references(() => planTasks.id),
+    /** Request that created this task (routing: lead / coordinators). No FK here to keep the schema modules acyclic. */
+    requestId: uuid("request_id"),
+    /** Title of a task that has no plan task (e.g. "Hướng dẫn nghiệp vụ theo đề nghị …"). */
+    title: text("title"),
+    /** Clause the task comes from, e.g. "KH 2021 mục II.3.1". */
+    basis: text("basis"),
+    /** Executing agency of this instance (the assignee). */
     agencyId: text("agency_id")
       .notNull()
       .references(() => agencies.id),
@@ -82,5 +87,6 @@ export const taskInstances = pgTable(
     index("task_instances_task_idx").on(t.taskId),
     index("task_instances_agency_idx").on(t.agencyId),
     index("task_instances_due_idx").on(t.due),
+    index("task_instances_request_idx").on(t.requestId),
   ],
 );

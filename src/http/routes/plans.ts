@@ -103,7 +103,11 @@ const PlanDetail = Plan.extend({ source_text: z.string().nullable().optional(), 
 
 const TaskInstance = z.object({
   id: z.string(),
-  task_id: z.string(),
+  /** Null for a task created by a request (request_id) rather than by a plan clause. */
+  task_id: z.string().nullable(),
+  request_id: z.string().nullable(),
+  title: z.string().nullable(),
+  basis: z.string().nullable(),
   agency_id: z.string(),
   lead_agency_id: z.string().nullable(),
   coordinator_agency_ids: z.unknown(),
