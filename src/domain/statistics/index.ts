@@ -1,0 +1,32 @@
+// Public API of the statistics module (pure): indicators derived from claims, periods and deadlines of TT 08/2019.
+export {
+  attributesOn,
+  type ClaimStanding,
+  computeIndicators,
+  countingAgency,
+  emptyRow,
+  rowValues,
+  standingAt,
+  sumRows,
+} from "./compute.ts";
+export {
+  INDICATOR_BY_KEY,
+  INDICATOR_KEYS,
+  INDICATORS,
+  type IndicatorDef,
+  type IndicatorUnit,
+  NOT_PURSUED_REASONS,
+  type NotPursuedReason,
+} from "./indicators.ts";
+export {
+  type ComputedDeadline,
+  estimateFromActual,
+  PERIOD_KINDS,
+  PERIOD_RULES,
+  type PeriodKind,
+  type PeriodRule,
+  reportPeriod,
+  rollOverDeadline,
+  statutoryDeadline,
+} from "./periods.ts";
+export * from "./types.ts";
