@@ -6,5 +6,6 @@ export * from "./coordination.ts";
 export * from "./identity.ts";
 export * from "./plans.ts";
 export * from "./registers.ts";
+export * from "./reporting.ts";
 export * from "./requests.ts";
 export * from "./system.ts";
