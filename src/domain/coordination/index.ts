@@ -1,0 +1,1 @@
+export { type AgencyFacts, resolveRoleAgency } from "./resolve.ts";
