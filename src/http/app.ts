@@ -20,8 +20,10 @@ import { healthRoutes } from "./routes/health.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
+import { reportRoutes } from "./routes/reports.ts";
 import { requestRoutes } from "./routes/requests.ts";
 import { routingRoutes } from "./routes/routing.ts";
+import { statisticsRoutes } from "./routes/statistics.ts";
 import { userRoutes } from "./routes/users.ts";
 import "./types.ts";
 import { validatorCompiler } from "./validation.ts";
@@ -95,6 +97,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes);
   await app.register(routingRoutes);
+  await app.register(statisticsRoutes, { db });
+  await app.register(reportRoutes, { db });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

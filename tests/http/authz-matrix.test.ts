@@ -8,6 +8,7 @@ import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
+import { openRound } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
 import { claims, memberships, plans, requests, taskInstances } from "../../src/db/schema/index.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
@@ -108,6 +109,20 @@ const MATRIX: Record<string, Row> = {
   "GET /api/calendar/holidays": LIST,
   "GET /api/calendar/add-period": LIST,
   "POST /api/route": LIST,
+  // Statistics and report rounds (issue 6): figures are derived inside the caller's scope.
+  "GET /api/statistics": LIST,
+  "GET /api/statistics/trend": LIST,
+  "GET /api/statistics/claims": LIST,
+  "GET /api/report-templates": LIST,
+  "POST /api/report-templates": row(all(201), all(201), all(201), all(403)),
+  "GET /api/report-rounds": LIST,
+  "POST /api/report-rounds": CREATE_FOR_AGENCY(201),
+  "GET /api/report-rounds/:id": READ_SCOPED,
+  "GET /api/report-rounds/:id/submissions/:agency_id": READ_SCOPED,
+  "PUT /api/report-rounds/:id/submissions/:agency_id": WRITE_SCOPED(200),
+  "POST /api/report-rounds/:id/submissions/:agency_id/remind": WRITE_SCOPED(200),
+  "POST /api/report-rounds/:id/consolidate": WRITE_SCOPED(200),
+  "GET /api/report-rounds/:id/export": READ_SCOPED,
 };
 
 let fx: Fixture;
@@ -117,7 +132,22 @@ let n = 0;
 const uniq = () => `${Date.now().toString(36)}${++n}`;
 
 /** Objects in / out of the Thanh Hóa scope, created by the system (not through the API under test). */
-const ids = {} as Record<"claim" | "plan" | "task" | "instance" | "request" | "user", Record<Target, string>>;
+const ids = {} as Record<"claim" | "plan" | "task" | "instance" | "request" | "user" | "round", Record<Target, string>>;
+
+/** A report round opened by the Sở Tư pháp in / out of scope, its provincial THADS reporting. */
+async function newRound(t: Target): Promise<string> {
+  const r = await openRound(fx.database.db, SYSTEM_SCOPE, {
+    template_id: "quick-figures",
+    period_kind: "custom",
+    year: 2024,
+    from: "2024-01-01",
+    to: "2024-06-30",
+    deadline: "2024-07-15",
+    agency_id: AGENCY[t].stp,
+    participant_ids: [AGENCY[t].thads],
+  });
+  return r.id;
+}
 const AGENCY: Record<Target, { stp: string; thads: string }> = {
   in: { stp: "stp-thanh-hoa", thads: "thads-thanh-hoa" },
   out: { stp: "stp-ha-noi", thads: "thads-ha-noi" },
@@ -296,6 +326,65 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     url: "/api/route",
     payload: { kind: "legal_question", from_role: "THADS_TINH", topic: "compensation" },
   }),
+  "GET /api/statistics": () => ({ method: "GET", url: "/api/statistics?kind=year&year=2024" }),
+  "GET /api/statistics/trend": () => ({ method: "GET", url: "/api/statistics/trend?from_year=2023&to_year=2024" }),
+  "GET /api/statistics/claims": () => ({
+    method: "GET",
+    url: "/api/statistics/claims?kind=year&year=2024&indicator=handled",
+  }),
+  "GET /api/report-templates": () => ({ method: "GET", url: "/api/report-templates" }),
+  "POST /api/report-templates": () => ({
+    method: "POST",
+    url: "/api/report-templates",
+    payload: {
+      id: `mau-${uniq()}`,
+      name: "Mẫu đột xuất",
+      summary: "Số liệu đột xuất",
+      period_kinds: ["custom"],
+      sections: [{ type: "indicators", key: "x", title: "SỐ LIỆU", indicators: ["handled"] }],
+      basis: "Kiểm thử",
+      confidence: "confirmed",
+    },
+  }),
+  "GET /api/report-rounds": () => ({ method: "GET", url: "/api/report-rounds" }),
+  "POST /api/report-rounds": (t) => ({
+    method: "POST",
+    url: "/api/report-rounds",
+    payload: {
+      template_id: "quick-figures",
+      period_kind: "custom",
+      year: 2024,
+      from: "2024-01-01",
+      to: "2024-06-30",
+      deadline: "2024-07-15",
+      agency_id: AGENCY[t].stp,
+      participant_ids: [AGENCY[t].thads],
+    },
+  }),
+  "GET /api/report-rounds/:id": (t) => ({ method: "GET", url: `/api/report-rounds/${ids.round[t]}` }),
+  "GET /api/report-rounds/:id/submissions/:agency_id": (t) => ({
+    method: "GET",
+    url: `/api/report-rounds/${ids.round[t]}/submissions/${AGENCY[t].thads}`,
+  }),
+  "PUT /api/report-rounds/:id/submissions/:agency_id": (t) => ({
+    method: "PUT",
+    url: `/api/report-rounds/${ids.round[t]}/submissions/${AGENCY[t].thads}`,
+    payload: { narrative: { proposals: "Đề xuất thử" } },
+  }),
+  "POST /api/report-rounds/:id/submissions/:agency_id/remind": (t) => ({
+    method: "POST",
+    url: `/api/report-rounds/${ids.round[t]}/submissions/${AGENCY[t].thads}/remind`,
+    payload: { note: "Đề nghị gửi báo cáo" },
+  }),
+  "POST /api/report-rounds/:id/consolidate": async (t) => ({
+    method: "POST",
+    url: `/api/report-rounds/${await newRound(t)}/consolidate`,
+    payload: {},
+  }),
+  "GET /api/report-rounds/:id/export": (t) => ({
+    method: "GET",
+    url: `/api/report-rounds/${ids.round[t]}/export?format=xlsx`,
+  }),
 };
 
 before(async () => {
@@ -337,6 +426,7 @@ before(async () => {
   });
   ids.request = { in: rIn.id, out: rOut.id };
   ids.user = { in: fx.userIds.officer_phong, out: fx.userIds.officer_hn };
+  ids.round = { in: await newRound("in"), out: await newRound("out") };
   for (const role of ROLES) clients.set(role, await signedIn(fx.app, USERNAME[role]));
 });
 after(() => fx.close());
