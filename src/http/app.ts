@@ -1,6 +1,7 @@
 // buildApp: the Fastify application used by `btnn serve`, the tests (app.inject) and the benchmarks.
 // One plugin per concern (plugins/), one file per resource (routes/); every route is under /api and declares
 // its access rule in `config.access` (auth.ts refuses to register a route without one).
+import { join } from "node:path";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
@@ -14,7 +15,9 @@ import { agencyRoutes } from "./routes/agencies.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
+import { caseListRoutes } from "./routes/case-lists.ts";
 import { claimRoutes } from "./routes/claims.ts";
+import { coordinationRoutes } from "./routes/coordination.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
@@ -93,6 +96,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(planImportRoutes, { db });
   await app.register(dashboardRoutes, { db });
   await app.register(requestRoutes, { db });
+  // Task tracking, notifications, forwarded copies, letters; evidence files under DATA_DIR/uploads (in the row without one).
+  await app.register(coordinationRoutes, {
+    db,
+    uploadsDir: opts.config.dataDir ? join(opts.config.dataDir, "uploads") : undefined,
+  });
+  await app.register(caseListRoutes, { db });
   await app.register(outgoingRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes);

@@ -8,6 +8,7 @@ import { describeTarget, openConfiguredDatabase } from "../../db/runtime.ts";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../../db/seed/index.ts";
 import type { Database } from "../../db/types.ts";
 import { buildApp } from "../../http/app.ts";
+import { type Scheduler, startScheduler } from "../../jobs/scheduler.ts";
 import { type CliCommand, CliError, parseCli } from "../io.ts";
 
 const HELP = `Cách dùng: btnn serve [--port N] [--host H] [--no-seed]
@@ -62,7 +63,9 @@ const command: CliCommand = async (argv) => {
   }
 
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let scheduler: Scheduler | undefined;
   const shutdown = async () => {
+    if (scheduler) await scheduler.stop().catch(() => {});
     if (app) await app.close().catch(() => {});
     await database.close().catch(() => {});
   };
@@ -84,6 +87,8 @@ const command: CliCommand = async (argv) => {
       web: { dist: WEB_DIST },
     });
     await app.listen({ port: config.port, host: config.host });
+    // Daily reminders and claim-deadline recompute (07:00 Asia/Ho_Chi_Minh, plus a catch-up run now). BTNN_SCHEDULER=0 disables.
+    if (process.env.BTNN_SCHEDULER !== "0") scheduler = startScheduler({ db: database.db, log: (m) => console.log(m) });
   } catch (e) {
     await shutdown();
     const code = (e as NodeJS.ErrnoException).code;

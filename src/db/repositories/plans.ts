@@ -8,7 +8,8 @@ import { plans, planTasks, taskInstances } from "../schema/index.ts";
 import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
-import { normalizePage, notFound, type Page, type PageResult, staleVersion, toSnake } from "./common.ts";
+import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn, toSnake } from "./common.ts";
+import { taskStatusPatch } from "./tasks-workflow.ts";
 
 export type PlanTaskInput = {
   ref?: string | null;
@@ -295,7 +296,6 @@ export async function updateTaskInstance(
   patch: { status?: string; evidence?: unknown; completed_on?: string | null; due?: string | null },
 ): Promise<TaskInstanceDto> {
   requirePermission(scope, "plans.write");
-  checkStatus(patch.status, INSTANCE_STATUSES);
   return db.transaction(async (tx) => {
     const sc = scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
     const [before] = await tx
@@ -306,7 +306,8 @@ export async function updateTaskInstance(
     if (!before) throw notFound("nhiệm vụ");
     if (before.version !== expectedVersion) throw staleVersion("Nhiệm vụ", expectedVersion, before.version);
     const set: Partial<typeof taskInstances.$inferInsert> = {};
-    if (patch.status !== undefined) set.status = patch.status;
+    // Status moves along the task workflow (domain/tasks); "done" records the completion date, reopening clears it.
+    if (patch.status !== undefined) Object.assign(set, taskStatusPatch(before, patch.status, todayVn()));
     if (patch.evidence !== undefined) set.evidence = patch.evidence;
     if (patch.completed_on !== undefined) set.completedOn = patch.completed_on;
     if (patch.due !== undefined) set.due = patch.due;

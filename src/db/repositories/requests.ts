@@ -1,11 +1,11 @@
 // Requests between agencies (guidance, legal_question, report_request, document_forward, urging, support_injured, …)
 // with their routing result, status, urging ladder (parent_id) and read receipts.
 // Visible when the sending or the receiving agency is in the caller's scope.
-import { and, asc, count, desc, eq, ilike, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
-import { type RoutingResult, requestReads, requests } from "../schema/index.ts";
+import { type RoutingResult, requestCopies, requestReads, requests, taskInstances } from "../schema/index.ts";
 import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
@@ -45,9 +45,22 @@ const dto = (r: Row) => {
 };
 export type RequestDto = ReturnType<typeof dto>;
 
-function visible(scope: Scope) {
-  return scopeCondition(scope, requests.fromAgencyId, requests.toAgencyId);
+/**
+ * A request is visible from its sender, its receiver, the agencies holding a forwarded copy (request_copies) and the
+ * agencies given a task by it (task_instances.request_id).
+ */
+export function requestVisible(scope: Scope): SQL | undefined {
+  const direct = scopeCondition(scope, requests.fromAgencyId, requests.toAgencyId);
+  if (!direct) return undefined;
+  const copyCond = scopeCondition(scope, requestCopies.toAgencyId)!;
+  const taskCond = scopeCondition(scope, taskInstances.agencyId)!;
+  return or(
+    direct,
+    sql`exists (select 1 from ${requestCopies} where ${requestCopies.requestId} = ${requests.id} and ${copyCond})`,
+    sql`exists (select 1 from ${taskInstances} where ${taskInstances.requestId} = ${requests.id} and ${taskCond})`,
+  );
 }
+const visible = requestVisible;
 
 export async function createRequest(db: AppDb, scope: Scope, input: RequestInput): Promise<RequestDto> {
   requirePermission(scope, "requests.write");

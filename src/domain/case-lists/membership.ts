@@ -163,6 +163,8 @@ export function isMember(kind: CaseListKind, claim: ClaimHistoryFacts, period: P
   }
   if (claim.law_version !== "law_2009") return false;
   if (!(claim.complex || claim.backlogged || claim.prolonged)) return false;
+  // Only claims accepted (or, lacking an acceptance, received) before 01/7/2018 stay under the 2009 law.
+  if (f.entered === null || f.entered >= LAW_2017_IN_FORCE) return false;
   return handledIn(f, period.start, period.end);
 }
 

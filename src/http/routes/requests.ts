@@ -4,15 +4,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getAgency } from "../../db/repositories/agencies.ts";
+import { createRoutedRequest, type RouteOut } from "../../db/repositories/coordination.ts";
 import {
-  createRequest,
   getRequest,
   listRequests,
   REQUEST_KINDS,
   REQUEST_STATUSES,
   updateRequest,
 } from "../../db/repositories/requests.ts";
-import type { RoutingResult } from "../../db/schema/requests.ts";
 import type { AppDb } from "../../db/types.ts";
 import type { Scope } from "../../domain/access/scope.ts";
 import { route, situationSchema } from "../../domain/routing/index.ts";
@@ -142,7 +141,13 @@ export const requestRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, {
         tags: TAGS,
         summary: "Gửi yêu cầu phối hợp; hệ thống xác định điều khoản áp dụng (route) và lưu kết quả",
         body: RequestCreate,
-        response: { 201: Request, ...errorResponses },
+        response: {
+          201: Request.extend({
+            tasks: z.array(z.record(z.string(), z.unknown())),
+            copies: z.array(z.record(z.string(), z.unknown())),
+          }),
+          ...errorResponses,
+        },
       },
       config: { access: { permission: "requests.write" } },
     },
@@ -151,8 +156,9 @@ export const requestRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, {
       const { situation, ...input } = request.body;
       const from_role = await agencyRole(db, scope, input.from_agency_id, "from_agency_id");
       const to_role = await agencyRole(db, scope, input.to_agency_id, "to_agency_id");
-      const routing = route({ ...situation, kind: input.kind, from_role, to_role }) as unknown as RoutingResult;
-      const created = await createRequest(db, scope, { ...input, routing });
+      const routing = route({ ...situation, kind: input.kind, from_role, to_role }) as unknown as RouteOut;
+      // The clause applied creates the tasks (lead, coordinators) and the forwarded copies in the same transaction.
+      const created = await createRoutedRequest(db, scope, { ...input }, routing);
       reply.header("etag", etag(created.version)).header("location", `/api/requests/${created.id}`);
       return reply.code(201).send(jsonDates(created));
     },

@@ -1,0 +1,333 @@
+// Task tracking and coordination endpoints (issue 4): task detail, comments and evidence uploads; progress per plan and
+// agency; in-app notifications; a request's coordination (tasks, forwarded copies with read receipts, drafted letters),
+// the drafted outgoing letter (.docx, numbered from the register) and the urging-ladder proposal.
+import { randomUUID } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { extname, join } from "node:path";
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  type AttachmentRow,
+  addTaskComment,
+  addTaskEvidence,
+  listNotifications,
+  loadVisibleAttachment,
+  markCopyRead,
+  markNotificationRead,
+  requestCoordination,
+  taskDetail,
+  taskProgress,
+  urgingProposal,
+} from "../../db/repositories/coordination.ts";
+import { draftRequestLetter, latestRequestLetter } from "../../db/repositories/letters.ts";
+import type { AppDb } from "../../db/types.ts";
+import { DOCUMENT_BUILDER_IDS, SIGN_AUTHORITIES } from "../../documents/index.ts";
+import { errorResponses, IsoDateSchema, UuidParam } from "../contracts/common.ts";
+import { HttpError } from "../http-error.ts";
+import { jsonDates } from "../json.ts";
+import { scopeOf } from "../plugins/scope.ts";
+
+/** Evidence uploads: at most 10 MiB, sent as the raw body (application/octet-stream), name in ?file_name=. */
+export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+const SAFE_EXT = /^\.[a-z0-9]{1,8}$/;
+const MIME_BY_EXT: Record<string, string> = {
+  ".pdf": "application/pdf",
+  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".doc": "application/msword",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+  ".zip": "application/zip",
+};
+
+/** `attachment; filename="ascii"; filename*=UTF-8''…` — the Vietnamese name survives in every browser. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function sendFile(reply: FastifyReply, fileName: string, mime: string, bytes: Buffer) {
+  return reply.header("content-type", mime).header("content-disposition", contentDisposition(fileName)).send(bytes);
+}
+
+const Signer = z
+  .object({
+    authority: z.enum(SIGN_AUTHORITIES).optional(),
+    authority_title: z.string().trim().min(1).max(200).optional(),
+    title: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(120),
+  })
+  .strict();
+
+const AnyObj = z.record(z.string(), z.unknown());
+
+export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?: string }> = async (app, opts) => {
+  const { db } = opts;
+  // Raw uploads only in this plugin (encapsulated): the rest of the API stays JSON-only.
+  app.addContentTypeParser(
+    "application/octet-stream",
+    { parseAs: "buffer", bodyLimit: UPLOAD_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+
+  async function fileBytes(a: AttachmentRow): Promise<Buffer> {
+    if (a.storage === "file" && a.storedName && opts.uploadsDir) return readFile(join(opts.uploadsDir, a.storedName));
+    if (a.content) return Buffer.from(a.content);
+    throw new HttpError(410, "file_missing", "Tệp không còn trên máy chủ", []);
+  }
+
+  app.get(
+    "/api/task-instances/:id",
+    {
+      schema: {
+        tags: ["Kế hoạch"],
+        summary: "Một nhiệm vụ: trạng thái (kể cả quá hạn tính theo ngày), bình luận, tệp minh chứng",
+        params: UuidParam,
+        response: { 200: AnyObj, ...errorResponses },
+      },
+      config: { access: { permission: "plans.read" } },
+    },
+    async (request) => jsonDates(await taskDetail(db, scopeOf(request), request.params.id)),
+  );
+
+  app.post(
+    "/api/task-instances/:id/comments",
+    {
+      schema: {
+        tags: ["Kế hoạch"],
+        summary: "Thêm bình luận vào nhiệm vụ",
+        params: UuidParam,
+        body: z.object({ body: z.string().trim().min(1).max(5000) }).strict(),
+        response: { 201: AnyObj, ...errorResponses },
+      },
+      config: { access: { permission: "plans.write" } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(jsonDates(await addTaskComment(db, scopeOf(request), request.params.id, request.body.body))),
+  );
+
+  app.post(
+    "/api/task-instances/:id/evidence",
+    {
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags: ["Kế hoạch"],
+        summary:
+          "Tải lên tệp minh chứng (thân yêu cầu là nội dung tệp, Content-Type: application/octet-stream; tên tệp ở ?file_name=; tối đa 10 MB)",
+        params: UuidParam,
+        querystring: z.object({ file_name: z.string().trim().min(1).max(255) }).strict(),
+        response: { 201: AnyObj, ...errorResponses },
+      },
+      config: { access: { permission: "plans.write" } },
+    },
+    async (request, reply) => {
+      const body = request.body as unknown;
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        throw new HttpError(415, "upload_body", "Cần gửi nội dung tệp với Content-Type: application/octet-stream", [
+          { path: "", message: "Thân yêu cầu phải là nội dung tệp" },
+        ]);
+      const fileName = [...request.query.file_name].map((c) => (c < " " || c === "/" || c === "\\" ? "_" : c)).join("");
+      const ext = extname(fileName).toLowerCase();
+      const mime = MIME_BY_EXT[ext] ?? "application/octet-stream";
+      let storedName: string | null = null;
+      if (opts.uploadsDir) {
+        // Never the user's name on disk: a random id plus a checked extension.
+        storedName = `${randomUUID()}${SAFE_EXT.test(ext) ? ext : ""}`;
+        await mkdir(opts.uploadsDir, { recursive: true });
+        await writeFile(join(opts.uploadsDir, storedName), body, { flag: "wx" });
+      }
+      const row = await addTaskEvidence(db, scopeOf(request), request.params.id, {
+        fileName,
+        mimeType: mime,
+        bytes: body,
+        storedName,
+      });
+      return reply.code(201).send(jsonDates(row));
+    },
+  );
+
+  app.get(
+    "/api/attachments/:id",
+    {
+      schema: {
+        tags: ["Kế hoạch"],
+        summary: "Tải tệp (minh chứng, công văn, báo cáo) — tên tệp tiếng Việt",
+        params: UuidParam,
+      },
+      config: { access: "authenticated" },
+    },
+    async (request, reply) => {
+      const a = await loadVisibleAttachment(db, scopeOf(request), request.params.id);
+      return sendFile(reply, a.fileName, a.mimeType, await fileBytes(a));
+    },
+  );
+
+  app.get(
+    "/api/progress",
+    {
+      schema: {
+        tags: ["Kế hoạch"],
+        summary: "Tiến độ nhiệm vụ theo kế hoạch và theo cơ quan (quá hạn tính theo ngày)",
+        querystring: z
+          .object({
+            plan_id: z.uuid().optional(),
+            agency_id: z.string().max(100).optional(),
+            year: z.coerce.number().int().min(2000).max(2100).optional(),
+            as_of: IsoDateSchema.optional(),
+          })
+          .strict(),
+        response: { 200: AnyObj, ...errorResponses },
+      },
+      config: { access: { permission: "plans.read" } },
+    },
+    async (request) => {
+      const { as_of, ...filter } = request.query;
+      return taskProgress(db, scopeOf(request), filter, as_of);
+    },
+  );
+
+  app.get(
+    "/api/notifications",
+    {
+      schema: {
+        tags: ["Thông báo"],
+        summary: "Thông báo trong ứng dụng của người dùng và cơ quan đang làm việc (nhắc hạn, văn bản chuyển đến …)",
+        querystring: z
+          .object({
+            unread: z.enum(["true", "false"]).optional(),
+            limit: z.coerce.number().int().min(1).max(200).optional(),
+          })
+          .strict(),
+        response: { 200: AnyObj, ...errorResponses },
+      },
+      config: { access: "authenticated" },
+    },
+    async (request) =>
+      jsonDates(
+        await listNotifications(db, scopeOf(request), {
+          unread: request.query.unread === "true",
+          limit: request.query.limit,
+        }),
+      ),
+  );
+
+  app.post(
+    "/api/notifications/:id/read",
+    {
+      schema: {
+        tags: ["Thông báo"],
+        summary: "Đánh dấu thông báo đã đọc",
+        params: UuidParam,
+        response: { 200: AnyObj, ...errorResponses },
+      },
+      config: { access: "authenticated" },
+    },
+    async (request) => jsonDates(await markNotificationRead(db, scopeOf(request), request.params.id)),
+  );
+
+  app.get(
+    "/api/requests/:id/coordination",
+    {
+      schema: {
+        tags: ["Yêu cầu phối hợp"],
+        summary:
+          "Kết quả điều phối của yêu cầu: điều khoản áp dụng, nhiệm vụ đã giao, bản sao chuyển (đã đọc chưa), công văn",
+        params: UuidParam,
+        response: { 200: AnyObj, ...errorResponses },
+      },
+      config: { access: { permission: "requests.read" } },
+    },
+    async (request) => jsonDates(await requestCoordination(db, scopeOf(request), request.params.id)),
+  );
+
+  app.post(
+    "/api/requests/:id/copies/:copy_id/read",
+    {
+      schema: {
+        tags: ["Yêu cầu phối hợp"],
+        summary: "Xác nhận đã đọc bản sao chuyển (cơ quan nhận); bên gửi thấy thời điểm đã đọc",
+        params: z.object({ id: z.uuid(), copy_id: z.uuid() }),
+        response: { 200: AnyObj, ...errorResponses },
+      },
+      config: { access: { permission: "requests.read" } },
+    },
+    async (request) => jsonDates(await markCopyRead(db, scopeOf(request), request.params.id, request.params.copy_id)),
+  );
+
+  app.post(
+    "/api/requests/:id/letter",
+    {
+      schema: {
+        tags: ["Yêu cầu phối hợp"],
+        summary:
+          "Soạn công văn đi của yêu cầu (chuyển/hướng dẫn/đôn đốc …) theo kết quả điều phối: cấp số trong sổ văn bản đi, lưu và trả tệp .docx",
+        params: UuidParam,
+        body: z
+          .object({
+            signature: Signer,
+            issuing_agency_id: z.string().trim().min(1).max(100).optional(),
+            document_type: z.enum(DOCUMENT_BUILDER_IDS as [string, ...string[]]).optional(),
+            date: IsoDateSchema.optional(),
+            unit_code: z
+              .string()
+              .regex(/^[A-ZĐ][A-ZĐ0-9]*$/u)
+              .optional(),
+            fields: AnyObj.optional(),
+          })
+          .strict(),
+      },
+      config: { access: { permission: "register.allocate" } },
+    },
+    async (request, reply) => {
+      const d = await draftRequestLetter(db, scopeOf(request), request.params.id, {
+        ...request.body,
+        document_type: request.body.document_type as never,
+      });
+      reply
+        .code(201)
+        .header("x-document-number", d.outgoing.display)
+        .header("x-attachment-id", d.attachment.id)
+        .header("location", `/api/attachments/${d.attachment.id}`);
+      return sendFile(reply, d.file_name, d.attachment.mime_type, d.bytes);
+    },
+  );
+
+  app.get(
+    "/api/requests/:id/letter",
+    {
+      schema: {
+        tags: ["Yêu cầu phối hợp"],
+        summary: "Tải lại công văn đã soạn gần nhất của yêu cầu",
+        params: UuidParam,
+      },
+      config: { access: { permission: "requests.read" } },
+    },
+    async (request, reply) => {
+      const a = await latestRequestLetter(db, scopeOf(request), request.params.id);
+      return sendFile(reply, a.fileName, a.mimeType, await fileBytes(a));
+    },
+  );
+
+  app.get(
+    "/api/requests/:id/urging-proposal",
+    {
+      schema: {
+        tags: ["Yêu cầu phối hợp"],
+        summary:
+          "Đề xuất bậc đôn đốc tiếp theo (KH 2021 mục II.6) khi yêu cầu đôn đốc trước chưa được thực hiện và đã quá hạn",
+        params: UuidParam,
+        querystring: z.object({ as_of: IsoDateSchema.optional() }).strict(),
+        response: { 200: AnyObj, ...errorResponses },
+      },
+      config: { access: { permission: "requests.read" } },
+    },
+    async (request) => urgingProposal(db, scopeOf(request), request.params.id, request.query.as_of),
+  );
+};

@@ -1,0 +1,51 @@
+// In-process scheduler (croner): the daily jobs at 07:00 Vietnam time on every day, plus one catch-up run at start
+// (a server that was down at 07:00 still sends the day's reminders; the jobs are idempotent).
+import { Cron } from "croner";
+import { todayVn } from "../db/repositories/common.ts";
+import type { AppDb } from "../db/types.ts";
+import { runDailyJobs } from "./reminders.ts";
+
+export type Scheduler = {
+  /** Runs the daily jobs now (for "today" in Vietnam) and resolves when done. */
+  runNow(): Promise<void>;
+  /** Stops the timer and waits for a run in progress (call before closing the database). */
+  stop(): Promise<void>;
+};
+
+export function startScheduler(opts: {
+  db: AppDb;
+  pattern?: string;
+  catchUp?: boolean;
+  log?: (msg: string) => void;
+  now?: () => Date;
+}): Scheduler {
+  const log = opts.log ?? (() => {});
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const run = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running) return running;
+    const day = todayVn(opts.now?.() ?? new Date());
+    running = runDailyJobs(opts.db, day)
+      .then((r) => {
+        log(
+          `Công việc hằng ngày ${day}: ${r.reminders.inserted} nhắc việc mới; ${r.deadlines === "already_done" ? "thời hạn vụ việc đã tính lại trong ngày" : `tính lại thời hạn ${r.deadlines.claims} vụ việc`}.`,
+        );
+      })
+      .catch((e) => log(`Lỗi công việc hằng ngày ${day}: ${(e as Error).message}`))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const cron = new Cron(opts.pattern ?? "0 7 * * *", { timezone: "Asia/Ho_Chi_Minh", protect: true }, () => run());
+  if (opts.catchUp ?? true) setImmediate(() => void run());
+  return {
+    runNow: run,
+    async stop() {
+      stopped = true;
+      cron.stop();
+      if (running) await running;
+    },
+  };
+}
