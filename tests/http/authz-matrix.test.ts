@@ -6,16 +6,27 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
+import { createCaseListSnapshot } from "../../src/db/repositories/case-lists.ts";
 import { createClaim } from "../../src/db/repositories/claims.ts";
+import { deterministicUuid, insertNotifications } from "../../src/db/repositories/coordination.ts";
+import { draftRequestLetter } from "../../src/db/repositories/letters.ts";
 import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
 import { openRound } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
-import { claims, memberships, plans, requests, taskInstances } from "../../src/db/schema/index.ts";
+import {
+  attachments,
+  claims,
+  memberships,
+  plans,
+  requestCopies,
+  requests,
+  taskInstances,
+} from "../../src/db/schema/index.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { Client, type Fixture, setupFixture, signedIn } from "./helpers.ts";
 
 type Target = "in" | "out";
-type Req = { method: string; url: string; payload?: unknown; fresh?: boolean };
+type Req = { method: string; url: string; payload?: unknown; fresh?: boolean; headers?: Record<string, string> };
 type Role = "system_admin" | "agency_admin" | "officer" | "viewer";
 const ROLES: Role[] = ["system_admin", "agency_admin", "officer", "viewer"];
 const USERNAME: Record<Role, string> = {
@@ -102,6 +113,25 @@ const MATRIX: Record<string, Row> = {
   "POST /api/requests": CREATE_FOR_AGENCY(201),
   "GET /api/requests/:id": READ_SCOPED,
   "PATCH /api/requests/:id": WRITE_SCOPED(200),
+  // Task tracking and coordination (issue 4).
+  "GET /api/task-instances/:id": READ_SCOPED,
+  "POST /api/task-instances/:id/comments": WRITE_SCOPED(201),
+  "POST /api/task-instances/:id/evidence": WRITE_SCOPED(201),
+  "GET /api/attachments/:id": READ_SCOPED,
+  "GET /api/progress": LIST,
+  "GET /api/notifications": LIST,
+  // Notifications are the caller's own: another user's notification is simply not found.
+  "POST /api/notifications/:id/read": row(all(404), all(404), all(404), all(404)),
+  "GET /api/requests/:id/coordination": READ_SCOPED,
+  "POST /api/requests/:id/copies/:copy_id/read": READ_SCOPED,
+  "POST /api/requests/:id/letter": WRITE_SCOPED(201),
+  "GET /api/requests/:id/letter": READ_SCOPED,
+  "GET /api/requests/:id/urging-proposal": READ_SCOPED,
+  "POST /api/case-lists": CREATE_FOR_AGENCY(201),
+  "GET /api/case-lists": LIST,
+  "GET /api/case-lists/:id": READ_SCOPED,
+  "GET /api/case-lists/:id/xlsx": READ_SCOPED,
+  "GET /api/case-lists/:id/docx": READ_SCOPED,
   "GET /api/outgoing": LIST,
   "POST /api/outgoing": CREATE_FOR_AGENCY(201),
   "GET /api/audit": row(all(200), all(200), all(403), all(403)),
@@ -129,10 +159,27 @@ let fx: Fixture;
 const registered = new Set<string>();
 const clients = new Map<Role, Client>();
 let n = 0;
+let caseListCalls = 0;
 const uniq = () => `${Date.now().toString(36)}${++n}`;
 
 /** Objects in / out of the Thanh Hóa scope, created by the system (not through the API under test). */
-const ids = {} as Record<"claim" | "plan" | "task" | "instance" | "request" | "user" | "round", Record<Target, string>>;
+const ids = {} as Record<
+  | "claim"
+  | "plan"
+  | "task"
+  | "instance"
+  | "request"
+  | "user"
+  | "round"
+  | "attachment"
+  | "notification"
+  | "copyRequest"
+  | "copy"
+  | "letterRequest"
+  | "urging"
+  | "caseList",
+  Record<Target, string>
+>;
 
 /** A report round opened by the Sở Tư pháp in / out of scope, its provincial THADS reporting. */
 async function newRound(t: Target): Promise<string> {
@@ -302,6 +349,58 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     url: `/api/requests/${ids.request[t]}`,
     payload: { status: "in_progress", version: await version(requests, ids.request[t]) },
   }),
+  "GET /api/task-instances/:id": (t) => ({ method: "GET", url: `/api/task-instances/${ids.instance[t]}` }),
+  "POST /api/task-instances/:id/comments": (t) => ({
+    method: "POST",
+    url: `/api/task-instances/${ids.instance[t]}/comments`,
+    payload: { body: "Bình luận ma trận" },
+  }),
+  "POST /api/task-instances/:id/evidence": (t) => ({
+    method: "POST",
+    url: `/api/task-instances/${ids.instance[t]}/evidence?file_name=minh-chung.txt`,
+    payload: Buffer.from("minh chứng"),
+    headers: { "content-type": "application/octet-stream" },
+  }),
+  "GET /api/attachments/:id": (t) => ({ method: "GET", url: `/api/attachments/${ids.attachment[t]}` }),
+  "GET /api/progress": () => ({ method: "GET", url: "/api/progress" }),
+  "GET /api/notifications": () => ({ method: "GET", url: "/api/notifications" }),
+  "POST /api/notifications/:id/read": () => ({
+    method: "POST",
+    url: `/api/notifications/${ids.notification.in}/read`,
+  }),
+  "GET /api/requests/:id/coordination": (t) => ({ method: "GET", url: `/api/requests/${ids.request[t]}/coordination` }),
+  "POST /api/requests/:id/copies/:copy_id/read": (t) => ({
+    method: "POST",
+    url: `/api/requests/${ids.copyRequest[t]}/copies/${ids.copy[t]}/read`,
+  }),
+  "POST /api/requests/:id/letter": (t) => ({
+    method: "POST",
+    url: `/api/requests/${ids.letterRequest[t]}/letter`,
+    payload: {
+      issuing_agency_id: AGENCY[t].stp,
+      document_type: "guidance_letter",
+      signature: { title: "Giám đốc", name: "Nguyễn Văn Ma Trận" },
+      fields: { points: ["Nội dung hướng dẫn."] },
+    },
+  }),
+  "GET /api/requests/:id/letter": (t) => ({ method: "GET", url: `/api/requests/${ids.letterRequest[t]}/letter` }),
+  "GET /api/requests/:id/urging-proposal": (t) => ({
+    method: "GET",
+    url: `/api/requests/${ids.urging[t]}/urging-proposal?as_of=2024-03-01`,
+  }),
+  "POST /api/case-lists": (t) => ({
+    method: "POST",
+    url: "/api/case-lists",
+    payload: {
+      kind: "quarter_2009",
+      period: `${2010 + Math.floor(caseListCalls / 4)}-Q${(caseListCalls++ % 4) + 1}`,
+      agency_id: AGENCY[t].stp,
+    },
+  }),
+  "GET /api/case-lists": () => ({ method: "GET", url: "/api/case-lists" }),
+  "GET /api/case-lists/:id": (t) => ({ method: "GET", url: `/api/case-lists/${ids.caseList[t]}` }),
+  "GET /api/case-lists/:id/xlsx": (t) => ({ method: "GET", url: `/api/case-lists/${ids.caseList[t]}/xlsx` }),
+  "GET /api/case-lists/:id/docx": (t) => ({ method: "GET", url: `/api/case-lists/${ids.caseList[t]}/docx` }),
   "GET /api/outgoing": () => ({ method: "GET", url: "/api/outgoing" }),
   "POST /api/outgoing": (t) => ({
     method: "POST",
@@ -426,6 +525,76 @@ before(async () => {
   });
   ids.request = { in: rIn.id, out: rOut.id };
   ids.user = { in: fx.userIds.officer_phong, out: fx.userIds.officer_hn };
+  // Coordination objects (issue 4), in and out of the Thanh Hóa scope.
+  for (const t of ["in", "out"] as const) {
+    const stp = AGENCY[t].stp;
+    const [att] = await db
+      .insert(attachments)
+      .values({
+        entity: "task_instance",
+        entityId: ids.instance[t],
+        agencyId: AGENCY[t].thads,
+        kind: "upload",
+        fileName: "Minh chứng.txt",
+        mimeType: "text/plain; charset=utf-8",
+        size: 3,
+        sha256: "0".repeat(64),
+        storage: "db",
+        content: Buffer.from("abc"),
+      })
+      .returning({ id: attachments.id });
+    const fwd = await createRequest(db, SYSTEM_SCOPE, {
+      kind: "document_forward",
+      from_agency_id: AGENCY[t].thads,
+      to_agency_id: "cuc-btnn",
+      topic: "Sao chuyển ma trận",
+    });
+    const [copy] = await db
+      .insert(requestCopies)
+      .values({ requestId: fwd.id, fromAgencyId: "cuc-btnn", toAgencyId: stp, purpose: "copy" })
+      .returning({ id: requestCopies.id });
+    const letterReq = await createRequest(db, SYSTEM_SCOPE, {
+      kind: "guidance",
+      from_agency_id: AGENCY[t].thads,
+      to_agency_id: stp,
+      topic: "Đề nghị hướng dẫn ma trận",
+    });
+    await draftRequestLetter(db, SYSTEM_SCOPE, letterReq.id, {
+      issuing_agency_id: stp,
+      signature: { title: "Giám đốc", name: "Nguyễn Văn Ma Trận" },
+      fields: { points: ["Nội dung hướng dẫn."] },
+    });
+    const urging = await createRequest(db, SYSTEM_SCOPE, {
+      kind: "urging",
+      from_agency_id: stp,
+      to_agency_id: AGENCY[t].thads,
+      topic: "Đôn đốc ma trận",
+      due: "2024-02-01",
+    });
+    const list = await createCaseListSnapshot(db, SYSTEM_SCOPE, {
+      kind: "quarter_2009",
+      period: "2024-Q1",
+      as_of: "2024-01-10",
+      agency_id: stp,
+    });
+    (ids.attachment ??= {} as Record<Target, string>)[t] = att.id;
+    (ids.copyRequest ??= {} as Record<Target, string>)[t] = fwd.id;
+    (ids.copy ??= {} as Record<Target, string>)[t] = copy.id;
+    (ids.letterRequest ??= {} as Record<Target, string>)[t] = letterReq.id;
+    (ids.urging ??= {} as Record<Target, string>)[t] = urging.id;
+    (ids.caseList ??= {} as Record<Target, string>)[t] = list.id;
+  }
+  // A notification addressed to nobody the matrix roles act for (another agency, another user).
+  await insertNotifications(db, [
+    {
+      key: "matrix:other",
+      agency_id: "stp-ha-noi",
+      user_id: fx.userIds.officer_hn,
+      kind: "info",
+      title: "Thông báo khác",
+    },
+  ]);
+  ids.notification = { in: deterministicUuid("matrix:other"), out: deterministicUuid("matrix:other") };
   ids.round = { in: await newRound("in"), out: await newRound("out") };
   for (const role of ROLES) clients.set(role, await signedIn(fx.app, USERNAME[role]));
 });
@@ -450,6 +619,7 @@ describe("Ma trận phân quyền: mọi đường dẫn × vai trò × trong/ng
         method: anon.method,
         url: anon.url,
         payload: anon.payload as never,
+        headers: anon.headers,
       });
       if (ra.statusCode !== expected.anonymous)
         failures.push(`anonymous: ${ra.statusCode} ≠ ${expected.anonymous} ${ra.body.slice(0, 200)}`);
@@ -457,7 +627,12 @@ describe("Ma trận phân quyền: mọi đường dẫn × vai trò × trong/ng
         for (const [i, target] of (["in", "out"] as const).entries()) {
           const call = await CALLS[key](target);
           const client = call.fresh ? await signedIn(fx.app, USERNAME[role]) : clients.get(role)!;
-          const r = await client.request({ method: call.method, url: call.url, payload: call.payload as never });
+          const r = await client.request({
+            method: call.method,
+            url: call.url,
+            payload: call.payload as never,
+            headers: call.headers,
+          });
           const want = expected[role][i];
           if (r.statusCode !== want)
             failures.push(`${role}/${target}: ${r.statusCode} ≠ ${want} ${r.body.slice(0, 200)}`);

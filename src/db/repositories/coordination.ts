@@ -654,6 +654,15 @@ export async function urgingProposal(db: AppDb, scope: Scope, id: string, today:
   if (!due) return { ...base, past_due_unanswered: false, proposal: null, reason: "Yêu cầu đôn đốc chưa có hạn." };
   if (due >= today)
     return { ...base, past_due_unanswered: false, proposal: null, reason: `Chưa quá hạn (hạn ${due}).` };
+  const rungs = chain.map(rungOf);
+  if (rungs.some((r) => r === null))
+    return {
+      ...base,
+      past_due_unanswered: true,
+      proposal: null,
+      reason:
+        "Không xác định được bậc đôn đốc của yêu cầu (không có điều khoản KH 2021 mục II.6 áp dụng); hãy xem lại căn cứ đôn đốc.",
+    };
   const outcome = (req.payload as { outcome?: string } | null)?.outcome ?? "not_complied";
   const history = chain.map((r, i) => ({
     rung: rungOf(r),
