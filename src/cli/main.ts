@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   migrate: { summary: "Chạy migration cơ sở dữ liệu", load: () => import("./commands/migrate.ts") },
   seed: { summary: "Nạp dữ liệu mẫu / sinh dữ liệu tổng hợp", load: () => import("./commands/seed.ts") },
   audit: { summary: "Kiểm tra chuỗi nhật ký kiểm toán", load: () => import("./commands/audit.ts") },
+  "case-list": {
+    summary: "Danh mục vụ việc định kỳ (KH 2021 mục II.1.1, II.1.2)",
+    load: () => import("./commands/case-list.ts"),
+  },
   backup: { summary: "Sao lưu cơ sở dữ liệu ra tệp", load: () => import("./commands/backup.ts") },
   restore: { summary: "Khôi phục cơ sở dữ liệu từ tệp", load: () => import("./commands/restore.ts") },
 };

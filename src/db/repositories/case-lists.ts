@@ -73,6 +73,46 @@ async function claimFacts(db: AppDb, scope: Scope, kind: CaseListKind): Promise<
   }));
 }
 
+/** Computes a list without storing it (CLI preview): same rows as a snapshot drawn up now. */
+export async function previewCaseList(
+  db: AppDb,
+  scope: Scope,
+  input: { kind: CaseListKind; period: string; as_of: IsoDate; agency_id: string },
+) {
+  const period = parsePeriod(input.kind, input.period);
+  const [prev] = await db
+    .select()
+    .from(caseListSnapshots)
+    .where(
+      and(
+        eq(caseListSnapshots.kind, input.kind),
+        eq(caseListSnapshots.period, period.previous),
+        eq(caseListSnapshots.agencyId, input.agency_id),
+      ),
+    );
+  const prevIds = prev ? new Set((prev.rows as CaseListRow[]).map((r) => r.claim_id)) : null;
+  const list = buildCaseList(input.kind, period.code, await claimFacts(db, scope, input.kind), input.as_of, prevIds);
+  const names = new Map(
+    (await db.select({ id: agencies.id, name: agencies.name }).from(agencies)).map((a) => [a.id, a.name]),
+  );
+  return {
+    id: null,
+    kind: input.kind,
+    period: period.code,
+    period_start: period.start,
+    period_end: period.end,
+    as_of: input.as_of,
+    agency_id: input.agency_id,
+    total: list.total,
+    new_count: list.new_count,
+    carried_over_count: list.carried_over_count,
+    previous_id: prev?.id ?? null,
+    basis: list.basis,
+    created_at: new Date(),
+    rows: list.rows.map((r) => ({ ...r, handling_agency: names.get(r.handling_agency_id) ?? r.handling_agency_id })),
+  };
+}
+
 /**
  * Draws up and stores the list for a period (409 when the agency already has one for that period: snapshots are
  * immutable). `as_of` defaults to today; it may not be in the future.
