@@ -3,6 +3,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -10,6 +11,7 @@ import {
   LogoutOutlined,
   ProjectOutlined,
   SettingOutlined,
+  SnippetsOutlined,
   SwapOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -56,6 +58,8 @@ export default function Layout() {
       ],
     },
     { key: "/requests", icon: <SwapOutlined />, label: t("nav.requests") },
+    { key: "/statistics", icon: <BarChartOutlined />, label: t("nav.statistics") },
+    { key: "/reports", icon: <SnippetsOutlined />, label: t("nav.reports") },
     { key: "/calendar", icon: <CalendarOutlined />, label: t("nav.calendar") },
     { key: "/register", icon: <FileTextOutlined />, label: t("nav.register") },
     {
@@ -72,7 +76,18 @@ export default function Layout() {
     },
   ];
   const selected =
-    ["/claims", "/plans/import", "/plans", "/requests", "/calendar", "/register", "/admin/", "/profile"]
+    [
+      "/claims",
+      "/plans/import",
+      "/plans",
+      "/requests",
+      "/statistics",
+      "/reports",
+      "/calendar",
+      "/register",
+      "/admin/",
+      "/profile",
+    ]
       .map((p) => (loc.pathname.startsWith(p) ? (p === "/admin/" ? loc.pathname : p) : null))
       .find(Boolean) ?? "/";
 

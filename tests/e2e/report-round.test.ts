@@ -1,0 +1,184 @@
+// A full report round in Chromium: the ministry (Cục BTNN) opens a round for two provinces → Sở Tư pháp Thanh Hóa
+// reviews its derived figures, adds narrative and submits on time → time passes (the deadline is moved into the past
+// in the database, standing in for the clock) → Nghệ An shows "Quá hạn", the ministry reminds it, it submits late →
+// the ministry consolidates → DOCX and XLSX are downloaded and parsed back (mammoth / exceljs).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import mammoth from "mammoth";
+import type { BrowserContext, Page } from "playwright-core";
+import { reportRounds } from "../../src/db/schema/index.ts";
+import { addDays } from "../../src/domain/shared/dates.ts";
+import {
+  browserAvailability,
+  failureShot,
+  fillDate,
+  type Harness,
+  login,
+  newPage,
+  pick,
+  screenshot,
+  startHarness,
+} from "./harness.ts";
+
+const { skip } = browserAvailability();
+const todayVn = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mục III; TT 08/2019/TT-BTP Điều 24–25", {
+  skip,
+  concurrency: false,
+}, () => {
+  let h: Harness;
+  let ministry: { context: BrowserContext; page: Page };
+  let thanhHoa: { context: BrowserContext; page: Page };
+  let ngheAn: { context: BrowserContext; page: Page };
+  let roundUrl = "";
+  let roundId = "";
+  let current: Page | undefined;
+
+  before(async () => {
+    h = await startHarness();
+    ministry = await newPage(h);
+    thanhHoa = await newPage(h);
+    ngheAn = await newPage(h);
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  const step = (name: string, fn: () => Promise<void>) =>
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        await failureShot(current, `report-round-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
+        throw e;
+      }
+    });
+
+  step("Cục BTNN mở kỳ báo cáo năm cho Sở Tư pháp Thanh Hóa và Nghệ An", async () => {
+    const { page } = ministry;
+    current = page;
+    await login(page, h.baseUrl, "cucbtnn.canbo");
+    await page.goto(`${h.baseUrl}/reports`);
+    await page.getByRole("heading", { name: "Báo cáo tổng hợp" }).waitFor();
+    await page.getByLabel("Tên kỳ báo cáo").fill("Báo cáo công tác bồi thường nhà nước năm 2025");
+    await page.getByLabel("Năm", { exact: true }).fill("2025");
+    await fillDate(page, "Hạn gửi báo cáo", ddmmyyyy(addDays(todayVn(), 10)));
+    await pick(page, "Cơ quan báo cáo", "Sở Tư pháp tỉnh Thanh Hóa", "Thanh Hóa");
+    await pick(page, "Cơ quan báo cáo", "Sở Tư pháp tỉnh Nghệ An", "Nghệ An");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Mở kỳ báo cáo" }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    roundUrl = page.url();
+    roundId = roundUrl.split("/").pop()!;
+    await page.getByTestId("status-stp-thanh-hoa").getByText("Chưa gửi").waitFor();
+    await page.getByTestId("status-stp-nghe-an").getByText("Chưa gửi").waitFor();
+    await screenshot(page, "report-round-open");
+  });
+
+  step("Sở Tư pháp Thanh Hóa xem số liệu tính từ vụ việc, viết thuyết minh và gửi đúng hạn", async () => {
+    const { page } = thanhHoa;
+    current = page;
+    await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+    await page.goto(roundUrl);
+    await page.getByText("Báo cáo của cơ quan (số liệu tính từ vụ việc)").waitFor();
+    await page.getByText("Tổng số vụ việc thụ lý giải quyết (mới + kỳ trước chuyển sang)").waitFor();
+    await page.getByLabel("Kết quả thực hiện").fill("Thanh Hóa: giải quyết dứt điểm các vụ việc thi hành án dân sự.");
+    await page.getByLabel("Khó khăn, vướng mắc").fill("Thanh Hóa: xác minh thiệt hại kéo dài.");
+    await page.getByLabel("Đề xuất, kiến nghị").fill("Thanh Hóa: đề nghị tập huấn kỹ năng thương lượng.");
+    await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await page.getByText("Cơ quan đã gửi báo cáo kỳ này").waitFor();
+    await page.getByTestId("status-stp-thanh-hoa").getByText("Đã gửi", { exact: true }).waitFor();
+    // The province sees only its own row.
+    assert.equal(await page.getByTestId("status-stp-nghe-an").count(), 0);
+  });
+
+  step("Quá hạn: Nghệ An chưa gửi → Cục BTNN đôn đốc", async () => {
+    // Time passes: the last day is moved to yesterday (the clock stands still in the test).
+    await h.database.db
+      .update(reportRounds)
+      .set({ deadline: addDays(todayVn(), -1) })
+      .where(eq(reportRounds.id, roundId));
+    const { page } = ministry;
+    current = page;
+    await page.reload();
+    await page.getByTestId("status-stp-nghe-an").getByText("Quá hạn").waitFor();
+    await page.getByTestId("status-stp-thanh-hoa").getByText("Đã gửi", { exact: true }).waitFor();
+    await page.getByRole("button", { name: /Đôn đốc — Sở Tư pháp tỉnh Nghệ An/ }).click();
+    await page.getByTestId("reminders-stp-nghe-an").getByText("1").waitFor();
+  });
+
+  step("Sở Tư pháp Nghệ An gửi sau hạn → đánh dấu trễ hạn", async () => {
+    const { page } = ngheAn;
+    current = page;
+    await login(page, h.baseUrl, "stp.nghean.canbo");
+    await page.goto(roundUrl);
+    await page.getByTestId("reminders-stp-nghe-an").getByText("1").waitFor();
+    await page.getByLabel("Kết quả thực hiện").fill("Nghệ An: tiếp nhận và thụ lý đúng hạn.");
+    await page.getByLabel("Đề xuất, kiến nghị").fill("Nghệ An: đề nghị hướng dẫn xác định trách nhiệm hoàn trả.");
+    await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await page.getByTestId("status-stp-nghe-an").getByText("Đã gửi (trễ hạn)").waitFor();
+  });
+
+  step("Cục BTNN tổng hợp; tải DOCX và XLSX và đọc lại", async () => {
+    const { page } = ministry;
+    current = page;
+    await page.reload();
+    await page.getByRole("button", { name: "Tổng hợp báo cáo" }).click();
+    await page.getByTestId("round-status").getByText("Đã tổng hợp").waitFor();
+    await screenshot(page, "report-round-consolidated");
+
+    // Expected totals: the sum of the two submitted snapshots (API).
+    const round = await h.app.inject({
+      method: "GET",
+      url: `/api/report-rounds/${roundId}`,
+      cookies: await cookies(ministry.context),
+    });
+    const body = round.json() as {
+      submissions: Array<{ agency_id: string; late: boolean; figures: { total: Record<string, number> } }>;
+    };
+    const th = body.submissions.find((s) => s.agency_id === "stp-thanh-hoa")!;
+    const na = body.submissions.find((s) => s.agency_id === "stp-nghe-an")!;
+    assert.equal(th.late, false);
+    assert.equal(na.late, true);
+    const handled = th.figures.total.handled + na.figures.total.handled;
+    assert.ok(th.figures.total.handled > 0, "Thanh Hóa có vụ việc trong dữ liệu mẫu");
+
+    const [docx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải báo cáo (DOCX)" }).click(),
+    ]);
+    const docxText = (await mammoth.extractRawText({ buffer: readFileSync((await docx.path())!) })).value;
+    assert.match(docxText, /BÁO CÁO/);
+    assert.match(docxText, /CỤC BỒI THƯỜNG NHÀ NƯỚC/);
+    assert.match(docxText, /Thanh Hóa: giải quyết dứt điểm các vụ việc thi hành án dân sự\./);
+    assert.match(docxText, /Nghệ An: đề nghị hướng dẫn xác định trách nhiệm hoàn trả\./);
+    assert.match(docxText, /Tổng số vụ việc thụ lý giải quyết/);
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải bảng số liệu (XLSX)" }).click(),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    let headerRow = 0;
+    let handledRow = 0;
+    ws.eachRow((row, n) => {
+      const values = row.values as unknown[];
+      if (values.includes("Tổng số")) headerRow = n;
+      if (values.includes("handled")) handledRow = n;
+    });
+    assert.ok(headerRow > 0 && handledRow > headerRow, "bảng có dòng tiêu đề và dòng chỉ tiêu handled");
+    const totalCol = (ws.getRow(headerRow).values as unknown[]).indexOf("Tổng số");
+    assert.equal(Number(ws.getRow(handledRow).getCell(totalCol).value), handled);
+  });
+});
+
+async function cookies(context: BrowserContext): Promise<Record<string, string>> {
+  return Object.fromEntries((await context.cookies()).map((c) => [c.name, c.value]));
+}

@@ -1,0 +1,220 @@
+// One report round: status per agency (submitted / late / overdue, reminders), the figures derived for the caller's
+// agency with its narrative (results, difficulties, proposals), and for the opener: remind, consolidate, download.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from "antd";
+import { useParams } from "react-router";
+import { ApiError, api } from "../../shared/api.ts";
+import { fmtDate, fmtMoney } from "../../shared/format.ts";
+import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
+import { can, useMe } from "../../shared/session.tsx";
+import type { Round } from "./ReportsPage.tsx";
+
+type Submission = {
+  id: string;
+  agency_id: string;
+  agency_name: string;
+  status: string;
+  submitted_on: string | null;
+  late: boolean;
+  overdue: boolean;
+  reminders: Array<{ on: string; note: string | null }>;
+  version: number;
+};
+type RoundDetail = Round & {
+  can_consolidate: boolean;
+  submissions: Submission[];
+  consolidated: { total: Record<string, number>; included: string[]; missing: string[] } | null;
+};
+type Indicator = { key: string; label: string; unit: "case" | "vnd" };
+type Draft = { status: string; figures: { total: Record<string, number> }; narrative: Record<string, string> };
+
+const NARRATIVE = ["results", "difficulties", "proposals"] as const;
+
+export default function RoundPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const me = useMe().data;
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const round = useQuery({
+    queryKey: ["report-round", id],
+    queryFn: () => api<RoundDetail>(`/api/report-rounds/${id}`),
+  });
+  const indicators = useQuery({
+    queryKey: ["indicators"],
+    queryFn: () => api<{ indicators: Indicator[] }>("/api/statistics", { query: { kind: "year", year: 2000 } }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const mine = round.data?.submissions.find((s) => s.agency_id === me?.agency_id);
+  const draft = useQuery({
+    queryKey: ["report-draft", id, mine?.agency_id],
+    enabled: !!mine,
+    queryFn: () => api<Draft>(`/api/report-rounds/${id}/submissions/${mine?.agency_id}`),
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: ["report-round", id] });
+  const act = async (fn: () => Promise<unknown>, ok: MessageKey) => {
+    try {
+      await fn();
+      await refresh();
+      await qc.invalidateQueries({ queryKey: ["report-draft", id] });
+      message.success(t(ok));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const r = round.data;
+  if (!r) return round.isError ? <Alert type="error" title={t("app.error")} /> : null;
+  const label = (k: string) => indicators.data?.indicators.find((i) => i.key === k);
+  const figureRows = (vals: Record<string, number>) =>
+    Object.entries(vals)
+      .filter(([k]) => label(k))
+      .map(([k, v]) => ({
+        key: k,
+        label: label(k)?.label ?? k,
+        value: label(k)?.unit === "vnd" ? fmtMoney(v) : String(v),
+      }));
+
+  const statusTag = (s: Submission) => {
+    if (s.status === "submitted")
+      return <Tag color={s.late ? "orange" : "green"}>{t(s.late ? "reports.submittedLate" : "reports.submitted")}</Tag>;
+    if (s.overdue) return <Tag color="red">{t("reports.overdue")}</Tag>;
+    return <Tag>{t(s.status === "draft" ? "reports.draft" : "reports.pending")}</Tag>;
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      <Typography.Title level={2}>{r.title}</Typography.Title>
+      <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label={t("reports.period")}>
+          {fmtDate(r.period_from)} – {fmtDate(r.period_to)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("reports.deadline")}>
+          <span data-testid="round-deadline">{fmtDate(r.deadline)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("reports.status")}>
+          <Tag data-testid="round-status">{t(`reports.roundStatus.${r.status}` as MessageKey)}</Tag>
+        </Descriptions.Item>
+      </Descriptions>
+      <Card title={t("reports.statusPerAgency")}>
+        <Table<Submission>
+          rowKey="id"
+          pagination={false}
+          dataSource={r.submissions}
+          columns={[
+            { title: t("reports.agency"), dataIndex: "agency_name" },
+            {
+              title: t("reports.status"),
+              render: (_, s) => <span data-testid={`status-${s.agency_id}`}>{statusTag(s)}</span>,
+            },
+            { title: t("reports.submittedOn"), dataIndex: "submitted_on", render: fmtDate },
+            {
+              title: t("reports.reminders"),
+              render: (_, s) => <span data-testid={`reminders-${s.agency_id}`}>{s.reminders.length}</span>,
+            },
+            ...(r.can_consolidate && can(me, "plans.write") && r.status === "open"
+              ? [
+                  {
+                    title: "",
+                    render: (_: unknown, s: Submission) =>
+                      s.status !== "submitted" ? (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            act(
+                              () =>
+                                api(`/api/report-rounds/${id}/submissions/${s.agency_id}/remind`, {
+                                  method: "POST",
+                                  body: { note: t("reports.remindNote") },
+                                }),
+                              "reports.reminded",
+                            )
+                          }
+                        >
+                          {t("reports.remind")} — {s.agency_name}
+                        </Button>
+                      ) : null,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      {mine && draft.data && (
+        <Card title={t("reports.myReport")}>
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={figureRows(draft.data.figures.total)}
+            columns={[
+              { title: t("reports.indicator"), dataIndex: "label" },
+              { title: t("reports.value"), dataIndex: "value", align: "right" },
+            ]}
+          />
+          {draft.data.status === "submitted" ? (
+            <Alert style={{ marginTop: 16 }} type="success" title={t("reports.alreadySubmitted")} />
+          ) : (
+            <Form
+              layout="vertical"
+              style={{ marginTop: 16 }}
+              initialValues={draft.data.narrative}
+              onFinish={(v: Record<string, string>) =>
+                act(
+                  () =>
+                    api(`/api/report-rounds/${id}/submissions/${mine.agency_id}`, {
+                      method: "PUT",
+                      body: { narrative: v, submit: true },
+                    }),
+                  "reports.sent",
+                )
+              }
+            >
+              {NARRATIVE.map((k) => (
+                <Form.Item key={k} name={k} label={t(`reports.narrative.${k}` as MessageKey)}>
+                  <Input.TextArea rows={3} />
+                </Form.Item>
+              ))}
+              <Button type="primary" htmlType="submit">
+                {t("reports.submit")}
+              </Button>
+            </Form>
+          )}
+        </Card>
+      )}
+      {r.can_consolidate && (
+        <Card title={t("reports.consolidation")}>
+          <Space wrap>
+            {r.status === "open" && can(me, "plans.write") && (
+              <Button
+                type="primary"
+                onClick={() =>
+                  act(
+                    () => api(`/api/report-rounds/${id}/consolidate`, { method: "POST", body: {} }),
+                    "reports.consolidated",
+                  )
+                }
+              >
+                {t("reports.consolidate")}
+              </Button>
+            )}
+            <Button href={`/api/report-rounds/${id}/export?format=docx`}>{t("reports.downloadDocx")}</Button>
+            <Button href={`/api/report-rounds/${id}/export?format=xlsx`}>{t("reports.downloadXlsx")}</Button>
+          </Space>
+          {r.consolidated && (
+            <Table
+              style={{ marginTop: 16 }}
+              size="small"
+              rowKey="key"
+              pagination={false}
+              dataSource={figureRows(r.consolidated.total)}
+              columns={[
+                { title: t("reports.indicator"), dataIndex: "label" },
+                { title: t("reports.value"), dataIndex: "value", align: "right" },
+              ]}
+            />
+          )}
+        </Card>
+      )}
+    </Space>
+  );
+}
