@@ -577,12 +577,18 @@ before(async () => {
       as_of: "2024-01-10",
       agency_id: stp,
     });
-    (ids.attachment ??= {} as Record<Target, string>)[t] = att.id;
-    (ids.copyRequest ??= {} as Record<Target, string>)[t] = fwd.id;
-    (ids.copy ??= {} as Record<Target, string>)[t] = copy.id;
-    (ids.letterRequest ??= {} as Record<Target, string>)[t] = letterReq.id;
-    (ids.urging ??= {} as Record<Target, string>)[t] = urging.id;
-    (ids.caseList ??= {} as Record<Target, string>)[t] = list.id;
+    ids.attachment ??= {} as Record<Target, string>;
+    ids.attachment[t] = att.id;
+    ids.copyRequest ??= {} as Record<Target, string>;
+    ids.copyRequest[t] = fwd.id;
+    ids.copy ??= {} as Record<Target, string>;
+    ids.copy[t] = copy.id;
+    ids.letterRequest ??= {} as Record<Target, string>;
+    ids.letterRequest[t] = letterReq.id;
+    ids.urging ??= {} as Record<Target, string>;
+    ids.urging[t] = urging.id;
+    ids.caseList ??= {} as Record<Target, string>;
+    ids.caseList[t] = list.id;
   }
   // A notification addressed to nobody the matrix roles act for (another agency, another user).
   await insertNotifications(db, [

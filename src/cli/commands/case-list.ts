@@ -100,11 +100,11 @@ const command: CliCommand = async (argv) => {
       console.log(
         `Tổng số: ${list.total} vụ việc (mới: ${list.new_count}; kỳ trước chuyển sang: ${list.carried_over_count})`,
       );
-      list.rows.forEach((r, i) =>
+      list.rows.forEach((r, i) => {
         console.log(
           `${String(i + 1).padStart(3)}. ${r.claim_code}  ${r.claimant}  ${r.handling_agency}  thụ lý ${r.accepted_on ?? "?"}  ${r.origin === "new" ? "mới" : "chuyển sang"}`,
-        ),
-      );
+        );
+      });
       if (values.xlsx) console.log(`Đã ghi tệp ${values.xlsx}`);
     }
     return 0;

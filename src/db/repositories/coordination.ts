@@ -636,7 +636,7 @@ export async function urgingProposal(db: AppDb, scope: Scope, id: string, today:
   const chain = [req];
   for (let cur = req; cur.parentId; ) {
     const [p] = await db.select().from(requests).where(eq(requests.id, cur.parentId));
-    if (!p || p.kind !== "urging") break;
+    if (p?.kind !== "urging") break;
     chain.unshift(p);
     cur = p;
   }
