@@ -91,7 +91,9 @@ function useLetterEndpoint(): boolean {
   return !!q.data?.includes("/api/requests/{id}/letter");
 }
 
-async function downloadLetter(id: string) {
+type Signer = { authority?: string; authority_title?: string; title: string; name: string };
+
+async function downloadLetter(id: string, signature: Signer) {
   const csrf = document.cookie
     .split("; ")
     .find((c) => c.startsWith("btnn_csrf="))
@@ -99,7 +101,7 @@ async function downloadLetter(id: string) {
   const res = await fetch(`/api/requests/${id}/letter`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
-    body: "{}",
+    body: JSON.stringify({ signature }),
   });
   if (!res.ok) {
     const b = (await res.json().catch(() => ({}))) as { error?: string };
@@ -191,6 +193,8 @@ function RequestDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { message } = App.useApp();
   const hasLetter = useLetterEndpoint();
   const [busy, setBusy] = useState(false);
+  const [signing, setSigning] = useState(false);
+  const [signForm] = Form.useForm();
   const q = useQuery({ queryKey: ["request", id], queryFn: () => api<RequestRow>(`/api/requests/${id}`) });
   const r = q.data;
   const setStatus = async (status: string) => {
@@ -246,26 +250,65 @@ function RequestDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           >
             {draftLetter(r, name, tl("kind", r.kind))}
           </pre>
-          {hasLetter && (
-            <Button
-              type="primary"
-              icon={<FileWordOutlined />}
-              loading={busy}
-              onClick={async () => {
-                setBusy(true);
-                try {
-                  await downloadLetter(r.id);
-                  await qc.invalidateQueries({ queryKey: ["outgoing"] });
-                } catch (e) {
-                  message.error((e as Error).message);
-                } finally {
-                  setBusy(false);
-                }
-              }}
-            >
+          {/* The reply/forwarding letter is issued by the receiving agency (its outgoing register gives the number). */}
+          {hasLetter && r.to_agency_id === me?.agency_id && can(me, "register.allocate") && (
+            <Button type="primary" icon={<FileWordOutlined />} onClick={() => setSigning(true)}>
               {t("requests.makeDocx")}
             </Button>
           )}
+          <Modal
+            open={signing}
+            title={t("requests.signTitle")}
+            okText={t("requests.makeDocx")}
+            cancelText={t("common.cancel")}
+            confirmLoading={busy}
+            onCancel={() => setSigning(false)}
+            onOk={async () => {
+              const v = (await signForm.validateFields()) as Signer;
+              setBusy(true);
+              try {
+                await downloadLetter(r.id, {
+                  ...v,
+                  authority: v.authority || undefined,
+                  authority_title: v.authority_title || undefined,
+                });
+                setSigning(false);
+                message.success(t("requests.docxDone"));
+                await qc.invalidateQueries({ queryKey: ["outgoing"] });
+              } catch (e) {
+                message.error((e as Error).message);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            <Form form={signForm} layout="vertical" initialValues={{ name: me?.user.full_name ?? "" }}>
+              <Form.Item name="authority" label={t("requests.signAuthority")}>
+                <Select
+                  allowClear
+                  aria-label={t("requests.signAuthority")}
+                  options={["KT.", "TL.", "TM.", "Q.", "TUQ."].map((a) => ({ value: a, label: a }))}
+                />
+              </Form.Item>
+              <Form.Item name="authority_title" label={t("requests.signAuthorityTitle")}>
+                <Input placeholder="CỤC TRƯỞNG" />
+              </Form.Item>
+              <Form.Item
+                name="title"
+                label={t("requests.signerTitle")}
+                rules={[{ required: true, message: t("requests.signerTitleRequired") }]}
+              >
+                <Input placeholder="PHÓ CỤC TRƯỞNG" />
+              </Form.Item>
+              <Form.Item
+                name="name"
+                label={t("requests.signerName")}
+                rules={[{ required: true, message: t("requests.signerNameRequired") }]}
+              >
+                <Input />
+              </Form.Item>
+            </Form>
+          </Modal>
         </Space>
       )}
     </Drawer>
