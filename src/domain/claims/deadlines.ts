@@ -390,7 +390,12 @@ function pausesOf(events: readonly ClaimEvent[]): Pause[] {
  * Without asOf, statuses are only met / late / open (and cancelled). Throws DomainError when the history is
  * contradictory (see replay) or asOf is not a date.
  */
-export function computeDeadlines(history: ClaimHistory, calendar: WorkCalendar, asOf?: IsoDate): DeadlineResult {
+export function computeDeadlines(
+  history: ClaimHistory,
+  calendar: WorkCalendar,
+  asOf?: IsoDate,
+  options: { parameters?: readonly LegalParameter[] } = {},
+): DeadlineResult {
   if (asOf !== undefined && !isIsoDate(asOf)) {
     throw new DomainError("invalid_date", "as_of", `as_of: ngày không hợp lệ "${String(asOf)}" (cần dạng YYYY-MM-DD)`);
   }
@@ -400,19 +405,22 @@ export function computeDeadlines(history: ClaimHistory, calendar: WorkCalendar, 
   const deadlines: Deadline[] = [];
   const milestones: Milestone[] = [];
   const law = history.law;
+  // A proposed parameter table (change-impact preview) replaces LEGAL_PARAMETERS when given.
+  const paramFor = (key: StepKey, l: typeof law, on: IsoDate, variant?: string) =>
+    parameterFor(key, l, on, variant, options.parameters);
 
   events.forEach((ev, i) => {
     for (const rule of RULES) {
       if (rule.trigger !== ev.type) continue;
       if (rule.when && !rule.when(ctx, i)) continue;
-      const param = parameterFor(rule.step, law, ev.date, rule.variant);
+      const param = paramFor(rule.step, law, ev.date, rule.variant);
       if (!param) continue;
       const c = compute(ctx, param, ev.date, rule.extension, true);
       deadlines.push(makeDeadline(ctx, c, ev.type, ev.date, i, rule.done, rule.cancelledBy));
 
       // Điều 45 khoản 3: report within 3 WD of the end of verification (= the verification deadline, at the latest).
       if (rule.step === "verify") {
-        const rp = parameterFor("verification_report", law, c.due);
+        const rp = paramFor("verification_report", law, c.due);
         if (rp) {
           const rc = compute(ctx, rp, c.due, undefined, true);
           rc.explanation = [
@@ -437,13 +445,13 @@ export function computeDeadlines(history: ClaimHistory, calendar: WorkCalendar, 
     // Milestones.
     if (ev.type === "decision_issued") {
       const sued = firstAfter(events, i, ["sued_in_court", "decision_refused", "terminated"]);
-      const pe = parameterFor("decision_effective", law, ev.date);
+      const pe = paramFor("decision_effective", law, ev.date);
       if (pe && !sued) {
         const c = compute(ctx, pe, ev.date);
         milestones.push(makeMilestone(ctx, c, "decision_issued", ev.date));
         // funds_request from the derived effective date when the effect itself is not recorded.
         const recorded = firstAfter(events, i, ["decision_effective"]);
-        const pf = parameterFor("funds_request", law, c.due);
+        const pf = paramFor("funds_request", law, c.due);
         if (!recorded && pf && (asOf === undefined || asOf >= c.due)) {
           const fc = compute(ctx, pf, c.due);
           fc.explanation = [
@@ -458,16 +466,16 @@ export function computeDeadlines(history: ClaimHistory, calendar: WorkCalendar, 
           deadlines.push(makeDeadline(ctx, fc, "decision_effective", c.due, i, ["funds_requested"], ["terminated"]));
         }
       }
-      const ps = parameterFor("sue", law, ev.date);
+      const ps = paramFor("sue", law, ev.date);
       if (ps) milestones.push(makeMilestone(ctx, compute(ctx, ps, ev.date), "decision_issued", ev.date));
     }
     if (ev.type === "negotiation_ended") {
       const decided = firstAfter(events, i, ["decision_issued"]);
-      const ps = parameterFor("sue", law, ev.date, "negotiation");
+      const ps = paramFor("sue", law, ev.date, "negotiation");
       if (ps && !decided) milestones.push(makeMilestone(ctx, compute(ctx, ps, ev.date), "negotiation_ended", ev.date));
     }
     if (ev.type === "decision_refused") {
-      const pr = parameterFor("refusal_termination", law, ev.date);
+      const pr = paramFor("refusal_termination", law, ev.date);
       if (pr) milestones.push(makeMilestone(ctx, compute(ctx, pr, ev.date), "decision_refused", ev.date));
     }
     if (ev.type === "suspended") {
@@ -475,11 +483,11 @@ export function computeDeadlines(history: ClaimHistory, calendar: WorkCalendar, 
       for (let j = i - 1; ground === undefined && j >= 0 && events[j].type !== "suspended"; j--) {
         if (events[j].type === "suspension_ground") ground = events[j].ground;
       }
-      const pp = parameterFor("suspension_period", law, ev.date);
+      const pp = paramFor("suspension_period", law, ev.date);
       if (pp && ground !== "d") {
         const c = compute(ctx, pp, ev.date);
         milestones.push(makeMilestone(ctx, c, "suspended", ev.date));
-        const pr = parameterFor("resume_request", law, c.due);
+        const pr = paramFor("resume_request", law, c.due);
         if (pr) {
           const rc = compute(ctx, pr, c.due);
           deadlines.push(makeDeadline(ctx, rc, "suspension_end", c.due, i, ["resumed"], ["terminated", "refused"]));
@@ -487,7 +495,7 @@ export function computeDeadlines(history: ClaimHistory, calendar: WorkCalendar, 
       }
     }
     if (ev.type === "payment_notice_received" && !firstAfter(events, i, ["paid"])) {
-      const pu = parameterFor("unclaimed_payment", law, ev.date);
+      const pu = paramFor("unclaimed_payment", law, ev.date);
       if (pu) milestones.push(makeMilestone(ctx, compute(ctx, pu, ev.date), "payment_notice_received", ev.date));
     }
   });

@@ -27,6 +27,17 @@ export {
   parseClaimHistory,
 } from "./events.ts";
 export {
+  calendarWithDay,
+  type DeadlineMove,
+  deadlineImpact,
+  type ImpactClaim,
+  type ImpactSide,
+  noticesWithDay,
+  type ProposedCalendarDay,
+  type ProposedParameterChange,
+  parametersWithChange,
+} from "./impact.ts";
+export {
   type ClaimState,
   canApply,
   type NextAction,
