@@ -19,6 +19,7 @@ import { caseListRoutes } from "./routes/case-lists.ts";
 import { claimRoutes } from "./routes/claims.ts";
 import { coordinationRoutes } from "./routes/coordination.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
+import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
@@ -104,6 +105,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(caseListRoutes, { db });
   await app.register(outgoingRoutes, { db });
   await app.register(auditRoutes, { db });
+  // XLSX exports of every list (same filters and scope; audited as export.<list>).
+  await app.register(exportRoutes, { db });
   await app.register(calendarRoutes);
   await app.register(routingRoutes);
   await app.register(statisticsRoutes, { db });
