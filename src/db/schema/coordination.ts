@@ -135,6 +135,8 @@ export const meetings = pgTable(
     snapshotId: uuid("snapshot_id").references(() => caseListSnapshots.id),
     taskInstanceId: uuid("task_instance_id").references(() => taskInstances.id),
     reportAttachmentId: uuid("report_attachment_id").references(() => attachments.id),
+    /** Recorded outcome (chair, results, conclusions, proposals, per-case status/direction); null while planned. */
+    outcome: jsonb("outcome"),
     status: text("status").notNull().default("planned"),
     basis: text("basis").notNull(),
     version: integer("version").notNull().default(1),
