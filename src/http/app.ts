@@ -19,8 +19,10 @@ import { caseListRoutes } from "./routes/case-lists.ts";
 import { claimRoutes } from "./routes/claims.ts";
 import { coordinationRoutes } from "./routes/coordination.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
+import { evaluationRoutes } from "./routes/evaluation.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { inspectionRoutes } from "./routes/inspections.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
@@ -28,6 +30,7 @@ import { reportRoutes } from "./routes/reports.ts";
 import { requestRoutes } from "./routes/requests.ts";
 import { routingRoutes } from "./routes/routing.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
+import { trainingRoutes } from "./routes/trainings.ts";
 import { userRoutes } from "./routes/users.ts";
 import "./types.ts";
 import { validatorCompiler } from "./validation.ts";
@@ -111,6 +114,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(routingRoutes);
   await app.register(statisticsRoutes, { db });
   await app.register(reportRoutes, { db });
+  await app.register(evaluationRoutes, { db });
+  await app.register(inspectionRoutes, { db });
+  await app.register(trainingRoutes, { db });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

@@ -9,13 +9,18 @@ import { eq } from "drizzle-orm";
 import { createCaseListSnapshot } from "../../src/db/repositories/case-lists.ts";
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { deterministicUuid, insertNotifications } from "../../src/db/repositories/coordination.ts";
+import { saveSelfAssessment } from "../../src/db/repositories/evaluation.ts";
+import { createInspection, recordResult } from "../../src/db/repositories/inspections.ts";
 import { draftRequestLetter } from "../../src/db/repositories/letters.ts";
 import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
 import { openRound } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
+import { createTraining } from "../../src/db/repositories/trainings.ts";
 import {
   attachments,
   claims,
+  inspectionFollowups,
+  inspections,
   memberships,
   plans,
   requestCopies,
@@ -159,6 +164,24 @@ const MATRIX: Record<string, Row> = {
   "POST /api/report-rounds/:id/submissions/:agency_id/remind": WRITE_SCOPED(200),
   "POST /api/report-rounds/:id/consolidate": WRITE_SCOPED(200),
   "GET /api/report-rounds/:id/export": READ_SCOPED,
+  // Evaluation criteria, inspections, trainings (issue 6).
+  "GET /api/evaluation/sets": LIST,
+  "GET /api/evaluation/draft": READ_SCOPED,
+  "PUT /api/evaluation/self-assessment": CREATE_FOR_AGENCY(200),
+  "GET /api/evaluation/assessments/:id": READ_SCOPED,
+  // Only the ministry reviews: a province's roles are refused (403) on their own assessment, 404 outside scope.
+  "POST /api/evaluation/assessments/:id/review": row([200, 200], [403, 404], [403, 404], [403, 403]),
+  "GET /api/evaluation/ranking": LIST,
+  "GET /api/inspections": LIST,
+  "POST /api/inspections": CREATE_FOR_AGENCY(201),
+  "GET /api/inspections/:id": READ_SCOPED,
+  "PATCH /api/inspections/:id": WRITE_SCOPED(200),
+  "POST /api/inspections/:id/results": WRITE_SCOPED(200),
+  "GET /api/inspections/:id/report": READ_SCOPED,
+  "PATCH /api/inspection-followups/:id": WRITE_SCOPED(200),
+  "GET /api/trainings": LIST,
+  "POST /api/trainings": CREATE_FOR_AGENCY(201),
+  "GET /api/trainings/:id": READ_SCOPED,
 };
 
 let fx: Fixture;
@@ -183,7 +206,11 @@ const ids = {} as Record<
   | "copy"
   | "letterRequest"
   | "urging"
-  | "caseList",
+  | "caseList"
+  | "training"
+  | "inspection"
+  | "followup"
+  | "assessment",
   Record<Target, string>
 >;
 
@@ -495,7 +522,91 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     method: "GET",
     url: `/api/report-rounds/${ids.round[t]}/export?format=xlsx`,
   }),
+  "GET /api/evaluation/sets": () => ({ method: "GET", url: "/api/evaluation/sets" }),
+  "GET /api/evaluation/draft": (t) => ({
+    method: "GET",
+    url: `/api/evaluation/draft?set_id=qd-3062-2019&year=2024&agency_id=${AGENCY[t].stp}`,
+  }),
+  "PUT /api/evaluation/self-assessment": (t) => ({
+    method: "PUT",
+    url: "/api/evaluation/self-assessment",
+    payload: { set_id: "qd-3062-2019", year: 2023, agency_id: AGENCY[t].stp },
+  }),
+  "GET /api/evaluation/assessments/:id": (t) => ({
+    method: "GET",
+    url: `/api/evaluation/assessments/${ids.assessment[t]}`,
+  }),
+  "POST /api/evaluation/assessments/:id/review": (t) => ({
+    method: "POST",
+    url: `/api/evaluation/assessments/${ids.assessment[t]}/review`,
+    payload: { note: "Thẩm định ma trận" },
+  }),
+  "GET /api/evaluation/ranking": () => ({
+    method: "GET",
+    url: "/api/evaluation/ranking?set_id=qd-3062-2019&year=2024",
+  }),
+  "GET /api/inspections": () => ({ method: "GET", url: "/api/inspections" }),
+  "POST /api/inspections": (t) => ({
+    method: "POST",
+    url: "/api/inspections",
+    payload: inspectionBody(t),
+  }),
+  "GET /api/inspections/:id": (t) => ({ method: "GET", url: `/api/inspections/${ids.inspection[t]}` }),
+  "PATCH /api/inspections/:id": async (t) => {
+    const [r] = await fx.database.db
+      .select({ v: inspections.version })
+      .from(inspections)
+      .where(eq(inspections.id, ids.inspection[t]));
+    return {
+      method: "PATCH",
+      url: `/api/inspections/${ids.inspection[t]}`,
+      payload: { status: "in_progress", version: r.v },
+    };
+  },
+  "POST /api/inspections/:id/results": (t) => ({
+    method: "POST",
+    url: `/api/inspections/${ids.inspection[t]}/results`,
+    payload: {
+      findings: [{ target_agency_id: AGENCY[t].thads, text: "Kết quả ma trận" }],
+      recommendations: [],
+      report_date: "2024-09-30",
+    },
+  }),
+  "GET /api/inspections/:id/report": (t) => ({ method: "GET", url: `/api/inspections/${ids.inspection[t]}/report` }),
+  "PATCH /api/inspection-followups/:id": async (t) => {
+    const [r] = await fx.database.db
+      .select({ v: inspectionFollowups.version })
+      .from(inspectionFollowups)
+      .where(eq(inspectionFollowups.id, ids.followup[t]));
+    return {
+      method: "PATCH",
+      url: `/api/inspection-followups/${ids.followup[t]}`,
+      payload: { result: "Đang thực hiện", version: r.v },
+    };
+  },
+  "GET /api/trainings": () => ({ method: "GET", url: "/api/trainings" }),
+  "POST /api/trainings": (t) => ({ method: "POST", url: "/api/trainings", payload: trainingBody(t) }),
+  "GET /api/trainings/:id": (t) => ({ method: "GET", url: `/api/trainings/${ids.training[t]}` }),
 };
+
+function inspectionBody(t: Target) {
+  return {
+    title: "Kiểm tra công tác BTNN (ma trận)",
+    lead_agency_id: AGENCY[t].stp,
+    year: 2024,
+    team: [{ name: "Nguyễn Văn Trưởng Đoàn", title: "Phó Giám đốc", role: "leader" as const }],
+    targets: [{ agency_id: AGENCY[t].thads, date: "2024-09-10" }],
+  };
+}
+function trainingBody(t: Target) {
+  return {
+    kind: "training" as const,
+    title: "Tập huấn Luật TNBTCNN (ma trận)",
+    organiser_agency_id: AGENCY[t].stp,
+    date: "2024-05-10",
+    participants: 40,
+  };
+}
 
 before(async () => {
   fx = await setupFixture({
@@ -613,6 +724,28 @@ before(async () => {
   ]);
   ids.notification = { in: deterministicUuid("matrix:other"), out: deterministicUuid("matrix:other") };
   ids.round = { in: await newRound("in"), out: await newRound("out") };
+  // Issue 6 objects: a training, an inspection with a result and one follow-up, a submitted self-assessment.
+  ids.training = {} as Record<Target, string>;
+  ids.inspection = {} as Record<Target, string>;
+  ids.followup = {} as Record<Target, string>;
+  ids.assessment = {} as Record<Target, string>;
+  for (const t of ["in", "out"] as const) {
+    ids.training[t] = (await createTraining(db, SYSTEM_SCOPE, trainingBody(t))).id;
+    const ins = await createInspection(db, SYSTEM_SCOPE, inspectionBody(t));
+    const done = await recordResult(db, SYSTEM_SCOPE, ins.id, {
+      findings: [{ target_agency_id: AGENCY[t].thads, text: "Đơn vị thực hiện đúng quy định." }],
+      recommendations: [{ target_agency_id: AGENCY[t].thads, recommendation: "Cập nhật sổ thụ lý." }],
+    });
+    ids.inspection[t] = ins.id;
+    ids.followup[t] = done.followups[0].id;
+    const a = await saveSelfAssessment(
+      db,
+      SYSTEM_SCOPE,
+      { set_id: "qd-3062-2019", year: 2024, agency_id: AGENCY[t].stp, submit: true },
+      { today: "2024-12-15" },
+    );
+    ids.assessment[t] = a.id;
+  }
   for (const role of ROLES) clients.set(role, await signedIn(fx.app, USERNAME[role]));
 });
 after(() => fx.close());
