@@ -13,6 +13,7 @@ import {
   SettingOutlined,
   SnippetsOutlined,
   SwapOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
@@ -61,6 +62,9 @@ export default function Layout() {
     { key: "/statistics", icon: <BarChartOutlined />, label: t("nav.statistics") },
     { key: "/reports", icon: <SnippetsOutlined />, label: t("nav.reports") },
     { key: "/calendar", icon: <CalendarOutlined />, label: t("nav.calendar") },
+    ...(can(user, "plans.read")
+      ? [{ key: "/case-lists", icon: <UnorderedListOutlined />, label: t("nav.caseLists") }]
+      : []),
     { key: "/register", icon: <FileTextOutlined />, label: t("nav.register") },
     {
       key: "admin",
@@ -85,6 +89,7 @@ export default function Layout() {
       "/reports",
       "/calendar",
       "/register",
+      "/case-lists",
       "/admin/",
       "/profile",
     ]

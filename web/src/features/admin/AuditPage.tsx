@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Input, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { api, type Page } from "../../shared/api.ts";
+import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -41,9 +42,12 @@ export default function AuditPage() {
         </Typography.Title>
       }
       extra={
-        can(me, "system.admin") && (
-          <Button onClick={async () => setCheck(await api("/api/audit/verify"))}>{t("admin.verifyChain")}</Button>
-        )
+        <Space>
+          <ExportButton path="/api/exports/audit" query={{ entity }} />
+          {can(me, "system.admin") && (
+            <Button onClick={async () => setCheck(await api("/api/audit/verify"))}>{t("admin.verifyChain")}</Button>
+          )}
+        </Space>
       }
     >
       {check && (

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, type Page } from "../../shared/api.ts";
+import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -48,11 +49,14 @@ export default function ClaimListPage() {
         </Typography.Title>
       }
       extra={
-        can(me, "claims.write") && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/claims/new")}>
-            {t("claims.new")}
-          </Button>
-        )
+        <Space>
+          <ExportButton path="/api/exports/claims" query={filters} />
+          {can(me, "claims.write") && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/claims/new")}>
+              {t("claims.new")}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }} role="search">

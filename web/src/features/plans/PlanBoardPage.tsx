@@ -22,6 +22,7 @@ import {
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ApiError, api, apiAll } from "../../shared/api.ts";
+import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -238,6 +239,7 @@ export default function PlanBoardPage() {
               { value: "quarter", label: t("plans.byQuarter") },
             ]}
           />
+          {planId && <ExportButton path="/api/exports/task-instances" query={{ plan_id: planId }} />}
         </Space>
       </Card>
       <div className="board" data-testid="plan-board">

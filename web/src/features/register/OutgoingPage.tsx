@@ -19,6 +19,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
+import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -92,11 +93,14 @@ export default function OutgoingPage() {
         </Typography.Title>
       }
       extra={
-        can(me, "register.allocate") && (
-          <Button type="primary" onClick={() => setOpen(true)}>
-            {t("register.allocate")}
-          </Button>
-        )
+        <Space>
+          <ExportButton path="/api/exports/outgoing" query={{ agency_id: agency, year }} />
+          {can(me, "register.allocate") && (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              {t("register.allocate")}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>

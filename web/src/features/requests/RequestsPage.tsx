@@ -28,6 +28,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
+import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { vi } from "../../shared/i18n/vi.ts";
@@ -416,16 +417,19 @@ function Box({ box, onOpen }: { box: "inbox" | "outbox"; onOpen: (id: string) =>
   });
   return (
     <>
-      <Input.Search
-        aria-label={t("common.search")}
-        placeholder={t("common.searchHint")}
-        allowClear
-        onSearch={(v) => {
-          setSearch(v);
-          setPage(1);
-        }}
-        style={{ width: 320, marginBottom: 12 }}
-      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          aria-label={t("common.search")}
+          placeholder={t("common.searchHint")}
+          allowClear
+          onSearch={(v) => {
+            setSearch(v);
+            setPage(1);
+          }}
+          style={{ width: 320 }}
+        />
+        <ExportButton path="/api/exports/requests" query={{ box, q: search }} />
+      </Space>
       <Table<RequestRow>
         size="small"
         rowKey="id"

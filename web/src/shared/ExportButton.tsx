@@ -1,0 +1,65 @@
+// "Xuất Excel" (and other file downloads): fetches the file with the session cookie, keeps the Vietnamese file name
+// from Content-Disposition (filename*=UTF-8''…), shows a spinner on the button while the server builds the file and
+// the API's Vietnamese error message when it refuses (e.g. a list too large to export at once).
+import { FileExcelOutlined } from "@ant-design/icons";
+import { App, Button, type ButtonProps } from "antd";
+import { type ReactNode, useState } from "react";
+import { withQuery } from "./api.ts";
+import { useI18n } from "./i18n/index.tsx";
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** Downloads `path?query` as a file; throws Error with the API's message on failure. */
+export async function downloadFile(path: string, query?: Query, fallbackName = "tep-tin"): Promise<string> {
+  const res = await fetch(withQuery(path, query), { credentials: "same-origin" });
+  if (!res.ok) {
+    const b = (await res.json().catch(() => ({}))) as { error?: string };
+    throw new Error(b.error ?? `Lỗi ${res.status}`);
+  }
+  const cd = res.headers.get("content-disposition") ?? "";
+  const m = /filename\*=UTF-8''([^;]+)/i.exec(cd) ?? /filename="?([^";]+)"?/i.exec(cd);
+  const name = m ? decodeURIComponent(m[1]) : fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+/** A button that downloads `path` with `query`; loading while the file is built. */
+export function ExportButton({
+  path,
+  query,
+  label,
+  icon,
+  ...rest
+}: { path: string; query?: Query; label?: ReactNode; icon?: ReactNode } & Omit<ButtonProps, "onClick" | "loading">) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      {...rest}
+      icon={icon ?? <FileExcelOutlined />}
+      loading={busy}
+      aria-busy={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          const name = await downloadFile(path, query, "danh-sach.xlsx");
+          message.success(t("export.done", { name }));
+        } catch (e) {
+          message.error((e as Error).message);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {busy ? t("export.running") : (label ?? t("export.xlsx"))}
+    </Button>
+  );
+}
