@@ -51,7 +51,11 @@ describe("Công văn .docx từ yêu cầu phối hợp (Nghị định 30/2020)
 
       const text = (await mammoth.extractRawText({ buffer: bytes })).value;
       assert.match(text, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
-      assert.match(text, /Số: 01\/BTNN/, "số đầu tiên của sổ văn bản đi trong năm (Nghị định 30: số dưới 10 ghi thêm số 0)");
+      assert.match(
+        text,
+        /Số: 01\/BTNN/,
+        "số đầu tiên của sổ văn bản đi trong năm (Nghị định 30: số dưới 10 ghi thêm số 0)",
+      );
       assert.match(text, /Nguyễn Minh Tuấn/);
       assert.match(text, /Ủy ban nhân dân tỉnh Thanh Hóa|UBND tỉnh Thanh Hóa/i);
       assert.match(text, /Nơi nhận/);
@@ -60,7 +64,10 @@ describe("Công văn .docx từ yêu cầu phối hợp (Nghị định 30/2020)
 
       // The register now shows the issued number.
       await page.goto(`${h.baseUrl}/register`);
-      await page.getByText(/^0?1\/BTNN/).first().waitFor();
+      await page
+        .getByText(/^0?1\/BTNN/)
+        .first()
+        .waitFor();
     } catch (e) {
       await failureShot(page, "letter-docx");
       throw e;
