@@ -22,7 +22,9 @@ import { dashboardRoutes } from "./routes/dashboard.ts";
 import { evaluationRoutes } from "./routes/evaluation.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { impactRoutes } from "./routes/impact.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
+import { meetingRoutes } from "./routes/meetings.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
@@ -106,6 +108,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     uploadsDir: opts.config.dataDir ? join(opts.config.dataDir, "uploads") : undefined,
   });
   await app.register(caseListRoutes, { db });
+  await app.register(meetingRoutes, { db });
+  await app.register(impactRoutes, { db });
   await app.register(outgoingRoutes, { db });
   await app.register(auditRoutes, { db });
   // XLSX exports of every list (same filters and scope; audited as export.<list>).

@@ -12,6 +12,7 @@ import { deterministicUuid, insertNotifications } from "../../src/db/repositorie
 import { saveSelfAssessment } from "../../src/db/repositories/evaluation.ts";
 import { createInspection, recordResult } from "../../src/db/repositories/inspections.ts";
 import { draftRequestLetter } from "../../src/db/repositories/letters.ts";
+import { createMeeting, recordMeetingOutcome } from "../../src/db/repositories/meetings.ts";
 import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
 import { openRound } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
@@ -137,6 +138,13 @@ const MATRIX: Record<string, Row> = {
   "GET /api/case-lists/:id": READ_SCOPED,
   "GET /api/case-lists/:id/xlsx": READ_SCOPED,
   "GET /api/case-lists/:id/docx": READ_SCOPED,
+  // Meetings / field trips on complex cases (KH 2021 mục II.2) and the change-impact preview (administration).
+  "POST /api/meetings": CREATE_FOR_AGENCY(201),
+  "GET /api/meetings": LIST,
+  "GET /api/meetings/:id": READ_SCOPED,
+  "POST /api/meetings/:id/outcome": WRITE_SCOPED(201),
+  "GET /api/meetings/:id/report": READ_SCOPED,
+  "POST /api/admin/impact-preview": row(all(200), all(200), all(403), all(403)), // nothing saved; admins only
   "GET /api/outgoing": LIST,
   "POST /api/outgoing": CREATE_FOR_AGENCY(201),
   "GET /api/audit": row(all(200), all(200), all(403), all(403)),
@@ -207,6 +215,8 @@ const ids = {} as Record<
   | "letterRequest"
   | "urging"
   | "caseList"
+  | "meeting"
+  | "heldMeeting"
   | "training"
   | "inspection"
   | "followup"
@@ -231,6 +241,25 @@ async function newRound(t: Target): Promise<string> {
 const AGENCY: Record<Target, { stp: string; thads: string }> = {
   in: { stp: "stp-thanh-hoa", thads: "thads-thanh-hoa" },
   out: { stp: "stp-ha-noi", thads: "thads-ha-noi" },
+};
+
+/** A meeting of the Sở Tư pháp in / out of scope (KH 2021 mục II.2) and the outcome that issues its report. */
+const meetingInput = (t: Target) => ({
+  agency_id: AGENCY[t].stp,
+  variant: "meeting" as const,
+  topic: "vụ việc phức tạp ma trận",
+  held_on: "2024-03-04",
+  venue: "Trụ sở",
+  participant_agency_ids: [AGENCY[t].thads],
+  agenda: ["Rà soát"],
+  claim_ids: [],
+});
+const meetingOutcome = {
+  version: 1,
+  results: [{ heading: "Kết quả", paragraphs: ["Đã rà soát."] }],
+  conclusions: ["Thống nhất hướng xử lý."],
+  signature: { title: "Giám đốc", name: "Nguyễn Văn Ma Trận" },
+  date: "2024-03-05",
 };
 
 async function newClaim(t: Target): Promise<string> {
@@ -434,6 +463,23 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
   "GET /api/case-lists/:id": (t) => ({ method: "GET", url: `/api/case-lists/${ids.caseList[t]}` }),
   "GET /api/case-lists/:id/xlsx": (t) => ({ method: "GET", url: `/api/case-lists/${ids.caseList[t]}/xlsx` }),
   "GET /api/case-lists/:id/docx": (t) => ({ method: "GET", url: `/api/case-lists/${ids.caseList[t]}/docx` }),
+  "POST /api/meetings": (t) => ({ method: "POST", url: "/api/meetings", payload: meetingInput(t) }),
+  "GET /api/meetings": () => ({ method: "GET", url: "/api/meetings" }),
+  "GET /api/meetings/:id": (t) => ({ method: "GET", url: `/api/meetings/${ids.meeting[t]}` }),
+  "POST /api/meetings/:id/outcome": async (t) => ({
+    method: "POST",
+    url: `/api/meetings/${(await createMeeting(fx.database.db, SYSTEM_SCOPE, meetingInput(t))).id}/outcome`,
+    payload: meetingOutcome,
+  }),
+  "GET /api/meetings/:id/report": (t) => ({ method: "GET", url: `/api/meetings/${ids.heldMeeting[t]}/report` }),
+  "POST /api/admin/impact-preview": () => ({
+    method: "POST",
+    url: "/api/admin/impact-preview",
+    payload: {
+      calendar_day: { date: "2024-03-05", kind: "swapped_off", name: "Nghỉ thử", source: "Dự thảo" },
+      as_of: "2024-03-01",
+    },
+  }),
   "GET /api/outgoing": () => ({ method: "GET", url: "/api/outgoing" }),
   "POST /api/outgoing": (t) => ({
     method: "POST",
@@ -711,6 +757,12 @@ before(async () => {
     ids.urging[t] = urging.id;
     ids.caseList ??= {} as Record<Target, string>;
     ids.caseList[t] = list.id;
+    ids.meeting ??= {} as Record<Target, string>;
+    ids.meeting[t] = (await createMeeting(db, SYSTEM_SCOPE, meetingInput(t))).id;
+    const held = await createMeeting(db, SYSTEM_SCOPE, meetingInput(t));
+    await recordMeetingOutcome(db, SYSTEM_SCOPE, held.id, meetingOutcome);
+    ids.heldMeeting ??= {} as Record<Target, string>;
+    ids.heldMeeting[t] = held.id;
   }
   // A notification addressed to nobody the matrix roles act for (another agency, another user).
   await insertNotifications(db, [
