@@ -10,9 +10,12 @@ import {
   FileTextOutlined,
   LogoutOutlined,
   ProjectOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   SnippetsOutlined,
   SwapOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -61,6 +64,9 @@ export default function Layout() {
     { key: "/requests", icon: <SwapOutlined />, label: t("nav.requests") },
     { key: "/statistics", icon: <BarChartOutlined />, label: t("nav.statistics") },
     { key: "/reports", icon: <SnippetsOutlined />, label: t("nav.reports") },
+    { key: "/evaluation", icon: <TrophyOutlined />, label: t("nav.evaluation") },
+    { key: "/inspections", icon: <SafetyCertificateOutlined />, label: t("nav.inspections") },
+    { key: "/trainings", icon: <ReadOutlined />, label: t("nav.trainings") },
     { key: "/calendar", icon: <CalendarOutlined />, label: t("nav.calendar") },
     ...(can(user, "plans.read")
       ? [{ key: "/case-lists", icon: <UnorderedListOutlined />, label: t("nav.caseLists") }]
@@ -87,6 +93,9 @@ export default function Layout() {
       "/requests",
       "/statistics",
       "/reports",
+      "/evaluation",
+      "/inspections",
+      "/trainings",
       "/calendar",
       "/register",
       "/case-lists",
