@@ -6,6 +6,8 @@ import { useState } from "react";
 import { api } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { can, useMe } from "../../shared/session.tsx";
+import { ImpactPreview } from "./ImpactPreview.tsx";
 
 type Holiday = { date: string; name: string; kind: string; source: string };
 const COLOR: Record<string, string> = {
@@ -17,6 +19,7 @@ const COLOR: Record<string, string> = {
 
 export default function HolidaysPage() {
   const { t, tl } = useI18n();
+  const me = useMe().data;
   const [year, setYear] = useState<number>(dayjs().year());
   const q = useQuery({
     queryKey: ["holidays", year],
@@ -59,6 +62,7 @@ export default function HolidaysPage() {
           { title: t("admin.source"), dataIndex: "source" },
         ]}
       />
+      {can(me, "users.manage") && <ImpactPreview mode="calendar" />}
     </Card>
   );
 }

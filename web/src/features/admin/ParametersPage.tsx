@@ -5,9 +5,12 @@ import { useMemo, useState } from "react";
 import { LEGAL_PARAMETERS, type LegalParameter } from "../../../../src/domain/legal/parameters.ts";
 import { fmtDate, fold } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { can, useMe } from "../../shared/session.tsx";
+import { ImpactPreview } from "./ImpactPreview.tsx";
 
 export default function ParametersPage() {
   const { t, tl } = useI18n();
+  const me = useMe().data;
   const [q, setQ] = useState("");
   const rows = useMemo(() => {
     const n = fold(q.trim());
@@ -60,6 +63,7 @@ export default function ParametersPage() {
           { title: t("claims.law"), dataIndex: "law", render: (v: string) => tl("law", v), width: 160 },
         ]}
       />
+      {can(me, "users.manage") && <ImpactPreview mode="parameter" />}
     </Card>
   );
 }
