@@ -57,6 +57,7 @@ const router = createBrowserRouter([
       { path: "register", lazy: page(() => import("../features/register/OutgoingPage.tsx")) },
       { path: "case-lists", lazy: page(() => import("../features/case-lists/CaseListsPage.tsx")) },
       { path: "case-lists/:id", lazy: page(() => import("../features/case-lists/CaseListDetailPage.tsx")) },
+      { path: "meetings", lazy: page(() => import("../features/meetings/MeetingsPage.tsx")) },
       { path: "admin/agencies", lazy: page(() => import("../features/admin/AgenciesPage.tsx")) },
       { path: "admin/users", lazy: page(() => import("../features/admin/UsersPage.tsx")) },
       { path: "admin/holidays", lazy: page(() => import("../features/admin/HolidaysPage.tsx")) },

@@ -15,6 +15,7 @@ import {
   SettingOutlined,
   SnippetsOutlined,
   SwapOutlined,
+  TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -71,6 +72,7 @@ export default function Layout() {
     ...(can(user, "plans.read")
       ? [{ key: "/case-lists", icon: <UnorderedListOutlined />, label: t("nav.caseLists") }]
       : []),
+    ...(can(user, "plans.read") ? [{ key: "/meetings", icon: <TeamOutlined />, label: t("nav.meetings") }] : []),
     { key: "/register", icon: <FileTextOutlined />, label: t("nav.register") },
     {
       key: "admin",
@@ -99,6 +101,7 @@ export default function Layout() {
       "/calendar",
       "/register",
       "/case-lists",
+      "/meetings",
       "/admin/",
       "/profile",
     ]
