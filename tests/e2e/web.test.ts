@@ -123,6 +123,33 @@ describe("Giao diện web trong Chromium (tiếng Việt mặc định)", { skip
     const board = page.getByTestId("plan-board");
     await board.getByText("Chưa thực hiện", { exact: false }).first().waitFor();
     await screenshot(page, "plan-board");
+
+    // Evidence and comments are stored on the server: add both, reload, and they are still there.
+    await tasks.getByText("Lập danh mục vụ việc yêu cầu bồi thường", { exact: false }).first().click();
+    const drawer = page.getByRole("dialog");
+    await drawer.getByLabel("Nội dung trao đổi / minh chứng").first().fill("Đã gửi danh mục 6 tháng cuối năm 2020");
+    await drawer.getByRole("button", { name: "Thêm", exact: true }).first().click();
+    await drawer.getByText("Đã gửi danh mục 6 tháng cuối năm 2020").waitFor();
+    const chooser = page.waitForEvent("filechooser");
+    await drawer.getByRole("button", { name: "Đính kèm tệp minh chứng" }).first().click();
+    await (await chooser).setFiles({
+      name: "danh-muc-2020.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Danh mục"),
+    });
+    await drawer.getByText(/danh-muc-2020\.txt/).waitFor();
+    await page.reload();
+    await page
+      .getByTestId("plan-tasks")
+      .getByText("Lập danh mục vụ việc yêu cầu bồi thường", { exact: false })
+      .first()
+      .click();
+    await page
+      .getByRole("dialog")
+      .getByText(/danh-muc-2020\.txt/)
+      .waitFor();
+    await page.getByRole("dialog").getByText("Đã gửi danh mục 6 tháng cuối năm 2020").waitFor();
+    await page.keyboard.press("Escape");
   });
 
   step("KH 2021 mục II.3.1 — THADS tỉnh đề nghị Cục BTNN hướng dẫn → chuyển UBND cấp tỉnh", async () => {

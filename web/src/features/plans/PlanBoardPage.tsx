@@ -1,5 +1,5 @@
 // Plan board: the task instances of one plan grouped by status, executing agency or quarter, the plan's task list,
-// and a task drawer (content, timing, basis, occurrences with status, evidence notes and comments).
+// and a task drawer (content, timing, basis, occurrences with status, evidence files and comments stored on the server).
 import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -26,7 +26,7 @@ import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
-import { INSTANCE_STATUSES, type Note, type Plan, type PlanDetail, type PlanTask, type TaskInstance } from "./types.ts";
+import { INSTANCE_STATUSES, type Plan, type PlanDetail, type PlanTask, type TaskInstance } from "./types.ts";
 
 type GroupBy = "status" | "agency" | "quarter";
 const STATUS_COLOR: Record<string, string> = {
@@ -36,6 +36,124 @@ const STATUS_COLOR: Record<string, string> = {
   overdue: "error",
   cancelled: "default",
 };
+
+type StoredFile = { id: string; file_name: string; size: number; created_at: string };
+type Comment = { id: string; body: string; created_at: string };
+type InstanceDetail = { comments: Comment[]; evidence_files: StoredFile[] };
+
+/** Comments and evidence files of one task occurrence, stored on the server (nothing is kept only in the browser). */
+function InstanceActivity({ instance, writable }: { instance: TaskInstance; writable: boolean }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [comment, setComment] = useState("");
+  const [busy, setBusy] = useState(false);
+  const key = ["task-instance", instance.id];
+  const detail = useQuery({ queryKey: key, queryFn: () => api<InstanceDetail>(`/api/task-instances/${instance.id}`) });
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await fn();
+      await qc.invalidateQueries({ queryKey: key });
+      message.success(t("common.saved"));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const upload = (f: File) =>
+    run(async () => {
+      const csrf = document.cookie
+        .split("; ")
+        .find((c) => c.startsWith("btnn_csrf="))
+        ?.slice("btnn_csrf=".length);
+      const res = await fetch(`/api/task-instances/${instance.id}/evidence?file_name=${encodeURIComponent(f.name)}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/octet-stream",
+          ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}),
+        },
+        body: f,
+      });
+      if (!res.ok) {
+        const b = (await res.json().catch(() => ({}))) as { error?: string };
+        throw new Error(b.error ?? `Lỗi ${res.status}`);
+      }
+    });
+  const files = detail.data?.evidence_files ?? [];
+  const comments = detail.data?.comments ?? [];
+  return (
+    <>
+      <Typography.Text strong style={{ display: "block" }}>
+        {t("plans.evidence")}
+      </Typography.Text>
+      <List
+        size="small"
+        loading={detail.isLoading}
+        dataSource={[
+          ...files.map((f) => ({ at: f.created_at, key: f.id, file: f, text: "" })),
+          ...comments.map((c) => ({ at: c.created_at, key: c.id, file: null as StoredFile | null, text: c.body })),
+        ].sort((x, y) => (x.at < y.at ? -1 : 1))}
+        locale={{ emptyText: t("common.none") }}
+        renderItem={(n) => (
+          <List.Item key={n.key}>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {fmtDateTime(n.at)}
+              </Typography.Text>
+              <div>
+                {n.file && (
+                  <a href={`/api/attachments/${n.file.id}`}>
+                    <Tag
+                      icon={<PaperClipOutlined />}
+                    >{`${n.file.file_name} (${Math.ceil(n.file.size / 1024)} KB)`}</Tag>
+                  </a>
+                )}
+                {n.text}
+              </div>
+            </div>
+          </List.Item>
+        )}
+      />
+      {writable && (
+        <Space.Compact style={{ width: "100%", marginTop: 8 }}>
+          <Input
+            aria-label={t("plans.comment")}
+            placeholder={t("plans.comment")}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
+          <Upload
+            showUploadList={false}
+            beforeUpload={(f) => {
+              upload(f);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={busy} aria-label={t("plans.attach")} />
+          </Upload>
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={!comment.trim()}
+            onClick={() =>
+              run(async () => {
+                await api(`/api/task-instances/${instance.id}/comments`, {
+                  method: "POST",
+                  body: { body: comment.trim() },
+                });
+                setComment("");
+              })
+            }
+          >
+            {t("plans.addComment")}
+          </Button>
+        </Space.Compact>
+      )}
+    </>
+  );
+}
 
 function TaskDrawer({
   task,
@@ -51,7 +169,6 @@ function TaskDrawer({
   const agencyName = useAgencyName();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [comment, setComment] = useState("");
   const writable = can(me, "plans.write");
   if (!task) return null;
   const mine = instances.filter((i) => i.task_id === task.id);
@@ -65,14 +182,6 @@ function TaskDrawer({
       message.error(e instanceof ApiError ? e.message : String(e));
     }
   };
-  const addNote = (i: TaskInstance, note: Omit<Note, "at" | "by">) =>
-    patch(i, {
-      evidence: {
-        ...(i.evidence ?? {}),
-        notes: [...(i.evidence?.notes ?? []), { ...note, at: new Date().toISOString(), by: me?.user.full_name ?? "" }],
-      },
-    });
-
   return (
     <Drawer open width={Math.min(720, window.innerWidth)} title={`${task.ref ?? ""} ${task.content}`} onClose={onClose}>
       <Descriptions column={1} size="small" bordered>
@@ -109,62 +218,10 @@ function TaskDrawer({
               onChange={(v) =>
                 patch(i, { status: v, completed_on: v === "done" ? new Date().toISOString().slice(0, 10) : null })
               }
-              options={INSTANCE_STATUSES.map((s) => ({ value: s, label: tl("tstatus", s) }))}
+              options={INSTANCE_STATUSES.filter((s) => s !== "overdue").map((s) => ({ value: s, label: tl("tstatus", s) }))}
             />
           </Space>
-          <Typography.Text strong style={{ display: "block" }}>
-            {t("plans.evidence")}
-          </Typography.Text>
-          <List
-            size="small"
-            dataSource={i.evidence?.notes ?? []}
-            locale={{ emptyText: t("common.none") }}
-            renderItem={(n) => (
-              <List.Item>
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {fmtDateTime(n.at)} · {n.by}
-                  </Typography.Text>
-                  <div>
-                    {n.file && (
-                      <Tag icon={<PaperClipOutlined />}>{`${n.file.name} (${Math.ceil(n.file.size / 1024)} KB)`}</Tag>
-                    )}
-                    {n.text}
-                  </div>
-                </div>
-              </List.Item>
-            )}
-          />
-          {writable && (
-            <Space.Compact style={{ width: "100%", marginTop: 8 }}>
-              <Input
-                aria-label={t("plans.comment")}
-                placeholder={t("plans.comment")}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
-              />
-              <Upload
-                showUploadList={false}
-                beforeUpload={(f) => {
-                  addNote(i, { text: comment.trim(), file: { name: f.name, size: f.size } });
-                  setComment("");
-                  return false;
-                }}
-              >
-                <Button icon={<UploadOutlined />} aria-label={t("plans.attach")} />
-              </Upload>
-              <Button
-                type="primary"
-                disabled={!comment.trim()}
-                onClick={() => {
-                  addNote(i, { text: comment.trim() });
-                  setComment("");
-                }}
-              >
-                {t("plans.addComment")}
-              </Button>
-            </Space.Compact>
-          )}
+          <InstanceActivity instance={i} writable={writable} />
         </Card>
       ))}
     </Drawer>
