@@ -218,7 +218,10 @@ function TaskDrawer({
               onChange={(v) =>
                 patch(i, { status: v, completed_on: v === "done" ? new Date().toISOString().slice(0, 10) : null })
               }
-              options={INSTANCE_STATUSES.filter((s) => s !== "overdue").map((s) => ({ value: s, label: tl("tstatus", s) }))}
+              options={INSTANCE_STATUSES.filter((s) => s !== "overdue").map((s) => ({
+                value: s,
+                label: tl("tstatus", s),
+              }))}
             />
           </Space>
           <InstanceActivity instance={i} writable={writable} />
