@@ -7,22 +7,9 @@ import {
   solarToLunar,
 } from "../src/domain/calendar/index.ts";
 import { fromDayNumber, toDayNumber } from "../src/domain/shared/dates.ts";
+import { measure } from "./measure.ts";
 
 type Row = { name: string; ops_per_sec: number; note?: string };
-
-/** Runs `fn(i)` repeatedly for about `ms` milliseconds and returns operations per second. */
-function measure(fn: (i: number) => unknown, ms = 400): number {
-  for (let i = 0; i < 2000; i++) fn(i); // warm-up
-  let ops = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    for (let i = 0; i < 500; i++) fn(ops + i);
-    ops += 500;
-    elapsed = performance.now() - start;
-  }
-  return Math.round((ops / elapsed) * 1000);
-}
 
 export async function run(): Promise<Row[]> {
   const first = toDayNumber("2000-01-01");

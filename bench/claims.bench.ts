@@ -2,6 +2,10 @@
 // parameter lookup, BLDS period arithmetic with explanations), plus replay alone and parseClaimHistory.
 import { defaultCalendar } from "../src/domain/calendar/work-calendar.ts";
 import { computeDeadlines, parseClaimHistory, replay } from "../src/domain/claims/index.ts";
+import { measure as measureLoop } from "./measure.ts";
+
+// Expensive calls: short warm-up (fills the calendar's year cache) and small batches.
+const measure = (fn: () => unknown, ms = 500) => measureLoop(() => fn(), ms, { warmup: 200, batch: 50 });
 
 type Row = { name: string; ops_per_sec: number; note?: string };
 
@@ -30,20 +34,6 @@ const RAW = {
     ["recourse_decided", "2025-04-25"],
   ].map(([type, date]) => ({ type, date })),
 };
-
-/** Runs `fn()` repeatedly for about `ms` milliseconds and returns operations per second. */
-function measure(fn: () => unknown, ms = 500): number {
-  for (let i = 0; i < 200; i++) fn(); // warm-up (also fills the calendar's year cache)
-  let ops = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    for (let i = 0; i < 50; i++) fn();
-    ops += 50;
-    elapsed = performance.now() - start;
-  }
-  return Math.round((ops / elapsed) * 1000);
-}
 
 export async function run(): Promise<Row[]> {
   const history = parseClaimHistory(RAW);

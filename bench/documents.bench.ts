@@ -9,20 +9,11 @@ import {
   guidanceLetter,
   inspectDocx,
 } from "../src/documents/index.ts";
+import { measureAsync } from "./measure.ts";
+
+const measure = (fn: () => Promise<unknown>, ms = 1000, warmup = 10) => measureAsync(fn, ms, warmup);
 
 type Row = { name: string; ops_per_sec?: number; note?: string };
-
-/** Runs the async `fn` sequentially for about `ms` milliseconds after a short warm-up; returns operations per second. */
-async function measure(fn: () => Promise<unknown>, ms = 1000, warmup = 10): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  let ops = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    await fn();
-    ops++;
-  }
-  return (ops * 1000) / (performance.now() - start);
-}
 
 async function timeMs(fn: () => Promise<unknown>, runs = 3): Promise<{ best: number; median: number }> {
   await fn();

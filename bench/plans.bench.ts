@@ -4,22 +4,12 @@ import { Document, Packer, Paragraph, TextRun } from "docx";
 import { docxToText } from "../src/documents/import/index.ts";
 import { defaultCalendar } from "../src/domain/calendar/index.ts";
 import { expandSchedule, importPlan, parsePlan, parseTiming } from "../src/domain/plans/index.ts";
+import { measureAsync as measure } from "./measure.ts";
 
 const SEEDS = {
-  "seed 000 (KH 2021)": "/work/shared/seeds/000_d5658ee5ccdca45e.txt",
-  "seed 001 (Thanh Hóa 2024)": "/work/shared/seeds/001_69f7771abc0335f2.txt",
+  "seed 000 (KH 2021)": new URL("../tests/fixtures/seed-000-kh-2021.txt", import.meta.url).pathname,
+  "seed 001 (Thanh Hóa 2024)": new URL("../tests/fixtures/seed-001-thanh-hoa-2024.txt", import.meta.url).pathname,
 };
-
-async function measure(fn: () => unknown | Promise<unknown>, minMs = 400): Promise<number> {
-  for (let i = 0; i < 3; i++) await fn(); // warm-up
-  let n = 0;
-  const start = performance.now();
-  while (performance.now() - start < minMs) {
-    await fn();
-    n++;
-  }
-  return (n * 1000) / (performance.now() - start);
-}
 
 export async function run(): Promise<Array<{ name: string; ops_per_sec?: number; note?: string }>> {
   const rows: Array<{ name: string; ops_per_sec?: number; note?: string }> = [];

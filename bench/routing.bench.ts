@@ -2,22 +2,9 @@
 // non-matching situations, plus the agency registry lookups the platform uses for scoped access.
 import { agenciesOn, isWithin, resolveAgencyMention, successorsOf } from "../src/domain/agencies/index.ts";
 import { nextUrgingRung, parseSituation, route, routeSituation, type Situation } from "../src/domain/routing/index.ts";
+import { measure } from "./measure.ts";
 
 type Row = { name: string; ops_per_sec: number; note?: string };
-
-/** Runs `fn(i)` repeatedly for about `ms` milliseconds and returns operations per second. */
-function measure(fn: (i: number) => unknown, ms = 400): number {
-  for (let i = 0; i < 2000; i++) fn(i); // warm-up
-  let ops = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
-    for (let i = 0; i < 500; i++) fn(ops + i);
-    ops += 500;
-    elapsed = performance.now() - start;
-  }
-  return Math.round((ops / elapsed) * 1000);
-}
 
 const SITUATIONS: unknown[] = [
   { kind: "guidance", from_role: "THADS_HUYEN", to_role: "CUC_BTNN" },
