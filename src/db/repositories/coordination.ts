@@ -26,7 +26,7 @@ import { requireAgencyInScope, requirePermission, scopeCondition } from "../scop
 import { searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
-import { REQUEST_KINDS, type RequestDto, type RequestInput, requestVisible } from "./requests.ts";
+import { REQUEST_KINDS, type RequestDto, type RequestInput, requestVisible, requireVisibleParent } from "./requests.ts";
 
 // ---- agencies as facts for the role resolver -------------------------------------------------------------------------
 
@@ -241,14 +241,7 @@ export async function createRoutedRequest(
   }
 
   return db.transaction(async (tx) => {
-    if (input.parent_id) {
-      const vis = requestVisible(scope);
-      const [parent] = await tx
-        .select({ id: requests.id })
-        .from(requests)
-        .where(vis ? and(eq(requests.id, input.parent_id), vis) : eq(requests.id, input.parent_id));
-      if (!parent) throw notFound("yêu cầu gốc", "parent_id");
-    }
+    if (input.parent_id) await requireVisibleParent(tx, scope, input.parent_id);
     const forwarded = forwardIds.length > 0 && leadId !== null && forwardIds.includes(leadId);
     const [row] = await tx
       .insert(requests)

@@ -62,6 +62,16 @@ export function requestVisible(scope: Scope): SQL | undefined {
 }
 const visible = requestVisible;
 
+/** The parent of an urging chain must exist and be visible to the caller (404 otherwise, naming `parent_id`). */
+export async function requireVisibleParent(db: AppDb, scope: Scope, parentId: string): Promise<void> {
+  const sc = visible(scope);
+  const [parent] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(sc ? and(eq(requests.id, parentId), sc) : eq(requests.id, parentId));
+  if (!parent) throw notFound("yêu cầu gốc", "parent_id");
+}
+
 export async function createRequest(db: AppDb, scope: Scope, input: RequestInput): Promise<RequestDto> {
   requirePermission(scope, "requests.write");
   requireAgencyInScope(scope, "from_agency_id", input.from_agency_id);
@@ -72,14 +82,7 @@ export async function createRequest(db: AppDb, scope: Scope, input: RequestInput
       `Loại yêu cầu không hợp lệ "${input.kind}"; chỉ nhận: ${REQUEST_KINDS.join(", ")}.`,
     );
   return db.transaction(async (tx) => {
-    if (input.parent_id) {
-      const sc = visible(scope);
-      const [parent] = await tx
-        .select({ id: requests.id })
-        .from(requests)
-        .where(sc ? and(eq(requests.id, input.parent_id), sc) : eq(requests.id, input.parent_id));
-      if (!parent) throw notFound("yêu cầu gốc", "parent_id");
-    }
+    if (input.parent_id) await requireVisibleParent(tx, scope, input.parent_id);
     const [row] = await tx
       .insert(requests)
       .values({
