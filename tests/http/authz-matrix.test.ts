@@ -162,6 +162,7 @@ const MATRIX: Record<string, Row> = {
   "GET /api/statistics": LIST,
   "GET /api/statistics/trend": LIST,
   "GET /api/statistics/claims": LIST,
+  "GET /api/rankings/provinces": LIST, // rows limited to the provinces in the caller's scope
   "GET /api/report-templates": LIST,
   "POST /api/report-templates": row(all(201), all(201), all(201), all(403)),
   "GET /api/report-rounds": LIST,
@@ -515,6 +516,7 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     method: "GET",
     url: "/api/statistics/claims?kind=year&year=2024&indicator=handled",
   }),
+  "GET /api/rankings/provinces": () => ({ method: "GET", url: "/api/rankings/provinces?kind=year&year=2024" }),
   "GET /api/report-templates": () => ({ method: "GET", url: "/api/report-templates" }),
   "POST /api/report-templates": () => ({
     method: "POST",
