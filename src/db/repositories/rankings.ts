@@ -70,7 +70,7 @@ const provinceLabel = (name: string) => name.replace(/^Ủy ban nhân dân\s+/i,
 
 /**
  * Rows per province in the caller's scope for `period`, ranked by `sort` (an indicator, or "score" = evaluation
- * total of `year`). Provinces with no claim in the period still appear when they have an assessment.
+ * total of `year`). Provinces with no figure in the period still appear when they have an assessment.
  */
 export async function provinceRanking(
   db: AppDb,
@@ -141,9 +141,11 @@ export async function provinceRanking(
       evaluation: evalByProvince.get(id) ?? null,
     };
   });
+  // A province with nothing in the period and no assessment is left out (the chart lists activity, not the directory).
+  const active = rows.filter((r) => r.evaluation || RANKING_INDICATORS.some((k) => r.figures[k] !== 0));
   // Ties keep a stable order by name.
-  rows.sort((a, b) => a.province_name.localeCompare(b.province_name, "vi"));
-  const items = competitionRank(rows, (r) => (q.sort === "score" ? (r.evaluation?.total ?? -1) : r.figures[q.sort]));
+  active.sort((a, b) => a.province_name.localeCompare(b.province_name, "vi"));
+  const items = competitionRank(active, (r) => (q.sort === "score" ? (r.evaluation?.total ?? -1) : r.figures[q.sort]));
   return {
     period: stats.period,
     sort: q.sort,
