@@ -10,10 +10,17 @@ import type { WorkCalendar } from "../../domain/calendar/types.ts";
 import {
   BUILTIN_TEMPLATES,
   builtinTemplate,
+  type ChildRound,
   type Consolidated,
+  carriedLate,
+  carryUp,
   consolidate,
+  FEED_UP_RULE,
   type FigureSnapshot,
   type Narrative,
+  type ParentCandidate,
+  parentLinkProblem,
+  pickParentRound,
   prefillFromTasks,
   type ReportTemplate,
   reportDocumentInput,
@@ -181,6 +188,13 @@ export async function openRound(db: AppDb, scope: Scope, input: RoundInput, opts
   if (participants.length === 0)
     throw new DomainError("required", "participant_ids", "Kỳ báo cáo cần ít nhất một cơ quan báo cáo.");
   for (const p of participants) await agencyRow(db, p, "participant_ids");
+  const parentRoundId = await resolveParentRound(db, scope, input.parent_round_id, {
+    period_from: period.from,
+    period_to: period.to,
+    template_id: template.id,
+    opener_role: opener.role,
+    opener_id: opener.id,
+  });
   const title = input.title?.trim() || `${template.name} — ${period.label}`;
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -194,7 +208,7 @@ export async function openRound(db: AppDb, scope: Scope, input: RoundInput, opts
         deadline: deadline.date,
         deadlineExplanation: deadline.explanation,
         agencyId: input.agency_id,
-        parentRoundId: input.parent_round_id ?? null,
+        parentRoundId,
         note: input.note ?? null,
         createdBy: scope.userId,
       })
@@ -214,6 +228,104 @@ export async function openRound(db: AppDb, scope: Scope, input: RoundInput, opts
   });
   return getRound(db, scope, id, opts);
 }
+
+/**
+ * The national round a province round feeds (seed 001 §III): the one named (checked), or — when `requested` is
+ * undefined — the only open ministry round of the same period in which the opener still has to report. null: none.
+ */
+async function resolveParentRound(
+  db: AppDb,
+  scope: Scope,
+  requested: string | null | undefined,
+  child: ChildRound & { opener_id: string },
+): Promise<string | null> {
+  if (requested === null) return null;
+  if (requested === undefined && !FEED_UP_RULE.child_opener_roles.includes(child.opener_role)) return null;
+  const conds = [eq(reportSubmissions.agencyId, child.opener_id)];
+  if (requested) await loadRound(db, scope, requested);
+  const rows = await db
+    .select({ r: reportRounds, sub: reportSubmissions.status, role: agencies.role })
+    .from(reportRounds)
+    .innerJoin(agencies, eq(agencies.id, reportRounds.agencyId))
+    .leftJoin(reportSubmissions, and(eq(reportSubmissions.roundId, reportRounds.id), ...conds))
+    .where(
+      requested
+        ? eq(reportRounds.id, requested)
+        : and(
+            eq(reportRounds.periodFrom, child.period_from),
+            eq(reportRounds.periodTo, child.period_to),
+            eq(reportRounds.status, "open"),
+          ),
+    );
+  if (!rows.length) return null;
+  const fed = await db
+    .select({ id: reportRounds.id, parent: reportRounds.parentRoundId })
+    .from(reportRounds)
+    .where(
+      and(
+        inArray(
+          reportRounds.parentRoundId,
+          rows.map((r) => r.r.id),
+        ),
+        eq(reportRounds.agencyId, child.opener_id),
+      ),
+    );
+  const candidates: ParentCandidate[] = rows.map(({ r, sub, role }) => ({
+    id: r.id,
+    period_from: r.periodFrom,
+    period_to: r.periodTo,
+    template_id: r.templateId,
+    status: r.status,
+    opener_role: role,
+    own_submission_status: sub ?? undefined,
+    fed_by_round_id: fed.find((f) => f.parent === r.id)?.id ?? null,
+  }));
+  if (requested) {
+    const problem = parentLinkProblem(candidates[0], child);
+    if (problem) throw problem;
+    return requested;
+  }
+  return pickParentRound(candidates, child) ?? null;
+}
+
+/** Province rounds feeding `roundId`, by opener agency (the link is the child's parent_round_id). */
+async function subRounds(db: AppDb, roundId: string) {
+  const rows = await db.select().from(reportRounds).where(eq(reportRounds.parentRoundId, roundId));
+  if (!rows.length) return new Map<string, SubRoundInfo>();
+  const subs = await db
+    .select({ roundId: reportSubmissions.roundId, status: reportSubmissions.status })
+    .from(reportSubmissions)
+    .where(
+      inArray(
+        reportSubmissions.roundId,
+        rows.map((r) => r.id),
+      ),
+    );
+  return new Map(
+    rows.map((r) => {
+      const mine = subs.filter((s) => s.roundId === r.id);
+      return [
+        r.agencyId,
+        {
+          id: r.id,
+          status: r.status,
+          deadline: r.deadline,
+          consolidated_on: r.consolidatedOn,
+          participants: mine.length,
+          submitted: mine.filter((s) => s.status === "submitted").length,
+        },
+      ];
+    }),
+  );
+}
+type SubRoundInfo = {
+  id: string;
+  status: string;
+  deadline: string;
+  consolidated_on: string | null;
+  participants: number;
+  submitted: number;
+};
 
 /** Rounds the caller may see: opened by an agency in scope, or with a participant in scope. */
 export async function listRounds(db: AppDb, scope: Scope) {
@@ -250,6 +362,7 @@ export async function getRound(db: AppDb, scope: Scope, id: string, opts: Opts =
   const { row, subs, visible } = await loadRound(db, scope, id);
   const today = opts.today ?? todayVn();
   const isOpener = visible(row.agencyId);
+  const children = await subRounds(db, id);
   return {
     ...roundDto(row),
     can_consolidate: isOpener,
@@ -266,6 +379,8 @@ export async function getRound(db: AppDb, scope: Scope, id: string, opts: Opts =
         reminders: s.reminders ?? [],
         narrative: (s.narrative as Narrative | null) ?? null,
         figures: (s.figures as FigureSnapshot | null) ?? null,
+        /** The province round whose consolidation becomes this submission (seed 001 §III), if any. */
+        sub_round: children.get(s.agencyId) ?? null,
         version: s.version,
       })),
   };
@@ -367,6 +482,12 @@ export async function saveSubmission(
     throw new DomainError("round_closed", "status", "Kỳ báo cáo đã tổng hợp; không thể gửi thêm.");
   if (sub.status === "submitted")
     throw new DomainError("already_submitted", "status", "Cơ quan đã gửi báo cáo kỳ này.");
+  if (sub.sub_round?.status === "open")
+    throw new DomainError(
+      "fed_by_sub_round",
+      "agency_id",
+      "Báo cáo của cơ quan được lấy từ kỳ báo cáo của tỉnh; số liệu và thuyết minh tự chuyển lên khi Sở Tư pháp tổng hợp kỳ đó.",
+    );
   if (input.version !== undefined && input.version !== sub.version)
     throw staleVersion("Báo cáo", input.version, sub.version);
   const today = opts.today ?? todayVn();
@@ -459,13 +580,23 @@ export async function consolidateRound(
     input.narrative,
   );
   const derived = await derivedFigures(db, scope, { from: round.period_from, to: round.period_to }, round.agency_id);
-  const consolidated = { ...data, derived_total: derived.total };
+  const today = opts.today ?? todayVn();
+  const consolidated: Consolidated & { derived_total: FigureSnapshot["total"]; carried_to?: CarriedTo } = {
+    ...data,
+    derived_total: derived.total,
+  };
   await db.transaction(async (tx) => {
+    // Province round feeding a national round (seed 001 §III): its consolidation becomes the opener's submission
+    // there — figures and narrative carried up, never retyped — unless that submission was already sent.
+    if (round.parent_round_id) {
+      const carried = await carryToParent(tx, scope, round.parent_round_id, round.agency_id, roundId, data, today);
+      if (carried) consolidated.carried_to = carried;
+    }
     const [after] = await tx
       .update(reportRounds)
       .set({
         consolidated,
-        consolidatedOn: opts.today ?? todayVn(),
+        consolidatedOn: today,
         status: "consolidated",
         version: round.version + 1,
         updatedAt: new Date(),
@@ -483,6 +614,54 @@ export async function consolidateRound(
     });
   });
   return getRound(db, scope, roundId, opts);
+}
+
+type CarriedTo = { round_id: string; submission_id: string; on: string; late: boolean; basis: string };
+
+/** Writes the province's consolidation as its submission in the parent round (same transaction); null if not open. */
+async function carryToParent(
+  tx: AppDb,
+  scope: Scope,
+  parentId: string,
+  agencyId: string,
+  roundId: string,
+  data: Consolidated,
+  today: string,
+): Promise<CarriedTo | null> {
+  const [parent] = await tx.select().from(reportRounds).where(eq(reportRounds.id, parentId));
+  if (parent?.status !== "open") return null;
+  const [sub] = await tx
+    .select()
+    .from(reportSubmissions)
+    .where(and(eq(reportSubmissions.roundId, parentId), eq(reportSubmissions.agencyId, agencyId)))
+    .for("update");
+  if (!sub || sub.status === "submitted") return null;
+  const { figures, narrative } = carryUp(data, roundId);
+  const late = carriedLate(today, parent.deadline);
+  const [after] = await tx
+    .update(reportSubmissions)
+    .set({
+      figures,
+      narrative,
+      status: "submitted",
+      submittedOn: today,
+      submittedBy: scope.userId,
+      late,
+      version: sub.version + 1,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(reportSubmissions.id, sub.id), eq(reportSubmissions.version, sub.version)))
+    .returning();
+  if (!after) throw staleVersion("Báo cáo", sub.version, sub.version + 1);
+  await appendAudit(tx, {
+    ...auditActor(scope),
+    action: "report_submission.submit",
+    entity: "report_submission",
+    entity_id: sub.id,
+    before: { status: sub.status },
+    after: { status: "submitted", late, submitted_on: today, from_round_id: roundId, narrative },
+  });
+  return { round_id: parentId, submission_id: sub.id, on: today, late, basis: FEED_UP_RULE.basis };
 }
 
 /** The final report: DOCX (Decree 30 báo cáo) or XLSX (indicator table). Uses the consolidation, else sums live. */

@@ -13,6 +13,8 @@ export type FigureSnapshot = {
   by_field: Partial<Record<StatField, FigureValues>>;
   /** Claim ids behind each figure (drill-down), per indicator. */
   claim_ids?: Partial<Record<IndicatorKey, string[]>>;
+  /** Set when the snapshot was carried up from a consolidated lower round (province → ministry). */
+  source_round_id?: string;
 };
 export type Narrative = Partial<Record<NarrativeKey, string>>;
 
