@@ -1,7 +1,8 @@
 // Configuration from the environment, validated once at start (zod). Errors name the variable, in Vietnamese.
 // SESSION_SECRET: taken from the environment, else read from DATA_DIR/session-secret, else generated there (0600).
+// The table of variables (with defaults) is in docs/operations.md.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 
@@ -26,7 +27,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1, "không được để trống").default("./data"),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/.+/, "phải là URL dạng postgres://người_dùng@máy_chủ:cổng/tên_csdl")
+    .refine(isPostgresUrl, "phải là URL dạng postgres://người_dùng:mật_khẩu@máy_chủ:cổng/tên_csdl")
     .optional(),
   SESSION_SECRET: z.string().min(32, "phải dài ít nhất 32 ký tự").optional(),
   NODE_ENV: z
@@ -37,7 +38,37 @@ const EnvSchema = z.object({
       error: "phải là fatal, error, warn, info, debug, trace hoặc silent",
     })
     .default("info"),
+  LOG_FORMAT: z.enum(["json", "text"], { error: "phải là json hoặc text" }).optional(),
+  COOKIE_SECURE: z
+    .enum(["1", "true", "0", "false"], { error: "phải là 1/true hoặc 0/false" })
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+  SHUTDOWN_TIMEOUT: z.coerce
+    .number({ error: "phải là số giây" })
+    .int("phải là số nguyên (giây)")
+    .min(1, "phải từ 1 đến 600 giây")
+    .max(600, "phải từ 1 đến 600 giây")
+    .default(10),
+  BTNN_SCHEDULER: z
+    .enum(["1", "true", "0", "false"], { error: "phải là 1/true (bật) hoặc 0/false (tắt)" })
+    .default("1")
+    .transform((v) => v === "1" || v === "true"),
 });
+
+/** postgres://user[:password]@host[:port]/database — parsed, not just pattern-matched (a URL with a bad port fails here). */
+function isPostgresUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (
+      (u.protocol === "postgres:" || u.protocol === "postgresql:") &&
+      u.hostname.length > 0 &&
+      u.pathname.length > 1 &&
+      !u.pathname.slice(1).includes("/")
+    );
+  } catch {
+    return false;
+  }
+}
 
 export type Config = {
   port: number;
@@ -49,6 +80,14 @@ export type Config = {
   sessionSecret: string;
   nodeEnv: "development" | "production" | "test";
   logLevel: string;
+  /** Log line format; undefined = json when stdout is not a terminal, text on a terminal (decided by `btnn serve`). */
+  logFormat?: "json" | "text";
+  /** Mark cookies Secure (COOKIE_SECURE=1 behind HTTPS). */
+  cookieSecure: boolean;
+  /** Seconds `btnn serve` waits for in-flight requests on SIGTERM/SIGINT before forcing the exit. */
+  shutdownTimeoutS: number;
+  /** Daily jobs (reminders, deadline recompute) in the server process; BTNN_SCHEDULER=0 disables. */
+  scheduler: boolean;
   /** Folder of the embedded PGlite database inside dataDir. */
   pgliteDir: string;
 };
@@ -101,6 +140,10 @@ export function loadConfig(
     sessionSecret,
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    cookieSecure: e.COOKIE_SECURE,
+    shutdownTimeoutS: e.SHUTDOWN_TIMEOUT,
+    scheduler: e.BTNN_SCHEDULER,
     pgliteDir: join(dataDir, "pglite"),
   };
 }
@@ -108,4 +151,19 @@ export function loadConfig(
 /** The database location from a config: PostgreSQL when DATABASE_URL is set, else the PGlite folder. */
 export function databaseTarget(config: Config): { url?: string; dataDir?: string } {
   return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir };
+}
+
+/** DATA_DIR must be a folder the server can write (PGlite files, uploads, session secret): created when missing. */
+export function checkDataDir(config: Config): void {
+  const dir = config.dataDir;
+  try {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Error("không phải là thư mục");
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK | constants.X_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "EACCES" || code === "EPERM" || code === "EROFS" ? "không có quyền ghi" : (err as Error).message;
+    throw new ConfigError("DATA_DIR", `thư mục ${dir} không dùng được (${why})`);
+  }
 }

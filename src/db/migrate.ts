@@ -46,7 +46,27 @@ export function migrationsHash(): string {
   return h.digest("hex");
 }
 
+/** True when drizzle's bookkeeping already lists every migration of this build (same count, same newest timestamp):
+ * one cheap query at start instead of the migrator reading and hashing every SQL file. */
+export async function migrationsUpToDate(database: Database): Promise<boolean> {
+  const entries = migrationJournal().entries;
+  const newest = entries[entries.length - 1];
+  if (!newest) return false;
+  try {
+    const rows = await database.query<{ n: number; last: string | number | null }>(
+      "select count(*)::int as n, max(created_at) as last from drizzle.__drizzle_migrations",
+    );
+    return Number(rows[0]?.n) === entries.length && Number(rows[0]?.last) === newest.when;
+  } catch {
+    return false; // no bookkeeping table yet: a fresh database
+  }
+}
+
 export async function migrate(database: Database): Promise<void> {
+  if (await migrationsUpToDate(database)) {
+    await syncReferenceData(database);
+    return;
+  }
   if (database.kind === "pglite") {
     await migratePglite(database.db as unknown as PgliteDatabase<Record<string, never>>, {
       migrationsFolder: MIGRATIONS_DIR,

@@ -2,7 +2,7 @@
 // One plugin per concern (plugins/), one file per resource (routes/); every route is under /api and declares
 // its access rule in `config.access` (auth.ts refuses to register a route without one).
 import { join } from "node:path";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/types.ts";
@@ -10,7 +10,6 @@ import { installRequestLog } from "./logging.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
-import { type ResponseCacheSettings, responseCachePlugin } from "./plugins/response-cache.ts";
 import { scopePlugin } from "./plugins/scope.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
@@ -30,7 +29,6 @@ import { meetingRoutes } from "./routes/meetings.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
-import { rankingRoutes } from "./routes/rankings.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { requestRoutes } from "./routes/requests.ts";
 import { routingRoutes } from "./routes/routing.ts";
@@ -59,18 +57,13 @@ export type BuildAppOptions = {
   now?: () => Date;
   /** Serve the web UI: `web/dist` when built, else a Vietnamese placeholder page at `/`. Off in tests. */
   web?: { dist: string } | false;
-  /** Cache of serialized read responses (plugins/response-cache.ts); default on. false: every read hits the database. */
-  responseCache?: boolean | ResponseCacheSettings;
-  /** In-process session lookup cache (src/http/session-cache.ts); default on. */
-  sessionCache?: boolean;
 };
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Structured logs: src/http/logging.ts (loggerOptions for the pino options, one line per request below).
     logger: opts.logger ?? false,
-    disableRequestLogging: true,
-    requestIdLogLabel: "request_id",
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "request_id" }),
     bodyLimit: JSON_BODY_LIMIT,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
@@ -101,14 +94,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const cookieSecure = opts.config.cookieSecure ?? false;
   await app.register(errorsPlugin);
   await app.register(openapiPlugin);
-  // Before auth: on PostgreSQL it notices writes by other processes before the (cached) session is read.
-  await app.register(responseCachePlugin, {
-    database: opts.database,
-    now: opts.now,
-    responseCache: opts.responseCache,
-    sessionCache: opts.sessionCache,
-  });
-  await app.register(authPlugin, { db, cookieSecure, now: opts.now, sessionCache: opts.sessionCache });
+  await app.register(authPlugin, { db, cookieSecure, now: opts.now });
   await app.register(scopePlugin, { db });
 
   await app.register(healthRoutes, { database: opts.database });
@@ -139,7 +125,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(evaluationRoutes, { db });
   await app.register(inspectionRoutes, { db });
   await app.register(trainingRoutes, { db });
-  await app.register(rankingRoutes, { db });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }
