@@ -10,6 +10,7 @@ import { installRequestLog } from "./logging.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
+import { type ResponseCacheSettings, responseCachePlugin } from "./plugins/response-cache.ts";
 import { scopePlugin } from "./plugins/scope.ts";
 import { webPlugin } from "./plugins/web.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
@@ -29,6 +30,7 @@ import { meetingRoutes } from "./routes/meetings.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
+import { rankingRoutes } from "./routes/rankings.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { requestRoutes } from "./routes/requests.ts";
 import { routingRoutes } from "./routes/routing.ts";
@@ -57,6 +59,10 @@ export type BuildAppOptions = {
   now?: () => Date;
   /** Serve the web UI: `web/dist` when built, else a Vietnamese placeholder page at `/`. Off in tests. */
   web?: { dist: string } | false;
+  /** Cache of serialized read responses (plugins/response-cache.ts); default on. false: every read hits the database. */
+  responseCache?: boolean | ResponseCacheSettings;
+  /** In-process session lookup cache (src/http/session-cache.ts); default on. */
+  sessionCache?: boolean;
 };
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -94,7 +100,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const cookieSecure = opts.config.cookieSecure ?? false;
   await app.register(errorsPlugin);
   await app.register(openapiPlugin);
-  await app.register(authPlugin, { db, cookieSecure, now: opts.now });
+  // Before auth: on PostgreSQL it notices writes by other processes before the (cached) session is read.
+  await app.register(responseCachePlugin, {
+    database: opts.database,
+    now: opts.now,
+    responseCache: opts.responseCache,
+    sessionCache: opts.sessionCache,
+  });
+  await app.register(authPlugin, { db, cookieSecure, now: opts.now, sessionCache: opts.sessionCache });
   await app.register(scopePlugin, { db });
 
   await app.register(healthRoutes, { database: opts.database });
@@ -125,6 +138,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(evaluationRoutes, { db });
   await app.register(inspectionRoutes, { db });
   await app.register(trainingRoutes, { db });
+  await app.register(rankingRoutes, { db });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }
