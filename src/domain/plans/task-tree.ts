@@ -122,31 +122,27 @@ export class TaskTree {
     return u;
   }
 
-  /** Warns on a gap in the numbering (a missing item is often a page lost in conversion). */
+  /** Warns on a gap or a step back in the numbering: an item may be lost, or the numbering mistyped. */
   private checkOrder(siblings: TaskNode[], node: TaskNode, line: Line): void {
     const prev = siblings.at(-1);
+    let gap: boolean;
+    let what: string;
     if (node.kind === "decimal") {
-      const idx = node.path.at(-1)!;
       const prevIdx = prev && prev.kind === "decimal" ? prev.path.at(-1)! : 0;
-      if (idx !== prevIdx + 1) {
-        this.warnings.push({
-          code: "numbering",
-          line: line.no,
-          message: `Số mục không liên tục: sau ${prev ? prev.number : "đầu mục"} là ${node.number}`,
-          text: line.text,
-        });
-      }
+      gap = node.path.at(-1)! !== prevIdx + 1;
+      what = "Số mục";
     } else if (node.kind === "letter") {
-      const idx = LETTERS.indexOf(node.letter!);
       const prevIdx = prev?.letter !== undefined ? LETTERS.indexOf(prev.letter) : -1;
-      if (idx !== prevIdx + 1) {
-        this.warnings.push({
-          code: "numbering",
-          line: line.no,
-          message: `Thứ tự điểm không liên tục: sau ${prev ? prev.number : "đầu mục"} là ${node.number}`,
-          text: line.text,
-        });
-      }
+      gap = LETTERS.indexOf(node.letter!) !== prevIdx + 1;
+      what = "Thứ tự điểm";
+    } else return;
+    if (gap) {
+      this.warnings.push({
+        code: "numbering",
+        line: line.no,
+        message: `${what} không liên tục: sau ${prev ? prev.number : "đầu mục"} là ${node.number}`,
+        text: line.text,
+      });
     }
   }
 }

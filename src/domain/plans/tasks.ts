@@ -77,12 +77,9 @@ function buildTask(
     }
     switch (f.key) {
       case "lead":
-        if (value) task.lead.push(...parseAgencyList(value));
-        for (const s of f.sub) task.lead.push(...parseAgencyList(s.field.value));
-        break;
       case "coordinators":
-        if (value) task.coordinators.push(...parseAgencyList(value));
-        for (const s of f.sub) task.coordinators.push(...parseAgencyList(s.field.value));
+        if (value) task[f.key].push(...parseAgencyList(value));
+        for (const s of f.sub) task[f.key].push(...parseAgencyList(s.field.value));
         break;
       case "executors":
         if (value) addExec(undefined, value);
