@@ -92,6 +92,11 @@ export async function createSession(
 }
 
 export async function findSession(db: AppDb, token: string, now: Date): Promise<SessionRow | null> {
+  return findSessionByHash(db, sha256(token), now);
+}
+
+/** The live session of a token hash (not expired, user active), with the user's memberships; null otherwise. */
+export async function findSessionByHash(db: AppDb, tokenHash: string, now: Date): Promise<SessionRow | null> {
   const rows = await db
     .select({
       tokenHash: sessions.tokenHash,
@@ -109,7 +114,7 @@ export async function findSession(db: AppDb, token: string, now: Date): Promise<
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)))
     .limit(1);
   return rows[0] ?? null;
 }

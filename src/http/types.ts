@@ -7,5 +7,8 @@ export type Access = "public" | "authenticated" | { permission: string };
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+    /** GET route whose 200 JSON responses may be served from the per-user response cache
+     * (plugins/response-cache.ts). Only for reads that never unmask personal data, never audit, never set cookies. */
+    cache?: boolean;
   }
 }

@@ -3,6 +3,7 @@
 import { Cron } from "croner";
 import { todayVn } from "../db/repositories/common.ts";
 import type { AppDb } from "../db/types.ts";
+import { bumpDataGeneration } from "../http/data-generation.ts";
 import { runDailyJobs } from "./reminders.ts";
 
 export type Scheduler = {
@@ -35,6 +36,8 @@ export function startScheduler(opts: {
       .catch((e) => log(`Lỗi công việc hằng ngày ${day}: ${(e as Error).message}`))
       .finally(() => {
         running = null;
+        // The jobs wrote outside HTTP: cached read responses of this process are stale now.
+        bumpDataGeneration();
       });
     return running;
   };

@@ -6,8 +6,16 @@ import { timingSafeEqual } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDb } from "../../db/types.ts";
-import { findSession, SESSION_RENEW_AFTER_MS, type SessionRow, touchSession } from "../auth-store.ts";
+import {
+  findSessionByHash,
+  SESSION_RENEW_AFTER_MS,
+  SESSION_TTL_MS,
+  type SessionRow,
+  sha256,
+  touchSession,
+} from "../auth-store.ts";
 import { forbidden, HttpError, unauthorized } from "../http-error.ts";
+import { sessionCacheFor } from "../session-cache.ts";
 import type { Access } from "../types.ts";
 import { globalPlugin } from "./global.ts";
 
@@ -35,7 +43,13 @@ declare module "fastify" {
   }
 }
 
-export type AuthPluginOptions = { db: AppDb; cookieSecure: boolean; now?: () => Date };
+export type AuthPluginOptions = {
+  db: AppDb;
+  cookieSecure: boolean;
+  now?: () => Date;
+  /** Cache session lookups in process (src/http/session-cache.ts); default on. */
+  sessionCache?: boolean;
+};
 
 export function sessionCookieOptions(secure: boolean) {
   return { path: "/", httpOnly: true, sameSite: "lax" as const, secure };
@@ -61,6 +75,7 @@ export function routeAccess(request: FastifyRequest): Access {
 
 export const authPlugin = globalPlugin<AuthPluginOptions>("btnn-auth", async (app: FastifyInstance, opts) => {
   const now = opts.now ?? (() => new Date());
+  const cache = opts.sessionCache === false ? null : sessionCacheFor(opts.db);
   await app.register(fastifyCookie, { parseOptions: {} });
   app.decorateRequest("auth", null);
 
@@ -78,10 +93,21 @@ export const authPlugin = globalPlugin<AuthPluginOptions>("btnn-auth", async (ap
     let session: SessionRow | null = null;
     if (token && token.length <= 200) {
       const t = now();
-      session = await findSession(opts.db, token, t);
+      const tokenHash = sha256(token);
+      session = cache?.get(tokenHash) ?? null;
+      // A cached row still carries its own expiry: past it, ask the database (which may have renewed it elsewhere).
+      if (session && session.expiresAt.getTime() <= t.getTime()) session = null;
+      if (!session) {
+        const epoch = cache?.begin() ?? 0;
+        session = await findSessionByHash(opts.db, tokenHash, t);
+        if (session && cache) cache.set(session, epoch);
+      }
       if (session) {
-        if (t.getTime() - session.lastSeenAt.getTime() > SESSION_RENEW_AFTER_MS)
+        // Sliding expiry, written at most every SESSION_RENEW_AFTER_MS (not on every request).
+        if (t.getTime() - session.lastSeenAt.getTime() > SESSION_RENEW_AFTER_MS) {
           await touchSession(opts.db, session.tokenHash, t);
+          cache?.renewed(session.tokenHash, t, new Date(t.getTime() + SESSION_TTL_MS));
+        }
         request.auth = {
           userId: session.userId,
           username: session.username,

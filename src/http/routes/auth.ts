@@ -19,9 +19,11 @@ import {
   setPassword,
   THROTTLE_MAX_FAILURES,
   THROTTLE_WINDOW_MS,
+  sha256,
   userMemberships,
 } from "../auth-store.ts";
 import { errorResponses } from "../contracts/common.ts";
+import { forgetSession, forgetUserSessions } from "../session-cache.ts";
 import { HttpError } from "../http-error.ts";
 import { audit } from "../plugins/audit.ts";
 import { CSRF_COOKIE, csrfCookieOptions, requireAuth, SESSION_COOKIE, sessionCookieOptions } from "../plugins/auth.ts";
@@ -162,6 +164,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         });
         return s;
       });
+      if (old) forgetSession(db, sha256(old));
       setCookies(reply, token, csrfToken);
       return { ok: true as const, csrf_token: csrfToken };
     },
@@ -179,6 +182,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         await deleteSessionByHash(tx, auth.tokenHash);
         await audit(tx, request, { action: "auth.logout", entity: "user", entity_id: auth.userId });
       });
+      forgetSession(db, auth.tokenHash);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       reply.clearCookie(CSRF_COOKIE, { path: "/" });
       return reply.code(204).send(null);
@@ -236,6 +240,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         await audit(tx, request, { action: "auth.password_change", entity: "user", entity_id: auth.userId });
         return s;
       });
+      forgetUserSessions(db, auth.userId);
       setCookies(reply, token, csrfToken);
       return { ok: true as const, csrf_token: csrfToken };
     },

@@ -33,7 +33,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
         querystring: ClaimListQuery,
         response: { 200: pageOf(Claim), ...errorResponses },
       },
-      config: { access: { permission: "claims.read" } },
+      config: { access: { permission: "claims.read" }, cache: true },
     },
     async (request) => {
       const { page, page_size, state, ...filter } = request.query;
@@ -84,7 +84,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
         querystring: ClaimGetQuery,
         response: { 200: ClaimDetail, ...errorResponses },
       },
-      config: { access: { permission: "claims.read" } },
+      config: { access: { permission: "claims.read" }, cache: true },
     },
     async (request, reply) => {
       const reveal = request.query.reveal === "personal";
@@ -126,7 +126,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
         params: UuidParam,
         response: { 200: z.array(ClaimEvent), ...errorResponses },
       },
-      config: { access: { permission: "claims.read" } },
+      config: { access: { permission: "claims.read" }, cache: true },
     },
     async (request) => jsonDates((await getClaim(db, scopeOf(request), request.params.id, { unmask: false })).events),
   );
@@ -164,7 +164,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
         params: UuidParam,
         response: { 200: z.array(ClaimDeadline), ...errorResponses },
       },
-      config: { access: { permission: "claims.read" } },
+      config: { access: { permission: "claims.read" }, cache: true },
     },
     async (request) =>
       jsonDates((await getClaim(db, scopeOf(request), request.params.id, { unmask: false })).deadlines),

@@ -106,7 +106,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app,
           ...errorResponses,
         },
       },
-      config: { access: { permission: "claims.read" } },
+      config: { access: { permission: "claims.read" }, cache: true },
     },
     async (request) => {
       const scope = scopeOf(request);

@@ -158,7 +158,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
         }).strict(),
         response: { 200: pageOf(Plan), ...errorResponses },
       },
-      config: read,
+      config: { ...read, cache: true },
     },
     async (request) => {
       const { page, page_size, ...filter } = request.query;
@@ -197,7 +197,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
         params: UuidParam,
         response: { 200: PlanDetail, ...errorResponses },
       },
-      config: read,
+      config: { ...read, cache: true },
     },
     async (request, reply) => {
       const plan = await getPlan(db, scopeOf(request), request.params.id);
@@ -243,7 +243,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
           .strict(),
         response: { 200: pageOf(TaskInstance), ...errorResponses },
       },
-      config: read,
+      config: { ...read, cache: true },
     },
     async (request) => {
       const { page, page_size, ...filter } = request.query;

@@ -49,7 +49,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         querystring: PeriodQuery,
         response: { 200: z.any(), ...errorResponses },
       },
-      config: { access: { permission: "claims.read" } },
+      config: { access: { permission: "claims.read" }, cache: true },
     },
     async (request) => {
       const q = request.query;
@@ -84,7 +84,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
           .strict(),
         response: { 200: z.any(), ...errorResponses },
       },
-      config: { access: { permission: "claims.read" } },
+      config: { access: { permission: "claims.read" }, cache: true },
     },
     async (request) => {
       const { from_year, to_year, agency_id } = request.query;
@@ -125,7 +125,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         }).strict(),
         response: { 200: z.any(), ...errorResponses },
       },
-      config: { access: { permission: "claims.read" } },
+      config: { access: { permission: "claims.read" }, cache: true },
     },
     async (request) => {
       const q = request.query;

@@ -16,6 +16,7 @@ import { ROLE_CODES } from "../../domain/access/permissions.ts";
 import { apiPage, BoolQuery, errorResponses, PageQuery, pageOf, repoPage, UuidParam } from "../contracts/common.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
+import { forgetUserSessions } from "../session-cache.ts";
 
 const TAGS = ["Người dùng"];
 const Membership = z.object({ agency_id: z.string().min(1).max(100), role: z.enum(ROLE_CODES) }).strict();
@@ -107,7 +108,11 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
       },
       config: perm,
     },
-    async (request) => jsonDates(await setUserActive(db, scopeOf(request), request.params.id, request.body.active)),
+    async (request) => {
+      const user = await setUserActive(db, scopeOf(request), request.params.id, request.body.active);
+      forgetUserSessions(db, request.params.id);
+      return jsonDates(user);
+    },
   );
 
   app.post(
@@ -124,6 +129,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
     },
     async (request, reply) => {
       await changePassword(db, scopeOf(request), request.params.id, { new_password: request.body.new_password });
+      forgetUserSessions(db, request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -143,7 +149,9 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
     async (request) => {
       const scope = scopeOf(request);
       await getUser(db, scope, request.params.id); // a user outside the scope is 404, whatever the agency
-      return jsonDates(await addMembership(db, scope, request.params.id, request.body));
+      const user = await addMembership(db, scope, request.params.id, request.body);
+      forgetUserSessions(db, request.params.id);
+      return jsonDates(user);
     },
   );
 
@@ -163,6 +171,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
       const scope = scopeOf(request);
       await getUser(db, scope, id);
       await removeMembership(db, scope, id, { agency_id, role });
+      forgetUserSessions(db, id);
       return reply.code(204).send(null);
     },
   );
