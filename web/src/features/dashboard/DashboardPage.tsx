@@ -1,4 +1,5 @@
-// Dashboard for the user's scope: cards, charts (ECharts) and the lists that need action this week.
+// Dashboard for the user's scope: cards, charts (ECharts), the lists that need action this week, the ranking per
+// province and the trend per year and field (issue 6 §6).
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, List, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from "antd";
 import { useMemo } from "react";
@@ -8,6 +9,7 @@ import { EChart, type EChartOption } from "../../shared/EChart.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useAgencyName, useMe } from "../../shared/session.tsx";
+import { ProvinceRankingCard, TrendByFieldCard } from "./ProvinceRanking.tsx";
 
 type Count = { key: string; n: number };
 type DeadlineItem = {
@@ -241,6 +243,12 @@ export default function DashboardPage() {
         </Col>
         <Col xs={24} lg={8}>
           <ChartCard title={t("dash.byFieldAll")} empty={!d.by_field.length} option={charts.byFieldAll} />
+        </Col>
+        <Col xs={24} xl={14}>
+          <ProvinceRankingCard nationwide={me?.scope === "all"} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <TrendByFieldCard />
         </Col>
       </Row>
     </div>

@@ -51,6 +51,8 @@ type Ranking = {
     status: string;
     rating: string;
     percent: number;
+    self_total: number | null;
+    review_total: number | null;
   }>;
 };
 
@@ -64,7 +66,7 @@ const evidenceHref = (e: { kind: string; id: string }) =>
         : "/reports";
 
 export default function EvaluationPage() {
-  const { t } = useI18n();
+  const { t, tl } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const me = useMe().data;
@@ -132,7 +134,7 @@ export default function EvaluationPage() {
           max={2100}
           onChange={(v) => v && setYear(v)}
         />
-        <AgencySelect value={agency} onChange={setAgency} style={{ width: 360 }} />
+        <AgencySelect ariaLabel={t("reports.agency")} value={agency} onChange={setAgency} style={{ width: 360 }} />
       </Space>
       {error && <Alert type="error" showIcon message={error} />}
       <Card
@@ -144,7 +146,7 @@ export default function EvaluationPage() {
                 {t("evaluation.total")}: {d.computed.total}/{d.computed.max} ({d.computed.percent}%) —{" "}
                 {d.computed.rating}
               </Tag>
-              {d.assessment && <Tag>{d.assessment.status}</Tag>}
+              {d.assessment && <Tag data-testid="assessment-status">{tl("evalStatus", d.assessment.status)}</Tag>}
             </Space>
           )
         }
@@ -209,7 +211,7 @@ export default function EvaluationPage() {
           </Space>
         )}
       </Card>
-      <Card title={t("evaluation.ranking")}>
+      <Card title={t("evaluation.ranking")} data-testid="evaluation-ranking">
         <Table
           size="small"
           rowKey="id"
@@ -219,10 +221,12 @@ export default function EvaluationPage() {
           columns={[
             { title: t("evaluation.rank"), dataIndex: "rank" },
             { title: t("reports.agency"), dataIndex: "agency_name" },
+            { title: t("evaluation.selfTotal"), dataIndex: "self_total", align: "right", render: (v) => v ?? "—" },
+            { title: t("evaluation.reviewTotal"), dataIndex: "review_total", align: "right", render: (v) => v ?? "—" },
             { title: t("evaluation.total"), dataIndex: "total", align: "right" },
             { title: "%", dataIndex: "percent", align: "right" },
             { title: t("evaluation.rating"), dataIndex: "rating" },
-            { title: t("reports.status"), dataIndex: "status", render: (s) => <Tag>{s}</Tag> },
+            { title: t("reports.status"), dataIndex: "status", render: (s) => <Tag>{tl("evalStatus", s)}</Tag> },
           ]}
         />
         {ranking.data && ranking.data.items.length > 0 && (

@@ -20,12 +20,13 @@ import {
   Upload,
 } from "antd";
 import { useMemo, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { ApiError, api, apiAll } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import type { Training } from "../trainings/TrainingsPage.tsx";
 import { INSTANCE_STATUSES, type Plan, type PlanDetail, type PlanTask, type TaskInstance } from "./types.ts";
 
 type GroupBy = "status" | "agency" | "quarter";
@@ -155,6 +156,39 @@ function InstanceActivity({ instance, writable }: { instance: TaskInstance; writ
   );
 }
 
+function LinkedActivities({ items }: { items: Training[] }) {
+  const { t } = useI18n();
+  const agencyName = useAgencyName();
+  if (!items.length) return null;
+  return (
+    <div data-testid="linked-activities" style={{ marginBottom: 8 }}>
+      <Typography.Text strong style={{ display: "block" }}>
+        {t("plans.linkedActivities")}
+      </Typography.Text>
+      <List
+        size="small"
+        dataSource={items}
+        renderItem={(x) => (
+          <List.Item key={x.id}>
+            <div>
+              <Link to="/trainings">{x.title}</Link>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {`${fmtDate(x.date)} · ${agencyName(x.organiser_agency_id)}${
+                    x.co_organiser_agency_ids.length
+                      ? ` + ${x.co_organiser_agency_ids.map((a) => agencyName(a)).join(", ")}`
+                      : ""
+                  } · ${t("trainings.participants")}: ${x.participants}`}
+                </Typography.Text>
+              </div>
+            </div>
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}
+
 function TaskDrawer({
   task,
   instances,
@@ -170,6 +204,12 @@ function TaskDrawer({
   const qc = useQueryClient();
   const { message } = App.useApp();
   const writable = can(me, "plans.write");
+  // Trainings / dissemination events recorded as evidence of an occurrence (KH 2021 mục II.4).
+  const trainings = useQuery({
+    queryKey: ["trainings"],
+    enabled: !!task,
+    queryFn: () => api<{ items: Training[] }>("/api/trainings"),
+  });
   if (!task) return null;
   const mine = instances.filter((i) => i.task_id === task.id);
 
@@ -224,6 +264,7 @@ function TaskDrawer({
               }))}
             />
           </Space>
+          <LinkedActivities items={(trainings.data?.items ?? []).filter((x) => x.task_instance_id === i.id)} />
           <InstanceActivity instance={i} writable={writable} />
         </Card>
       ))}

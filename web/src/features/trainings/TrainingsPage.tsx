@@ -1,13 +1,30 @@
 // Trainings (tập huấn) and dissemination (tuyên truyền) events — KH 2021 mục II.4, KH Thanh Hóa 2024 mục II.1–2:
-// list in scope and a create form; field errors from the server (Vietnamese) are shown under each field.
+// list in scope and a create form (organiser, co-organisers, date, audience, participants, materials, and the plan
+// task occurrence it serves as evidence for); field errors from the server (Vietnamese) are shown under each field.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { AgencyMultiSelect, AgencySelect } from "../../shared/AgencySelect.tsx";
+import { ApiError, api, apiAll, issuePath } from "../../shared/api.ts";
+import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useAgencyName, useMe } from "../../shared/session.tsx";
+import type { Plan, PlanDetail, TaskInstance } from "../plans/types.ts";
 
 export type Training = {
   id: string;
@@ -19,6 +36,7 @@ export type Training = {
   audience: string | null;
   participants: number;
   materials: Array<{ title: string; attachment_id?: string }>;
+  task_instance_id: string | null;
 };
 
 type FormValues = {
@@ -30,6 +48,8 @@ type FormValues = {
   audience?: string;
   participants: number;
   materials?: string;
+  plan_id?: string;
+  task_instance_id?: string;
 };
 
 export default function TrainingsPage() {
@@ -43,6 +63,26 @@ export default function TrainingsPage() {
   const list = useQuery({
     queryKey: ["trainings"],
     queryFn: () => api<{ items: Training[] }>("/api/trainings"),
+  });
+  const planId = Form.useWatch("plan_id", form);
+  const plans = useQuery({ queryKey: ["plans"], queryFn: () => apiAll<Plan>("/api/plans") });
+  const plan = useQuery({
+    queryKey: ["plan", planId],
+    enabled: !!planId,
+    queryFn: () => api<PlanDetail>(`/api/plans/${planId}`),
+  });
+  const instances = useQuery({
+    queryKey: ["task-instances", planId],
+    enabled: !!planId,
+    queryFn: () => apiAll<TaskInstance>("/api/task-instances", { plan_id: planId }),
+  });
+  const taskById = new Map((plan.data?.tasks ?? []).map((x) => [x.id, x]));
+  const taskOptions = (instances.data ?? []).map((i) => {
+    const task = taskById.get(i.task_id);
+    return {
+      value: i.id,
+      label: `${task?.ref ?? ""} ${task?.content.slice(0, 80) ?? ""} — ${i.period_label ?? fmtDate(i.due)} — ${agencyName(i.agency_id)}`,
+    };
   });
   const kindLabel = (k: string) =>
     k === "training" ? t("trainings.kind.training") : t("trainings.kind.dissemination");
@@ -60,6 +100,7 @@ export default function TrainingsPage() {
           date: v.date.format("YYYY-MM-DD"),
           audience: v.audience || null,
           participants: v.participants,
+          task_instance_id: v.task_instance_id ?? null,
           materials: (v.materials ?? "")
             .split("\n")
             .map((s) => s.trim())
@@ -116,12 +157,7 @@ export default function TrainingsPage() {
             <AgencySelect />
           </Form.Item>
           <Form.Item name="co_organiser_agency_ids" label={t("trainings.coOrganisers")}>
-            <Select
-              mode="tags"
-              tokenSeparators={[","]}
-              placeholder="thads-thanh-hoa"
-              aria-label={t("trainings.coOrganisers")}
-            />
+            <AgencyMultiSelect />
           </Form.Item>
           <Form.Item
             name="date"
@@ -143,6 +179,27 @@ export default function TrainingsPage() {
           <Form.Item name="materials" label={t("trainings.materials")}>
             <Input.TextArea rows={2} />
           </Form.Item>
+          <Typography.Text strong>{t("trainings.task")}</Typography.Text>
+          <Space wrap align="start" style={{ marginTop: 8 }}>
+            <Form.Item name="plan_id" label={t("trainings.plan")}>
+              <Select
+                allowClear
+                style={{ width: 360 }}
+                options={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.title} (${p.year})` }))}
+                onChange={() => form.setFieldValue("task_instance_id", undefined)}
+              />
+            </Form.Item>
+            <Form.Item name="task_instance_id" label={t("trainings.taskPick")}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                style={{ width: 480 }}
+                disabled={!planId}
+                options={taskOptions}
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+          </Space>
           <Button type="primary" htmlType="submit">
             {t("trainings.save")}
           </Button>
@@ -155,11 +212,22 @@ export default function TrainingsPage() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           columns={[
-            { title: t("trainings.date"), dataIndex: "date" },
+            { title: t("trainings.date"), dataIndex: "date", render: fmtDate },
             { title: t("trainings.kind"), dataIndex: "kind", render: kindLabel },
             { title: t("trainings.name"), dataIndex: "title" },
             { title: t("trainings.organiser"), dataIndex: "organiser_agency_id", render: (v) => agencyName(v) },
+            {
+              title: t("trainings.coOrganisersList"),
+              dataIndex: "co_organiser_agency_ids",
+              render: (ids: string[]) => ids.map((id) => <div key={id}>{agencyName(id)}</div>),
+            },
+            { title: t("trainings.audience"), dataIndex: "audience" },
             { title: t("trainings.participants"), dataIndex: "participants", align: "right" },
+            {
+              title: t("trainings.linkedTask"),
+              dataIndex: "task_instance_id",
+              render: (v: string | null) => (v ? <Tag color="green">{t("common.yes")}</Tag> : "—"),
+            },
             {
               title: t("trainings.materials"),
               dataIndex: "materials",
