@@ -26,6 +26,7 @@ import {
   reportDocumentInput,
   reportSheetInput,
   reportTemplateSchema,
+  taskOutcomeTexts,
 } from "../../domain/reports/index.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import {
@@ -440,11 +441,14 @@ async function planPrefill(db: AppDb, agencyId: string, periodTo: string, today:
   const year = Number(periodTo.slice(0, 4));
   const rows = await db
     .select({
+      ref: planTasks.ref,
       content: planTasks.content,
       title: taskInstances.title,
+      period: taskInstances.periodLabel,
       status: taskInstances.status,
       due: taskInstances.due,
       completed: taskInstances.completedOn,
+      evidence: taskInstances.evidence,
     })
     .from(taskInstances)
     .innerJoin(planTasks, eq(planTasks.id, taskInstances.taskId))
@@ -459,10 +463,32 @@ async function planPrefill(db: AppDb, agencyId: string, periodTo: string, today:
         ),
       ),
     );
+  rows.sort((a, b) => refOrder(a.ref, b.ref) || (a.due ?? "").localeCompare(b.due ?? ""));
   return prefillFromTasks(
-    rows.map((r) => ({ title: r.title ?? r.content, status: r.status, due: r.due, completed_on: r.completed })),
+    rows.map((r) => ({
+      ref: r.ref,
+      title: r.title ?? r.content,
+      period_label: r.period,
+      status: r.status,
+      due: r.due,
+      completed_on: r.completed,
+      outcomes: taskOutcomeTexts(r.evidence),
+    })),
     today,
   );
+}
+
+/** Plan clause order: "II.2" before "II.10" (numeric parts compared as numbers). */
+function refOrder(a: string | null, b: string | null): number {
+  const pa = (a ?? "").split(".");
+  const pb = (b ?? "").split(".");
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? "";
+    const y = pb[i] ?? "";
+    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y);
+    if (d) return d;
+  }
+  return 0;
 }
 
 export async function saveSubmission(
@@ -492,8 +518,12 @@ export async function saveSubmission(
     throw staleVersion("Báo cáo", input.version, sub.version);
   const today = opts.today ?? todayVn();
   const period = { from: round.period_from, to: round.period_to };
+  let narrative = input.narrative ?? sub.narrative;
+  // Nothing written yet: the pre-fill shown in the draft is what is saved (KH 2021 mục III.3 review).
+  if (!narrative && (await getTemplate(db, round.template_id)).prefill_from_plan)
+    narrative = await planPrefill(db, agencyId, round.period_to, today);
   const set: Partial<typeof reportSubmissions.$inferInsert> = {
-    narrative: input.narrative ?? sub.narrative ?? {},
+    narrative: narrative ?? {},
     status: input.submit ? "submitted" : "draft",
     version: sub.version + 1,
     updatedAt: new Date(),

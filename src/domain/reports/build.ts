@@ -180,20 +180,84 @@ export function reportSheetInput(
   };
 }
 
-/** Narrative pre-filled from the outcomes of plan tasks (annual coordination review, KH 2021 mục III.3). */
-export function prefillFromTasks(
-  tasks: ReadonlyArray<{ title: string; status: string; completed_on?: string | null; due?: string | null }>,
-  asOf: IsoDate,
-): Narrative {
-  const done = tasks.filter((t) => t.status === "done" || t.status === "completed");
-  const late = tasks.filter((t) => !(t.status === "done" || t.status === "completed") && t.due && t.due < asOf);
-  const results = done.map(
-    (t) => `- ${t.title}: đã hoàn thành${t.completed_on ? ` ngày ${formatVi(t.completed_on)}` : ""}.`,
-  );
-  const difficulties = late.map((t) => `- ${t.title}: chưa hoàn thành (hạn ${formatVi(t.due!)}).`);
+/** One task occurrence of the plan as input to the coordination review pre-fill. */
+export type TaskForReview = {
+  /** Plan clause, e.g. "II.1.1". */
+  ref?: string | null;
+  title: string;
+  /** Occurrence, e.g. "Quý I năm 2021". */
+  period_label?: string | null;
+  status: string;
+  completed_on?: string | null;
+  due?: string | null;
+  /** What the task produced (from its evidence: recorded outcome, notes, files, linked records). */
+  outcomes?: readonly string[];
+};
+
+const textOf = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+
+/**
+ * The outcomes recorded on a task's evidence (JSON of the task instance): an `outcome`/`result`/`text`/`note` text,
+ * notes written on the task board ({ notes: [{ text }] }), evidence files, meeting reports and case-list snapshots.
+ */
+export function taskOutcomeTexts(evidence: unknown): string[] {
+  const out: string[] = [];
+  const visit = (e: unknown): void => {
+    if (e === null || e === undefined) return;
+    if (typeof e === "string") {
+      if (e.trim()) out.push(e.trim());
+      return;
+    }
+    if (Array.isArray(e)) {
+      for (const x of e) visit(x);
+      return;
+    }
+    if (typeof e !== "object") return;
+    const o = e as Record<string, unknown>;
+    const text = textOf(o.outcome) ?? textOf(o.result) ?? textOf(o.text) ?? textOf(o.note);
+    if (text) out.push(text);
+    else if (o.meeting_id && textOf(o.number)) out.push(`Báo cáo số ${textOf(o.number)}`);
+    else if (o.case_list_snapshot_id)
+      out.push(`Danh mục vụ việc kỳ ${textOf(o.period) ?? ""}: ${typeof o.total === "number" ? o.total : 0} vụ việc`);
+    else if (textOf(o.file_name)) out.push(`tệp minh chứng "${textOf(o.file_name)}"`);
+    if (Array.isArray(o.notes)) visit(o.notes);
+  };
+  visit(evidence);
+  return [...new Set(out)];
+}
+
+/**
+ * Narrative pre-filled from the plan's task outcomes (annual coordination review, KH 2021 mục III.3: kết quả, khó
+ * khăn, nguyên nhân, giải pháp). Results: tasks done (with their outcomes) and tasks in progress within their time;
+ * difficulties: tasks past their time and not done (with what was done so far). Pending tasks still within their
+ * time and cancelled tasks are left out. Causes and solutions are for the reviewers to write.
+ */
+export function prefillFromTasks(tasks: readonly TaskForReview[], asOf: IsoDate): Narrative {
+  const live = tasks.filter((t) => t.status !== "cancelled");
+  const isDone = (t: TaskForReview) => t.status === "done" || t.status === "completed";
+  const isLate = (t: TaskForReview) => !isDone(t) && !!t.due && t.due < asOf;
+  const label = (t: TaskForReview) =>
+    `${t.ref ? `${t.ref} ` : ""}${t.title}${t.period_label ? ` (${t.period_label})` : ""}`;
+  const tail = (t: TaskForReview, lead: string) => {
+    const list = (t.outcomes ?? []).map((o) => o.replace(/[.;\s]+$/u, "")).filter(Boolean);
+    return list.length ? ` ${lead}: ${list.join("; ")}.` : "";
+  };
+  const done = live.filter(isDone);
+  const results = [
+    ...done.map(
+      (t) =>
+        `- ${label(t)}: đã hoàn thành${t.completed_on ? ` ngày ${formatVi(t.completed_on)}` : ""}.${tail(t, "Kết quả")}`,
+    ),
+    ...live
+      .filter((t) => t.status === "in_progress" && !isLate(t))
+      .map((t) => `- ${label(t)}: đang thực hiện.${tail(t, "Kết quả bước đầu")}`),
+  ];
+  const difficulties = live
+    .filter(isLate)
+    .map((t) => `- ${label(t)}: chưa hoàn thành (hạn ${formatVi(t.due!)}).${tail(t, "Đã thực hiện")}`);
   const out: Narrative = {};
-  if (tasks.length)
-    out.results = [`Đã hoàn thành ${done.length}/${tasks.length} nhiệm vụ của kế hoạch.`, ...results].join("\n");
+  if (live.length)
+    out.results = [`Đã hoàn thành ${done.length}/${live.length} nhiệm vụ của kế hoạch.`, ...results].join("\n");
   if (difficulties.length) out.difficulties = difficulties.join("\n");
   return out;
 }
