@@ -32,10 +32,39 @@ export function zodIssuesToEntries(issues: z.core.$ZodIssue[]): FastifySchemaVal
   return out;
 }
 
+/**
+ * Strings (values or keys) containing U+0000: PostgreSQL cannot store them in text/jsonb (the insert would fail as a
+ * server error after validation), so they are refused here with the field named.
+ */
+export function nulCharEntries(data: unknown, path: PropertyKey[] = [], out: FastifySchemaValidationError[] = []) {
+  if (out.length >= 20 || path.length > 64) return out;
+  const add = (p: PropertyKey[]) =>
+    out.push({
+      instancePath: pointer(p),
+      message: "Không được chứa ký tự NUL (\\u0000)",
+      keyword: "nul_char",
+      schemaPath: "",
+      params: {},
+    });
+  if (typeof data === "string") {
+    if (data.includes("\u0000")) add(path);
+  } else if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) nulCharEntries(data[i], [...path, i], out);
+  } else if (data && typeof data === "object" && !Buffer.isBuffer(data)) {
+    for (const [k, v] of Object.entries(data)) {
+      if (k.includes("\u0000")) add([...path, k]);
+      else nulCharEntries(v, [...path, k], out);
+    }
+  }
+  return out;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
     const result = schema.safeParse(data, { error: viErrorMap });
-    if (result.success) return { value: result.data };
-    return { error: zodIssuesToEntries(result.error.issues) };
+    const nul = nulCharEntries(data);
+    if (result.success && nul.length === 0) return { value: result.data };
+    const entries = result.success ? [] : zodIssuesToEntries(result.error.issues);
+    return { error: [...entries, ...nul.filter((n) => !entries.some((e) => e.instancePath === n.instancePath))] };
   };

@@ -3,6 +3,7 @@ import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { htmlToPlanText } from "./html-to-text.ts";
+import { checkZipBounds } from "./zip-guard.ts";
 
 /** Largest file accepted (10 MiB): plans are a few pages; anything bigger is almost certainly the wrong file. */
 export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
@@ -64,6 +65,10 @@ function decodeText(b: Buffer, path: string): string {
 /** Converts .docx bytes to plan text. */
 export async function docxToText(bytes: Buffer, name = "tệp"): Promise<{ text: string; warnings: string[] }> {
   if (!isZip(bytes)) fail("not_docx", `${name} không phải tệp .docx hợp lệ (không phải tệp nén ZIP của Word)`);
+  // Zip-bomb guard: mammoth inflates whole entries into memory without a limit.
+  const zip = checkZipBounds(bytes);
+  if (!zip.ok)
+    fail(zip.tooLarge ? "docx_too_large" : "not_docx", `${name} không đọc được như tệp .docx (${zip.reason})`);
   const mammoth = (await import("mammoth")).default;
   let html: string;
   let messages: Array<{ type: string; message: string }>;

@@ -54,6 +54,8 @@ const PG_VI: Record<string, { status: number; code: string; message: string }> =
   "23502": { status: 422, code: "missing_value", message: "Thiếu giá trị bắt buộc" },
   "22P02": { status: 400, code: "bad_value", message: "Giá trị không đúng kiểu dữ liệu" },
   "22001": { status: 400, code: "too_long", message: "Giá trị quá dài" },
+  "22021": { status: 400, code: "bad_value", message: "Giá trị chứa ký tự không hợp lệ (ví dụ ký tự NUL)" },
+  "22P05": { status: 400, code: "bad_value", message: "Giá trị chứa ký tự Unicode không lưu được (ví dụ \\u0000)" },
   "22003": { status: 400, code: "out_of_range", message: "Giá trị số vượt quá giới hạn" },
   "22007": { status: 400, code: "bad_date", message: "Ngày giờ không hợp lệ" },
   "22008": { status: 400, code: "bad_date", message: "Ngày giờ nằm ngoài phạm vi cho phép" },

@@ -7,10 +7,14 @@ import { createPlan, createTaskInstances } from "../../db/repositories/plans.ts"
 import type { AppDb } from "../../db/types.ts";
 import { docxToText, importPlan } from "../../documents/import/index.ts";
 import type { AgencyRef, Plan } from "../../domain/plans/types.ts";
+import { isDomainError } from "../../domain/shared/errors.ts";
 import { errorResponses } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
+
+/** File names the importer reads (a .pdf or .xlsx is refused instead of being read as text). */
+const PLAN_FILE_EXTS = [".docx", ".txt", ".md", ".markdown"];
 
 /** Base64 of at most ~700 KB of file (the JSON body limit is 1 MiB). */
 const ImportBody = z
@@ -94,13 +98,30 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
       if (body.file_base64) {
         const bytes = Buffer.from(body.file_base64, "base64");
         const name = body.file_name ?? "tệp";
-        if (/\.docx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-          const r = await docxToText(bytes, `tệp "${name}"`);
+        const ext = /\.[^./\\]*$/.exec(name)?.[0].toLowerCase() ?? "";
+        if (body.file_name && !PLAN_FILE_EXTS.includes(ext))
+          throw new HttpError(415, "file_type", `Tệp "${name}" không phải kế hoạch dạng .docx, .txt hoặc .md`, [
+            { path: "/file_name", message: "Chỉ nhận tệp .docx, .txt, .md" },
+          ]);
+        if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0)
+          throw new HttpError(
+            415,
+            "old_doc",
+            `Tệp "${name}" là định dạng Word 97–2003 (.doc) — hãy lưu lại thành .docx`,
+            [{ path: "/file_base64", message: "Hãy lưu lại thành .docx" }],
+          );
+        if (ext === ".docx" || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+          const r = await docxToText(bytes, `tệp "${name}"`).catch((e: unknown) => {
+            // The reader names its own field ("file"); here the file is the body's file_base64.
+            if (!isDomainError(e)) throw e;
+            throw new HttpError(422, e.code, e.message, [{ path: "/file_base64", message: e.message }]);
+          });
           text = r.text;
           readerWarnings.push(...r.warnings);
         } else {
           try {
             text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/u, "");
+            if (text.includes("\u0000")) throw new Error("binary");
           } catch {
             throw new HttpError(422, "encoding", `Tệp "${name}" không phải văn bản UTF-8`, [
               { path: "/file_base64", message: "Hãy lưu lại tệp với mã hóa UTF-8 hoặc dùng .docx" },
