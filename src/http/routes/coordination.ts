@@ -2,7 +2,7 @@
 // agency; in-app notifications; a request's coordination (tasks, forwarded copies with read receipts, drafted letters),
 // the drafted outgoing letter (.docx, numbered from the register) and the urging-ladder proposal.
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -148,6 +148,10 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?:
         mimeType: mime,
         bytes: body,
         storedName,
+      }).catch(async (e: unknown) => {
+        // Refused (task out of scope, no permission…) or failed: no orphan file is left in the uploads directory.
+        if (storedName && opts.uploadsDir) await rm(join(opts.uploadsDir, storedName), { force: true });
+        throw e;
       });
       return reply.code(201).send(jsonDates(row));
     },
