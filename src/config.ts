@@ -110,6 +110,7 @@ export function loadConfig(
   const dataDir = resolve(e.DATA_DIR);
   let sessionSecret = e.SESSION_SECRET;
   if (!sessionSecret) {
+    if (opts.persistSecret !== false) ensureWritableDir(dataDir);
     const file = join(dataDir, SESSION_SECRET_FILE);
     if (existsSync(file)) {
       sessionSecret = readFileSync(file, "utf8").trim();
@@ -155,7 +156,10 @@ export function databaseTarget(config: Config): { url?: string; dataDir?: string
 
 /** DATA_DIR must be a folder the server can write (PGlite files, uploads, session secret): created when missing. */
 export function checkDataDir(config: Config): void {
-  const dir = config.dataDir;
+  ensureWritableDir(config.dataDir);
+}
+
+function ensureWritableDir(dir: string): void {
   try {
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Error("không phải là thư mục");
     mkdirSync(dir, { recursive: true });
@@ -163,7 +167,11 @@ export function checkDataDir(config: Config): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
-      code === "EACCES" || code === "EPERM" || code === "EROFS" ? "không có quyền ghi" : (err as Error).message;
+      code === "EACCES" || code === "EPERM" || code === "EROFS"
+        ? "không có quyền ghi"
+        : code === "ENOTDIR" || code === "EEXIST"
+          ? "một phần của đường dẫn là tệp, không phải thư mục"
+          : (err as Error).message;
     throw new ConfigError("DATA_DIR", `thư mục ${dir} không dùng được (${why})`);
   }
 }
