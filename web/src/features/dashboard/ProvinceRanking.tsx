@@ -122,8 +122,8 @@ export function ProvinceRankingCard({ nationwide }: { nationwide: boolean }) {
             rowKey="province_id"
             loading={q.isLoading}
             dataSource={items}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            scroll={{ x: true }}
+            pagination={false}
+            scroll={{ x: true, y: 360 }}
             columns={[
               { title: t("evaluation.rank"), dataIndex: "rank", width: 60 },
               { title: t("rank.province"), dataIndex: "province_name" },

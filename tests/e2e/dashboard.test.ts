@@ -1,0 +1,145 @@
+// Dashboard ranking per province and trend per year and field in Chromium (issue 6 §6), on the demo data. The table
+// is checked against /api/statistics (the statistics endpoint's own per-province rows, TT 08/2019 Mẫu 03/04): every
+// province with claims handled in 2025 is listed with the same numbers, ranked in descending order; a province user
+// (Sở Tư pháp Thanh Hóa — province scope, TT 08/2019/TT-BTP Điều 4 khoản 2) sees its own province only; English labels.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserAvailability, failureShot, type Harness, login, newPage, pick, startHarness } from "./harness.ts";
+
+const { skip } = browserAvailability();
+const YEAR = "2025";
+type Fig = { value: number };
+type Stats = { by_province: Record<string, Record<string, Fig>> };
+
+const vnd = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND", maximumFractionDigits: 0 });
+
+async function cookies(context: BrowserContext): Promise<Record<string, string>> {
+  return Object.fromEntries((await context.cookies()).map((c) => [c.name, c.value]));
+}
+
+/** Table rows of the ranking card: [rank, province, handled, resolved, in progress, to pay, paid, score]. */
+async function rows(page: Page): Promise<string[][]> {
+  const card = page.getByTestId("province-ranking");
+  const trs = card.locator("tbody tr.ant-table-row");
+  const out: string[][] = [];
+  for (let i = 0; i < (await trs.count()); i++)
+    out.push((await trs.nth(i).locator("td").allInnerTexts()).map((s) => s.trim()));
+  return out;
+}
+
+async function chooseYear(page: Page) {
+  const card = page.getByTestId("province-ranking");
+  await card.getByLabel("Năm xếp hạng").fill(YEAR);
+  await card.getByLabel("Năm xếp hạng").press("Tab");
+  await page.waitForLoadState("networkidle");
+}
+
+describe("Tổng quan: xếp hạng theo tỉnh và xu hướng theo năm, lĩnh vực (vấn đề 6 mục 6)", {
+  skip,
+  concurrency: false,
+}, () => {
+  let h: Harness;
+  let current: Page | undefined;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  test("Cấp trung ương: mọi tỉnh có vụ việc, số liệu khớp /api/statistics, xếp hạng giảm dần", async () => {
+    const { context, page } = await newPage(h, { width: 1600, height: 1000 });
+    current = page;
+    try {
+      await login(page, h.baseUrl, "cucbtnn.canbo");
+      await page.getByTestId("province-ranking").waitFor();
+      await chooseYear(page);
+      const res = await h.app.inject({
+        method: "GET",
+        url: `/api/statistics?kind=year&year=${YEAR}`,
+        cookies: await cookies(context),
+      });
+      const stats = res.json() as Stats;
+      const expected = Object.entries(stats.by_province)
+        .filter(([, r]) =>
+          ["handled", "resolved", "in_progress", "amount_to_pay", "amount_paid"].some((k) => r[k].value),
+        )
+        .map(([id, r]) => ({ id, handled: r.handled.value, paid: r.amount_paid.value, resolved: r.resolved.value }));
+      assert.ok(expected.length >= 2, "dữ liệu mẫu có vụ việc ở nhiều tỉnh");
+
+      const table = await rows(page);
+      assert.equal(table.length, expected.length, "một dòng mỗi tỉnh có số liệu");
+      const handled = table.map((r) => Number(r[2]));
+      assert.deepEqual(
+        handled,
+        [...handled].sort((a, b) => b - a),
+      );
+      assert.equal(table[0][0], "1");
+      assert.equal(handled[0], Math.max(...expected.map((e) => e.handled)));
+      // Thanh Hóa's row carries the statistics figures of its UBND tỉnh.
+      const th = expected.find((e) => e.id === "ubnd-thanh-hoa");
+      assert.ok(th, "Thanh Hóa có vụ việc năm 2025 trong dữ liệu mẫu");
+      const thRow = table.find((r) => r[1].includes("Thanh Hóa"));
+      assert.ok(thRow, "dòng Thanh Hóa");
+      assert.deepEqual([Number(thRow[2]), Number(thRow[3]), thRow[6]], [th.handled, th.resolved, vnd.format(th.paid)]);
+      await page.getByTestId("province-ranking").getByRole("img").locator("canvas").waitFor();
+
+      // Rank by amount paid: the first row is the province that paid most.
+      await pick(page, "Xếp hạng theo", "Số tiền đã chi trả");
+      await page.waitForLoadState("networkidle");
+      const byPaid = await rows(page);
+      assert.equal(byPaid[0][6], vnd.format(Math.max(...expected.map((e) => e.paid))));
+
+      // Trend per year and field: a stacked bar chart is drawn for the chosen indicator.
+      const trend = page.getByTestId("trend-by-field");
+      await trend.getByRole("img", { name: "Xu hướng theo năm và lĩnh vực" }).locator("canvas").waitFor();
+      await pick(page, "Chỉ tiêu xu hướng", "Đã giải quyết (quyết định có hiệu lực)");
+      await trend.getByRole("img").locator("canvas").waitFor();
+    } catch (e) {
+      await failureShot(current, "dashboard-national");
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("Sở Tư pháp Thanh Hóa chỉ thấy tỉnh mình; nhãn tiếng Anh khi đổi ngôn ngữ", async () => {
+    const { context, page } = await newPage(h, { width: 1600, height: 1000 });
+    current = page;
+    try {
+      await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+      await page.getByTestId("province-ranking").waitFor();
+      await chooseYear(page);
+      const table = await rows(page);
+      assert.equal(table.length, 1);
+      assert.match(table[0][1], /Thanh Hóa/);
+      assert.equal(table[0][0], "1");
+      await page.getByText("Phạm vi dữ liệu của cơ quan chỉ gồm tỉnh, thành phố của mình", { exact: false }).waitFor();
+
+      // The same figure as the nationwide statistics row of Thanh Hóa.
+      const national = await h.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "cucbtnn.canbo", password: "btnn@2026" },
+      });
+      const cookie = Object.fromEntries(national.cookies.map((c) => [c.name, c.value]));
+      const stats = (
+        await h.app.inject({ method: "GET", url: `/api/statistics?kind=year&year=${YEAR}`, cookies: cookie })
+      ).json() as Stats;
+      assert.equal(Number(table[0][2]), stats.by_province["ubnd-thanh-hoa"].handled.value);
+
+      await page.evaluate(() => localStorage.setItem("btnn.lang", "en"));
+      await page.reload();
+      const card = page.getByTestId("province-ranking");
+      await card.getByText("Ranking by province").waitFor();
+      await card.getByRole("columnheader", { name: "Claims handled" }).waitFor();
+      await page.getByTestId("trend-by-field").getByText("Trend by year and field").waitFor();
+    } catch (e) {
+      await failureShot(current, "dashboard-province");
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+});
