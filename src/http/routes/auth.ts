@@ -17,17 +17,17 @@ import {
   recentFailures,
   recordAttempt,
   setPassword,
+  sha256,
   THROTTLE_MAX_FAILURES,
   THROTTLE_WINDOW_MS,
-  sha256,
   userMemberships,
 } from "../auth-store.ts";
 import { errorResponses } from "../contracts/common.ts";
-import { forgetSession, forgetUserSessions } from "../session-cache.ts";
 import { HttpError } from "../http-error.ts";
 import { audit } from "../plugins/audit.ts";
 import { CSRF_COOKIE, csrfCookieOptions, requireAuth, SESSION_COOKIE, sessionCookieOptions } from "../plugins/auth.ts";
 import { scopeOf } from "../plugins/scope.ts";
+import { forgetSession, forgetUserSessions } from "../session-cache.ts";
 
 const LoginBody = z
   .object({
