@@ -6,10 +6,15 @@ import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { buildDocument } from "../../documents/index.ts";
 import type { Scope } from "../../domain/access/scope.ts";
 import { PROVINCES } from "../../domain/agencies/provinces.ts";
-import { exchangeCounterpart, type FollowupStatus, type InspectionStatus } from "../../domain/inspections/index.ts";
+import {
+  type DatedAgency,
+  exchangeRecipients,
+  type FollowupStatus,
+  type InspectionStatus,
+} from "../../domain/inspections/index.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
-import { agencies, inspectionFollowups, inspections } from "../schema/index.ts";
+import { agencies, agencySuccessors, inspectionFollowups, inspections } from "../schema/index.ts";
 import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion, todayVn } from "./common.ts";
@@ -81,6 +86,21 @@ async function checkAgencies(db: AppDb, ids: string[], field: string) {
   const known = await db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, ids));
   const missing = ids.find((a) => !known.some((k) => k.id === a));
   if (missing) throw new DomainError("unknown_agency", field, `Không có cơ quan "${missing}".`);
+}
+
+/** Agencies as dated data (role, validity, successor links) for the exchange rule. */
+async function datedAgencies(db: AppDb): Promise<DatedAgency[]> {
+  const [rows, links] = await Promise.all([
+    db.select({ id: agencies.id, role: agencies.role, from: agencies.validFrom, to: agencies.validTo }).from(agencies),
+    db.select({ from: agencySuccessors.agencyId, to: agencySuccessors.successorId }).from(agencySuccessors),
+  ]);
+  return rows.map((a) => ({
+    id: a.id,
+    role: a.role,
+    valid_from: a.from,
+    valid_to: a.to,
+    successor_ids: links.filter((l) => l.from === a.id).map((l) => l.to),
+  }));
 }
 
 export async function listInspections(db: AppDb, scope: Scope, filter: { year?: number } = {}) {
@@ -256,16 +276,12 @@ export async function recordResult(
   const [lead] = await db.select().from(agencies).where(eq(agencies.id, row.leadAgencyId));
   // Exchange of results: the counterpart lead agency in force on the report date, plus the coordinators.
   const shared: SharedWith[] = [...((row.sharedWith as SharedWith[] | null) ?? [])];
-  const counterpart = exchangeCounterpart(lead.role);
   const recipients = new Set<string>(row.coordinatorAgencyIds ?? []);
   let basis = "KH 2021 mục II.10";
-  if (counterpart) {
-    basis = counterpart.basis;
-    const cands = await db.select().from(agencies).where(eq(agencies.role, counterpart.role));
-    const inForce = cands.filter(
-      (a) => (!a.validFrom || a.validFrom <= reportDate) && (!a.validTo || reportDate <= a.validTo),
-    );
-    for (const a of inForce) recipients.add(a.id);
+  const exchange = exchangeRecipients(lead.role, reportDate, await datedAgencies(db));
+  if (exchange) {
+    basis = exchange.basis;
+    for (const a of exchange.agency_ids) recipients.add(a);
   }
   recipients.delete(row.leadAgencyId);
   for (const a of recipients)
