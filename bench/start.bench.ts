@@ -1,0 +1,194 @@
+// Start-up and memory of the real server process (`npm start` = scripts/build-web.mjs, then `btnn serve`):
+//  - baseline: a bare Fastify process (node + fastify, one JSON route) to its first 200, same run;
+//  - first-ever start on an empty data folder (initdb, migrations, demo seed) to the first 200 on /api/health;
+//  - cold start on that existing, seeded folder to the first 200 on /api/health and on / (the web UI), median of
+//    BENCH_START_RUNS (default 3), including the web-build check of `npm start`;
+//  - RSS right after start, and peak RSS (VmHWM) of the server under BENCH_START_LOAD_SECONDS (default 10) of
+//    autocannon on GET /api/claims (page of 20, signed in as the nationwide demo admin, 10 connections).
+// Targets (issue 7): cold start ≤ 3 s, RSS ≤ 300 MB under load. Linux only (/proc for RSS).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BenchRow } from "./measure.ts";
+
+type Cannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}) => Promise<{ requests: { average: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number }>;
+
+const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
+const ROOT = new URL("../", import.meta.url).pathname;
+const RUNS = Number(process.env.BENCH_START_RUNS ?? 3);
+const LOAD_S = Number(process.env.BENCH_START_LOAD_SECONDS ?? 10);
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => (typeof a === "object" && a ? res(a.port) : rej(new Error("no port"))));
+    });
+  });
+}
+
+/** VmRSS / VmHWM (peak) of a process, in MB. */
+function memory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
+}
+
+type Started = { child: ChildProcess; port: number; ms: number; output: () => string };
+
+/** Spawns `cmd` (PORT set) and polls `path` until the first 200; time from spawn. */
+async function startUntil200(
+  cmd: string[],
+  env: Record<string, string>,
+  path: string,
+  timeoutMs = 600_000,
+): Promise<Started> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(cmd[0], cmd.slice(1), {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  child.stderr?.on("data", (d) => {
+    out += d;
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`tiến trình đã thoát (${child.exitCode}): ${out.slice(-2000)}`);
+    if (performance.now() - t0 > timeoutMs) {
+      child.kill("SIGKILL");
+      throw new Error(`quá thời gian chờ khởi động: ${out.slice(-2000)}`);
+    }
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}${path}`);
+      await r.arrayBuffer();
+      if (r.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { child, port, ms: performance.now() - t0, output: () => out };
+}
+
+async function stop(s: Started): Promise<void> {
+  if (s.child.exitCode !== null) return;
+  const exited = new Promise((r) => s.child.once("exit", r));
+  s.child.kill("SIGTERM");
+  const timer = setTimeout(() => s.child.kill("SIGKILL"), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const s1 = (ms: number) => Math.round(ms / 100) / 10;
+
+// `npm start` without npm's own wrapper: the web-build check, then the server (exec: the pid is the server's).
+const NPM_START = ["sh", "-c", "node scripts/build-web.mjs >/dev/null && exec node --import tsx src/cli/main.ts serve"];
+const BARE = [
+  process.execPath,
+  "--input-type=module",
+  "-e",
+  "import Fastify from 'fastify'; const a = Fastify(); a.get('/', async () => ({ ok: true })); await a.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });",
+];
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), "btnn-start-bench-"));
+  const env = { DATA_DIR: dataDir, BTNN_SCHEDULER: "0", LOG_LEVEL: "warn", DATABASE_URL: "" };
+  try {
+    const bareTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const b = await startUntil200(BARE, {}, "/");
+      bareTimes.push(b.ms);
+      await stop(b);
+    }
+    const bare = median(bareTimes);
+    rows.push({
+      name: "baseline: bare Fastify process to first 200",
+      p50_ms: Math.round(bare),
+      note: `node + fastify, one route; median of ${RUNS}`,
+    });
+
+    const first = await startUntil200(NPM_START, env, "/api/health");
+    rows.push({
+      name: "first-ever start (empty data dir: initdb, migrations, demo seed) → 200 /api/health",
+      p50_ms: Math.round(first.ms),
+      note: `${s1(first.ms)} s; ${Math.round(first.ms / bare)}× baseline; ${/Đã nạp dữ liệu mẫu: [^\n]*/.exec(first.output())?.[0] ?? ""}`,
+    });
+    await stop(first);
+
+    const health: number[] = [];
+    const home: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const h = await startUntil200(NPM_START, env, "/api/health");
+      health.push(h.ms);
+      await stop(h);
+      const w = await startUntil200(NPM_START, env, "/");
+      home.push(w.ms);
+      await stop(w);
+    }
+    const h = median(health);
+    const w = median(home);
+    rows.push({
+      name: "cold start, existing seeded data → 200 /api/health",
+      p50_ms: Math.round(h),
+      note: `${s1(h)} s (target ≤ 3 s); ${Math.round((h / bare) * 10) / 10}× baseline; median of ${RUNS}: ${health.map(s1).join(", ")} s`,
+    });
+    rows.push({
+      name: "cold start, existing seeded data → 200 / (web UI)",
+      p50_ms: Math.round(w),
+      note: `${s1(w)} s; median of ${RUNS}: ${home.map(s1).join(", ")} s`,
+    });
+
+    const server = await startUntil200(NPM_START, env, "/api/health");
+    try {
+      const pid = server.child.pid ?? 0;
+      const afterStart = memory(pid);
+      rows.push({ name: "RSS after start (idle, seeded demo)", note: `${afterStart.rss} MB` });
+      const base = `http://127.0.0.1:${server.port}`;
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: "admin", password: "btnn@2026" }),
+      });
+      if (login.status !== 200) throw new Error(`đăng nhập thất bại: ${login.status}`);
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const r = await autocannon({
+        url: `${base}/api/claims?page_size=20`,
+        connections: 10,
+        duration: LOAD_S,
+        headers: { cookie },
+      });
+      const loaded = memory(pid);
+      rows.push({
+        name: `peak RSS under ${LOAD_S} s of load on GET /api/claims`,
+        rps: Math.round(r.requests.average),
+        p50_ms: r.latency.p50,
+        p99_ms: r.latency.p99,
+        note: `peak ${loaded.peak} MB (VmHWM; target ≤ 300 MB), ${loaded.rss} MB at the end; 10 connections${r.errors || r.non2xx ? `; LỖI ${r.errors} lỗi, ${r.non2xx} không 2xx` : ""}`,
+      });
+    } finally {
+      await stop(server);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
