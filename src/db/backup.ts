@@ -104,6 +104,21 @@ async function tableColumns(db: AppDb, table: string): Promise<string[]> {
   return rows.map((r) => String(r.c));
 }
 
+function* batches(lines: string[], size = 1 << 20): Generator<string> {
+  let buf: string[] = [];
+  let len = 0;
+  for (const l of lines) {
+    buf.push(l);
+    len += l.length;
+    if (len >= size) {
+      yield buf.join("");
+      buf = [];
+      len = 0;
+    }
+  }
+  if (buf.length) yield buf.join("");
+}
+
 /** Writes a backup of the whole database to `file` (gzip JSON lines). Returns the header. Audited as backup.export. */
 export async function backupDatabase(
   database: Database,
@@ -139,7 +154,13 @@ export async function backupDatabase(
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-  await pipeline(Readable.from([`${JSON.stringify(header)}\n`, ...chunks]), createGzip(), createWriteStream(file));
+  // Lines go to gzip in ~1 MB batches: one stream chunk per row needs one event-loop turn per row, which starves
+  // (minutes, or never ends) while the same process serves concurrent writes (server under load, PGlite).
+  await pipeline(
+    Readable.from(batches([`${JSON.stringify(header)}\n`, ...chunks])),
+    createGzip(),
+    createWriteStream(file),
+  );
   await database.db.transaction(async (tx) => {
     await appendAudit(tx, {
       actor_user_id: opts.actor?.user_id ?? null,

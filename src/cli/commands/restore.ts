@@ -21,7 +21,13 @@ const command: CliCommand = async (argv) => {
   }
   const file = resolve(positionals[0]);
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  let database: Awaited<ReturnType<typeof openConfiguredDatabase>>;
+  try {
+    database = await openConfiguredDatabase(config);
+  } catch (e) {
+    // A PGlite folder locked by a running server, or an unreachable PostgreSQL: one clear line, exit 2 (no stack).
+    throw new CliError((e as Error).message);
+  }
   try {
     const r = await restoreDatabase(database, file, { force: values.force }).catch(fromDomain);
     const rows = Object.values(r.tables).reduce((s, n) => s + n, 0);
