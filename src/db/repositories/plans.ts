@@ -225,7 +225,13 @@ export async function createTaskInstances(
   if (list.length === 0) return [];
   return db.transaction(async (tx) => {
     const taskIds = [...new Set(list.map((t) => t.task_id))];
-    const found = await tx.select({ id: planTasks.id }).from(planTasks).where(inArray(planTasks.id, taskIds));
+    // Only tasks of plans visible in the caller's scope (a task id of another province's plan is "not found").
+    const sc = scopeCondition(scope, plans.agencyId);
+    const found = await tx
+      .select({ id: planTasks.id })
+      .from(planTasks)
+      .innerJoin(plans, eq(plans.id, planTasks.planId))
+      .where(sc ? and(inArray(planTasks.id, taskIds), sc) : inArray(planTasks.id, taskIds));
     if (found.length !== taskIds.length) throw notFound("nhiệm vụ của kế hoạch", "task_id");
     const rows = await tx
       .insert(taskInstances)
