@@ -66,7 +66,11 @@ export function competitionRank<T>(rows: readonly T[], value: (r: T) => number):
   });
 }
 
-const provinceLabel = (name: string) => name.replace(/^Ủy ban nhân dân\s+/i, "");
+/** "Ủy ban nhân dân tỉnh Thanh Hóa" → "Tỉnh Thanh Hóa". */
+const provinceLabel = (name: string) => {
+  const n = name.replace(/^Ủy ban nhân dân\s+/i, "");
+  return n.charAt(0).toLocaleUpperCase("vi") + n.slice(1);
+};
 
 /**
  * Rows per province in the caller's scope for `period`, ranked by `sort` (an indicator, or "score" = evaluation

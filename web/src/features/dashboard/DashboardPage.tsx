@@ -244,10 +244,10 @@ export default function DashboardPage() {
         <Col xs={24} lg={8}>
           <ChartCard title={t("dash.byFieldAll")} empty={!d.by_field.length} option={charts.byFieldAll} />
         </Col>
-        <Col xs={24} xl={14}>
+        <Col xs={24}>
           <ProvinceRankingCard nationwide={me?.scope === "all"} />
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24}>
           <TrendByFieldCard />
         </Col>
       </Row>

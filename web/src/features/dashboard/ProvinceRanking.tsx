@@ -2,7 +2,7 @@
 // with the QĐ 3062 evaluation score) from /api/rankings/provinces, and the trend per year and field from
 // /api/statistics/trend. A province user's scope holds its own province only (the server filters).
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Empty, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Card, Col, Empty, InputNumber, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../shared/api.ts";
 import { EChart } from "../../shared/EChart.tsx";
@@ -42,7 +42,7 @@ type Trend = { years: Array<{ year: number; by_field: Record<string, Record<stri
 const value = (r: RankingRow, sort: Sort) => (sort === "score" ? (r.evaluation?.total ?? 0) : r.figures[sort]);
 
 export function ProvinceRankingCard({ nationwide }: { nationwide: boolean }) {
-  const { t, tl } = useI18n();
+  const { t, tl, lang } = useI18n();
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [sort, setSort] = useState<Sort>("handled");
   const q = useQuery({
@@ -52,6 +52,14 @@ export function ProvinceRankingCard({ nationwide }: { nationwide: boolean }) {
   const items = q.data?.items ?? [];
   const label = (k: Sort) => t(`rank.ind.${k}` as MessageKey);
   const fmt = (k: Sort, n: number) => (MONEY.has(k) ? fmtMoney(n) : String(n));
+  /** Bar labels: money in millions of đồng ("35,95 triệu đ"), counts as they are. */
+  const short = (k: Sort, n: number) =>
+    MONEY.has(k)
+      ? t("rank.millions", {
+          n: (n / 1_000_000).toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 2 }),
+        })
+      : String(n);
+  const chartHeight = Math.min(Math.max(200, 24 * items.length + 40), 820);
 
   return (
     <Card
@@ -89,64 +97,83 @@ export function ProvinceRankingCard({ nationwide }: { nationwide: boolean }) {
         <Empty description={t("dash.noData")} />
       ) : (
         <>
-          <EChart
-            ariaLabel={`${t("rank.title")} — ${label(sort)}`}
-            style={{ height: Math.max(160, 28 * items.length + 40) }}
-            option={{
-              color: COLORS,
-              tooltip: {
-                trigger: "axis",
-                valueFormatter: (v: unknown) => fmt(sort, Number(v)),
-              },
-              grid: { left: 170, right: 60, top: 10, bottom: 20 },
-              xAxis: { type: "value", minInterval: MONEY.has(sort) ? undefined : 1 },
-              yAxis: {
-                type: "category",
-                inverse: true,
-                data: items.map((r) => `${r.rank}. ${r.province_name}`),
-                axisLabel: { width: 160, overflow: "truncate" },
-              },
-              series: [
-                {
-                  type: "bar",
-                  name: label(sort),
-                  barMaxWidth: 22,
-                  data: items.map((r) => value(r, sort)),
-                  label: { show: true, position: "right", formatter: (p: { value: number }) => fmt(sort, p.value) },
-                },
-              ],
-            }}
-          />
-          <Table<RankingRow>
-            size="small"
-            rowKey="province_id"
-            loading={q.isLoading}
-            dataSource={items}
-            pagination={false}
-            scroll={{ x: true, y: 360 }}
-            columns={[
-              { title: t("evaluation.rank"), dataIndex: "rank", width: 60 },
-              { title: t("rank.province"), dataIndex: "province_name" },
-              ...INDICATORS.map((k) => ({
-                title: label(k),
-                align: "right" as const,
-                render: (_: unknown, r: RankingRow) => fmt(k, r.figures[k]),
-              })),
-              {
-                title: label("score"),
-                align: "right" as const,
-                render: (_: unknown, r: RankingRow) =>
-                  r.evaluation ? (
-                    <Space size={4}>
-                      <span>{`${r.evaluation.total} (${r.evaluation.percent}%)`}</span>
-                      <Tag>{tl("evalStatus", r.evaluation.status)}</Tag>
-                    </Space>
-                  ) : (
-                    "—"
-                  ),
-              },
-            ]}
-          />
+          <Row gutter={[12, 12]}>
+            <Col xs={24} xl={10}>
+              <EChart
+                ariaLabel={`${t("rank.title")} — ${label(sort)}`}
+                style={{ height: chartHeight }}
+                option={{
+                  color: COLORS,
+                  tooltip: {
+                    trigger: "axis",
+                    valueFormatter: (v: unknown) => fmt(sort, Number(v)),
+                  },
+                  grid: { left: 170, right: 90, top: 10, bottom: MONEY.has(sort) ? 40 : 20 },
+                  xAxis: {
+                    type: "value",
+                    minInterval: MONEY.has(sort) ? undefined : 1,
+                    axisLabel: {
+                      formatter: (v: number) => (MONEY.has(sort) ? (v / 1_000_000).toLocaleString("vi-VN") : String(v)),
+                    },
+                    name: MONEY.has(sort) ? t("rank.millionsAxis") : undefined,
+                    nameLocation: "middle",
+                    nameGap: 24,
+                  },
+                  yAxis: {
+                    type: "category",
+                    inverse: true,
+                    data: items.map((r) => `${r.rank}. ${r.province_name}`),
+                    axisLabel: { width: 160, overflow: "truncate" },
+                  },
+                  series: [
+                    {
+                      type: "bar",
+                      name: label(sort),
+                      barMaxWidth: 22,
+                      data: items.map((r) => value(r, sort)),
+                      label: {
+                        show: true,
+                        position: "right",
+                        formatter: (p: { value: number }) => short(sort, p.value),
+                      },
+                    },
+                  ],
+                }}
+              />
+            </Col>
+            <Col xs={24} xl={14}>
+              <Table<RankingRow>
+                size="small"
+                rowKey="province_id"
+                loading={q.isLoading}
+                dataSource={items}
+                pagination={false}
+                scroll={{ x: true, y: Math.max(chartHeight - 60, 160) }}
+                columns={[
+                  { title: t("evaluation.rank"), dataIndex: "rank", width: 60 },
+                  { title: t("rank.province"), dataIndex: "province_name", width: 170 },
+                  ...INDICATORS.map((k) => ({
+                    title: label(k),
+                    align: "right" as const,
+                    render: (_: unknown, r: RankingRow) => fmt(k, r.figures[k]),
+                  })),
+                  {
+                    title: label("score"),
+                    align: "right" as const,
+                    render: (_: unknown, r: RankingRow) =>
+                      r.evaluation ? (
+                        <Space size={4}>
+                          <span>{`${r.evaluation.total} (${r.evaluation.percent}%)`}</span>
+                          <Tag>{tl("evalStatus", r.evaluation.status)}</Tag>
+                        </Space>
+                      ) : (
+                        "—"
+                      ),
+                  },
+                ]}
+              />
+            </Col>
+          </Row>
           {q.data?.evaluation_confidence === "unverified" && (
             <Typography.Text type="secondary">{t("evaluation.unverified")}</Typography.Text>
           )}
@@ -194,7 +221,14 @@ export function TrendByFieldCard() {
             legend: { bottom: 0, type: "scroll" },
             grid: { top: 16, left: 60, right: 16, bottom: 50 },
             xAxis: { type: "category", data: years.map((y) => String(y.year)) },
-            yAxis: { type: "value", minInterval: MONEY.has(indicator) ? undefined : 1 },
+            yAxis: {
+              type: "value",
+              minInterval: MONEY.has(indicator) ? undefined : 1,
+              name: MONEY.has(indicator) ? t("rank.millionsAxis") : undefined,
+              axisLabel: {
+                formatter: (v: number) => (MONEY.has(indicator) ? (v / 1_000_000).toLocaleString("vi-VN") : String(v)),
+              },
+            },
             series: FIELDS.map((f) => ({
               type: "bar",
               stack: "fields",

@@ -689,6 +689,8 @@ export const en: Record<MessageKey, string> = {
   "rank.ind.amount_to_pay": "Amount to pay",
   "rank.ind.amount_paid": "Amount paid",
   "rank.ind.score": "Evaluation score (QĐ 3062)",
+  "rank.millions": "VND {n} M",
+  "rank.millionsAxis": "million VND",
   "rank.trend": "Trend by year and field",
   "rank.trendIndicator": "Trend indicator",
   "evalStatus.draft": "Draft",

@@ -687,6 +687,8 @@ export const vi = {
   "rank.ind.amount_to_pay": "Số tiền phải bồi thường",
   "rank.ind.amount_paid": "Số tiền đã chi trả",
   "rank.ind.score": "Điểm đánh giá (QĐ 3062)",
+  "rank.millions": "{n} triệu đ",
+  "rank.millionsAxis": "triệu đồng",
   "rank.trend": "Xu hướng theo năm và lĩnh vực",
   "rank.trendIndicator": "Chỉ tiêu xu hướng",
   "evalStatus.draft": "Bản nháp",
