@@ -105,18 +105,13 @@ for (const engine of availableEngines()) {
       const waitAcks = async (n: number) => {
         while (ackCount(acks) < n || acks.claims.size < 2) await new Promise((r) => setTimeout(r, 20));
       };
-
-      const dbg = (m: string) => process.env.DUR_DEBUG && console.error(`[dur] ${m} acks=${ackCount(acks)}`);
       const files: Array<{ file: string; header: BackupHeader; acked: number }> = [];
       for (let i = 1; i <= 2; i++) {
-        dbg(`wait ${i}`);
         await waitAcks(15 * i);
-        dbg(`backup ${i}`);
         const file = join(target.dataDir, `in-process-${i}.jsonl.gz`);
         const acked = ackCount(acks);
         files.push({ file, header: await backupDatabase(source, file), acked });
       }
-      dbg("cli");
       if (engine === "postgres") {
         const cli = runBtnn(target, ["backup", join(target.dataDir, "cli.jsonl.gz"), "--json"]);
         const exit = await cli.exited;
@@ -131,9 +126,7 @@ for (const engine of availableEngines()) {
       }
       claimsWanted = acks.claims.size + 2;
       backupsDone = true;
-      dbg("stop");
       const r = await writers;
-      dbg("stopped");
       assert.deepEqual(r.refused, []);
       t.diagnostic(`đã xác nhận ${ackCount(acks)} thao tác ghi trong lúc sao lưu (${describeAcks(acks)})`);
 
