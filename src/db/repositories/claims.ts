@@ -306,6 +306,41 @@ async function storeDeadlines(tx: AppDb, claimId: string, result: DeadlineResult
   if (rows.length) await tx.insert(claimDeadlines).values(rows);
 }
 
+/**
+ * Many deadline rows in one statement: the rows travel as ONE json parameter and are expanded server-side
+ * (json_to_recordset), instead of 13 bound parameters per row built by the ORM — same stored values, ~2–3× faster on
+ * PostgreSQL for bulk writes (bench/volume.bench.ts). Omitted columns (id, computed_at) take their defaults.
+ */
+async function insertDeadlineRowsBulk(
+  tx: AppDb,
+  rows: ReadonlyArray<ReturnType<typeof deadlineRows>[number]>,
+): Promise<void> {
+  for (let j = 0; j < rows.length; j += 5000) {
+    const json = JSON.stringify(
+      rows.slice(j, j + 5000).map((r) => ({
+        claim_id: r.claimId,
+        position: r.position,
+        kind: r.kind,
+        step: r.step,
+        label: r.label ?? null,
+        due: r.due ?? null,
+        unit: r.unit ?? null,
+        days: r.days ?? null,
+        basis: r.basis ?? null,
+        confidence: r.confidence ?? null,
+        status: r.status ?? null,
+        explanation: r.explanation ?? null,
+        details: r.details ?? null,
+      })),
+    );
+    await tx.execute(sql`insert into claim_deadlines
+      (claim_id, position, kind, step, label, due, unit, days, basis, confidence, status, explanation, details)
+      select claim_id, position, kind, step, label, due, unit, days, basis, confidence, status, explanation, details
+      from json_to_recordset(${json}::json) as x(claim_id uuid, position int, kind text, step text, label text,
+        due date, unit text, days int, basis text, confidence text, status text, explanation jsonb, details jsonb)`);
+  }
+}
+
 async function agencyNames(tx: AppDb, ids: Array<string | null | undefined>): Promise<string[]> {
   const list = ids.filter((x): x is string => !!x);
   if (!list.length) return [];
@@ -806,6 +841,85 @@ export async function recomputeClaimDeadlines(db: AppDb, scope: Scope, id: strin
 }
 
 /**
+ * Recomputes the stored deadlines of EVERY open claim in scope (after a calendar notice or a legal parameter changed,
+ * and the daily open → overdue pass) in batches: per batch ONE transaction locks the claims (FOR UPDATE), reads their
+ * events in one query, recomputes with computeDeadlines exactly as single writes do, replaces the rows in one delete +
+ * one insert, and writes one audit row (as_of, count, first/last code). Same stored deadlines as calling
+ * recomputeClaimDeadlines per claim, without a transaction and an audit row per claim.
+ */
+export async function recomputeOpenClaimDeadlines(
+  db: AppDb,
+  scope: Scope,
+  opts: Options & { batchSize?: number } = {},
+): Promise<{ claims: number; deadlines: number }> {
+  requirePermission(scope, "claims.write");
+  const asOf = opts.as_of ?? todayVn();
+  const calendar = opts.calendar ?? defaultCalendar;
+  const batchSize = opts.batchSize ?? 500;
+  const sc = visible(scope);
+  let cursor: string | null = null;
+  let total = 0;
+  let stored = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const conds = [eq(claims.open, true), ...(sc ? [sc] : []), ...(cursor ? [sql`${claims.id} > ${cursor}`] : [])];
+      const rows = await tx
+        .select({
+          id: claims.id,
+          code: claims.code,
+          law: claims.lawVersion,
+          complex: claims.complex,
+          extensions: claims.extensions,
+        })
+        .from(claims)
+        .where(and(...conds))
+        .orderBy(asc(claims.id))
+        .limit(batchSize)
+        .for("update");
+      if (!rows.length) return true;
+      const ids = rows.map((r) => r.id);
+      const events = await tx
+        .select({
+          claimId: claimEvents.claimId,
+          type: claimEvents.type,
+          date: claimEvents.date,
+          ground: claimEvents.ground,
+          note: claimEvents.note,
+        })
+        .from(claimEvents)
+        .where(inArray(claimEvents.claimId, ids))
+        .orderBy(asc(claimEvents.claimId), asc(claimEvents.date), asc(claimEvents.seq));
+      const byClaim = new Map<string, EventLike[]>();
+      for (const e of events) {
+        const l = byClaim.get(e.claimId);
+        if (l) l.push(e);
+        else byClaim.set(e.claimId, [e]);
+      }
+      const out: Array<ReturnType<typeof deadlineRows>[number]> = [];
+      for (const r of rows) {
+        const history = historyOf(r.law, r.complex, r.extensions, byClaim.get(r.id) ?? []);
+        out.push(...deadlineRows(r.id, computeDeadlines(history, calendar, asOf)));
+      }
+      await tx.delete(claimDeadlines).where(inArray(claimDeadlines.claimId, ids));
+      await insertDeadlineRowsBulk(tx, out);
+      await appendAudit(tx, {
+        ...auditActor(scope),
+        action: "claim.deadlines.recompute",
+        entity: "claim",
+        entity_id: null,
+        after: { as_of: asOf, count: rows.length, codes: [rows[0].code, rows[rows.length - 1].code] },
+      });
+      cursor = ids[ids.length - 1];
+      total += rows.length;
+      stored += out.length;
+      return rows.length < batchSize;
+    });
+    if (done) break;
+  }
+  return { claims: total, deadlines: stored };
+}
+
+/**
  * Bulk import (seed, data migration): each claim's history is validated and replayed by the claims domain and its
  * deadlines computed exactly as for single writes; rows are inserted in batches, one audit row per batch.
  */
@@ -891,8 +1005,7 @@ export async function importClaims(
       await tx.insert(claims).values(claimRows);
       for (let j = 0; j < eventRows.length; j += 1000)
         await tx.insert(claimEvents).values(eventRows.slice(j, j + 1000));
-      for (let j = 0; j < deadlineRowsAll.length; j += 1000)
-        await tx.insert(claimDeadlines).values(deadlineRowsAll.slice(j, j + 1000));
+      await insertDeadlineRowsBulk(tx, deadlineRowsAll);
       await appendAudit(tx, {
         ...auditActor(scope),
         action: "claim.import",

@@ -1,0 +1,192 @@
+// Bulk paths used at benchmark volume (bench/volume.bench.ts): the one-statement dashboard, the batched recomputation of
+// every open claim's deadlines after a calendar change, and the server-side replication of a seed. Each is checked
+// against figures computed independently from the raw rows.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { verifyAuditChain } from "../../src/db/audit.ts";
+import { recomputeClaimDeadlines, recomputeOpenClaimDeadlines } from "../../src/db/repositories/claims.ts";
+import { loadDashboard } from "../../src/db/repositories/dashboard.ts";
+import { replicateClaims } from "../../src/db/seed/bulk.ts";
+import { seedScale } from "../../src/db/seed/index.ts";
+import { availableEngines, openTestDatabase } from "../../src/db/testing.ts";
+import type { Database } from "../../src/db/types.ts";
+import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
+import { calendarWithDay } from "../../src/domain/claims/index.ts";
+import { addDays, dayOfWeek } from "../../src/domain/shared/dates.ts";
+
+const AS_OF = "2026-06-30";
+// The extra day off is chosen from the data (see the test): a working day between 04/05 and 31/08/2026, a stretch
+// with no holiday in the official notices, so "one working day later" is simply the next weekday.
+
+type DlRow = { claim_id: string; position: number; step: string; due: string | null; unit: string | null };
+
+const tally = (keys: Array<string | null>) => {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k ?? "", (m.get(k ?? "") ?? 0) + 1);
+  return [...m.entries()].map(([key, n]) => ({ key, n })).sort((a, b) => (a.key < b.key ? -1 : 1));
+};
+const sortByKey = (l: Array<{ key: string; n: number }>) => [...l].sort((a, b) => (a.key < b.key ? -1 : 1));
+
+for (const engine of availableEngines()) {
+  describe(`volume bulk paths on ${engine}`, () => {
+    let database: Database;
+    before(async () => {
+      database = await openTestDatabase({ engine });
+      await seedScale(database, 1, { asOf: AS_OF, seed: 42 });
+    });
+    after(async () => {
+      await database?.close();
+    });
+
+    test("Dashboard — figures equal the counts of the raw claim and deadline rows", async () => {
+      const d = await loadDashboard(database.db, SYSTEM_SCOPE, AS_OF);
+      const claims = await database.query<{
+        id: string;
+        code: string;
+        state: string;
+        field: string;
+        open: boolean;
+        y: number | null;
+        province: string | null;
+      }>(
+        `select c.id, c.code, c.state, c.field, c.open, extract(year from c.received_on)::int as y, a.province_code as province
+         from claims c join agencies a on a.id = c.handling_agency_id`,
+      );
+      const open = claims.filter((c) => c.open);
+      assert.equal(d.claims_total, claims.length);
+      assert.equal(d.claims_open, open.length);
+      assert.ok(d.claims_open > 0 && d.claims_open < d.claims_total);
+      assert.deepEqual(sortByKey(d.open_by_state), tally(open.map((c) => c.state)));
+      assert.deepEqual(sortByKey(d.open_by_field), tally(open.map((c) => c.field)));
+      assert.deepEqual(sortByKey(d.by_field), tally(claims.map((c) => c.field)));
+      assert.deepEqual(d.by_year, tally(claims.filter((c) => c.y !== null).map((c) => String(c.y))), "years ascending");
+      assert.deepEqual(
+        sortByKey(d.by_province).map(({ key, n }) => ({ key, n })),
+        tally(claims.map((c) => c.province)),
+      );
+      assert.ok(
+        d.by_province.some((p) => p.name && !/^Ủy ban/.test(p.name)),
+        "province names without 'Ủy ban nhân dân'",
+      );
+      // Week Monday … Sunday containing 30/06/2026 (a Tuesday).
+      assert.deepEqual(d.week, { from: "2026-06-29", to: "2026-07-05" });
+      const dls = await database.query<{ claim_id: string; code: string; step: string; due: string; open: boolean }>(
+        `select d.claim_id, c.code, d.step, to_char(d.due, 'YYYY-MM-DD') as due, c.open from claim_deadlines d
+         join claims c on c.id = d.claim_id where d.kind = 'deadline' and d.status in ('open','overdue') and c.open`,
+      );
+      const order = (a: { due: string; code: string; step: string }, b: { due: string; code: string; step: string }) =>
+        a.due !== b.due
+          ? a.due < b.due
+            ? -1
+            : 1
+          : a.code !== b.code
+            ? a.code < b.code
+              ? -1
+              : 1
+            : a.step < b.step
+              ? -1
+              : 1;
+      const key = (x: { claim_id: string; step: string; due: string }) => `${x.claim_id}|${x.step}|${x.due}`;
+      const overdue = dls.filter((x) => x.due < AS_OF).sort(order);
+      assert.ok(overdue.length > 0, "the seed has overdue deadlines");
+      assert.equal(d.deadlines_overdue.length, Math.min(50, overdue.length));
+      for (let i = 1; i < d.deadlines_overdue.length; i++)
+        assert.ok(d.deadlines_overdue[i - 1].due <= d.deadlines_overdue[i].due, "ordered by due");
+      const cut = d.deadlines_overdue.at(-1)!.due;
+      assert.deepEqual(
+        d.deadlines_overdue
+          .filter((x) => x.due < cut)
+          .map(key)
+          .sort(),
+        overdue
+          .filter((x) => x.due < cut)
+          .map(key)
+          .sort(),
+      );
+      const week = dls.filter((x) => x.due >= AS_OF && x.due <= "2026-07-05");
+      assert.deepEqual(d.deadlines_this_week.map(key).sort(), week.map(key).sort());
+      assert.deepEqual(d.requests_awaiting, { total: 0, items: [] }, "system scope has no acting agency");
+    });
+
+    test("Bộ luật Dân sự 2015, Điều 148 — thêm một ngày nghỉ: thời hạn ngày làm việc đi qua ngày đó lùi một ngày làm việc; lô = từng vụ việc", async () => {
+      const before = await database.query<DlRow & { from_date: string }>(
+        `select d.claim_id, d.position, d.step, to_char(d.due, 'YYYY-MM-DD') as due, d.unit,
+                d.details->>'from_date' as from_date
+         from claim_deadlines d join claims c on c.id = d.claim_id where c.open order by d.claim_id, d.position`,
+      );
+      const candidates = before
+        .filter((b) => b.unit === "working_days" && b.due && b.from_date && b.from_date < b.due)
+        .filter((b) => b.due! >= "2026-05-04" && b.due! <= "2026-08-31")
+        .map((b) => b.due!)
+        .sort();
+      assert.ok(candidates.length > 0, "the seed has open working-day deadlines in May–August 2026");
+      const EXTRA = {
+        date: candidates.at(-1)!,
+        kind: "holiday" as const,
+        name: "Ngày nghỉ thử",
+        source: "Thông báo thử",
+      };
+      const calendar = calendarWithDay(EXTRA);
+      const r = await recomputeOpenClaimDeadlines(database.db, SYSTEM_SCOPE, { calendar, as_of: AS_OF, batchSize: 7 });
+      const [{ n: openCount }] = await database.query<{ n: number }>(
+        "select count(*)::int as n from claims where open",
+      );
+      assert.equal(r.claims, openCount);
+      const afterBulk = await database.query<DlRow & { explanation: unknown; status: string | null }>(
+        `select d.claim_id, d.position, d.step, to_char(d.due, 'YYYY-MM-DD') as due, d.unit, d.explanation, d.status,
+                d.details from claim_deadlines d join claims c on c.id = d.claim_id where c.open order by d.claim_id, d.position`,
+      );
+      assert.equal(afterBulk.length, r.deadlines);
+      // Independent check: a working-day deadline counted across the new day off ends one working day later.
+      const nextWorking = (d: string) => {
+        let x = addDays(d, 1);
+        while (dayOfWeek(x) === 0 || dayOfWeek(x) === 6) x = addDays(x, 1);
+        return x;
+      };
+      const old = new Map(before.map((b) => [`${b.claim_id}|${b.position}`, b]));
+      let crossing = 0;
+      for (const a of afterBulk) {
+        const b = old.get(`${a.claim_id}|${a.position}`);
+        if (b?.unit !== "working_days" || !b.due || !b.from_date || b.step !== a.step) continue;
+        if (b.from_date < EXTRA.date && b.due >= EXTRA.date && b.due < "2026-08-31") {
+          crossing++;
+          assert.equal(a.due, nextWorking(b.due), `${a.step} of ${a.claim_id}`);
+        } else if (b.due < EXTRA.date) assert.equal(a.due, b.due);
+      }
+      assert.ok(crossing > 0, "some open working-day deadline runs across the new day off");
+      // The per-claim path stores exactly the same rows.
+      const ids = [...new Set(afterBulk.map((a) => a.claim_id))];
+      for (const id of ids) await recomputeClaimDeadlines(database.db, SYSTEM_SCOPE, id, { calendar, as_of: AS_OF });
+      const afterOne = await database.query<DlRow & { explanation: unknown; status: string | null }>(
+        `select d.claim_id, d.position, d.step, to_char(d.due, 'YYYY-MM-DD') as due, d.unit, d.explanation, d.status,
+                d.details from claim_deadlines d join claims c on c.id = d.claim_id where c.open order by d.claim_id, d.position`,
+      );
+      assert.deepEqual(afterBulk, afterOne);
+      const chain = await verifyAuditChain(database.db);
+      assert.equal(chain.ok, true);
+    });
+
+    test("replicateClaims — 3× the claims, events and deadlines, unique codes, histories unchanged", async () => {
+      const count = async (t: string) =>
+        Number((await database.query<{ n: number }>(`select count(*)::int as n from ${t}`))[0].n);
+      const [c0, e0, d0] = [await count("claims"), await count("claim_events"), await count("claim_deadlines")];
+      const r = await replicateClaims(database, 3);
+      assert.equal(r.claims, 3 * c0);
+      assert.deepEqual(
+        [await count("claims"), await count("claim_events"), await count("claim_deadlines")],
+        [3 * c0, 3 * e0, 3 * d0],
+      );
+      const [{ n: codes }] = await database.query<{ n: number }>("select count(distinct code)::int as n from claims");
+      assert.equal(codes, 3 * c0);
+      const [orig] = await database.query<{ id: string; code: string }>(
+        "select id, code from claims order by code limit 1",
+      );
+      const [copy] = await database.query<{ id: string }>("select id from claims where code = $1", [`${orig.code}/2`]);
+      const ev = (id: string) =>
+        database.query("select seq, type, date::text, ground from claim_events where claim_id = $1 order by seq", [id]);
+      assert.deepEqual(await ev(copy.id), await ev(orig.id));
+      assert.equal((await verifyAuditChain(database.db)).ok, true);
+      await assert.rejects(() => replicateClaims(database, 1), /từ 2 đến 100/);
+    });
+  });
+}
