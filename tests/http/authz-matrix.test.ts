@@ -27,6 +27,7 @@ import {
   requestCopies,
   requests,
   taskInstances,
+  trainings,
 } from "../../src/db/schema/index.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { Client, type Fixture, setupFixture, signedIn } from "./helpers.ts";
@@ -191,6 +192,8 @@ const MATRIX: Record<string, Row> = {
   "GET /api/trainings": LIST,
   "POST /api/trainings": CREATE_FOR_AGENCY(201),
   "GET /api/trainings/:id": READ_SCOPED,
+  "PATCH /api/trainings/:id": WRITE_SCOPED(200),
+  "POST /api/trainings/:id/evidence": WRITE_SCOPED(200),
 };
 
 let fx: Fixture;
@@ -635,6 +638,18 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
   "GET /api/trainings": () => ({ method: "GET", url: "/api/trainings" }),
   "POST /api/trainings": (t) => ({ method: "POST", url: "/api/trainings", payload: trainingBody(t) }),
   "GET /api/trainings/:id": (t) => ({ method: "GET", url: `/api/trainings/${ids.training[t]}` }),
+  "PATCH /api/trainings/:id": async (t) => {
+    const [r] = await fx.database.db
+      .select({ v: trainings.version })
+      .from(trainings)
+      .where(eq(trainings.id, ids.training[t]));
+    return { method: "PATCH", url: `/api/trainings/${ids.training[t]}`, payload: { participants: 41, version: r.v } };
+  },
+  "POST /api/trainings/:id/evidence": (t) => ({
+    method: "POST",
+    url: `/api/trainings/${ids.training[t]}/evidence`,
+    payload: { task_instance_id: ids.instance[t] },
+  }),
 };
 
 function inspectionBody(t: Target) {
@@ -651,6 +666,7 @@ function trainingBody(t: Target) {
     kind: "training" as const,
     title: "Tập huấn Luật TNBTCNN (ma trận)",
     organiser_agency_id: AGENCY[t].stp,
+    co_organiser_agency_ids: [AGENCY[t].thads],
     date: "2024-05-10",
     participants: 40,
   };

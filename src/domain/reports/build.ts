@@ -2,7 +2,7 @@
 // input). Pure: the adapters render them with src/documents (renderOfficialDocument, buildSheet).
 import type { OfficialDocumentInput } from "../../documents/nd30/types.ts";
 import type { SheetInput } from "../../documents/xlsx/sheet.ts";
-import { formatVi, type IsoDate } from "../shared/dates.ts";
+import { formatVi, type IsoDate, isIsoDate } from "../shared/dates.ts";
 import { INDICATOR_BY_KEY, INDICATOR_KEYS } from "../statistics/indicators.ts";
 import { type IndicatorKey, type Period, STAT_FIELD_VI, STAT_FIELDS, type StatField } from "../statistics/types.ts";
 import { NARRATIVE_KEYS, NARRATIVE_LABEL_VI, type NarrativeKey, type ReportTemplate } from "./templates.ts";
@@ -217,6 +217,12 @@ export function taskOutcomeTexts(evidence: unknown): string[] {
     const text = textOf(o.outcome) ?? textOf(o.result) ?? textOf(o.text) ?? textOf(o.note);
     if (text) out.push(text);
     else if (o.meeting_id && textOf(o.number)) out.push(`Báo cáo số ${textOf(o.number)}`);
+    else if (o.training_id && textOf(o.title))
+      out.push(
+        `${o.kind === "dissemination" ? "Tuyên truyền" : "Tập huấn"} "${textOf(o.title)}"${
+          typeof o.date === "string" && isIsoDate(o.date) ? ` ngày ${formatVi(o.date)}` : ""
+        }${typeof o.participants === "number" ? ` (${o.participants} người tham dự)` : ""}`,
+      );
     else if (o.case_list_snapshot_id)
       out.push(`Danh mục vụ việc kỳ ${textOf(o.period) ?? ""}: ${typeof o.total === "number" ? o.total : 0} vụ việc`);
     else if (textOf(o.file_name)) out.push(`tệp minh chứng "${textOf(o.file_name)}"`);

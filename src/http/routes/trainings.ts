@@ -2,7 +2,14 @@
 // KH Thanh Hóa 2024 mục II.1–2 (seed 001). Evidence for plan tasks and for the QĐ 3062 criteria (nhóm III).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createTraining, getTraining, listTrainings, TRAINING_KINDS } from "../../db/repositories/trainings.ts";
+import {
+  createTraining,
+  getTraining,
+  linkTrainingEvidence,
+  listTrainings,
+  TRAINING_KINDS,
+  updateTraining,
+} from "../../db/repositories/trainings.ts";
 import type { AppDb } from "../../db/types.ts";
 import { errorResponses, IsoDateSchema, UuidParam } from "../contracts/common.ts";
 import { jsonDates } from "../json.ts";
@@ -36,6 +43,23 @@ export const TrainingCreate = z
     basis: z.string().trim().max(500).nullable().optional(),
     note: z.string().max(5000).nullable().optional(),
   })
+  .strict();
+
+const TrainingPatchBody = TrainingCreate.pick({
+  title: true,
+  co_organiser_agency_ids: true,
+  date: true,
+  end_date: true,
+  location: true,
+  audience: true,
+  participants: true,
+  participant_groups: true,
+  materials: true,
+  basis: true,
+  note: true,
+})
+  .partial()
+  .extend({ version: z.number().int().min(1) })
   .strict();
 
 export const trainingRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
@@ -88,5 +112,35 @@ export const trainingRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, 
       config: { access: { permission: "plans.read" } },
     },
     async (request) => jsonDates(await getTraining(db, scopeOf(request), request.params.id)),
+  );
+
+  app.patch(
+    "/api/trainings/:id",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Sửa hoạt động tập huấn, tuyên truyền (chỉ cơ quan chủ trì; cơ quan phối hợp chỉ xem)",
+        params: UuidParam,
+        body: TrainingPatchBody,
+        response: { 200: z.any(), ...errorResponses },
+      },
+      config: { access: { permission: "plans.write" } },
+    },
+    async (request) => jsonDates(await updateTraining(db, scopeOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    "/api/trainings/:id/evidence",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Dùng hoạt động làm minh chứng cho nhiệm vụ của cơ quan chủ trì hoặc cơ quan phối hợp",
+        params: UuidParam,
+        body: z.object({ task_instance_id: z.uuid() }).strict(),
+        response: { 200: z.any(), ...errorResponses },
+      },
+      config: { access: { permission: "plans.write" } },
+    },
+    async (request) => linkTrainingEvidence(db, scopeOf(request), request.params.id, request.body.task_instance_id),
   );
 };
