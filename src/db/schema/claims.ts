@@ -144,6 +144,11 @@ export const claimDeadlines = pgTable(
   (t) => [
     uniqueIndex("claim_deadlines_claim_pos_uq").on(t.claimId, t.position),
     index("claim_deadlines_due_idx").on(t.due),
+    // The dashboard's "due this week" / "overdue" lists read only pending duties: a partial index keeps them an index
+    // range scan in due order however many met / late / cancelled rows pile up (bench/volume.bench.ts, 100×).
+    index("claim_deadlines_pending_due_idx")
+      .on(t.due)
+      .where(sql`${t.kind} = 'deadline' and ${t.status} in ('open', 'overdue')`),
   ],
 );
 

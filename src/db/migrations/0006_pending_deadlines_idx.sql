@@ -1,0 +1,1 @@
+CREATE INDEX "claim_deadlines_pending_due_idx" ON "claim_deadlines" USING btree ("due") WHERE "claim_deadlines"."kind" = 'deadline' and "claim_deadlines"."status" in ('open', 'overdue');
