@@ -5,12 +5,11 @@
 //   2009 law, to agree on solutions.
 // Transitional rule (Luật TNBTCNN 2017, điều khoản thi hành): claims accepted before 01/7/2018 stay under the 2009 law;
 // the two lists therefore check the acceptance date against that day.
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import { formatVi } from "../../domain/shared/dates.ts";
 import { parseInput } from "../errors.ts";
 import { isoDateSchema } from "../nd30/types.ts";
-import { addSheet, type SheetColumn } from "./sheet.ts";
+import { addSheet, newWorkbook, type SheetColumn } from "./sheet.ts";
 
 /** Luật TNBTCNN 2017 in force 01/7/2018; claims accepted before stay under Luật TNBTCNN 2009. */
 export const LAW_2017_IN_FORCE = "2018-07-01";
@@ -156,7 +155,7 @@ export async function buildCaseList2017(input: CaseList2017Input): Promise<Buffe
       field: CLAIM_FIELD_VI[r.field],
       origin: r.origin === "new" ? "Mới thụ lý" : "Kỳ trước chuyển sang",
     }));
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "BTNN";
   addSheet(wb, {
     title: "Danh mục vụ việc yêu cầu bồi thường và được thụ lý giải quyết theo Luật TNBTCNN năm 2017",
@@ -185,7 +184,7 @@ export async function buildBacklogList2009(input: BacklogList2009Input): Promise
         .map((f) => BACKLOG_FLAG_VI[f])
         .join(", "),
     }));
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "BTNN";
   addSheet(wb, {
     title: "Danh mục vụ việc phức tạp, tồn đọng, kéo dài theo Luật TNBTCNN năm 2009",

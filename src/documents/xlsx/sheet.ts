@@ -1,9 +1,15 @@
 // Generic XLSX export (exceljs): title rows with agency and period, a bold frozen header row with autofilter,
 // dd/mm/yyyy dates, #,##0 money, Times New Roman. Every list of the application exports through this.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { z } from "zod";
 import { formatVi, isIsoDate } from "../../domain/shared/dates.ts";
 import { parseInput } from "../errors.ts";
+
+/** exceljs takes about a second to load: it is imported on the first export, not at server start. */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import("exceljs");
+  return new excel.Workbook();
+}
 
 export const COLUMN_FORMATS = ["date", "money", "text", "integer"] as const;
 export type ColumnFormat = (typeof COLUMN_FORMATS)[number];
@@ -202,7 +208,7 @@ export function addSheet(wb: ExcelJS.Workbook, input: SheetInput): number {
 
 /** Builds a one-sheet workbook. Throws DocumentInputError (Vietnamese, naming the field) on bad input. */
 export async function buildSheet(input: SheetInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "BTNN";
   addSheet(wb, input);
   return Buffer.from(await wb.xlsx.writeBuffer());
