@@ -28,13 +28,21 @@ export class DatabaseConnectError extends Error {
   readonly code = "database_connect";
 }
 
+/** PGlite's default shared_buffers is 128 MB of WebAssembly memory; 32 MB keeps the server under 300 MB RSS and the
+ * operating system's page cache still holds the data files. */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 export async function openDatabase(cfg: OpenConfig): Promise<Database> {
   if (cfg.url) return openPostgres(cfg.url, cfg.poolSize ?? 10);
   if (cfg.dataDir && !cfg.memory) {
     mkdirSync(cfg.dataDir, { recursive: true });
     const release = acquireLock(cfg.dataDir);
     try {
-      const client = await PGlite.create({ dataDir: cfg.dataDir, loadDataDir: cfg.loadDataDir });
+      const client = await PGlite.create({
+        dataDir: cfg.dataDir,
+        loadDataDir: cfg.loadDataDir,
+        startParams: PGLITE_START_PARAMS,
+      });
       return wrapPglite(client, release);
     } catch (e) {
       release();
@@ -46,7 +54,7 @@ export async function openDatabase(cfg: OpenConfig): Promise<Database> {
       );
     }
   }
-  const client = await PGlite.create({ loadDataDir: cfg.loadDataDir });
+  const client = await PGlite.create({ loadDataDir: cfg.loadDataDir, startParams: PGLITE_START_PARAMS });
   return wrapPglite(client, () => {});
 }
 
