@@ -11,6 +11,7 @@ import { createMeeting } from "../../src/db/repositories/meetings.ts";
 import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
 import { openRound } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
+import { createTraining } from "../../src/db/repositories/trainings.ts";
 import { memberships, users } from "../../src/db/schema/index.ts";
 import { type Engine, openTestDatabase } from "../../src/db/testing.ts";
 import type { AppDb, Database } from "../../src/db/types.ts";
@@ -133,7 +134,17 @@ export function assertErrorShape(body: unknown, where: string): asserts body is 
 
 /** One object of every kind with an id in the URL, owned by the Thanh Hóa (`in`) or Hà Nội (`out`) agencies. */
 export type Objects = Record<
-  "claim" | "plan" | "task" | "instance" | "request" | "meeting" | "round" | "inspection" | "followup" | "assessment",
+  | "claim"
+  | "plan"
+  | "task"
+  | "instance"
+  | "request"
+  | "meeting"
+  | "round"
+  | "inspection"
+  | "followup"
+  | "assessment"
+  | "training",
   string
 > & { stp: string; thads: string };
 
@@ -197,9 +208,17 @@ export async function createObjects(db: AppDb, side: "in" | "out"): Promise<Obje
     { set_id: "qd-3062-2019", year: 2024, agency_id: stp, submit: true },
     { today: "2024-12-15" },
   );
+  const training = await createTraining(db, SYSTEM_SCOPE, {
+    kind: "training",
+    title: "Tập huấn Luật TNBTCNN",
+    organiser_agency_id: stp,
+    date: "2024-05-10",
+    participants: 40,
+  });
   return {
     stp,
     thads,
+    training: training.id,
     claim: claim.id,
     plan: plan.id,
     task: plan.tasks[0].id,

@@ -66,6 +66,7 @@ export function idorSuite(engine: Engine): void {
       outS.inspection,
       outS.followup,
       outS.assessment,
+      outS.training,
     ];
 
     test("đối tượng của tỉnh khác theo mã thật: GET/PATCH/POST/PUT → 404/403, không lộ dữ liệu, không ghi gì", async () => {
@@ -99,6 +100,7 @@ export function idorSuite(engine: Engine): void {
         ["PATCH", `/api/inspections/${o.inspection}`, { title: "IDOR IDOR", version: 1 }],
         ["PATCH", `/api/inspection-followups/${o.followup}`, { status: "done", version: 1 }],
         ["GET", `/api/evaluation/assessments/${o.assessment}`],
+        ["GET", `/api/trainings/${o.training}`],
         ["GET", `/api/progress?plan_id=${o.plan}`],
       );
       for (const role of ROLES) {
