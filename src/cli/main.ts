@@ -68,6 +68,16 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Lỗi: ${e.message}`);
       return e.exitCode;
     }
+    // Configuration and database-opening errors carry a Vietnamese message for the operator: one line, exit 2
+    // (checked by code so this entry point does not load the configuration module for every command).
+    const code = (e as { code?: unknown } | null)?.code;
+    if (
+      e instanceof Error &&
+      (code === "config_invalid" || code === "database_connect" || code === "database_locked")
+    ) {
+      console.error(`Lỗi: ${e.message}`);
+      return 2;
+    }
     throw e;
   }
 }
