@@ -13,6 +13,7 @@ import type { Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { calendarWithDay } from "../../src/domain/claims/index.ts";
 import { addDays, dayOfWeek } from "../../src/domain/shared/dates.ts";
+import { runDailyJobs } from "../../src/jobs/reminders.ts";
 
 const AS_OF = "2026-06-30";
 // The extra day off is chosen from the data (see the test): a working day between 04/05 and 31/08/2026, a stretch
@@ -187,6 +188,21 @@ for (const engine of availableEngines()) {
       assert.deepEqual(await ev(copy.id), await ev(orig.id));
       assert.equal((await verifyAuditChain(database.db)).ok, true);
       await assert.rejects(() => replicateClaims(database, 1), /từ 2 đến 100/);
+    });
+
+    test("Việc hằng ngày — tính lại thời hạn mọi vụ đang mở theo ngày chạy (theo lô), mỗi ngày một lần", async () => {
+      const today = "2026-12-31";
+      const stale = `select count(*)::int as n from claim_deadlines d join claims c on c.id = d.claim_id
+        where c.open and d.kind = 'deadline' and d.status = 'open' and d.due < '${today}'`;
+      const [before] = await database.query<{ n: number }>(stale);
+      assert.ok(before.n > 0, "dữ liệu tính đến 30/06/2026 phải có thời hạn còn mở đến hạn trước 31/12/2026");
+      const [{ n: open }] = await database.query<{ n: number }>("select count(*)::int as n from claims where open");
+      const r = await runDailyJobs(database.db, today);
+      assert.deepEqual(r.deadlines, { claims: open });
+      const [afterRun] = await database.query<{ n: number }>(stale);
+      assert.equal(afterRun.n, 0);
+      assert.equal((await runDailyJobs(database.db, today)).deadlines, "already_done");
+      assert.equal((await verifyAuditChain(database.db)).ok, true);
     });
   });
 }
