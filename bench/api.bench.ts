@@ -58,11 +58,16 @@ async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
 }
 
-/** Bare Fastify: one JSON route returning a small object, no validation, no database. */
-async function bareServer(): Promise<{ url: string; close: () => Promise<void> }> {
+/** Bare Fastify: one JSON route returning a small object, no validation, no database; and `/same/<i>` returning the
+ * exact bytes of case i's response, so a large payload's cost on the wire (and in the load generator, which shares
+ * the two cores) is in the baseline too. */
+async function bareServer(payloads: string[] = []): Promise<{ url: string; base: string; close: () => Promise<void> }> {
   const bare = Fastify({ logger: false });
   bare.get("/json", async () => ({ ok: true, items: [{ id: 1, name: "Thanh Hóa" }] }));
-  return { url: `${await listen(bare)}/json`, close: () => bare.close() };
+  for (const [i, p] of payloads.entries())
+    bare.get(`/same/${i}`, async (_req, reply) => reply.type("application/json; charset=utf-8").send(p));
+  const base = await listen(bare);
+  return { url: `${base}/json`, base, close: () => bare.close() };
 }
 
 const VARIANTS: Array<{ label: string; opts: Partial<BuildAppOptions>; what: string }> = [
@@ -84,7 +89,7 @@ async function benchEngine(label: string, open: () => Promise<Database>): Promis
   const database = await open();
   const seeded = await seedDemo(database, { asOf: "2026-06-30", seed: 42 });
   const apps: FastifyInstance[] = [];
-  const bare = await bareServer();
+  let bare: Awaited<ReturnType<typeof bareServer>> | undefined;
   try {
     const bases: string[] = [];
     for (const v of VARIANTS) {
@@ -113,28 +118,39 @@ async function benchEngine(label: string, open: () => Promise<Database>): Promis
       { name: "GET /api/claims/:id (detail)", path: `/api/claims/${claimId}` },
       { name: "GET /api/dashboard", path: "/api/dashboard" },
     ];
+    const payloads: string[] = [];
+    for (const r of routes) payloads.push(await (await fetch(`${bases[0]}${r.path}`, { headers: { cookie } })).text());
+    bare = await bareServer(payloads);
+    const bareUrl = bare.url;
 
     // The machine is shared and noisy: the bare route is measured right before EACH case and the ratio uses that
     // adjacent figure; the bare row shows the median of those runs.
     const bareRuns: CannonResult[] = [];
     const bareNow = async () => {
-      const b = await cannon(bare.url);
+      const b = await cannon(bareUrl);
       bareRuns.push(b);
       return b.requests.average;
     };
     const caseRows: Row[] = [];
-    for (const r of routes)
+    for (const [ri, r] of routes.entries()) {
+      // Same bytes from the bare server: the fair ceiling for this payload size.
+      const same = await cannon(`${bare.base}/same/${ri}`);
       for (const [i, v] of VARIANTS.entries()) {
         const bareRps = await bareNow();
         const res = await cannon(`${bases[i]}${r.path}`, { cookie });
+        const sameNote =
+          i === 0
+            ? `; ${pct(res.requests.average, same.requests.average)} with the same ${Math.round(payloads[ri].length / 1024)} KiB body (${round(same.requests.average, 0)} req/s)`
+            : "";
         caseRows.push({
           name: `${label}: ${r.name} — ${v.label}`,
           rps: round(res.requests.average, 0),
           p50_ms: res.latency.p50,
           p99_ms: res.latency.p99,
-          note: `${pct(res.requests.average, bareRps)} (bare ${round(bareRps, 0)} req/s just before); ${v.what}${errs(res)}`,
+          note: `${pct(res.requests.average, bareRps)} (bare ${round(bareRps, 0)} req/s just before)${sameNote}; ${v.what}${errs(res)}`,
         });
       }
+    }
 
     // Write: create a claim (validated body, code allocation, deadline computation, audit row, generation bump).
     const body = JSON.stringify({
@@ -168,7 +184,7 @@ async function benchEngine(label: string, open: () => Promise<Database>): Promis
     rows.push(...caseRows);
   } finally {
     for (const app of apps) await app.close();
-    await bare.close();
+    await bare?.close();
     await database.close();
   }
   return rows;
