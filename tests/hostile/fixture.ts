@@ -1,9 +1,7 @@
 // Shared pieces of the hostile-input suites: a fixture on a chosen engine (PGlite / PostgreSQL) with the HTTP test
 // users, row counts of the main tables (a rejected request must leave every one unchanged) and the error-shape check.
 import assert from "node:assert/strict";
-import { hash } from "@node-rs/argon2";
 import type { FastifyInstance } from "fastify";
-import { importAgencies } from "../../src/db/repositories/agencies.ts";
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { saveSelfAssessment } from "../../src/db/repositories/evaluation.ts";
 import { createInspection, recordResult } from "../../src/db/repositories/inspections.ts";
@@ -12,13 +10,11 @@ import { createPlan, createTaskInstances } from "../../src/db/repositories/plans
 import { openRound } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
 import { createTraining } from "../../src/db/repositories/trainings.ts";
-import { memberships, users } from "../../src/db/schema/index.ts";
 import { type Engine, openTestDatabase } from "../../src/db/testing.ts";
 import type { AppDb, Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
-import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
 import { buildApp, type HttpConfig } from "../../src/http/app.ts";
-import { FIXTURE_AGENCIES, FIXTURE_USERS, PASSWORD } from "../http/helpers.ts";
+import { FIXTURE_AGENCIES, seedFixtureUsers } from "../http/helpers.ts";
 
 export { Client, PASSWORD, signedIn } from "../http/helpers.ts";
 
@@ -37,24 +33,7 @@ export async function hostileFixture(
 ): Promise<HostileFixture> {
   const database = await openTestDatabase({ engine });
   const db = database.db;
-  if (!opts.skipAgencies) {
-    const wanted = new Set<string>(opts.agencies ?? FIXTURE_AGENCIES);
-    await importAgencies(
-      db,
-      SYSTEM_SCOPE,
-      AGENCY_ROWS.filter((a) => wanted.has(a.id)),
-    );
-  }
-  const passwordHash = await hash(PASSWORD);
-  const userIds: Record<string, string> = {};
-  for (const [username, [agencyId, role]] of Object.entries(FIXTURE_USERS)) {
-    const [u] = await db
-      .insert(users)
-      .values({ username, fullName: `Người dùng ${username}`, passwordHash })
-      .returning({ id: users.id });
-    userIds[username] = u.id;
-    await db.insert(memberships).values({ userId: u.id, agencyId, role });
-  }
+  const userIds = await seedFixtureUsers(db, opts.skipAgencies ? false : (opts.agencies ?? FIXTURE_AGENCIES));
   const app = await buildApp({ database, config: opts.config ?? {} });
   await app.ready();
   return {

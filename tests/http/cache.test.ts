@@ -5,18 +5,14 @@
 // very next request; the Vietnamese calendar date is part of the key. On both engines.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { hash } from "@node-rs/argon2";
 import { and, eq } from "drizzle-orm";
-import { importAgencies } from "../../src/db/repositories/agencies.ts";
-import { auditLog, claims, memberships, users } from "../../src/db/schema/index.ts";
+import { auditLog, claims } from "../../src/db/schema/index.ts";
 import { availableEngines, type Engine, openTestDatabase } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
-import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
-import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { bumpDataGeneration } from "../../src/http/data-generation.ts";
 import { ResponseStore } from "../../src/http/plugins/response-cache.ts";
-import { Client, FIXTURE_AGENCIES, FIXTURE_USERS, PASSWORD } from "./helpers.ts";
+import { Client, PASSWORD, seedFixtureUsers } from "./helpers.ts";
 
 type Fx = { database: Database; app: Awaited<ReturnType<typeof buildApp>>; userIds: Record<string, string> };
 
@@ -24,21 +20,7 @@ type Fx = { database: Database; app: Awaited<ReturnType<typeof buildApp>>; userI
 async function setup(engine: Engine, clock: { t: number }): Promise<Fx> {
   const database = await openTestDatabase({ engine });
   const db = database.db;
-  await importAgencies(
-    db,
-    SYSTEM_SCOPE,
-    AGENCY_ROWS.filter((a) => (FIXTURE_AGENCIES as readonly string[]).includes(a.id)),
-  );
-  const passwordHash = await hash(PASSWORD);
-  const userIds: Record<string, string> = {};
-  for (const [username, [agencyId, role]] of Object.entries(FIXTURE_USERS)) {
-    const [u] = await db
-      .insert(users)
-      .values({ username, fullName: `Người dùng ${username}`, passwordHash })
-      .returning({ id: users.id });
-    userIds[username] = u.id;
-    await db.insert(memberships).values({ userId: u.id, agencyId, role });
-  }
+  const userIds = await seedFixtureUsers(db);
   // The commit-watermark poll (PostgreSQL) is slowed down here so that hits are deterministic even when other
   // databases on the same server are busy; the last test checks the poll itself with pollMs 0.
   const app = await buildApp({

@@ -5,7 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { importAgencies } from "../../src/db/repositories/agencies.ts";
 import { memberships, users } from "../../src/db/schema/index.ts";
 import { openTestDatabase } from "../../src/db/testing.ts";
-import type { Database } from "../../src/db/types.ts";
+import type { AppDb, Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
 import { buildApp } from "../../src/http/app.ts";
@@ -36,6 +36,33 @@ export const FIXTURE_USERS: Record<string, [string, string]> = {
   officer_phong: ["phong-thads-kv-tp-thanh-hoa", "officer"],
 };
 
+/** Imports the fixture agencies (all of FIXTURE_AGENCIES unless `agencies` is given; none with `false`) and creates
+ * the FIXTURE_USERS with their memberships; returns username → user id. */
+export async function seedFixtureUsers(
+  db: AppDb,
+  agencies: readonly string[] | false = FIXTURE_AGENCIES,
+): Promise<Record<string, string>> {
+  if (agencies) {
+    const wanted = new Set<string>(agencies);
+    await importAgencies(
+      db,
+      SYSTEM_SCOPE,
+      AGENCY_ROWS.filter((a) => wanted.has(a.id)),
+    );
+  }
+  const passwordHash = await hash(PASSWORD);
+  const userIds: Record<string, string> = {};
+  for (const [username, [agencyId, role]] of Object.entries(FIXTURE_USERS)) {
+    const [u] = await db
+      .insert(users)
+      .values({ username, fullName: `Người dùng ${username}`, passwordHash })
+      .returning({ id: users.id });
+    userIds[username] = u.id;
+    await db.insert(memberships).values({ userId: u.id, agencyId, role });
+  }
+  return userIds;
+}
+
 export type Fixture = {
   database: Database;
   app: FastifyInstance;
@@ -47,19 +74,7 @@ export async function setupFixture(
   opts: { now?: () => Date; onRoute?: (r: { method: string | string[]; url: string }) => void } = {},
 ): Promise<Fixture> {
   const database = await openTestDatabase();
-  const db = database.db;
-  const rows = AGENCY_ROWS.filter((a) => (FIXTURE_AGENCIES as readonly string[]).includes(a.id));
-  await importAgencies(db, SYSTEM_SCOPE, rows);
-  const passwordHash = await hash(PASSWORD);
-  const userIds: Record<string, string> = {};
-  for (const [username, [agencyId, role]] of Object.entries(FIXTURE_USERS)) {
-    const [u] = await db
-      .insert(users)
-      .values({ username, fullName: `Người dùng ${username}`, passwordHash })
-      .returning({ id: users.id });
-    userIds[username] = u.id;
-    await db.insert(memberships).values({ userId: u.id, agencyId, role });
-  }
+  const userIds = await seedFixtureUsers(database.db);
   const app = await buildApp({ database, config: {}, now: opts.now, onRoute: opts.onRoute });
   await app.ready();
   return {
