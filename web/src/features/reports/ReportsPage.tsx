@@ -19,11 +19,16 @@ export type Round = {
   period_to: string;
   deadline: string;
   agency_id: string;
+  parent_round_id?: string | null;
   status: string;
 };
 type Template = { id: string; name: string; period_kinds: string[] };
 
 const PERIOD_KINDS = ["tt08_annual_report", "tt08_annual_statistics", "half_year", "year", "custom"] as const;
+/** Parent-round choice sentinels: "auto" sends nothing (the server finds the national round by period), "none" null. */
+const PARENT_AUTO = "__auto";
+const PARENT_NONE = "__none";
+const NATIONAL_OPENERS = ["CUC_BTNN", "BO_TU_PHAP"];
 
 export default function ReportsPage() {
   const { t } = useI18n();
@@ -54,6 +59,22 @@ export default function ReportsPage() {
     );
     return list.sort((a, b) => a.name.localeCompare(b.name, "vi")).map((a) => ({ value: a.id, label: a.name }));
   }, [byId, acting]);
+  const isProvince = acting?.role === "SO_TU_PHAP";
+  // Open national rounds visible to the Sở (it is a participant there); the opener may be outside its agency tree.
+  const parentOptions = useMemo(() => {
+    const national = (rounds.data?.items ?? []).filter((r) => {
+      const role = byId.get(r.agency_id)?.role;
+      return r.status === "open" && r.agency_id !== acting?.id && (!role || NATIONAL_OPENERS.includes(role));
+    });
+    return [
+      { value: PARENT_AUTO, label: t("reports.parentAuto") },
+      ...national.map((r) => ({
+        value: r.id,
+        label: `${r.title} (${fmtDate(r.period_from)} – ${fmtDate(r.period_to)})`,
+      })),
+      { value: PARENT_NONE, label: t("reports.parentNone") },
+    ];
+  }, [rounds.data, byId, acting, t]);
 
   async function open(v: {
     title?: string;
@@ -63,7 +84,14 @@ export default function ReportsPage() {
     half?: number;
     deadline?: Dayjs;
     participant_ids?: string[];
+    parent_round?: string;
   }) {
+    const parent =
+      !isProvince || !v.parent_round || v.parent_round === PARENT_AUTO
+        ? undefined
+        : v.parent_round === PARENT_NONE
+          ? null
+          : v.parent_round;
     try {
       const r = await api<Round>("/api/report-rounds", {
         method: "POST",
@@ -78,6 +106,7 @@ export default function ReportsPage() {
           deadline: v.deadline ? v.deadline.format("YYYY-MM-DD") : undefined,
           agency_id: me?.agency_id,
           participant_ids: v.participant_ids?.length ? v.participant_ids : undefined,
+          parent_round_id: parent,
         },
       });
       await qc.invalidateQueries({ queryKey: ["report-rounds"] });
@@ -97,7 +126,12 @@ export default function ReportsPage() {
             form={form}
             layout="vertical"
             onFinish={open}
-            initialValues={{ template_id: "tt08-annual", period_kind: "year", year: new Date().getFullYear() - 1 }}
+            initialValues={{
+              template_id: "tt08-annual",
+              period_kind: "year",
+              year: new Date().getFullYear() - 1,
+              parent_round: PARENT_AUTO,
+            }}
           >
             <Space wrap align="start">
               <Form.Item name="title" label={t("reports.roundTitle")}>
@@ -142,6 +176,11 @@ export default function ReportsPage() {
                 style={{ maxWidth: 800 }}
               />
             </Form.Item>
+            {isProvince && (
+              <Form.Item name="parent_round" label={t("reports.parentRound")} extra={t("reports.parentRoundHint")}>
+                <Select options={parentOptions} style={{ maxWidth: 800 }} />
+              </Form.Item>
+            )}
             <Button type="primary" htmlType="submit">
               {t("reports.openSubmit")}
             </Button>

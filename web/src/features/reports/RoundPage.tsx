@@ -1,8 +1,8 @@
 // One report round: status per agency (submitted / late / overdue, reminders), the figures derived for the caller's
 // agency with its narrative (results, difficulties, proposals), and for the opener: remind, consolidate, download.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from "antd";
-import { useParams } from "react-router";
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Link, useParams } from "react-router";
 import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate, fmtMoney } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
@@ -18,7 +18,17 @@ type Submission = {
   late: boolean;
   overdue: boolean;
   reminders: Array<{ on: string; note: string | null }>;
+  /** The province round whose consolidation becomes this submission (seed 001 §III), if any. */
+  sub_round: SubRound | null;
   version: number;
+};
+type SubRound = {
+  id: string;
+  status: string;
+  deadline: string;
+  consolidated_on: string | null;
+  participants: number;
+  submitted: number;
 };
 type RoundDetail = Round & {
   can_consolidate: boolean;
@@ -45,6 +55,14 @@ export default function RoundPage() {
     queryFn: () => api<{ indicators: Indicator[] }>("/api/statistics", { query: { kind: "year", year: 2000 } }),
     staleTime: Number.POSITIVE_INFINITY,
   });
+  const parentId = round.data?.parent_round_id ?? null;
+  // Title of the national round this province round feeds (from the list the caller already sees).
+  const rounds = useQuery({
+    queryKey: ["report-rounds"],
+    enabled: !!parentId,
+    queryFn: () => api<{ items: Round[] }>("/api/report-rounds"),
+  });
+  const parentRound = parentId ? rounds.data?.items.find((x) => x.id === parentId) : undefined;
   const mine = round.data?.submissions.find((s) => s.agency_id === me?.agency_id);
   const draft = useQuery({
     queryKey: ["report-draft", id, mine?.agency_id],
@@ -94,6 +112,13 @@ export default function RoundPage() {
         <Descriptions.Item label={t("reports.status")}>
           <Tag data-testid="round-status">{t(`reports.roundStatus.${r.status}` as MessageKey)}</Tag>
         </Descriptions.Item>
+        {parentId && (
+          <Descriptions.Item label={t("reports.parentRound")}>
+            <span data-testid="round-parent">
+              {t("reports.feedsUp")} <Link to={`/reports/${parentId}`}>{parentRound?.title ?? parentId}</Link>
+            </span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Card title={t("reports.statusPerAgency")}>
         <Table<Submission>
@@ -107,6 +132,24 @@ export default function RoundPage() {
               render: (_, s) => <span data-testid={`status-${s.agency_id}`}>{statusTag(s)}</span>,
             },
             { title: t("reports.submittedOn"), dataIndex: "submitted_on", render: fmtDate },
+            ...(r.submissions.some((s) => s.sub_round)
+              ? [
+                  {
+                    title: t("reports.subRound"),
+                    render: (_: unknown, s: Submission) =>
+                      s.sub_round ? (
+                        <span data-testid={`subround-${s.agency_id}`}>
+                          <Link to={`/reports/${s.sub_round.id}`}>
+                            <Tag color={s.sub_round.status === "open" ? "blue" : "green"}>
+                              {t(`reports.roundStatus.${s.sub_round.status}` as MessageKey)}
+                            </Tag>
+                          </Link>
+                          {t("reports.subRoundProgress", { n: s.sub_round.submitted, m: s.sub_round.participants })}
+                        </span>
+                      ) : null,
+                  },
+                ]
+              : []),
             {
               title: t("reports.reminders"),
               render: (_, s) => <span data-testid={`reminders-${s.agency_id}`}>{s.reminders.length}</span>,
@@ -154,30 +197,43 @@ export default function RoundPage() {
           {draft.data.status === "submitted" ? (
             <Alert style={{ marginTop: 16 }} type="success" title={t("reports.alreadySubmitted")} />
           ) : (
-            <Form
-              layout="vertical"
-              style={{ marginTop: 16 }}
-              initialValues={draft.data.narrative}
-              onFinish={(v: Record<string, string>) =>
-                act(
-                  () =>
-                    api(`/api/report-rounds/${id}/submissions/${mine.agency_id}`, {
-                      method: "PUT",
-                      body: { narrative: v, submit: true },
-                    }),
-                  "reports.sent",
-                )
-              }
-            >
-              {NARRATIVE.map((k) => (
-                <Form.Item key={k} name={k} label={t(`reports.narrative.${k}` as MessageKey)}>
-                  <Input.TextArea rows={3} />
-                </Form.Item>
-              ))}
-              <Button type="primary" htmlType="submit">
-                {t("reports.submit")}
-              </Button>
-            </Form>
+            <>
+              {mine.sub_round?.status === "open" && (
+                <Alert style={{ marginTop: 16 }} type="info" title={t("reports.fedBySubRound")} />
+              )}
+              <Form
+                layout="vertical"
+                style={{ marginTop: 16 }}
+                initialValues={draft.data.narrative}
+                onFinish={(v: Record<string, string>) =>
+                  act(
+                    () =>
+                      api(`/api/report-rounds/${id}/submissions/${mine.agency_id}`, {
+                        method: "PUT",
+                        body: { narrative: v, submit: true },
+                      }),
+                    "reports.sent",
+                  )
+                }
+              >
+                {NARRATIVE.map((k) => (
+                  <Form.Item key={k} name={k} label={t(`reports.narrative.${k}` as MessageKey)}>
+                    <Input.TextArea rows={3} />
+                  </Form.Item>
+                ))}
+                {mine.sub_round?.status === "open" ? (
+                  <Tooltip title={t("reports.fedBySubRound")}>
+                    <Button type="primary" htmlType="submit" disabled data-testid="submit-fed">
+                      {t("reports.submit")}
+                    </Button>
+                  </Tooltip>
+                ) : (
+                  <Button type="primary" htmlType="submit">
+                    {t("reports.submit")}
+                  </Button>
+                )}
+              </Form>
+            </>
           )}
         </Card>
       )}

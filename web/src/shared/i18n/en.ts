@@ -487,6 +487,16 @@ export const en: Record<MessageKey, string> = {
   "reports.consolidated": "Consolidated",
   "reports.downloadDocx": "Download report (DOCX)",
   "reports.downloadXlsx": "Download figures (XLSX)",
+  "reports.parentRound": "Parent (national) report round",
+  "reports.parentRoundHint":
+    "On consolidation, this round's figures and narrative become the department's submission in the ministry round",
+  "reports.parentAuto": "Automatic (by period)",
+  "reports.parentNone": "Do not link",
+  "reports.feedsUp": "Consolidated figures will be carried up to:",
+  "reports.subRound": "Province round",
+  "reports.subRoundProgress": "{n}/{m} agencies submitted",
+  "reports.fedBySubRound":
+    "This submission comes from the province round; its figures and narrative are carried up when the Department of Justice consolidates that round, so it cannot be submitted by hand.",
   // Periodic case lists, XLSX exports (issue 5).
   "nav.caseLists": "Periodic case lists",
   "export.xlsx": "Export to Excel",

@@ -484,6 +484,16 @@ export const vi = {
   "reports.consolidated": "Đã tổng hợp",
   "reports.downloadDocx": "Tải báo cáo (DOCX)",
   "reports.downloadXlsx": "Tải bảng số liệu (XLSX)",
+  "reports.parentRound": "Đợt báo cáo cấp trên (toàn quốc)",
+  "reports.parentRoundHint":
+    "Khi tổng hợp, số liệu và thuyết minh của kỳ này tự chuyển thành báo cáo của Sở trong đợt báo cáo của Bộ",
+  "reports.parentAuto": "Tự động theo kỳ",
+  "reports.parentNone": "Không liên kết",
+  "reports.feedsUp": "Số liệu tổng hợp sẽ chuyển lên:",
+  "reports.subRound": "Kỳ báo cáo của tỉnh",
+  "reports.subRoundProgress": "{n}/{m} cơ quan đã nộp",
+  "reports.fedBySubRound":
+    "Báo cáo này được lấy từ kỳ báo cáo của tỉnh; số liệu và thuyết minh tự chuyển lên khi Sở Tư pháp tổng hợp kỳ đó, không gửi thủ công.",
   // Periodic case lists, XLSX exports (issue 5).
   "nav.caseLists": "Danh mục vụ việc định kỳ",
   "export.xlsx": "Xuất Excel",
