@@ -29,8 +29,16 @@ import {
   taskInstances,
   trainings,
 } from "../../src/db/schema/index.ts";
+import { seedScale } from "../../src/db/seed/index.ts";
+import type { Engine } from "../../src/db/testing.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
-import { Client, type Fixture, setupFixture, signedIn } from "./helpers.ts";
+import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
+import { Client, FIXTURE_AGENCIES, type Fixture, setupFixture, signedIn } from "./helpers.ts";
+
+/** Data volume under the matrix: 0 = the fixture's objects only; authz-matrix-10x.test.ts sets 10. */
+const SCALE = Number(process.env.BTNN_AUTHZ_SCALE ?? 0);
+/** Engine: the default test engine (PostgreSQL in CI), or the one authz-matrix-10x.test.ts names. */
+const ENGINE = process.env.BTNN_AUTHZ_ENGINE as Engine | undefined;
 
 type Target = "in" | "out";
 type Req = { method: string; url: string; payload?: unknown; fresh?: boolean; headers?: Record<string, string> };
@@ -674,11 +682,21 @@ function trainingBody(t: Target) {
 
 before(async () => {
   fx = await setupFixture({
+    engine: ENGINE,
     onRoute: (r) => {
       for (const m of ([] as string[]).concat(r.method)) registered.add(`${m} ${r.url}`);
     },
   });
   const db = fx.database.db;
+  if (SCALE > 0) {
+    // Re-run under load-sized data (authz-matrix-10x.test.ts): the synthetic claims generator at SCALE× national
+    // volume for the fixture's provincial agencies, so lists and lookups run over thousands of rows of both provinces.
+    const rows = AGENCY_ROWS.filter(
+      (a) => /thanh-hoa|ha-noi/.test(a.id) && (FIXTURE_AGENCIES as readonly string[]).includes(a.id),
+    );
+    const seeded = await seedScale(fx.database, SCALE, { agencies: rows, asOf: "2026-06-30", seed: 7 });
+    assert.ok(seeded.claims > 100, `chỉ sinh được ${seeded.claims} vụ việc`);
+  }
   ids.claim = { in: await newClaim("in"), out: await newClaim("out") };
   const planIn = await createPlan(db, SYSTEM_SCOPE, {
     agency_id: AGENCY.in.stp,
@@ -820,7 +838,7 @@ before(async () => {
 });
 after(() => fx.close());
 
-describe("Ma trận phân quyền: mọi đường dẫn × vai trò × trong/ngoài phạm vi", () => {
+describe(`Ma trận phân quyền: mọi đường dẫn × vai trò × trong/ngoài phạm vi${SCALE ? ` (dữ liệu ${SCALE}×, ${ENGINE ?? "mặc định"})` : ""}`, () => {
   test("mọi đường dẫn đã đăng ký đều có dòng trong ma trận (thêm route mới phải thêm dòng)", () => {
     const missing = [...registered].filter((k) => !(k in MATRIX)).sort();
     assert.deepEqual(missing, [], `Đường dẫn chưa có trong ma trận phân quyền: ${missing.join(", ")}`);

@@ -4,7 +4,7 @@ import { hash } from "@node-rs/argon2";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { importAgencies } from "../../src/db/repositories/agencies.ts";
 import { memberships, users } from "../../src/db/schema/index.ts";
-import { openTestDatabase } from "../../src/db/testing.ts";
+import { type Engine, openTestDatabase } from "../../src/db/testing.ts";
 import type { AppDb, Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
@@ -71,9 +71,9 @@ export type Fixture = {
 };
 
 export async function setupFixture(
-  opts: { now?: () => Date; onRoute?: (r: { method: string | string[]; url: string }) => void } = {},
+  opts: { now?: () => Date; onRoute?: (r: { method: string | string[]; url: string }) => void; engine?: Engine } = {},
 ): Promise<Fixture> {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase({ engine: opts.engine });
   const userIds = await seedFixtureUsers(database.db);
   const app = await buildApp({ database, config: {}, now: opts.now, onRoute: opts.onRoute });
   await app.ready();
