@@ -6,7 +6,6 @@ import type { AgencyRef } from "./types.ts";
 /** Generic wording that names no registry agency: "các cơ quan, đơn vị (có) liên quan", "các cơ quan, tổ chức …". */
 const GENERIC_RE =
   /^(?:các\s+)?(?:cơ quan|đơn vị|tổ chức|địa phương)(?:\s*,\s*(?:cơ quan|đơn vị|tổ chức|địa phương))*(?:\s+(?:có\s+)?liên quan)?/iu;
-const SEPARATOR_RE = /^(?:\s|,|;|\bvà\b|\bvới\b)+/u;
 const LEAD_SPLIT_RE = /^(.*?)\s+chủ trì\s*,?\s*(?:phối hợp với|phối hợp|và phối hợp với)\s+(.*)$/isu;
 
 function cleanEnd(s: string): string {
@@ -81,5 +80,3 @@ export function splitLead(value: string): { lead: AgencyRef[]; coordinators: Age
   const coordinators = parseAgencyList(m[2]);
   return { lead, coordinators, all: [...lead, ...coordinators] };
 }
-
-export { SEPARATOR_RE };
