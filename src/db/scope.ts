@@ -20,6 +20,23 @@ export function scopeCondition(scope: Scope, ...agencyColumns: PgColumn[]): SQL 
   return parts.length === 1 ? parts[0] : or(...parts);
 }
 
+/**
+ * SQL condition "an agency listed in this jsonb array column is one the caller may see" — for rows shared with several
+ * agencies (co-organisers, coordinators, inspection targets). Elements are agency ids, or objects whose `key` field is
+ * one. Nationwide scope → undefined; empty scope → false.
+ */
+export function listedAgencyInScope(scope: Scope, column: PgColumn, key?: string): SQL | undefined {
+  if (scope.visibleAgencyIds === "all") return undefined;
+  if (scope.visibleAgencyIds.length === 0) return sql`false`;
+  const ids = sql.join(
+    scope.visibleAgencyIds.map((i) => sql`${i}`),
+    sql`, `,
+  );
+  return key
+    ? sql`exists (select 1 from jsonb_array_elements(coalesce(${column}, '[]'::jsonb)) e where e->>${key} in (${ids}))`
+    : sql`exists (select 1 from jsonb_array_elements_text(coalesce(${column}, '[]'::jsonb)) e where e in (${ids}))`;
+}
+
 /** Throws DomainError("forbidden") unless the scope's roles grant the permission. */
 export function requirePermission(scope: Scope, permission: Permission): void {
   if (!can(scope, permission))

@@ -1,8 +1,8 @@
 // Inspections (kiểm tra công tác BTNN) — seed 000 §II.10 (KH 2021 mục II.10), seed 001 §II.6: plans with a lead
 // agency, coordinators, team, targets and schedule; results (findings) and recommendations that become follow-up
 // records of the inspected agency; the inspection report (.docx, buildDocument("inspection_report")); and the
-// exchange of results between the two lead agencies (exchangeCounterpart: CUC_BTNN ↔ TONG_CUC_THADS).
-import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+// exchange of results between the two lead agencies (exchangeRecipients: the counterpart role holder in force on the report date).
+import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { buildDocument } from "../../documents/index.ts";
 import type { Scope } from "../../domain/access/scope.ts";
 import { PROVINCES } from "../../domain/agencies/provinces.ts";
@@ -15,7 +15,7 @@ import {
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { agencies, agencySuccessors, inspectionFollowups, inspections } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { listedAgencyInScope, requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion, todayVn } from "./common.ts";
 import { insertNotifications } from "./coordination.ts";
@@ -62,22 +62,13 @@ function dto(r: typeof inspections.$inferSelect) {
 }
 export type InspectionDto = ReturnType<typeof dto>;
 
-const inList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  );
-
 /** Visible when the lead, a coordinator, a target or an agency the result was shared with is in scope. */
 function visible(scope: Scope): SQL | undefined {
-  if (scope.visibleAgencyIds === "all") return undefined;
-  const ids = scope.visibleAgencyIds;
-  if (!ids.length) return sql`false`;
   return or(
     scopeCondition(scope, inspections.leadAgencyId),
-    sql`exists (select 1 from jsonb_array_elements_text(coalesce(${inspections.coordinatorAgencyIds}, '[]'::jsonb)) c where c in (${inList(ids)}))`,
-    sql`exists (select 1 from jsonb_array_elements(coalesce(${inspections.targets}, '[]'::jsonb)) t where t->>'agency_id' in (${inList(ids)}))`,
-    sql`exists (select 1 from jsonb_array_elements(coalesce(${inspections.sharedWith}, '[]'::jsonb)) s where s->>'agency_id' in (${inList(ids)}))`,
+    listedAgencyInScope(scope, inspections.coordinatorAgencyIds),
+    listedAgencyInScope(scope, inspections.targets, "agency_id"),
+    listedAgencyInScope(scope, inspections.sharedWith, "agency_id"),
   );
 }
 

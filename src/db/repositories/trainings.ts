@@ -7,7 +7,7 @@ import { can, type Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { agencies, attachments, taskInstances, trainings } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { listedAgencyInScope, requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion } from "./common.ts";
 import { linkTaskEvidence, loadVisibleTask } from "./coordination.ts";
@@ -57,23 +57,14 @@ function dto(r: typeof trainings.$inferSelect) {
 }
 export type TrainingDto = ReturnType<typeof dto>;
 
-const inList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  );
-
 /**
  * Read access: the organiser or any co-organiser is in the caller's scope (KH 2021 mục II.4 — an event organised
  * jointly is the co-organisers' work too). Writing stays with the organiser (requireAgencyInScope on organiser).
  */
 function visible(scope: Scope): SQL | undefined {
-  if (scope.visibleAgencyIds === "all") return undefined;
-  const ids = scope.visibleAgencyIds;
-  if (!ids.length) return sql`false`;
   return or(
     scopeCondition(scope, trainings.organiserAgencyId),
-    sql`exists (select 1 from jsonb_array_elements_text(coalesce(${trainings.coOrganiserAgencyIds}, '[]'::jsonb)) c where c in (${inList(ids)}))`,
+    listedAgencyInScope(scope, trainings.coOrganiserAgencyIds),
   );
 }
 
