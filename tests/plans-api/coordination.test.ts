@@ -134,6 +134,15 @@ describe("Yêu cầu phối hợp: điều phối, nhiệm vụ, sao chuyển", 
     assert.equal((await c.stp.get(`/api/requests/${guidanceId}`)).statusCode, 200);
     assert.equal((await c.nghean.get(`/api/requests/${guidanceId}`)).statusCode, 404);
     assert.equal((await c.nghean.get(`/api/requests/${guidanceId}/coordination`)).statusCode, 404);
+    // Issue 11: the coordinator (Sở Tư pháp) and the lead (via its copy) find it under "Yêu cầu đến" and "Chờ xử lý".
+    const ids = async (cl: Client, box: string) =>
+      ((await cl.get(`/api/requests?box=${box}&page_size=100`)).json().items as Array<{ id: string }>).map((x) => x.id);
+    assert.ok((await ids(c.stp, "inbox")).includes(guidanceId), "Sở Tư pháp: Yêu cầu đến");
+    assert.ok((await ids(c.stp, "pending")).includes(guidanceId), "Sở Tư pháp: Chờ xử lý");
+    assert.ok(!(await ids(c.stp, "outbox")).includes(guidanceId), "không phải yêu cầu đi của Sở Tư pháp");
+    assert.ok((await ids(c.thads, "outbox")).includes(guidanceId), "THADS: Yêu cầu đi");
+    assert.ok(!(await ids(c.thads, "inbox")).includes(guidanceId), "không phải yêu cầu đến của THADS");
+    assert.ok(!(await ids(c.nghean, "inbox")).includes(guidanceId), "Nghệ An không nhận");
   });
 
   test("KH 2021 mục II.5.2 — văn bản Cục BTNN nhận được sao chuyển Cục Quản lý THADS, có xác nhận đã đọc", async () => {

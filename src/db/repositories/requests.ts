@@ -1,7 +1,7 @@
 // Requests between agencies (guidance, legal_question, report_request, document_forward, urging, support_injured, …)
 // with their routing result, status, urging ladder (parent_id) and read receipts.
 // Visible when the sending or the receiving agency is in the caller's scope.
-import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
@@ -61,6 +61,21 @@ export function requestVisible(scope: Scope): SQL | undefined {
   );
 }
 const visible = requestVisible;
+
+/** Statuses in which a request needs nothing more from its receivers. */
+export const CLOSED_REQUEST_STATUSES = ["answered", "closed", "cancelled"];
+
+/**
+ * The request reached `agencyId` for action: addressed to it, forwarded or copied to it, or routed to it as the lead or
+ * a coordinator of a task (a request sent to Cục BTNN under KH 2021 mục II.3.1 reaches UBND tỉnh and Sở Tư pháp).
+ */
+export function requestReaches(agencyId: string): SQL {
+  return or(
+    eq(requests.toAgencyId, agencyId),
+    sql`exists (select 1 from ${requestCopies} where ${requestCopies.requestId} = ${requests.id} and ${requestCopies.toAgencyId} = ${agencyId})`,
+    sql`exists (select 1 from ${taskInstances} where ${taskInstances.requestId} = ${requests.id} and ${taskInstances.agencyId} = ${agencyId})`,
+  )!;
+}
 
 /** The parent of an urging chain must exist and be visible to the caller (404 otherwise, naming `parent_id`). */
 export async function requireVisibleParent(db: AppDb, scope: Scope, parentId: string): Promise<void> {
@@ -145,8 +160,11 @@ export async function listRequests(
     q?: string;
     kind?: string;
     status?: string;
-    /** inbox = to one of `agency_id`, outbox = from it. */
-    box?: "inbox" | "outbox";
+    /**
+     * inbox = addressed to `agency_id`, forwarded or copied to it (KH 2021 mục II.5.2) or giving it a task as lead or
+     * coordinator (the routed clause); pending = the inbox without the answered / closed / cancelled ones; outbox = from it.
+     */
+    box?: "inbox" | "outbox" | "pending";
     agency_id?: string;
     claim_id?: string;
     parent_id?: string;
@@ -164,7 +182,10 @@ export async function listRequests(
   if (filter.parent_id) conds.push(eq(requests.parentId, filter.parent_id));
   if (filter.agency_id) {
     if (filter.box === "outbox") conds.push(eq(requests.fromAgencyId, filter.agency_id));
-    else if (filter.box === "inbox") conds.push(eq(requests.toAgencyId, filter.agency_id));
+    else if (filter.box === "inbox" || filter.box === "pending") {
+      conds.push(requestReaches(filter.agency_id));
+      if (filter.box === "pending") conds.push(notInArray(requests.status, CLOSED_REQUEST_STATUSES));
+    }
   }
   const where = conds.length ? and(...conds) : undefined;
   const [rows, [{ n }]] = await Promise.all([

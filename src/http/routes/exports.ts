@@ -113,7 +113,7 @@ const OutgoingExportQuery = z
   .strict();
 const RequestExportQuery = PageQuery.omit({ page: true, page_size: true })
   .extend({
-    box: z.enum(["inbox", "outbox", "all"]).default("all"),
+    box: z.enum(["inbox", "outbox", "pending", "all"]).default("all"),
     agency_id: z.string().max(100).optional(),
     kind: z.enum(REQUEST_KINDS).optional(),
     status: z.enum(REQUEST_STATUSES).optional(),
@@ -302,7 +302,14 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
         db,
         items.flatMap((r) => [r.from_agency_id, r.to_agency_id]),
       );
-      const boxVi = box === "inbox" ? "Yêu cầu đến" : box === "outbox" ? "Yêu cầu đi" : "Yêu cầu đến và đi";
+      const boxVi =
+        box === "inbox"
+          ? "Yêu cầu đến"
+          : box === "pending"
+            ? "Yêu cầu chờ xử lý"
+            : box === "outbox"
+              ? "Yêu cầu đi"
+              : "Yêu cầu đến và đi";
       return replyWithSheet(db, request, reply, {
         list: "requests",
         fileTitle: `Yêu cầu phối hợp - ${boxVi}`,

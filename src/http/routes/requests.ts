@@ -104,9 +104,9 @@ export const requestRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, {
       schema: {
         tags: TAGS,
         summary:
-          "Yêu cầu đến (inbox) / đi (outbox) của một cơ quan (mặc định: cơ quan đang làm việc); lọc, tìm không dấu",
+          "Yêu cầu đến (inbox: gửi, chuyển, sao gửi hoặc giao nhiệm vụ chủ trì/phối hợp cho cơ quan) / đi (outbox) / chờ xử lý (pending) của một cơ quan (mặc định: cơ quan đang làm việc); lọc, tìm không dấu",
         querystring: PageQuery.extend({
-          box: z.enum(["inbox", "outbox", "all"]).default("all"),
+          box: z.enum(["inbox", "outbox", "pending", "all"]).default("all"),
           agency_id: z.string().max(100).optional(),
           kind: z.enum(REQUEST_KINDS).optional(),
           status: z.enum(REQUEST_STATUSES).optional(),

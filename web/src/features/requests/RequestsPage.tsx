@@ -406,7 +406,7 @@ function NewRequestModal({ onClose }: { onClose: (created: RequestRow | null) =>
   );
 }
 
-function Box({ box, onOpen }: { box: "inbox" | "outbox"; onOpen: (id: string) => void }) {
+function Box({ box, onOpen }: { box: "inbox" | "outbox" | "pending"; onOpen: (id: string) => void }) {
   const { t, tl } = useI18n();
   const name = useAgencyName();
   const [page, setPage] = useState(1);
@@ -461,8 +461,8 @@ function Box({ box, onOpen }: { box: "inbox" | "outbox"; onOpen: (id: string) =>
           },
           { title: t("requests.kind"), dataIndex: "kind", render: (v: string) => tl("kind", v), width: 180 },
           {
-            title: box === "inbox" ? t("requests.from") : t("requests.to"),
-            render: (_: unknown, r) => name(box === "inbox" ? r.from_agency_id : r.to_agency_id),
+            title: box === "outbox" ? t("requests.to") : t("requests.from"),
+            render: (_: unknown, r) => name(box === "outbox" ? r.to_agency_id : r.from_agency_id),
             ellipsis: true,
           },
           {
@@ -492,7 +492,8 @@ export default function RequestsPage() {
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const open = params.get("open");
-  const tab = params.get("box") === "outbox" ? "outbox" : "inbox";
+  const boxParam = params.get("box");
+  const tab = boxParam === "outbox" || boxParam === "pending" ? boxParam : "inbox";
   const setParam = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -527,6 +528,11 @@ export default function RequestsPage() {
             key: "outbox",
             label: t("requests.outbox"),
             children: <Box box="outbox" onOpen={(id) => setParam("open", id)} />,
+          },
+          {
+            key: "pending",
+            label: t("requests.pending"),
+            children: <Box box="pending" onOpen={(id) => setParam("open", id)} />,
           },
         ]}
       />

@@ -208,6 +208,7 @@ export const en: Record<MessageKey, string> = {
   "requests.title": "Coordination requests",
   "requests.inbox": "Incoming",
   "requests.outbox": "Outgoing",
+  "requests.pending": "Awaiting action",
   "requests.new": "New request",
   "requests.kind": "Kind",
   "requests.from": "From agency",

@@ -206,6 +206,7 @@ export const vi = {
   "requests.title": "Yêu cầu phối hợp",
   "requests.inbox": "Yêu cầu đến",
   "requests.outbox": "Yêu cầu đi",
+  "requests.pending": "Chờ xử lý",
   "requests.new": "Tạo yêu cầu",
   "requests.kind": "Loại yêu cầu",
   "requests.from": "Cơ quan gửi",
