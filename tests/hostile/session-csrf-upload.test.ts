@@ -289,10 +289,20 @@ for (const engine of availableEngines()) {
         '"; filename=evil.html',
       ];
 
-      test("tên tệp chứa ../, đường dẫn tuyệt đối, \\ của Windows, CRLF… → tệp nằm trong DATA_DIR/uploads với tên an toàn; tải về đúng nội dung", async () => {
+      test("tên tệp chứa ../, đường dẫn tuyệt đối, \\ của Windows, CRLF… → tệp nằm trong DATA_DIR/uploads với tên an toàn; tải về đúng nội dung (đuôi ngoài danh sách cho phép → 415)", async () => {
+        let accepted = 0;
         for (const name of NAMES) {
-          const bytes = Buffer.from(`nội dung ${name}`);
+          const bytes = Buffer.from(`${/\.pdf$/i.test(name) ? "%PDF-1.4 " : ""}nội dung ${name}`);
+          const before = await state();
           const r = await upload(officer, inS.instance, name, bytes);
+          if (!/\.(pdf|txt)$/i.test(name)) {
+            // No extension, .exe, .htaccess, .html …: outside the allow-list (src/domain/files/allowed-types.ts).
+            assert.equal(r.statusCode, 415, `${name}: ${r.body.slice(0, 200)}`);
+            assert.equal(r.json().code, "file_type");
+            assert.deepEqual(await state(), before, name);
+            continue;
+          }
+          accepted++;
           assert.equal(r.statusCode, 201, `${name}: ${r.body.slice(0, 200)}`);
           const [row] = await fx.database.db
             .select()
@@ -315,6 +325,7 @@ for (const engine of availableEngines()) {
           assert.ok(!/[\r\n]/.test(cd) && cd.startsWith("attachment;"), cd);
           assert.ok(!/\.html"/.test(cd.split(";")[1] ?? ""), cd);
         }
+        assert.equal(accepted, 6);
         assert.ok(!existsSync("/tmp/btnn-owned.txt"));
         assert.ok(
           readdirSync(dataDir).every((f) => f === "uploads"),

@@ -72,6 +72,8 @@ const DOMAIN_STATUS: Record<string, number> = {
   version_conflict: 409,
   conflict: 409,
   duplicate: 409,
+  /** An upload outside the document allow-list (src/domain/files/allowed-types.ts). */
+  file_type: 415,
 };
 
 function pgCode(err: unknown): string | undefined {

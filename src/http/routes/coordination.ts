@@ -3,7 +3,7 @@
 // the drafted outgoing letter (.docx, numbered from the register) and the urging-ladder proposal.
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { join } from "node:path";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -23,6 +23,7 @@ import {
 import { draftRequestLetter, latestRequestLetter } from "../../db/repositories/letters.ts";
 import type { AppDb } from "../../db/types.ts";
 import { DOCUMENT_BUILDER_IDS, SIGN_AUTHORITIES } from "../../documents/index.ts";
+import { checkDocument } from "../../domain/files/allowed-types.ts";
 import { errorResponses, IsoDateSchema, UuidParam } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
 import { jsonDates } from "../json.ts";
@@ -30,19 +31,6 @@ import { scopeOf } from "../plugins/scope.ts";
 
 /** Evidence uploads: at most 10 MiB, sent as the raw body (application/octet-stream), name in ?file_name=. */
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
-const SAFE_EXT = /^\.[a-z0-9]{1,8}$/;
-const MIME_BY_EXT: Record<string, string> = {
-  ".pdf": "application/pdf",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  ".doc": "application/msword",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".txt": "text/plain; charset=utf-8",
-  ".zip": "application/zip",
-};
-
 /** `attachment; filename="ascii"; filename*=UTF-8''…` — the Vietnamese name survives in every browser. */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName
@@ -133,13 +121,12 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?:
         throw new HttpError(415, "upload_body", "Cần gửi nội dung tệp với Content-Type: application/octet-stream", [
           { path: "", message: "Thân yêu cầu phải là nội dung tệp" },
         ]);
-      const fileName = [...request.query.file_name].map((c) => (c < " " || c === "/" || c === "\\" ? "_" : c)).join("");
-      const ext = extname(fileName).toLowerCase();
-      const mime = MIME_BY_EXT[ext] ?? "application/octet-stream";
+      // The shared allow-list (extension + first bytes); refused types answer 415 naming file_name or the body.
+      const { fileName, extension, mime } = checkDocument({ name: request.query.file_name, bytes: body });
       let storedName: string | null = null;
       if (opts.uploadsDir) {
-        // Never the user's name on disk: a random id plus a checked extension.
-        storedName = `${randomUUID()}${SAFE_EXT.test(ext) ? ext : ""}`;
+        // Never the user's name on disk: a random id plus the allow-listed extension.
+        storedName = `${randomUUID()}${extension}`;
         await mkdir(opts.uploadsDir, { recursive: true });
         await writeFile(join(opts.uploadsDir, storedName), body, { flag: "wx" });
       }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { createPlan, createTaskInstances } from "../../db/repositories/plans.ts";
 import type { AppDb } from "../../db/types.ts";
 import { docxToText, importPlan } from "../../documents/import/index.ts";
+import { checkFileName } from "../../domain/files/allowed-types.ts";
 import type { AgencyRef, Plan } from "../../domain/plans/types.ts";
 import { isDomainError } from "../../domain/shared/errors.ts";
 import { errorResponses } from "../contracts/common.ts";
@@ -98,7 +99,9 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
       if (body.file_base64) {
         const bytes = Buffer.from(body.file_base64, "base64");
         const name = body.file_name ?? "tệp";
-        const ext = /\.[^./\\]*$/.exec(name)?.[0].toLowerCase() ?? "";
+        // The shared upload allow-list decides the name (bidi controls, executables …); the readers below check the
+        // content more strictly than a magic-byte sniff (ZIP structure, UTF-8), with their own messages.
+        const ext = body.file_name ? checkFileName(body.file_name, "file_name").extension : "";
         if (body.file_name && !PLAN_FILE_EXTS.includes(ext))
           throw new HttpError(415, "file_type", `Tệp "${name}" không phải kế hoạch dạng .docx, .txt hoặc .md`, [
             { path: "/file_name", message: "Chỉ nhận tệp .docx, .txt, .md" },

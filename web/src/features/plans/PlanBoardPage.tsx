@@ -21,6 +21,7 @@ import {
 } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
 import { ApiError, api, apiAll } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
@@ -126,6 +127,7 @@ function InstanceActivity({ instance, writable }: { instance: TaskInstance; writ
             onChange={(e) => setComment(e.target.value)}
           />
           <Upload
+            accept={DOCUMENT_ACCEPT}
             showUploadList={false}
             beforeUpload={(f) => {
               upload(f);
