@@ -80,6 +80,26 @@ function userScope(scope: Scope): SQL | undefined {
   return scope.userId ? or(visible, eq(users.id, scope.userId)) : visible;
 }
 
+/**
+ * The account an admin may act on (reset its password, lock it, change its memberships): visible (else 404) AND every
+ * membership inside the admin's scope, no system-admin role unless the admin is one — otherwise a province admin
+ * could take over an account that also acts nationally.
+ */
+async function manageableUser(db: AppDb, scope: Scope, userId: string): Promise<UserDto> {
+  requirePermission(scope, "users.manage");
+  const user = await getUser(db, scope, userId);
+  if (scope.visibleAgencyIds === "all") return user;
+  const visible = scope.visibleAgencyIds;
+  const outside = user.memberships.find((m) => !visible.includes(m.agency_id) || m.role === "system_admin");
+  if (outside)
+    throw new DomainError(
+      "forbidden",
+      "id",
+      `Tài khoản này còn có vai trò "${outside.role}" tại cơ quan ngoài phạm vi quản lý của bạn (${outside.agency_id}); chỉ người quản trị có phạm vi bao trùm mọi cơ quan của tài khoản mới được thao tác.`,
+    );
+  return user;
+}
+
 export type CreateUserInput = {
   username: string;
   full_name: string;
@@ -202,10 +222,7 @@ export async function changePassword(
 ): Promise<void> {
   checkPassword(input.new_password);
   const self = scope.userId === userId;
-  if (!self) {
-    requirePermission(scope, "users.manage");
-    await getUser(db, scope, userId); // in scope?
-  }
+  if (!self) await manageableUser(db, scope, userId);
   const [row] = await db.select().from(users).where(eq(users.id, userId));
   if (!row) throw notFound("người dùng");
   if (self && !(await verifyPassword(row.passwordHash, input.current_password ?? "")))
@@ -230,8 +247,7 @@ export async function changePassword(
 }
 
 export async function setUserActive(db: AppDb, scope: Scope, userId: string, active: boolean): Promise<UserDto> {
-  requirePermission(scope, "users.manage");
-  const before = await getUser(db, scope, userId);
+  const before = await manageableUser(db, scope, userId);
   return db.transaction(async (tx) => {
     await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, userId));
     if (!active) await tx.delete(sessions).where(eq(sessions.userId, userId));
@@ -248,13 +264,11 @@ export async function setUserActive(db: AppDb, scope: Scope, userId: string, act
 }
 
 export async function addMembership(db: AppDb, scope: Scope, userId: string, m: MembershipDto): Promise<UserDto> {
-  requirePermission(scope, "users.manage");
+  await manageableUser(db, scope, userId); // first: a user outside the scope is 404, whatever the agency
   if (!isRoleCode(m.role)) throw new DomainError("invalid_role", "role", `Vai trò không tồn tại "${m.role}".`);
   if (m.role === "system_admin" && !scope.roles.includes("system_admin"))
     throw new DomainError("forbidden", "role", "Chỉ quản trị hệ thống mới cấp được vai trò quản trị hệ thống.");
   requireAgencyInScope(scope, "agency_id", m.agency_id);
-  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!u) throw notFound("người dùng");
   await db.transaction(async (tx) => {
     await tx.insert(memberships).values({ userId, agencyId: m.agency_id, role: m.role }).onConflictDoNothing();
     await appendAudit(tx, {
@@ -271,7 +285,7 @@ export async function addMembership(db: AppDb, scope: Scope, userId: string, m: 
 }
 
 export async function removeMembership(db: AppDb, scope: Scope, userId: string, m: MembershipDto): Promise<void> {
-  requirePermission(scope, "users.manage");
+  await manageableUser(db, scope, userId);
   requireAgencyInScope(scope, "agency_id", m.agency_id);
   await db.transaction(async (tx) => {
     const del = await tx

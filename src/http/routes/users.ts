@@ -1,4 +1,5 @@
-// /api/users: accounts and memberships (users.manage, within the caller's agency scope; a user outside it is 404).
+// /api/users: accounts and memberships (users.manage, within the caller's agency scope; a user outside it is 404;
+// acting on a user with any membership outside it is 403 — see manageableUser in the repository).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -147,9 +148,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
       config: perm,
     },
     async (request) => {
-      const scope = scopeOf(request);
-      await getUser(db, scope, request.params.id); // a user outside the scope is 404, whatever the agency
-      const user = await addMembership(db, scope, request.params.id, request.body);
+      const user = await addMembership(db, scopeOf(request), request.params.id, request.body);
       forgetUserSessions(db, request.params.id);
       return jsonDates(user);
     },
@@ -168,9 +167,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
     },
     async (request, reply) => {
       const { id, agency_id, role } = request.params;
-      const scope = scopeOf(request);
-      await getUser(db, scope, id);
-      await removeMembership(db, scope, id, { agency_id, role });
+      await removeMembership(db, scopeOf(request), id, { agency_id, role });
       forgetUserSessions(db, id);
       return reply.code(204).send(null);
     },
