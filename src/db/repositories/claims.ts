@@ -19,6 +19,8 @@ import {
   PHASE_LABELS_VI,
   type Phase,
   parseClaimHistory,
+  refuseClosedFileEdit,
+  refuseEventDerivedFields,
   replay,
 } from "../../domain/claims/index.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
@@ -644,21 +646,19 @@ export async function listClaims(
   return { items: rows.map((r) => maskClaimant(rawDto(r), false)), total: Number(n), limit, offset };
 }
 
-export type ClaimPatch = Partial<Omit<ClaimInput, "events">>;
+/** Amounts and the law come from events (domain/claims/editing.ts): not patchable. */
+export type ClaimPatch = Partial<
+  Omit<ClaimInput, "events" | "law_version" | "amount_requested" | "amount_decided" | "amount_paid" | "amount_advance">
+>;
 
 const PATCH_COLUMNS: Record<keyof ClaimPatch, keyof typeof claims.$inferInsert> = {
   code: "code",
-  law_version: "lawVersion",
   field: "field",
   complex: "complex",
   backlogged: "backlogged",
   prolonged: "prolonged",
   managing_agency_id: "managingAgencyId",
   handling_agency_id: "handlingAgencyId",
-  amount_requested: "amountRequested",
-  amount_decided: "amountDecided",
-  amount_paid: "amountPaid",
-  amount_advance: "amountAdvance",
   claimant_name: "claimantName",
   claimant_id_number: "claimantIdNumber",
   claimant_address: "claimantAddress",
@@ -701,9 +701,8 @@ export async function updateClaim(
   opts: Options = {},
 ): Promise<ClaimDetail> {
   requirePermission(scope, "claims.write");
-  checkFieldLaw(patch.field, patch.law_version);
-  for (const k of ["amount_requested", "amount_decided", "amount_paid", "amount_advance"] as const)
-    checkAmount(patch[k], k);
+  refuseEventDerivedFields(patch);
+  checkFieldLaw(patch.field, undefined);
   if (patch.claimant_name !== undefined && !patch.claimant_name?.trim())
     throw new DomainError("required", "claimant_name", "Thiếu tên người yêu cầu bồi thường.");
   if (patch.handling_agency_id !== undefined)
@@ -712,6 +711,7 @@ export async function updateClaim(
     requireAgencyInScope(scope, "managing_agency_id", patch.managing_agency_id, patch.handling_agency_id);
   await db.transaction(async (tx) => {
     const before = await lockClaim(tx, scope, id, expectedVersion);
+    refuseClosedFileEdit(before.state);
     await requireAgenciesExist(tx, [
       ["handling_agency_id", patch.handling_agency_id],
       ["managing_agency_id", patch.managing_agency_id],
@@ -726,7 +726,7 @@ export async function updateClaim(
       if (dup) throw new DomainError("duplicate", "code", `Mã vụ việc "${patch.code}" đã tồn tại.`);
     }
     const merged = { ...before, ...set } as ClaimRow;
-    if (patch.law_version !== undefined || patch.complex !== undefined || patch.extensions !== undefined) {
+    if (patch.complex !== undefined || patch.extensions !== undefined) {
       const events = await loadEvents(tx, id);
       const history = historyOf(merged.lawVersion, merged.complex, merged.extensions, events);
       const state = replay(history);

@@ -9,6 +9,13 @@ export {
   SUSPENSION_CLOCK_POLICY,
 } from "./deadlines.ts";
 export {
+  CLOSED_FILE_PHASES,
+  EVENT_DERIVED_FIELDS,
+  isClosedFile,
+  refuseClosedFileEdit,
+  refuseEventDerivedFields,
+} from "./editing.ts";
+export {
   type ClaimEvent,
   type ClaimExtensions,
   type ClaimHistory,

@@ -47,9 +47,19 @@ const ClaimFields = {
 
 export const ClaimCreate = z.object({ ...ClaimFields, events: z.array(ClaimEventInput).max(100).optional() }).strict();
 
+// Amounts and the law are not patchable (domain/claims/editing.ts): the route refuses them with 422 before validation.
+const {
+  law_version: _law,
+  amount_requested: _req,
+  amount_decided: _dec,
+  amount_paid: _paid,
+  amount_advance: _adv,
+  ...PatchableFields
+} = ClaimFields;
+
 export const ClaimPatch = z
   .object({
-    ...ClaimFields,
+    ...PatchableFields,
     field: ClaimFields.field.optional(),
     handling_agency_id: ClaimFields.handling_agency_id.optional(),
     claimant_name: ClaimFields.claimant_name.optional(),

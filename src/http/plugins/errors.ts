@@ -74,6 +74,8 @@ const DOMAIN_STATUS: Record<string, number> = {
   duplicate: 409,
   /** An upload outside the document allow-list (src/domain/files/allowed-types.ts). */
   file_type: 415,
+  /** A closed claim file changes only through a leader's correction (domain/claims/editing.ts). */
+  claim_closed: 409,
 };
 
 function pgCode(err: unknown): string | undefined {

@@ -1,11 +1,13 @@
 // /api/claims: list (scoped, filtered, diacritics-insensitive q; personal data always masked), create, detail
 // (masked; `?reveal=personal` unmasks for roles with claims.personal_data and is audited), patch (optimistic
-// concurrency: `version` or If-Match), events (the claims state machine decides; a forbidden transition → 422
+// concurrency: `version` or If-Match; amounts and law only through events, a closed file only through a leader's
+// correction), events (the claims state machine decides; a forbidden transition → 422
 // naming the field), deadlines.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { addClaimEvent, createClaim, getClaim, listClaims, updateClaim } from "../../db/repositories/claims.ts";
 import type { AppDb } from "../../db/types.ts";
+import { refuseEventDerivedFields } from "../../domain/claims/index.ts";
 import {
   Claim,
   ClaimCreate,
@@ -107,6 +109,8 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
         response: { 200: ClaimDetail, 428: errorResponses[400], ...errorResponses },
       },
       config: { access: { permission: "claims.write" } },
+      // Before the schema (which would only say "unknown key"): say why amounts and the law cannot be patched.
+      preValidation: async (request) => refuseEventDerivedFields(request.body as object),
     },
     async (request, reply) => {
       const { version, ...patch } = request.body;

@@ -1,6 +1,7 @@
 // Claim detail: header facts (personal data masked unless revealed), the procedure TIMELINE (due date, period,
 // basis, confidence, and "why this date" with every skipped day), the lawful next steps as buttons, events,
 // documents and the audit history.
+
 import { EditOutlined, EyeInvisibleOutlined, EyeOutlined, QuestionCircleOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -29,6 +30,7 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import { isClosedFile } from "../../../../src/domain/claims/editing.ts";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime, fmtMoney } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -259,7 +261,7 @@ export default function ClaimDetailPage() {
                 </Button>
               </Tooltip>
             )}
-            {writable && (
+            {writable && !isClosedFile(c.state) && (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/claims/${c.id}/edit`)}>
                 {t("common.edit")}
               </Button>

@@ -90,20 +90,21 @@ export default function ClaimFormPage() {
     const flags = new Set(v.flags ?? []);
     const body: Record<string, unknown> = {
       field: v.field,
-      law_version: v.law_version,
       handling_agency_id: v.handling_agency_id,
       managing_agency_id: v.managing_agency_id ?? null,
       claimant_name: v.claimant_name,
       claimant_id_number: blank(v.claimant_id_number),
       claimant_address: blank(v.claimant_address),
       claimant_phone: blank(v.claimant_phone),
-      amount_requested: v.amount_requested ?? null,
       summary: blank(v.summary),
       complex: flags.has("complex"),
       backlogged: flags.has("backlogged"),
       prolonged: flags.has("prolonged"),
     };
     if (blank(v.code)) body.code = blank(v.code);
+    // The law and the amounts are set when the file is opened; afterwards they change only through events or a
+    // leader's correction (the API refuses them on PATCH).
+    if (!id) Object.assign(body, { law_version: v.law_version, amount_requested: v.amount_requested ?? null });
     try {
       let saved: ClaimDetail;
       if (id) {
@@ -163,7 +164,10 @@ export default function ClaimFormPage() {
           </Col>
           <Col xs={24} md={8}>
             <Form.Item label={t("claims.law")} name="law_version" rules={[{ required: true }]}>
-              <Select options={["law_2017", "law_2009"].map((l) => ({ value: l, label: tl("law", l) }))} />
+              <Select
+                disabled={!!id}
+                options={["law_2017", "law_2009"].map((l) => ({ value: l, label: tl("law", l) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -206,6 +210,7 @@ export default function ClaimFormPage() {
           <Col xs={24} md={8}>
             <Form.Item label={t("claims.amountRequested")} name="amount_requested">
               <InputNumber<number>
+                disabled={!!id}
                 min={0}
                 style={{ width: "100%" }}
                 formatter={(v) =>

@@ -1,0 +1,192 @@
+// Issue 13, access-control findings 1, 2, 5, 6, 7, 8: each reproduced as the attack run did it, on both engines, and
+// each refusal checked to leave the database unchanged. One test per finding, named after it.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { hash } from "@node-rs/argon2";
+import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { createClaim } from "../../src/db/repositories/claims.ts";
+import { claims, memberships, users } from "../../src/db/schema/index.ts";
+import { availableEngines } from "../../src/db/testing.ts";
+import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
+import {
+  assertErrorShape,
+  Client,
+  type HostileFixture,
+  hostileFixture,
+  PASSWORD,
+  signedIn,
+  tableCounts,
+  versionSum,
+} from "./fixture.ts";
+
+const M = 1_000_000;
+
+for (const engine of availableEngines()) {
+  describe(`Kiểm soát truy cập, vòng 2 (issue 13) — ${engine}`, () => {
+    let fx: HostileFixture;
+    let admin: Client; // agency_admin at Sở Tư pháp Thanh Hóa (province scope)
+    let officer: Client; // officer at Sở Tư pháp Thanh Hóa
+    const state = async () => ({ rows: await tableCounts(fx.database), versions: await versionSum(fx.database) });
+
+    /** A user with the fixture password and the given memberships (created by the system, not through the API). */
+    async function userWith(username: string, ms: Array<[string, string]>, mustChange = false): Promise<string> {
+      const db = fx.database.db;
+      const [u] = await db
+        .insert(users)
+        .values({
+          username,
+          fullName: `Người dùng ${username}`,
+          passwordHash: await hash(PASSWORD),
+          mustChangePassword: mustChange,
+        })
+        .returning({ id: users.id });
+      for (const [agencyId, role] of ms) await db.insert(memberships).values({ userId: u.id, agencyId, role });
+      return u.id;
+    }
+
+    before(async () => {
+      fx = await hostileFixture(engine);
+      admin = await signedIn(fx.app, "agency_admin");
+      officer = await signedIn(fx.app, "officer");
+    });
+    after(() => fx.close());
+
+    test("finding 1: a province admin cannot take over a national account (password reset, lock, memberships) nor grant a role outside the province", async () => {
+      // The attack: officer at the Cục, viewer at the Sở Tư pháp Thanh Hóa → visible to the Thanh Hóa admin.
+      const dual = await userWith("hai-cap", [
+        ["cuc-btnn", "officer"],
+        ["stp-thanh-hoa", "viewer"],
+      ]);
+      const seen = await admin.get(`/api/users/${dual}`);
+      assert.equal(seen.statusCode, 200, "the account stays visible (one membership is in the province)");
+      const before = await state();
+      const attempts = [
+        await admin.post(`/api/users/${dual}/password`, { new_password: "mat-khau-chiem-quyen" }),
+        await admin.patch(`/api/users/${dual}`, { active: false }),
+        await admin.post(`/api/users/${dual}/memberships`, { agency_id: "stp-thanh-hoa", role: "agency_admin" }),
+        await admin.delete(`/api/users/${dual}/memberships/stp-thanh-hoa/viewer`),
+      ];
+      for (const r of attempts) {
+        assert.equal(r.statusCode, 403, r.body);
+        assertErrorShape(r.json(), "finding 1");
+        assert.match(r.json().error, /ngoài phạm vi quản lý/);
+      }
+      assert.deepEqual(await state(), before, "nothing written");
+      // The owner's password still works, the account is still active, and acting nationally is the owner's alone.
+      const owner = new Client(fx.app);
+      const login = await owner.post("/api/auth/login", {
+        username: "hai-cap",
+        password: PASSWORD,
+        agency_id: "cuc-btnn",
+      });
+      assert.equal(login.statusCode, 200, login.body);
+      const attacker = new Client(fx.app);
+      const stolen = await attacker.post("/api/auth/login", { username: "hai-cap", password: "mat-khau-chiem-quyen" });
+      assert.equal(stolen.statusCode, 401);
+
+      // A system admin (nationwide) may still act on it.
+      const sys = await signedIn(fx.app, "sysadmin");
+      assert.equal((await sys.patch(`/api/users/${dual}`, { active: true })).statusCode, 200);
+      // A system-admin account at an agency inside the province is out of reach for the province admin too.
+      const sysInside = await userWith("qtht-trong-tinh", [["stp-thanh-hoa", "system_admin"]]);
+      const r = await admin.post(`/api/users/${sysInside}/password`, { new_password: "mat-khau-chiem-quyen" });
+      assert.equal(r.statusCode, 403, r.body);
+
+      // Granting: no membership outside the province, neither on an existing account nor on a new one.
+      const local = fx.userIds.officer_phong;
+      const before2 = await state();
+      const grant = await admin.post(`/api/users/${local}/memberships`, { agency_id: "cuc-btnn", role: "officer" });
+      assert.equal(grant.statusCode, 403, grant.body);
+      assert.equal(grant.json().issues[0]?.path, "/agency_id");
+      const created = await admin.post("/api/users", {
+        username: "moi-ngoai-tinh",
+        full_name: "Người ngoài tỉnh",
+        password: "mat-khau-dai-du-roi",
+        memberships: [
+          { agency_id: "stp-thanh-hoa", role: "viewer" },
+          { agency_id: "stp-ha-noi", role: "viewer" },
+        ],
+      });
+      assert.equal(created.statusCode, 403, created.body);
+      assert.equal(created.json().issues[0]?.path, "/memberships/1/agency_id");
+      assert.deepEqual(await state(), before2, "nothing written");
+
+      // Control: an account whose every membership is in the province is the admin's to manage.
+      const ok = await admin.post(`/api/users/${local}/password`, { new_password: "mat-khau-dat-lai-1" });
+      assert.equal(ok.statusCode, 204, ok.body);
+    });
+
+    test("finding 2: a closed claim cannot be edited and its amounts and law cannot be falsified by PATCH", async () => {
+      const paid = await createClaim(fx.database.db, SYSTEM_SCOPE, {
+        code: "TH-DA-TRA",
+        field: "civil_enforcement",
+        handling_agency_id: "thads-thanh-hoa",
+        claimant_name: "Lê Văn Đã Nhận",
+        events: [
+          { type: "received", date: "2024-02-01" },
+          { type: "accepted", date: "2024-02-05" },
+          { type: "decision_issued", date: "2024-04-10", data: { amount: 120 * M } },
+          { type: "decision_effective", date: "2024-05-10" },
+          { type: "paid", date: "2024-06-20", data: { amount: 120 * M } },
+        ],
+      });
+      assert.equal(paid.state, "paid");
+      const open = await createClaim(fx.database.db, SYSTEM_SCOPE, {
+        code: "TH-DANG-GQ",
+        field: "civil_enforcement",
+        handling_agency_id: "thads-thanh-hoa",
+        claimant_name: "Phạm Thị Đang Chờ",
+        events: [{ type: "received", date: "2024-03-01" }],
+      });
+      const sys = await signedIn(fx.app, "sysadmin");
+      const before = await state();
+      // The attack payload, on the paid claim: the field-level refusal comes first (422 naming the field).
+      for (const [field, value] of [
+        ["amount_paid", 999_999_999_999],
+        ["amount_decided", 1],
+        ["amount_advance", 5],
+        ["amount_requested", 7],
+        ["law_version", "law_2009"],
+      ] as const) {
+        for (const id of [paid.id, open.id]) {
+          const r = await officer.patch(`/api/claims/${id}`, { [field]: value, version: 1 });
+          assert.equal(r.statusCode, 422, `${field}: ${r.body}`);
+          assertErrorShape(r.json(), `finding 2 ${field}`);
+          assert.equal(r.json().code, "derived_from_events");
+          assert.equal(r.json().issues[0]?.path, `/${field}`);
+        }
+      }
+      // Any edit of a closed claim, by anyone (the system admin included): 409, through a leader's correction only.
+      for (const who of [officer, sys]) {
+        const r = await who.patch(`/api/claims/${paid.id}`, { summary: "Sửa sau khi đã chi trả", version: 1 });
+        assert.equal(r.statusCode, 409, r.body);
+        assertErrorShape(r.json(), "finding 2 closed");
+        assert.equal(r.json().code, "claim_closed");
+        assert.match(r.json().error, /cải chính/);
+        assert.match(r.json().error, /lãnh đạo/);
+      }
+      assert.deepEqual(await state(), before, "nothing written");
+      // An open claim's ordinary fields are still editable.
+      const ok = await officer.patch(`/api/claims/${open.id}`, { summary: "Bổ sung tóm tắt", version: 1 });
+      assert.equal(ok.statusCode, 200, ok.body);
+
+      // The list and the export agree with the events.
+      const [row] = await fx.database.db.select().from(claims).where(eq(claims.id, paid.id));
+      assert.deepEqual([row.amountDecided, row.amountPaid, row.lawVersion], [120 * M, 120 * M, "law_2017"]);
+      const list = (await officer.get("/api/claims?q=TH-DA-TRA")).json();
+      assert.equal(list.items.length, 1);
+      assert.deepEqual([list.items[0].amount_decided, list.items[0].amount_paid], [120 * M, 120 * M]);
+      const x = await officer.get("/api/exports/claims?q=TH-DA-TRA");
+      assert.equal(x.statusCode, 200, x.body.slice(0, 200));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+      const cells: unknown[] = [];
+      wb.worksheets[0].eachRow((r) => {
+        if ((r.values as unknown[]).includes("TH-DA-TRA")) cells.push(...(r.values as unknown[]));
+      });
+      assert.ok(cells.includes(120 * M), "export shows the paid amount from the events");
+      assert.ok(!cells.includes(999_999_999_999));
+    });
+  });
+}
