@@ -97,7 +97,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const s1 = (ms: number) => Math.round(ms / 100) / 10;
 
 // `npm start` without npm's own wrapper: the web-build check, then the server (exec: the pid is the server's).
-const NPM_START = ["sh", "-c", "node scripts/build-web.mjs >/dev/null && exec node --import tsx src/cli/main.ts serve"];
+const NPM_START = [
+  "sh",
+  "-c",
+  "node scripts/build-web.mjs >/dev/null && exec node --max-semi-space-size=8 src/cli/main.ts serve",
+];
 const BARE = [
   process.execPath,
   "--input-type=module",

@@ -6,6 +6,14 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
+
+// The suites are TypeScript run by Node 24's type stripping: on an older Node (the system's Node 20) say how to get it.
+if (!process.features?.typescript) {
+  console.error(
+    `Bộ kiểm thử cần Node.js 24 LTS (đang chạy ${process.version}): chạy "npm test" — npm dùng Node 24 cài kèm dự án.`,
+  );
+  process.exit(2);
+}
 const skipDirs = new Set(["node_modules", ".git", "data", "dist", ".cache", "test-results"]);
 
 function collect(dir, out) {
@@ -42,9 +50,8 @@ if (files.length === 0) {
   console.error("Không tìm thấy tệp kiểm thử nào.");
   process.exit(1);
 }
-const r = spawnSync(
-  process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=2", "--test-timeout=600000", ...files],
-  { cwd: root, stdio: "inherit" },
-);
+const r = spawnSync(process.execPath, ["--test", "--test-concurrency=2", "--test-timeout=600000", ...files], {
+  cwd: root,
+  stdio: "inherit",
+});
 process.exit(r.status ?? 1);

@@ -22,10 +22,12 @@ export class SessionCache {
   private readonly entries = new Map<string, Entry>();
   private epoch = 0;
 
-  constructor(
-    readonly ttlMs = SESSION_CACHE_TTL_MS,
-    readonly maxEntries = SESSION_CACHE_MAX_ENTRIES,
-  ) {}
+  readonly ttlMs: number;
+  readonly maxEntries: number;
+  constructor(ttlMs = SESSION_CACHE_TTL_MS, maxEntries = SESSION_CACHE_MAX_ENTRIES) {
+    this.ttlMs = ttlMs;
+    this.maxEntries = maxEntries;
+  }
 
   get size(): number {
     return this.entries.size;

@@ -125,7 +125,7 @@ describe("btnn audit verify (CLI)", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "audit", ...args], {
+    spawnSync(process.execPath, ["src/cli/main.ts", "audit", ...args], {
       env: { ...process.env, DATA_DIR: dir, DATABASE_URL: "" },
       encoding: "utf8",
     });

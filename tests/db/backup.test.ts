@@ -125,7 +125,7 @@ describe("btnn backup / btnn restore (CLI, PGlite data folders)", () => {
     await db.close();
     const file = join(dir, "cli.jsonl.gz");
     const run = (dataDir: string, ...args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+      spawnSync(process.execPath, ["src/cli/main.ts", ...args], {
         env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
         encoding: "utf8",
       });

@@ -149,9 +149,9 @@ export type Child = {
   waitFor(pattern: RegExp, ms?: number): Promise<string>;
 };
 
-/** Runs `node --import tsx src/cli/main.ts ...args` with the target's environment. */
+/** Runs `node src/cli/main.ts ...args` with the target's environment. */
 export function runBtnn(target: Target, args: string[], extraEnv: Record<string, string> = {}): Child {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+  const child = spawn(process.execPath, ["src/cli/main.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, ...target.env, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
@@ -201,7 +201,10 @@ export type Reply = { status: number; body: unknown; headers: Headers };
 /** A signed-in browser over fetch: keeps the cookies, sends x-csrf-token (= the btnn_csrf cookie) on writes. */
 export class ApiClient {
   cookies: Record<string, string> = {};
-  constructor(readonly base: string) {}
+  readonly base: string;
+  constructor(base: string) {
+    this.base = base;
+  }
 
   async request(method: string, path: string, body?: unknown): Promise<Reply> {
     const headers: Record<string, string> = {};

@@ -91,7 +91,10 @@ export async function setupFixture(
 /** A signed-in browser: keeps the cookies and sends the CSRF header on writes. */
 export class Client {
   cookies: Record<string, string> = {};
-  constructor(readonly app: FastifyInstance) {}
+  readonly app: FastifyInstance;
+  constructor(app: FastifyInstance) {
+    this.app = app;
+  }
 
   get csrf(): string | undefined {
     return this.cookies.btnn_csrf;

@@ -27,7 +27,7 @@ function freePort(): Promise<number> {
 }
 
 function start(port: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
+  const child = spawn(process.execPath, ["src/cli/main.ts", "serve"], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "" },
     stdio: ["ignore", "pipe", "pipe"],

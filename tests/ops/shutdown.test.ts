@@ -82,7 +82,7 @@ function waitUntil(check: () => boolean, what: () => string, ms = 120_000): Prom
 
 async function start(dataDir: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--no-seed"], {
+  const child = spawn(process.execPath, ["src/cli/main.ts", "serve", "--no-seed"], {
     cwd: root,
     env: {
       ...process.env,

@@ -76,10 +76,12 @@ export class ResponseStore {
   private readonly map = new Map<string, Cached>();
   private bytes = 0;
   private gen = -1;
-  constructor(
-    readonly maxEntries = RESPONSE_CACHE_MAX_ENTRIES,
-    readonly maxBytes = RESPONSE_CACHE_MAX_BYTES,
-  ) {}
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  constructor(maxEntries = RESPONSE_CACHE_MAX_ENTRIES, maxBytes = RESPONSE_CACHE_MAX_BYTES) {
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+  }
 
   get size(): number {
     return this.map.size;
