@@ -7,6 +7,8 @@ import { maskClaimant } from "../../domain/access/mask.ts";
 import { can, type Scope } from "../../domain/access/scope.ts";
 import { defaultCalendar } from "../../domain/calendar/index.ts";
 import type { WorkCalendar } from "../../domain/calendar/types.ts";
+import { amountsOfEvent, extensionOfEvent, parseEventData } from "../../domain/claims/event-data.ts";
+import type { EventType, LawCode } from "../../domain/claims/events.ts";
 import {
   type ClaimExtensions,
   type ClaimHistory,
@@ -395,7 +397,9 @@ export async function createClaim(
   const events = [...(input.events ?? [])]
     .map((e, i) => ({ ...e, i }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i));
-  const history = historyOf(law, input.complex ?? false, input.extensions, events);
+  const facts = factsFromEvents(events, law, { live: false, path: (k) => `events[${events[k].i}].data` });
+  const extensions = mergeExtensions(input.extensions, facts.extensions);
+  const history = historyOf(law, input.complex ?? false, extensions, events);
   const state = replay(history); // throws DomainError at the first transition the law does not allow
   const asOf = opts.as_of ?? todayVn();
   const deadlines = computeDeadlines(history, opts.calendar ?? defaultCalendar, asOf);
@@ -409,7 +413,7 @@ export async function createClaim(
     ]);
     const [dup] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.code, code));
     if (dup) throw new DomainError("duplicate", "code", `Mã vụ việc "${code}" đã tồn tại.`);
-    const amounts = amountsFromEvents(events);
+    const amounts = facts.amounts;
     const [row] = await tx
       .insert(claims)
       .values({
@@ -422,7 +426,7 @@ export async function createClaim(
         prolonged: input.prolonged ?? false,
         managingAgencyId: input.managing_agency_id ?? null,
         handlingAgencyId: input.handling_agency_id,
-        amountRequested: input.amount_requested ?? null,
+        amountRequested: input.amount_requested ?? amounts.amountRequested ?? null,
         amountDecided: input.amount_decided ?? amounts.amountDecided ?? null,
         amountPaid: input.amount_paid ?? amounts.amountPaid ?? null,
         amountAdvance: input.amount_advance ?? amounts.amountAdvance ?? null,
@@ -431,7 +435,7 @@ export async function createClaim(
         claimantAddress: input.claimant_address ?? null,
         claimantPhone: input.claimant_phone ?? null,
         summary: input.summary ?? null,
-        extensions: input.extensions ?? null,
+        extensions: extensions ?? null,
         ...stateColumns(state, history),
         searchText: await claimSearchText(tx, {
           code,
@@ -468,21 +472,40 @@ export async function createClaim(
   return getClaim(db, scope, id, { unmask: false, skipPermissionAudit: true });
 }
 
-function amountsFromEvents(events: ClaimEventInput[]): {
-  amountDecided?: number;
-  amountPaid?: number;
-  amountAdvance?: number;
+/** Claim extensions with those recorded by events (an event's agreed extension wins). */
+function mergeExtensions(
+  given: ClaimExtensions | null | undefined,
+  fromEvents: ClaimExtensions,
+): ClaimExtensions | null | undefined {
+  if (Object.keys(fromEvents).length === 0) return given;
+  return { ...(given ?? {}), ...fromEvents };
+}
+
+/**
+ * Checks each event's data against what its step produces (`parseEventData`; `live` = the step's facts are required)
+ * and returns the claim amounts and agreed extensions the events set. Normalised data replaces the given data.
+ */
+function factsFromEvents(
+  events: ClaimEventInput[],
+  law: string,
+  opts: { live: boolean; path?: (i: number) => string },
+): {
+  amounts: { amountDecided?: number; amountPaid?: number; amountAdvance?: number; amountRequested?: number };
+  extensions: ClaimExtensions;
 } {
-  const out: { amountDecided?: number; amountPaid?: number; amountAdvance?: number } = {};
+  const amounts: ReturnType<typeof amountsOfEvent> = {};
+  const extensions: ClaimExtensions = {};
   for (const [i, e] of events.entries()) {
-    const amount = e.data?.amount;
-    if (amount === undefined) continue;
-    checkAmount(amount, `events[${i}].data.amount`);
-    if (e.type === "decision_issued") out.amountDecided = amount as number;
-    if (e.type === "paid") out.amountPaid = amount as number;
-    if (e.type === "advance_paid") out.amountAdvance = amount as number;
+    const data = parseEventData(e.type as EventType, e.date, e.data, {
+      live: opts.live,
+      law: law as LawCode,
+      path: opts.path ? opts.path(i) : `events[${i}].data`,
+    });
+    e.data = data;
+    Object.assign(amounts, amountsOfEvent(e.type as EventType, data));
+    Object.assign(extensions, extensionOfEvent(e.type as EventType, data));
   }
-  return out;
+  return { amounts, extensions };
 }
 
 function visible(scope: Scope): SQL | undefined {
@@ -777,7 +800,10 @@ export async function addClaimEvent(
     if (event.note !== undefined) extra.note = event.note;
     const refusal = canApply(history, event.type, event.date, extra);
     if (refusal) throw refusal;
-    const amounts = amountsFromEvents([event]);
+    // Live recording: the step must carry what it produces (officer, amounts, decision number …).
+    const facts = factsFromEvents([event], before.lawVersion, { live: true, path: () => "data" });
+    const amounts = facts.amounts;
+    const extensions = mergeExtensions(before.extensions as ClaimExtensions | null, facts.extensions);
     const nextSeq = stored.reduce((m, e) => Math.max(m, e.seq), 0) + 1;
     const [inserted] = await tx
       .insert(claimEvents)
@@ -793,7 +819,7 @@ export async function addClaimEvent(
       })
       .returning();
     const events = [...stored, inserted].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq));
-    const newHistory = historyOf(before.lawVersion, before.complex, before.extensions, events);
+    const newHistory = historyOf(before.lawVersion, before.complex, extensions, events);
     const state = replay(newHistory);
     await storeDeadlines(
       tx,
@@ -802,7 +828,13 @@ export async function addClaimEvent(
     );
     const [after] = await tx
       .update(claims)
-      .set({ ...stateColumns(state, newHistory), ...amounts, version: before.version + 1, updatedAt: new Date() })
+      .set({
+        ...stateColumns(state, newHistory),
+        ...amounts,
+        extensions: extensions ?? null,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(claims.id, id))
       .returning();
     await appendAudit(tx, {
@@ -946,8 +978,12 @@ export async function importClaims(
       const events = [...(input.events ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
       let history: ClaimHistory;
       let state: ClaimState;
+      let facts: ReturnType<typeof factsFromEvents>;
+      let extensions: ClaimExtensions | null | undefined;
       try {
-        history = historyOf(law, input.complex ?? false, input.extensions, events);
+        facts = factsFromEvents(events, law, { live: false });
+        extensions = mergeExtensions(input.extensions, facts.extensions);
+        history = historyOf(law, input.complex ?? false, extensions, events);
         state = replay(history);
       } catch (e) {
         if (e instanceof DomainError)
@@ -955,7 +991,7 @@ export async function importClaims(
         throw e;
       }
       const id = input.id ?? randomUUID();
-      const amounts = amountsFromEvents(events);
+      const amounts = facts.amounts;
       const name = (aid: string | null | undefined) => (aid ? opts.agencyNames?.get(aid) : undefined);
       claimRows.push({
         id,
@@ -967,7 +1003,7 @@ export async function importClaims(
         prolonged: input.prolonged ?? false,
         managingAgencyId: input.managing_agency_id ?? null,
         handlingAgencyId: input.handling_agency_id,
-        amountRequested: input.amount_requested ?? null,
+        amountRequested: input.amount_requested ?? amounts.amountRequested ?? null,
         amountDecided: input.amount_decided ?? amounts.amountDecided ?? null,
         amountPaid: input.amount_paid ?? amounts.amountPaid ?? null,
         amountAdvance: input.amount_advance ?? amounts.amountAdvance ?? null,
@@ -976,7 +1012,7 @@ export async function importClaims(
         claimantAddress: input.claimant_address ?? null,
         claimantPhone: input.claimant_phone ?? null,
         summary: input.summary ?? null,
-        extensions: input.extensions ?? null,
+        extensions: extensions ?? null,
         ...stateColumns(state, history),
         searchText: searchText(
           input.code,

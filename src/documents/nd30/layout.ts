@@ -6,6 +6,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   Header,
   LineRuleType,
   Packer,
@@ -386,6 +387,20 @@ function closing(d: OfficialDocument, size: number): Array<Paragraph | Table> {
   return out;
 }
 
+/** The same small italic note at the foot of every page (first page included). */
+function footerNote(note: string): { default: Footer; first: Footer } {
+  const make = () =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          children: [new TextRun({ text: note, font: FONT, size: pt(9), italics: true })],
+        }),
+      ],
+    });
+  return { default: make(), first: make() };
+}
+
 /** Builds the docx object model for a validated document. */
 export function toDocxDocument(d: OfficialDocument): Document {
   const size = d.font_size ?? S.body;
@@ -420,6 +435,7 @@ export function toDocxDocument(d: OfficialDocument): Document {
         },
         // Số trang: giữa lề trên, từ trang thứ hai (Phụ lục I, mục II.10); the first page has an empty header.
         headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
+        ...(d.footer_note ? { footers: footerNote(d.footer_note) } : {}),
         children,
       },
     ],

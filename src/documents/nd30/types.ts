@@ -147,6 +147,8 @@ export const officialDocumentInputSchema = z
     /** "Lưu:" entries; "VT" (văn thư) is always first. */
     keep: z.array(text(100)).optional(),
     font_size: z.union([z.literal(13), z.literal(14)]).optional(),
+    /** Small note in the page footer of every page, e.g. that the form's wording is not yet checked. */
+    footer_note: text(500).optional(),
   })
   .superRefine((d, ctx) => {
     if (d.kind === "letter") {

@@ -31,11 +31,13 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { isClosedFile } from "../../../../src/domain/claims/editing.ts";
+import type { EventType } from "../../../../src/domain/claims/events.ts";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime, fmtMoney } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { NotFound } from "../errors/NotFoundPage.tsx";
+import { StepFields, stepData } from "./StepFields.tsx";
 import type { ClaimDeadline, ClaimDetail, ExplanationStep, NextAction } from "./types.ts";
 
 const STATUS_COLOR: Record<string, string> = {
@@ -113,7 +115,7 @@ function EventModal({
   onClose: (changed: boolean) => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ date: Dayjs; ground?: string; note?: string }>();
+  const [form] = Form.useForm<{ date: Dayjs; ground?: string; note?: string; data?: Record<string, unknown> }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { message } = App.useApp();
@@ -123,13 +125,15 @@ function EventModal({
     setBusy(true);
     setError(null);
     try {
+      const date = v.date.format("YYYY-MM-DD");
       await api(`/api/claims/${claim.id}/events`, {
         method: "POST",
         body: {
           type: action.event,
-          date: v.date.format("YYYY-MM-DD"),
+          date,
           ground: v.ground || undefined,
           note: v.note?.trim() || undefined,
+          data: stepData(action.event as EventType, date, v.data),
           version: claim.version,
         },
       });
@@ -141,7 +145,7 @@ function EventModal({
         form.setFields(
           e.issues
             .map((i) => ({ name: issuePath(i.path), errors: [i.message] }))
-            .filter((f) => ["date", "ground", "note"].includes(String(f.name[0]))) as never,
+            .filter((f) => ["date", "ground", "note", "data"].includes(String(f.name[0]))) as never,
         );
       } else setError(String(e));
     } finally {
@@ -167,6 +171,7 @@ function EventModal({
         <Form.Item label={t("claims.eventDate")} name="date" rules={[{ required: true }]}>
           <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
         </Form.Item>
+        <StepFields type={action.event as EventType} />
         {action.grounds && action.grounds.length > 0 && (
           <Form.Item label={t("claims.ground")} name="ground">
             <Select allowClear options={action.grounds.map((g) => ({ value: g, label: g }))} />
@@ -177,6 +182,29 @@ function EventModal({
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** The facts a step recorded (amounts in đồng with separators, numbers, officer …), one per line. */
+function EventFacts({ data }: { data: unknown }) {
+  const { t, tl } = useI18n();
+  if (!data || typeof data !== "object") return null;
+  const lines: string[] = [];
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    if (k === "items" && Array.isArray(v)) {
+      for (const i of v as Array<{ head?: string; amount?: number }>)
+        lines.push(`${tl("damage", i.head)}: ${fmtMoney(i.amount)}`);
+    } else if (k === "reimbursements" && Array.isArray(v)) {
+      for (const r of v as Array<{ date?: string; amount?: number }>)
+        lines.push(`${t("step.recovered")}: ${fmtMoney(r.amount)} (${fmtDate(r.date)})`);
+    } else if (typeof v === "number" && /amount/.test(k)) lines.push(`${tl("fact", k)}: ${fmtMoney(v)}`);
+    else if (k === "method") lines.push(`${t("step.method")}: ${tl("step.method", String(v))}`);
+    else if (typeof v === "string" || typeof v === "number") lines.push(`${tl("fact", k)}: ${v}`);
+  }
+  return (
+    <span style={{ whiteSpace: "pre-line" }} data-testid="event-facts">
+      {lines.join("\n")}
+    </span>
   );
 }
 
@@ -288,6 +316,15 @@ export default function ClaimDetailPage() {
           <Descriptions.Item label={t("claims.amountRequested")}>
             {fmtMoney(c.amount_requested) || t("common.none")}
           </Descriptions.Item>
+          <Descriptions.Item label={t("claims.amountAdvance")}>
+            <span data-testid="amount-advance">{fmtMoney(c.amount_advance) || t("common.none")}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("claims.amountDecided")}>
+            <span data-testid="amount-decided">{fmtMoney(c.amount_decided) || t("common.none")}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("claims.amountPaid")}>
+            <span data-testid="amount-paid">{fmtMoney(c.amount_paid) || t("common.none")}</span>
+          </Descriptions.Item>
           {c.summary && (
             <Descriptions.Item label={t("claims.summary")} span={3}>
               {c.summary}
@@ -358,6 +395,11 @@ export default function ClaimDetailPage() {
                     { title: t("claims.eventDate"), dataIndex: "date", render: fmtDate, width: 110 },
                     { title: t("claims.events"), dataIndex: "type", render: (v: string) => tl("event", v) },
                     { title: t("claims.ground"), dataIndex: "ground" },
+                    {
+                      title: t("claims.facts"),
+                      dataIndex: "data",
+                      render: (d: unknown) => <EventFacts data={d} />,
+                    },
                     { title: t("common.note"), dataIndex: "note" },
                     { title: t("claims.recordedBy"), dataIndex: "recorded_at", render: fmtDateTime, width: 150 },
                   ]}
