@@ -18,6 +18,7 @@ import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { caseListRoutes } from "./routes/case-lists.ts";
+import { claimBackfillRoutes } from "./routes/claim-backfill.ts";
 import { claimRoutes } from "./routes/claims.ts";
 import { coordinationRoutes } from "./routes/coordination.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
@@ -114,7 +115,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(authRoutes, { db, cookieSecure, now: opts.now });
   await app.register(agencyRoutes, { db });
   await app.register(userRoutes, { db });
-  await app.register(claimRoutes, { db });
+  await app.register(claimRoutes, { db, now: opts.now });
+  await app.register(claimBackfillRoutes, { db });
   await app.register(planRoutes, { db });
   await app.register(planImportRoutes, { db });
   await app.register(dashboardRoutes, { db });

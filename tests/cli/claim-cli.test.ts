@@ -11,10 +11,13 @@ type Report = {
     basis: string;
     confidence: string;
     status: string;
+    from_date: string;
     explanation: unknown[];
   }>;
   overdue: Array<{ step: string }>;
   next_actions: Array<{ event: string; label: string; basis: string }>;
+  unrecorded: Array<{ index: number; event: string; missing: string[]; message: string }>;
+  not_computed: Array<{ step: string; depends_on: string; message: string }>;
 };
 
 const accepted = {
@@ -64,6 +67,41 @@ describe("btnn claim deadlines", () => {
     assert.ok(r.deadlines.some((d) => d.step === "verify"));
   });
 
+  test("Luật TNBTCNN 2017, Điều 62 khoản 1, 4 — nhập bổ sung: quyết định có hiệu lực rồi nhận kinh phí, thiếu bước đề nghị cấp kinh phí → mã thoát 0, cảnh báo nêu bước thiếu", () => {
+    const history = {
+      law: "law_2017",
+      events: [
+        { type: "decision_effective", date: "2026-03-02" },
+        { type: "funds_received", date: "2026-03-20" },
+      ],
+    };
+    const r = btnnJson<Report>("claim", "deadlines", "--file", tempJson(history), "--as-of", "2026-04-01");
+    assert.deepEqual(
+      r.unrecorded.map((u) => [u.event, u.missing]),
+      [["funds_received", ["funds_requested"]]],
+    );
+    assert.match(r.unrecorded[0].message, /chưa ghi nhận: "Gửi hồ sơ đề nghị cấp kinh phí bồi thường"/);
+    const by = new Map(r.deadlines.map((d) => [d.step, d]));
+    // Hạn đề nghị cấp kinh phí tính được (từ ngày có hiệu lực) nhưng bước làm nó chưa ghi nhận: không báo quá hạn.
+    assert.equal(by.get("funds_request")?.status, "unrecorded");
+    assert.ok(!r.overdue.some((d) => d.step === "funds_request"));
+    // Hạn thông báo chi trả không phụ thuộc bước thiếu: tính từ ngày nhận kinh phí 20/03/2026 (Điều 62 khoản 5).
+    assert.equal(by.get("payment_notice")?.from_date, "2026-03-20");
+    assert.equal(by.get("payment_notice")?.status, "overdue");
+    // Hạn cấp kinh phí đếm từ bước thiếu: nêu tên, không tính.
+    assert.deepEqual(
+      r.not_computed.map((n) => [n.step, n.depends_on]),
+      [["funds_grant", "funds_requested"]],
+    );
+    const text = btnn("claim", "deadlines", "--file", tempJson(history), "--as-of", "2026-04-01");
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(
+      text.stdout,
+      /Cảnh báo: chưa ghi nhận: "Gửi hồ sơ đề nghị cấp kinh phí bồi thường" \(funds_requested\)/,
+    );
+    assert.match(text.stdout, /Không tính được/);
+  });
+
   const bad: Array<[string, unknown, RegExp]> = [
     [
       "loại sự kiện không tồn tại",
@@ -90,6 +128,18 @@ describe("btnn claim deadlines", () => {
         ],
       },
       /^Lỗi: events\[1\]/,
+    ],
+    [
+      "chi trả sau khi đã đình chỉ (mâu thuẫn, không phải bước thiếu)",
+      {
+        law: "law_2017",
+        events: [
+          { type: "accepted", date: "2026-02-10" },
+          { type: "terminated", date: "2026-02-11", ground: "b" },
+          { type: "paid", date: "2026-03-11" },
+        ],
+      },
+      /^Lỗi: events\[2\].*đã kết thúc/,
     ],
     ["luật không hợp lệ", { law: "law_2020", events: [] }, /^Lỗi: law/],
   ];

@@ -114,6 +114,8 @@ const MATRIX: Record<string, Row> = {
   "GET /api/claims/:id/events": READ_SCOPED,
   "POST /api/claims/:id/events": WRITE_SCOPED(201),
   "GET /api/claims/:id/deadlines": READ_SCOPED,
+  // Backfill of an existing case: claims.backfill (agency admin, leader), not an officer's live recording.
+  "POST /api/claims/backfill": row([201, 201], [201, 403], all(403), all(403)),
   "GET /api/plans": LIST,
   "POST /api/plans": CREATE_FOR_AGENCY(201),
   "POST /api/plans/import": row(all(200), all(200), all(200), all(403)), // preview only: nothing stored
@@ -376,6 +378,19 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     payload: { type: "file_valid", date: "2024-03-04" },
   }),
   "GET /api/claims/:id/deadlines": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/deadlines` }),
+  "POST /api/claims/backfill": (t) => ({
+    method: "POST",
+    url: "/api/claims/backfill",
+    payload: {
+      field: "civil_enforcement",
+      handling_agency_id: AGENCY[t].thads,
+      claimant_name: "Lê Văn Hồ Sơ Cũ",
+      events: [
+        { type: "decision_effective", date: "2023-03-02" },
+        { type: "funds_received", date: "2023-03-20" },
+      ],
+    },
+  }),
   "GET /api/plans": () => ({ method: "GET", url: "/api/plans" }),
   "POST /api/plans": (t) => ({
     method: "POST",

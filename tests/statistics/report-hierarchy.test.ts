@@ -134,7 +134,7 @@ for (const engine of availableEngines()) {
           database.db,
           SYSTEM_SCOPE,
           { code, field, handling_agency_id: agency, claimant_name: `Người yêu cầu ${code}`, events },
-          { as_of: "2024-11-01" },
+          { as_of: "2024-11-01", mode: "backfill" },
         );
         ids[code] = c.id;
       }

@@ -15,12 +15,23 @@ EVENTS.json: {"law":"law_2017","complex":false,"events":[{"type":"received","dat
     decision_effective, suspension_ground, suspended, resumed, termination_ground, terminated, sued_in_court,
     funds_requested, funds_received, payment_notice_received, paid, council_established, council_recommended,
     recourse_decided
-  Lịch sử có thể không đầy đủ (chỉ các sự kiện đã biết); chỉ mâu thuẫn mới là lỗi.
-Kết quả JSON: {"deadlines":[{"step","due","unit","days","basis","confidence","status","explanation"}],"overdue":[…],"next_actions":[…]}
+  Chế độ nhập bổ sung (backfill): lịch sử có thể bắt đầu ở bất kỳ bước nào và thiếu bước; bước thiếu là cảnh báo
+  "chưa ghi nhận" nêu tên bước (không phải lỗi), thời hạn phụ thuộc bước thiếu được đánh dấu; chỉ mâu thuẫn mới là lỗi.
+Kết quả JSON: {"deadlines":[{"step","due","unit","days","basis","confidence","status","explanation"}],"overdue":[…],
+  "next_actions":[…],"unrecorded":[{"index","event","date","missing":[…],"message"}],
+  "not_computed":[{"step","label","basis","depends_on","message"}]}
   status: open (chưa đến hạn) | overdue (quá hạn tính đến --as-of) | met (đã thực hiện đúng hạn) | late (thực hiện trễ hạn)
+    | cancelled (không còn phải làm) | unrecorded (bước thực hiện chưa ghi nhận nên không biết đúng hạn hay không)
   confidence: confirmed | unverified (giá trị chưa đối chiếu được với văn bản gốc — cần kiểm tra)`;
 
-const STATUS_VI: Record<string, string> = { open: "đang chạy", overdue: "QUÁ HẠN", met: "đúng hạn", late: "trễ hạn" };
+const STATUS_VI: Record<string, string> = {
+  open: "đang chạy",
+  overdue: "QUÁ HẠN",
+  met: "đúng hạn",
+  late: "trễ hạn",
+  cancelled: "không còn phải làm",
+  unrecorded: "chưa ghi nhận",
+};
 
 const claim: CliCommand = (argv) => {
   const { values, positionals } = parseCli(argv, {
@@ -47,14 +58,22 @@ const claim: CliCommand = (argv) => {
     fromDomain(e);
   }
   if (values.json) {
-    printJson({ deadlines: report.deadlines, overdue: report.overdue, next_actions: report.next_actions });
+    printJson({
+      deadlines: report.deadlines,
+      overdue: report.overdue,
+      next_actions: report.next_actions,
+      unrecorded: report.unrecorded,
+      not_computed: report.not_computed,
+    });
     return 0;
   }
+  for (const u of report.unrecorded) console.log(`Cảnh báo: ${u.message}`);
   console.log(`Thời hạn${asOf ? ` tính đến ngày ${formatVi(asOf)}` : ""}:`);
   for (const d of report.deadlines) {
     const flag = d.confidence === "unverified" ? " [chưa xác minh]" : "";
     console.log(`  ${formatVi(d.due)}  ${d.step.padEnd(22)} ${STATUS_VI[d.status] ?? d.status}  — ${d.basis}${flag}`);
   }
+  for (const n of report.not_computed) console.log(`  (không tính)  ${n.step.padEnd(22)} ${n.message}`);
   if (report.overdue.length) console.log(`Quá hạn: ${report.overdue.map((d) => d.step).join(", ")}`);
   if (report.next_actions.length) {
     console.log("Bước tiếp theo được phép:");

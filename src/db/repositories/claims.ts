@@ -1,5 +1,5 @@
-// Claims repository. Every event goes through the claims domain first (`canApply`): the database never stores a
-// transition the law does not allow. After each change the deadlines are recomputed (`computeDeadlines`) and stored,
+// Claims repository. Every event goes through the claims domain first (live: `checkLiveStep`; backfill: `replay`): the
+// database never stores a transition the law does not allow. After each change the deadlines are recomputed (`computeDeadlines`) and stored,
 // all in ONE transaction with the audit row. Updates use optimistic concurrency (expected version → "stale_version").
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
@@ -13,7 +13,7 @@ import {
   type ClaimExtensions,
   type ClaimHistory,
   type ClaimState,
-  canApply,
+  checkLiveStep,
   computeDeadlines,
   type DeadlineResult,
   type NextAction,
@@ -24,7 +24,9 @@ import {
   refuseClosedFileEdit,
   refuseEventDerivedFields,
   replay,
+  type UnrecordedSteps,
 } from "../../domain/claims/index.ts";
+import { formatVi } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
 import {
@@ -158,6 +160,8 @@ export type ClaimDetail = ClaimDto & {
     size: number | null;
   }>;
   next_actions: NextAction[];
+  /** "Chưa ghi nhận" warnings: steps a backfilled history lacks. */
+  unrecorded: UnrecordedSteps[];
 };
 
 type ClaimRow = typeof claims.$inferSelect;
@@ -378,15 +382,36 @@ async function requireAgenciesExist(tx: AppDb, ids: Array<[string, string | null
   }
 }
 
-type Options = { calendar?: WorkCalendar; as_of?: string };
+/** `today`: the Vietnam date of "now" for live checks (default todayVn()); `as_of`: date deadlines are computed at. */
+type Options = { calendar?: WorkCalendar; as_of?: string; today?: string };
 
+/**
+ * Live recording (GLOSSARY): each event of the list must be the next lawful step of the history before it, dated
+ * after it and not after today — checked one by one; the first refusal names `events[i].<field>`.
+ */
+function checkLiveHistory(history: ClaimHistory, today: string): void {
+  for (let i = 0; i < history.events.length; i++) {
+    const e = history.events[i];
+    const refusal = checkLiveStep({ ...history, events: history.events.slice(0, i) }, e, today);
+    if (refusal)
+      throw new DomainError(refusal.code, `events[${i}].${refusal.field}`, `events[${i}].${refusal.message}`);
+  }
+}
+
+/**
+ * Creates a claim. Live (default): its events are recorded as they happen (checkLiveHistory). Backfill
+ * (`mode: "backfill"`, permission claims.backfill): an existing case's history that may start anywhere and lack steps;
+ * the missing steps are kept in the audit row as "chưa ghi nhận" warnings.
+ */
 export async function createClaim(
   db: AppDb,
   scope: Scope,
   input: ClaimInput,
-  opts: Options = {},
+  opts: Options & { mode?: "live" | "backfill" } = {},
 ): Promise<ClaimDetail> {
   requirePermission(scope, "claims.write");
+  const backfill = opts.mode === "backfill";
+  if (backfill) requirePermission(scope, "claims.backfill");
   requireAgencyInScope(scope, "handling_agency_id", input.handling_agency_id, input.managing_agency_id);
   const law = input.law_version ?? "law_2017";
   checkFieldLaw(input.field, law);
@@ -400,8 +425,18 @@ export async function createClaim(
   const facts = factsFromEvents(events, law, { live: false, path: (k) => `events[${events[k].i}].data` });
   const extensions = mergeExtensions(input.extensions, facts.extensions);
   const history = historyOf(law, input.complex ?? false, extensions, events);
-  const state = replay(history); // throws DomainError at the first transition the law does not allow
-  const asOf = opts.as_of ?? todayVn();
+  const today = opts.today ?? opts.as_of ?? todayVn();
+  if (!backfill) checkLiveHistory(history, today);
+  else
+    for (const [i, e] of history.events.entries())
+      if (e.date > today)
+        throw new DomainError(
+          "future_date",
+          `events[${i}].date`,
+          `events[${i}].date: ngày ${formatVi(e.date)} là ngày tương lai; hôm nay là ${formatVi(today)} (giờ Việt Nam).`,
+        );
+  const state = replay(history); // backfill: throws DomainError at the first contradiction only
+  const asOf = opts.as_of ?? today;
   const deadlines = computeDeadlines(history, opts.calendar ?? defaultCalendar, asOf);
   const id = randomUUID();
   const code =
@@ -463,10 +498,14 @@ export async function createClaim(
     await storeDeadlines(tx, id, deadlines);
     await appendAudit(tx, {
       ...auditActor(scope),
-      action: "claim.create",
+      action: backfill ? "claim.backfill" : "claim.create",
       entity: "claim",
       entity_id: id,
-      after: { ...auditForm(row), events: events.map(({ i: _i, ...e }) => e) },
+      after: {
+        ...auditForm(row),
+        events: events.map(({ i: _i, ...e }) => e),
+        ...(backfill ? { unrecorded: state.unrecorded.map((u) => u.message) } : {}),
+      },
     });
   });
   return getClaim(db, scope, id, { unmask: false, skipPermissionAudit: true });
@@ -570,6 +609,7 @@ export async function getClaim(
     });
   }
   const history = historyOf(row.lawVersion, row.complex, row.extensions, events);
+  const state = replay(history);
   return {
     ...maskClaimant(rawDto(row), unmask),
     events: events.map(eventDto),
@@ -588,7 +628,8 @@ export async function getClaim(
       computed_at: d.computedAt,
     })),
     documents,
-    next_actions: nextActionsFromState(replay(history)),
+    next_actions: nextActionsFromState(state),
+    unrecorded: state.unrecorded,
   };
 }
 
@@ -779,7 +820,8 @@ export async function updateClaim(
 }
 
 /**
- * Records one event. The claims domain decides (`canApply`) whether the law allows it at that date; if not, its
+ * Records one event live. The claims domain decides (`checkLiveStep`) whether it is the next lawful step, dated
+ * between the previous step and today (Vietnam); if not, its
  * DomainError is thrown and nothing is written. Then state and deadlines are recomputed and stored, with the audit
  * row, in the same transaction. `expected_version` (optional) guards against concurrent edits.
  */
@@ -795,10 +837,7 @@ export async function addClaimEvent(
     const before = await lockClaim(tx, scope, id, opts.expected_version);
     const stored = await loadEvents(tx, id);
     const history = historyOf(before.lawVersion, before.complex, before.extensions, stored);
-    const extra: { ground?: string; note?: string } = {};
-    if (event.ground !== undefined) extra.ground = event.ground;
-    if (event.note !== undefined) extra.note = event.note;
-    const refusal = canApply(history, event.type, event.date, extra);
+    const refusal = checkLiveStep(history, event, opts.today ?? opts.as_of ?? todayVn());
     if (refusal) throw refusal;
     // Live recording: the step must carry what it produces (officer, amounts, decision number …).
     const facts = factsFromEvents([event], before.lawVersion, { live: true, path: () => "data" });
@@ -824,7 +863,7 @@ export async function addClaimEvent(
     await storeDeadlines(
       tx,
       id,
-      computeDeadlines(newHistory, opts.calendar ?? defaultCalendar, opts.as_of ?? todayVn()),
+      computeDeadlines(newHistory, opts.calendar ?? defaultCalendar, opts.as_of ?? opts.today ?? todayVn()),
     );
     const [after] = await tx
       .update(claims)

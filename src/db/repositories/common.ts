@@ -50,7 +50,5 @@ export function pickDefined<T extends Record<string, unknown>, K extends keyof T
   return out;
 }
 
-/** Current date in Vietnam (UTC+7) as YYYY-MM-DD — adapters decide "today", the domain receives it. */
-export function todayVn(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+// Adapters decide "today" (the Vietnam date of their clock); the domain receives it.
+export { todayVn } from "../../domain/shared/dates.ts";

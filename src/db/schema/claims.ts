@@ -1,5 +1,5 @@
 // Claims (vụ việc yêu cầu bồi thường), their event history, computed deadlines and documents.
-// Events go through the claims domain (`canApply`) before they are stored: the table never holds a transition the law
+// Events go through the claims domain (`checkLiveStep` / `replay`) before they are stored: the table never holds a transition the law
 // does not allow. Deadlines are recomputed by `computeDeadlines` in the same transaction.
 import { sql } from "drizzle-orm";
 import {

@@ -55,6 +55,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
     note: "Cán bộ THADS tỉnh Thanh Hóa — vụ việc của cơ quan THADS (kể cả Cục THADS tỉnh cũ)",
   },
   {
+    username: "thads.thanhhoa.lanhdao",
+    full_name: "Nguyễn Thị Thanh",
+    agency_id: "thads-thanh-hoa",
+    role: "leader",
+    note: "Lãnh đạo THADS tỉnh Thanh Hóa — như cán bộ, thêm cải chính vụ việc đã kết thúc và nhập bổ sung hồ sơ cũ",
+  },
+  {
     username: "stp.nghean.canbo",
     full_name: "Võ Thị Lan",
     agency_id: "stp-nghe-an",

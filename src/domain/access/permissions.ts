@@ -1,7 +1,7 @@
 // Roles and their permissions — data, not code paths. Rules for WHO may do WHAT read this table;
 // WHERE (which agencies) is the scope, computed in scope.ts from the agency hierarchy.
 
-export const ROLE_CODES = ["system_admin", "agency_admin", "officer", "viewer"] as const;
+export const ROLE_CODES = ["system_admin", "agency_admin", "leader", "officer", "viewer"] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
 
 export const PERMISSIONS = [
@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   "claims.write",
   "claims.personal_data", // see claimant ID number, address, phone unmasked (each unmasking is audited)
   "claims.export",
+  "claims.backfill", // record an existing case's history (paper, Excel) that may lack steps — audited as such
+  "claims.correct_closed", // correct a closed claim (paid, terminated, refused): an agency leader's decision
   "plans.read",
   "plans.write",
   "requests.read",
@@ -20,6 +22,18 @@ export const PERMISSIONS = [
   "system.admin", // backup/restore, seed, global settings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+const OFFICER: readonly Permission[] = [
+  "claims.read",
+  "claims.write",
+  "claims.personal_data",
+  "claims.export",
+  "plans.read",
+  "plans.write",
+  "requests.read",
+  "requests.write",
+  "register.allocate",
+];
 
 export const ROLES: Record<RoleCode, { nameVi: string; permissions: readonly Permission[] }> = {
   system_admin: {
@@ -33,6 +47,7 @@ export const ROLES: Record<RoleCode, { nameVi: string; permissions: readonly Per
       "claims.write",
       "claims.personal_data",
       "claims.export",
+      "claims.backfill",
       "plans.read",
       "plans.write",
       "requests.read",
@@ -42,19 +57,14 @@ export const ROLES: Record<RoleCode, { nameVi: string; permissions: readonly Per
       "audit.read",
     ],
   },
+  // Lãnh đạo cơ quan: an officer who also decides on closed claims and on recording an existing case's history.
+  leader: {
+    nameVi: "Lãnh đạo cơ quan",
+    permissions: [...OFFICER, "claims.backfill", "claims.correct_closed"],
+  },
   officer: {
     nameVi: "Cán bộ nghiệp vụ",
-    permissions: [
-      "claims.read",
-      "claims.write",
-      "claims.personal_data",
-      "claims.export",
-      "plans.read",
-      "plans.write",
-      "requests.read",
-      "requests.write",
-      "register.allocate",
-    ],
+    permissions: OFFICER,
   },
   viewer: {
     nameVi: "Người xem",

@@ -7,8 +7,8 @@ import { parameterFor } from "../legal/parameters.ts";
 import type { IsoDate } from "../shared/dates.ts";
 import { formatVi, isIsoDate, toDayNumber } from "../shared/dates.ts";
 import { DomainError } from "../shared/errors.ts";
-import type { ClaimEvent, ClaimExtensions, ClaimHistory, EventType } from "./events.ts";
-import { type NextAction, nextActionsFromState, replay } from "./procedure.ts";
+import { type ClaimEvent, type ClaimExtensions, type ClaimHistory, EVENT_LABELS_VI, type EventType } from "./events.ts";
+import { type NextAction, nextActionsFromState, replay, type UnrecordedSteps } from "./procedure.ts";
 
 /**
  * POLICY (unverified design choice): do suspension periods stop the handling clocks?
@@ -33,7 +33,7 @@ export const SUSPENSION_CLOCK_POLICY = {
   basis: "Luật TNBTCNN 2017, Điều 49, Điều 50 — luật không quy định; lựa chọn thiết kế (chưa xác nhận)",
 };
 
-export type DeadlineStatus = "open" | "overdue" | "met" | "late" | "cancelled";
+export type DeadlineStatus = "open" | "overdue" | "met" | "late" | "cancelled" | "unrecorded";
 
 export type Deadline = {
   step: StepKey;
@@ -48,7 +48,9 @@ export type Deadline = {
   confidence: Confidence;
   /**
    * open: not done, not past due (as of `asOf`); overdue: not done and asOf > due; met: done on/before due;
-   * late: done after due; cancelled: not done, and the claim left this route (refused, terminated, sued in court).
+   * late: done after due; cancelled: not done, and the claim left this route (refused, terminated, sued in court);
+   * unrecorded: a later step shows the duty was done but the step doing it is not recorded (backfill), so whether it
+   * was done in time is unknown.
    */
   status: DeadlineStatus;
   explanation: ExplanationStep[];
@@ -60,6 +62,17 @@ export type Deadline = {
   cancelled_by?: { event: EventType; date: IsoDate };
   /** True while the clock is stopped by a suspension (due is then a projection). */
   paused?: boolean;
+  /** Status "unrecorded": the missing step that would have done the duty. */
+  unrecorded_step?: EventType;
+};
+
+/** A deadline that cannot be computed because the step it counts from is not recorded (backfill). */
+export type UncomputedDeadline = {
+  step: StepKey;
+  label: string;
+  basis: string;
+  depends_on: EventType;
+  message: string;
 };
 
 /** Dates fixed by law that are not duties of the agency (effect of the decision, windows of the claimant). */
@@ -84,6 +97,10 @@ export type DeadlineResult = {
   overdue: Deadline[];
   next_actions: NextAction[];
   milestones: Milestone[];
+  /** Steps the history lacks ("chưa ghi nhận" warnings of the backfill reading). */
+  unrecorded: UnrecordedSteps[];
+  /** Deadlines depending on a missing step: named, not computed. */
+  not_computed: UncomputedDeadline[];
 };
 
 /** Agency route left by these events: pending duties of the handling stage are cancelled. */
@@ -180,6 +197,7 @@ type Ctx = {
   cal: WorkCalendar;
   asOf?: IsoDate;
   pauses: Pause[];
+  unrecorded: readonly UnrecordedSteps[];
 };
 
 function firstAfter(
@@ -339,7 +357,12 @@ function makeDeadline(
     from_date: fromDate,
   };
   if (c.param.variant !== undefined) d.variant = c.param.variant;
-  if (hit && (!cancel || hit.index < cancel.index)) {
+  // A missing step (backfill) that would have done the duty before the first recorded proof: timing unknown.
+  const gap = unrecordedDone(ctx, triggerIndex, done, Math.min(hit?.index ?? Infinity, cancel?.index ?? Infinity));
+  if (gap) {
+    d.status = "unrecorded";
+    d.unrecorded_step = gap;
+  } else if (hit && (!cancel || hit.index < cancel.index)) {
     d.met_on = hit.ev.date;
     d.met_by = hit.ev.type;
     d.status = hit.ev.date <= c.due ? "met" : "late";
@@ -353,6 +376,21 @@ function makeDeadline(
     d.status = "overdue";
   }
   return d;
+}
+
+/** The missing step (backfill) after the trigger that would have done the duty, if any. */
+function unrecordedDone(
+  ctx: Ctx,
+  triggerIndex: number,
+  done: readonly EventType[],
+  upTo: number,
+): EventType | undefined {
+  for (const u of ctx.unrecorded) {
+    if (u.index <= triggerIndex || u.index > upTo) continue;
+    const hit = u.missing.find((m) => done.includes(m));
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 function makeMilestone(ctx: Ctx, c: Computed, fromEvent: Anchor, fromDate: IsoDate): Milestone {
@@ -401,7 +439,7 @@ export function computeDeadlines(
   }
   const state = replay(history);
   const events = history.events;
-  const ctx: Ctx = { history, cal: calendar, asOf, pauses: pausesOf(events) };
+  const ctx: Ctx = { history, cal: calendar, asOf, pauses: pausesOf(events), unrecorded: state.unrecorded };
   const deadlines: Deadline[] = [];
   const milestones: Milestone[] = [];
   const law = history.law;
@@ -500,11 +538,32 @@ export function computeDeadlines(
     }
   });
 
+  // Duties counted from a step the history lacks: named, not computed (no date to count from).
+  const notComputed: UncomputedDeadline[] = [];
+  for (const u of state.unrecorded) {
+    for (const m of u.missing) {
+      for (const rule of RULES) {
+        if (rule.trigger !== m || notComputed.some((n) => n.step === rule.step && n.depends_on === m)) continue;
+        const param = paramFor(rule.step, law, u.date, rule.variant);
+        if (!param) continue;
+        notComputed.push({
+          step: param.key,
+          label: param.label,
+          basis: param.cite,
+          depends_on: m,
+          message: `Không tính được "${param.label}": bước "${EVENT_LABELS_VI[m]}" chưa ghi nhận.`,
+        });
+      }
+    }
+  }
+
   deadlines.sort((a, b) => (a.from_date < b.from_date ? -1 : a.from_date > b.from_date ? 1 : 0));
   return {
     deadlines,
     overdue: deadlines.filter((d) => d.status === "overdue"),
     next_actions: nextActionsFromState(state),
     milestones,
+    unrecorded: state.unrecorded,
+    not_computed: notComputed,
   };
 }

@@ -7,6 +7,7 @@ export {
   type DeadlineStatus,
   type Milestone,
   SUSPENSION_CLOCK_POLICY,
+  type UncomputedDeadline,
 } from "./deadlines.ts";
 export {
   CLOSED_FILE_PHASES,
@@ -46,7 +47,9 @@ export {
 } from "./impact.ts";
 export {
   type ClaimState,
-  canApply,
+  checkLiveStep,
+  type LiveStep,
+  missingSteps,
   type NextAction,
   nextActions,
   nextActionsFromState,
@@ -54,4 +57,5 @@ export {
   type Phase,
   replay,
   TRANSITIONS,
+  type UnrecordedSteps,
 } from "./procedure.ts";

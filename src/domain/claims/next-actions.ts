@@ -1,8 +1,5 @@
-// What may be recorded next on a claim: the lawful next events of its state, and whether one given event may be
-// inserted into its history.
-import type { IsoDate } from "../shared/dates.ts";
-import { isIsoDate } from "../shared/dates.ts";
-import { DomainError } from "../shared/errors.ts";
+// What may be recorded next on a claim: the lawful next events of its state (normal predecessors, prerequisites
+// present). Live recording (live.ts) accepts exactly these.
 import {
   type ClaimEvent,
   type ClaimHistory,
@@ -11,9 +8,7 @@ import {
   EVENT_TYPES,
   type EventType,
   GROUND_REQUIRED,
-  isEventType,
   type LawCode,
-  normalizeGround,
 } from "./events.ts";
 import type { ClaimState } from "./phases.ts";
 import { allowedRow, replay } from "./replay.ts";
@@ -61,42 +56,4 @@ export function nextActionsFromState(s: ClaimState): NextAction[] {
     out.push(action);
   }
   return out;
-}
-
-/**
- * Whether an event may be recorded: the event is inserted at its date position (after events of the same date) and
- * the whole history replayed. Returns the DomainError the law gives, or null when allowed. Used by the database
- * layer, which must never store a transition the law does not allow.
- */
-export function canApply(
-  history: ClaimHistory,
-  eventType: string,
-  date: IsoDate,
-  extra?: { ground?: string; note?: string },
-): DomainError | null {
-  if (!isEventType(eventType)) {
-    return new DomainError("unknown_event_type", "type", `type: loại sự kiện không tồn tại "${eventType}"`);
-  }
-  if (!isIsoDate(date)) {
-    return new DomainError("invalid_date", "date", `date: ngày không hợp lệ "${String(date)}" (cần dạng YYYY-MM-DD)`);
-  }
-  const ev: ClaimEvent = { type: eventType, date };
-  if (extra?.ground !== undefined) ev.ground = normalizeGround(extra.ground);
-  if (extra?.note !== undefined) ev.note = extra.note;
-  let at = history.events.length;
-  while (at > 0 && history.events[at - 1].date > date) at--;
-  const events = [...history.events.slice(0, at), ev, ...history.events.slice(at)];
-  try {
-    replay({ ...history, events });
-    return null;
-  } catch (e) {
-    if (e instanceof DomainError) {
-      if (e.field.startsWith(`events[${at}]`)) {
-        const field = e.field.replace(`events[${at}]`, "").replace(/^\./, "") || "type";
-        return new DomainError(e.code, field, e.message);
-      }
-      return e;
-    }
-    throw e;
-  }
 }

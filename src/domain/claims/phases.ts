@@ -72,4 +72,17 @@ export type ClaimState = {
   last_event?: ClaimEvent & { index: number };
   /** Date of the last occurrence of each event type. */
   dates: Partial<Record<EventType, IsoDate>>;
+  /** Backfill reading: steps the history lacks before an event ("chưa ghi nhận"), never errors (replay.ts). */
+  unrecorded: UnrecordedSteps[];
+};
+
+/** Steps missing from a history before event `index` (recorded at `date`): they happened after `after`, if known. */
+export type UnrecordedSteps = {
+  index: number;
+  event: EventType;
+  date: IsoDate;
+  after?: IsoDate;
+  missing: EventType[];
+  /** Vietnamese warning naming the missing steps. */
+  message: string;
 };

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { DomainError } from "../shared/errors.ts";
 import type { ClaimEvent, ClaimHistory, EventType } from "./events.ts";
 import { parseClaimHistory } from "./events.ts";
-import { canApply, nextActions, replay } from "./procedure.ts";
+import { checkLiveStep, nextActions, replay } from "./procedure.ts";
 
 type Ev = [EventType, string, string?];
 function h(events: Ev[], law: "law_2009" | "law_2017" = "law_2017"): ClaimHistory {
@@ -134,20 +134,21 @@ describe("Trình tự giải quyết (máy trạng thái)", () => {
     assert.equal(s.entry, "negotiation_ended");
   });
 
-  test("Luật TNBTCNN 2017, Điều 46 khoản 2 — kết thúc thương lượng khi chưa bắt đầu thương lượng là mâu thuẫn", () => {
-    throwsAt(
-      () =>
-        replay(
-          h([
-            ["accepted", "2025-01-24"],
-            ["verification_report_done", "2025-02-07"],
-            ["negotiation_ended", "2025-02-20"],
-          ]),
-        ),
-      "transition_not_allowed",
-      "events[2]",
-      "Kết thúc thương lượng",
+  test("Luật TNBTCNN 2017, Điều 46 khoản 2 — nhập bổ sung: kết thúc thương lượng khi chưa ghi bắt đầu thương lượng là cảnh báo “chưa ghi nhận”", () => {
+    const s = replay(
+      h([
+        ["accepted", "2025-01-24"],
+        ["verification_report_done", "2025-02-07"],
+        ["negotiation_ended", "2025-02-20"],
+      ]),
     );
+    assert.equal(s.phase, "negotiated");
+    assert.deepEqual(
+      s.unrecorded.map((u) => [u.index, u.missing]),
+      [[2, ["negotiation_started"]]],
+    );
+    assert.match(s.unrecorded[0].message, /chưa ghi nhận: "Bắt đầu thương lượng việc bồi thường"/);
+    assert.equal(s.unrecorded[0].after, "2025-02-07");
   });
 
   test("sự kiện ghi ngày sớm hơn sự kiện trước nó → events[i].date", () => {
@@ -206,18 +207,27 @@ describe("Trình tự giải quyết (máy trạng thái)", () => {
     assert.equal(s.terminal, true);
   });
 
-  test("Luật TNBTCNN 2017, Điều 44 khoản 2 — chi tạm ứng khi chưa có đề xuất tạm ứng là mâu thuẫn", () => {
+  test("Luật TNBTCNN 2017, Điều 44 khoản 2 — chi tạm ứng khi chưa ghi đề xuất tạm ứng: cảnh báo khi nhập bổ sung, chi hai lần là mâu thuẫn", () => {
+    const gap = replay(
+      h([
+        ["accepted", "2025-01-24"],
+        ["advance_paid", "2025-02-03"],
+      ]),
+    );
+    assert.deepEqual(gap.unrecorded[0].missing, ["advance_proposed"]);
     throwsAt(
       () =>
         replay(
           h([
             ["accepted", "2025-01-24"],
+            ["advance_proposed", "2025-01-24"],
             ["advance_paid", "2025-02-03"],
+            ["advance_paid", "2025-02-04"],
           ]),
         ),
       "transition_not_allowed",
-      "events[1]",
-      "chưa có đề xuất tạm ứng",
+      "events[3]",
+      "đã chi tạm ứng",
     );
     const s = replay(
       h([
@@ -340,32 +350,36 @@ describe("Trình tự giải quyết (máy trạng thái)", () => {
     assert.equal(s.termination_ground, "đ");
   });
 
-  test("Luật TNBTCNN 2017, Điều 62 khoản 4 — nhận kinh phí khi chưa đề nghị cấp kinh phí là mâu thuẫn", () => {
-    throwsAt(
-      () =>
-        replay(
-          h([
-            ["decision_effective", "2025-03-07"],
-            ["funds_received", "2025-03-17"],
-          ]),
-        ),
-      "transition_not_allowed",
-      "events[1]",
+  test("Luật TNBTCNN 2017, Điều 62 khoản 4 — nhập bổ sung: nhận kinh phí khi chưa ghi đề nghị cấp kinh phí là cảnh báo “chưa ghi nhận”", () => {
+    const s = replay(
+      h([
+        ["decision_effective", "2025-03-07"],
+        ["funds_received", "2025-03-17"],
+      ]),
     );
+    assert.equal(s.phase, "funds_received");
+    assert.deepEqual(s.unrecorded[0].missing, ["funds_requested"]);
   });
 
   test("Nghị định 68/2018/NĐ-CP, Điều 30 khoản 1 điểm a — quyết định hoàn trả sau kiến nghị của Hội đồng", () => {
-    throwsAt(
-      () =>
-        replay(
-          h([
-            ["paid", "2025-03-21"],
-            ["council_established", "2025-03-31"],
-            ["recourse_decided", "2025-04-10"],
-          ]),
-        ),
-      "transition_not_allowed",
-      "events[2]",
+    const gap = replay(
+      h([
+        ["paid", "2025-03-21"],
+        ["council_established", "2025-03-31"],
+        ["recourse_decided", "2025-04-10"],
+      ]),
+    );
+    assert.deepEqual(gap.unrecorded[0].missing, ["council_recommended"]);
+    assert.equal(
+      checkLiveStep(
+        h([
+          ["paid", "2025-03-21"],
+          ["council_established", "2025-03-31"],
+        ]),
+        { type: "recourse_decided", date: "2025-04-10" },
+        "2025-05-01",
+      )?.field,
+      "type",
     );
     const s = replay(
       h([
@@ -445,19 +459,50 @@ describe("nextActions — bước tiếp theo hợp pháp", () => {
   });
 });
 
-describe("canApply — lớp cơ sở dữ liệu không lưu bước luật không cho phép", () => {
+describe("Ghi trực tiếp (checkLiveStep) — chỉ bước tiếp theo, theo thứ tự, không sau hôm nay (giờ Việt Nam)", () => {
   const base = h([
     ["received", "2025-01-13"],
     ["accepted", "2025-01-24"],
     ["verification_report_done", "2025-02-07"],
   ]);
+  const TODAY = "2025-03-01";
 
   test("Luật TNBTCNN 2017, Điều 46 khoản 1 — bắt đầu thương lượng sau báo cáo xác minh: được phép", () => {
-    assert.equal(canApply(base, "negotiation_started", "2025-02-11"), null);
+    assert.equal(checkLiveStep(base, { type: "negotiation_started", date: "2025-02-11" }, TODAY), null);
   });
 
-  test("Luật TNBTCNN 2017, Điều 43 khoản 3 điểm a — ghi bổ sung việc cử người giải quyết với ngày trước đó: được phép", () => {
-    assert.equal(canApply(base, "officer_appointed", "2025-02-04"), null);
+  test("ngày trong tương lai (sau hôm nay theo giờ Việt Nam) → date", () => {
+    const e = checkLiveStep(base, { type: "negotiation_started", date: "2025-03-02" }, TODAY);
+    assert.equal(e?.code, "future_date");
+    assert.equal(e?.field, "date");
+    assert.match(e?.message ?? "", /01\/03\/2025/);
+    assert.equal(checkLiveStep(base, { type: "negotiation_started", date: TODAY }, TODAY), null);
+  });
+
+  test("ngày trước bước trước → date (ghi bổ sung bước đã qua: dùng cải chính hoặc nhập bổ sung)", () => {
+    const e = checkLiveStep(base, { type: "officer_appointed", date: "2025-02-04" }, TODAY);
+    assert.equal(e?.code, "event_out_of_order");
+    assert.equal(e?.field, "date");
+  });
+
+  test("Luật TNBTCNN 2017, Điều 47 khoản 1 — bỏ bước: ra quyết định ngay sau hồ sơ hợp lệ → type, nêu bước được phép", () => {
+    const e = checkLiveStep(
+      h([
+        ["received", "2025-01-13"],
+        ["file_valid", "2025-01-14"],
+      ]),
+      { type: "decision_issued", date: "2025-01-15" },
+      TODAY,
+    );
+    assert.equal(e?.code, "transition_not_allowed");
+    assert.equal(e?.field, "type");
+    assert.match(e?.message ?? "", /Thụ lý hồ sơ/);
+  });
+
+  test("Luật TNBTCNN 2017, Điều 44 khoản 2 — chi tạm ứng khi chưa đề xuất: không có trong bước tiếp theo", () => {
+    const acc = h([["accepted", "2025-01-24"]]);
+    assert.equal(checkLiveStep(acc, { type: "advance_paid", date: "2025-02-03" }, TODAY)?.field, "type");
+    assert.ok(!nextActions(acc).some((a) => a.event === "advance_paid"));
   });
 
   test("Luật TNBTCNN 2017, Điều 62 khoản 5 — chi trả khi vụ việc đã đình chỉ: bị từ chối", () => {
@@ -465,20 +510,21 @@ describe("canApply — lớp cơ sở dữ liệu không lưu bước luật kh�
       ["accepted", "2025-01-24"],
       ["terminated", "2025-02-03", "b"],
     ]);
-    const e = canApply(terminated, "paid", "2025-03-01");
+    const e = checkLiveStep(terminated, { type: "paid", date: "2025-03-01" }, TODAY);
     assert.ok(e instanceof DomainError);
-    assert.equal(e.code, "transition_not_allowed");
     assert.equal(e.field, "type");
+    assert.match(e.message, /đã kết thúc/);
   });
 
-  test("ngày trước sự kiện bắt buộc đi trước, loại không tồn tại, ngày sai, thiếu căn cứ", () => {
-    const e1 = canApply(base, "negotiation_ended", "2025-02-20");
-    assert.equal(e1?.code, "transition_not_allowed");
-    assert.equal(canApply(base, "foo", "2025-02-20")?.field, "type");
-    assert.equal(canApply(base, "negotiation_started", "2025-02-31")?.field, "date");
-    assert.equal(canApply(h([["received", "2025-01-13"]]), "refused", "2025-01-14")?.code, "missing_ground");
-    assert.equal(canApply(h([["received", "2025-01-13"]]), "refused", "2025-01-14", { ground: "a" }), null);
-    // Inserted before the acceptance it must follow: received after accepted is not allowed.
-    assert.equal(canApply(h([["accepted", "2025-01-24"]]), "received", "2025-01-25")?.code, "transition_not_allowed");
+  test("loại không tồn tại, ngày sai, thiếu căn cứ", () => {
+    assert.equal(checkLiveStep(base, { type: "foo", date: "2025-02-20" }, TODAY)?.field, "type");
+    assert.equal(checkLiveStep(base, { type: "negotiation_started", date: "2025-02-31" }, TODAY)?.field, "date");
+    const rec = h([["received", "2025-01-13"]]);
+    assert.equal(checkLiveStep(rec, { type: "refused", date: "2025-01-14" }, TODAY)?.code, "missing_ground");
+    assert.equal(checkLiveStep(rec, { type: "refused", date: "2025-01-14", ground: "a" }, TODAY), null);
+    assert.equal(
+      checkLiveStep(h([["accepted", "2025-01-24"]]), { type: "received", date: "2025-01-25" }, TODAY)?.code,
+      "transition_not_allowed",
+    );
   });
 });

@@ -2,7 +2,8 @@
 // transitions.ts (one row per lawful step with its clause); phases.ts names the phases and the state; replay.ts reads
 // a history through the table (its header states how partial histories are read); next-actions.ts lists what may be
 // recorded next.
-export { canApply, type NextAction, nextActions, nextActionsFromState } from "./next-actions.ts";
-export { type ClaimState, PHASE_LABELS_VI, type Phase } from "./phases.ts";
-export { replay } from "./replay.ts";
+export { checkLiveStep, type LiveStep } from "./live.ts";
+export { type NextAction, nextActions, nextActionsFromState } from "./next-actions.ts";
+export { type ClaimState, PHASE_LABELS_VI, type Phase, type UnrecordedSteps } from "./phases.ts";
+export { missingSteps, replay } from "./replay.ts";
 export { TRANSITIONS } from "./transitions.ts";

@@ -1,14 +1,15 @@
 // The state machine that replays a claim history through the transition table (transitions.ts).
 //
-// Reading of a history (documented policy):
-// * A history may be PARTIAL. It may start at any event (the "entry"): what happened before is unknown and is assumed
-//   to have been lawful. Steps may also be missing in the middle when their absence contradicts nothing: each
-//   transition row lists its normal predecessors (`from`) and the phases it is tolerated after when intermediate
-//   records are missing (`alsoFrom`).
-// * Only CONTRADICTIONS are errors: an event dated before the event listed before it (events must be in date order),
-//   an event the law does not allow after the previous ones (e.g. `paid` after `terminated`, going back to an earlier
-//   step, ending something never started: `negotiation_ended` after `accepted` without `negotiation_started`), a
-//   main-track event while the claim is suspended, an unknown type, a ground the law does not list.
+// Two modes, one rule each (GLOSSARY "backfill" / "live recording"):
+// * LIVE recording (live.ts) appends one step: only a step `next_actions` offers, dated after the previous step and
+//   not after today in Vietnam. Everything else is refused.
+// * BACKFILL — reading a stored or imported history (this file): the history may start at any event (the "entry";
+//   what happened before is unknown and assumed lawful) and may lack steps. A step whose prerequisites are missing is
+//   accepted; the missing steps are reported in `state.unrecorded` ("chưa ghi nhận"), never as errors.
+// * Only CONTRADICTIONS are errors: an event dated before the event listed before it, an event no forward path of
+//   the procedure leads to (going back to an earlier step, `paid` after `terminated`), a main-track event while the
+//   claim is suspended, a condition the law forbids (decision after a failed negotiation, suing after the decision
+//   took effect), an unknown type, a ground the law does not list.
 // * The same table is used for law_2009 histories (same vocabulary); its citations are to the 2017 law (unverified
 //   for 2009-law claims).
 
@@ -24,7 +25,7 @@ import {
   isEventType,
   normalizeGround,
 } from "./events.ts";
-import { type ClaimState, PHASE_LABELS_VI, type Phase, TERMINAL } from "./phases.ts";
+import { type ClaimState, PHASE_LABELS_VI, type Phase, TERMINAL, type UnrecordedSteps } from "./phases.ts";
 import { TRANSITIONS, type Transition } from "./transitions.ts";
 
 /** Phase the claim is assumed to be in when a partial history starts with this event. */
@@ -69,6 +70,7 @@ function initialState(history: Pick<ClaimHistory, "law" | "complex">): ClaimStat
     officer_appointed: false,
     advance: "none",
     dates: {},
+    unrecorded: [],
   };
 }
 
@@ -83,7 +85,7 @@ function effectiveGround(s: ClaimState, ev: ClaimEvent): string | undefined {
   return undefined;
 }
 
-type Check = { ok: true; row: Transition } | { ok: false; code: string; reason: string };
+type Check = { ok: true; row: Transition } | { ok: false; code: string; reason: string; phaseMismatch?: boolean };
 
 const ROWS_BY_EVENT = new Map<EventType, Transition[]>();
 for (const r of TRANSITIONS) {
@@ -106,13 +108,48 @@ export function allowedRow(s: ClaimState, ev: ClaimEvent, strict: boolean): Tran
     if (s.suspended && !r.whileSuspended) continue;
     if (r.onlySuspended && !s.suspended) continue;
     if (r.guard?.(s, ev)) continue;
+    if (strict && r.prerequisite?.(s)) continue;
     return r;
   }
   return null;
 }
 
+/** Events that leave the main track: a backfilled gap is never assumed to contain one of them. */
+const OFF_TRACK: ReadonlySet<EventType> = new Set<EventType>([
+  "refused",
+  "terminated",
+  "sued_in_court",
+  "decision_refused",
+  "supplement_requested",
+]);
+
+/**
+ * The shortest chain of main-track steps (normal predecessors only) leading from `from` to one of `targets`: the
+ * steps a backfilled history lacks. [] when already there; null when no forward path exists (a contradiction).
+ */
+export function missingSteps(from: Phase, targets: readonly Phase[]): EventType[] | null {
+  if (targets.includes(from)) return [];
+  if (from === "none" || TERMINAL.includes(from)) return null;
+  const seen = new Set<Phase>([from]);
+  let frontier: Array<{ phase: Phase; path: EventType[] }> = [{ phase: from, path: [] }];
+  while (frontier.length) {
+    const next: typeof frontier = [];
+    for (const { phase, path } of frontier) {
+      for (const r of TRANSITIONS) {
+        if (!r.to || OFF_TRACK.has(r.event) || r.onlySuspended || !r.from.includes(phase) || seen.has(r.to)) continue;
+        const p = [...path, r.event];
+        if (targets.includes(r.to)) return p;
+        seen.add(r.to);
+        next.push({ phase: r.to, path: p });
+      }
+    }
+    frontier = next;
+  }
+  return null;
+}
+
 /** Finds the row allowing `ev` in state `s`, or explains why none does. `strict` = only normal predecessors. */
-function findTransition(s: ClaimState, ev: ClaimEvent, strict: boolean): Check {
+export function findTransition(s: ClaimState, ev: ClaimEvent, strict: boolean): Check {
   const fast = allowedRow(s, ev, strict);
   if (fast) return { ok: true, row: fast };
   const ground = effectiveGround(s, ev);
@@ -166,6 +203,7 @@ function findTransition(s: ClaimState, ev: ClaimEvent, strict: boolean): Check {
   return {
     ok: false,
     code: "transition_not_allowed",
+    phaseMismatch: true,
     reason:
       `không được phép ở giai đoạn "${PHASE_LABELS_VI[s.phase]}"` +
       (s.terminal ? " (vụ việc đã kết thúc)" : "") +
@@ -250,6 +288,39 @@ function checkEvent(ev: ClaimEvent, i: number): void {
   }
 }
 
+/** Backfill: a row whose normal predecessor is reached by a forward path of missing main-track steps. */
+function skipRow(s: ClaimState, ev: ClaimEvent): { row: Transition; missing: EventType[] } | null {
+  if (s.suspended) return null;
+  const ground = effectiveGround(s, ev);
+  let best: { row: Transition; missing: EventType[] } | null = null;
+  for (const r of rowsFor(ev.type, ground)) {
+    if (r.onlySuspended || r.guard?.(s, ev)) continue;
+    const path = missingSteps(s.phase, r.from);
+    if (path && (!best || path.length < best.missing.length)) best = { row: r, missing: path };
+  }
+  return best;
+}
+
+/** Steps missing before a row accepted through `alsoFrom` or with an unmet prerequisite. */
+function gapBefore(s: ClaimState, row: Transition): EventType[] {
+  const pre = row.prerequisite?.(s);
+  const path = row.from.includes(s.phase) ? [] : (missingSteps(s.phase, row.from) ?? []);
+  return pre ? [...path, pre] : path;
+}
+
+function unrecorded(s: ClaimState, ev: ClaimEvent, i: number, missing: EventType[]): UnrecordedSteps {
+  const names = missing.map((m) => `"${EVENT_LABELS_VI[m]}" (${m})`).join(", ");
+  const u: UnrecordedSteps = {
+    index: i,
+    event: ev.type,
+    date: ev.date,
+    missing,
+    message: `chưa ghi nhận: ${names} — trước "${EVENT_LABELS_VI[ev.type]}" ngày ${formatVi(ev.date)}`,
+  };
+  if (s.last_event) u.after = s.last_event.date;
+  return u;
+}
+
 /** Applies event i to the state, or throws DomainError with field `events[i]` (or `events[i].date`). */
 function step(s: ClaimState, ev: ClaimEvent, i: number): void {
   checkEvent(ev, i);
@@ -281,14 +352,18 @@ function step(s: ClaimState, ev: ClaimEvent, i: number): void {
     applyEffects(s, ev, undefined);
   } else {
     const r = findTransition(s, ev, false);
-    if (!r.ok) {
+    const backfilled = r.ok ? null : r.phaseMismatch ? skipRow(s, ev) : null;
+    if (!r.ok && !backfilled) {
       throw new DomainError(
         r.code,
         `events[${i}]`,
         `events[${i}]: không thể ghi nhận "${EVENT_LABELS_VI[ev.type]}" (${ev.type}) ngày ${formatVi(ev.date)}: ${r.reason}`,
       );
     }
-    applyEffects(s, ev, r.row.to);
+    const row = r.ok ? r.row : backfilled!.row;
+    const missing = r.ok ? gapBefore(s, row) : backfilled!.missing;
+    if (missing.length) s.unrecorded.push(unrecorded(s, ev, i, missing));
+    applyEffects(s, ev, row.to);
   }
   s.last_event = { ...ev, index: i };
 }

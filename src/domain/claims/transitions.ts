@@ -19,6 +19,8 @@ export type Transition = {
   onlySuspended?: boolean;
   /** Extra condition; returns a Vietnamese reason when not met. */
   guard?: (s: ClaimState, ev: ClaimEvent) => string | null;
+  /** A side step that must come first: refused when recording live, "chưa ghi nhận" when backfilling. */
+  prerequisite?: (s: ClaimState) => EventType | null;
   basis: string;
 };
 
@@ -95,8 +97,8 @@ export const TRANSITIONS: readonly Transition[] = [
     from: ["accepted", "verified", "negotiating", "negotiated"],
     alsoFrom: ["decided", "decision_effective"],
     whileSuspended: true,
-    guard: (s) =>
-      s.advance === "proposed" ? null : s.advance === "paid" ? "đã chi tạm ứng trước đó" : "chưa có đề xuất tạm ứng",
+    guard: (s) => (s.advance === "paid" ? "đã chi tạm ứng trước đó" : null),
+    prerequisite: (s) => (s.advance === "none" ? "advance_proposed" : null),
     basis: "Luật TNBTCNN 2017, Điều 44 khoản 2 điểm b, c",
   },
   {

@@ -55,6 +55,23 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Vietnam's offset from UTC: +7 all year (no daylight saving since 1975). */
+const VN_OFFSET_MS = 7 * 3600_000;
+
+/**
+ * The calendar date in Vietnam (Asia/Ho_Chi_Minh) of an instant, whatever the process time zone. Every date that is
+ * stored, shown, printed or used as "today" goes through this (GLOSSARY: dates are Vietnam's dates).
+ */
+export function toVnDate(instant: Date | number | string): IsoDate {
+  const t = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+  return new Date(t + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Today's date in Vietnam (pass the clock's `now` in tests). */
+export function todayVn(now: Date = new Date()): IsoDate {
+  return toVnDate(now);
+}
+
 /** Vietnamese display form dd/mm/yyyy. */
 export function formatVi(date: IsoDate): string {
   const { year, month, day } = parts(date);

@@ -164,4 +164,15 @@ export const ClaimDetail = Claim.extend({
     }),
   ),
   next_actions: z.array(z.unknown()),
+  /** Backfill: steps the history lacks ("chưa ghi nhận"), each naming the missing steps. */
+  unrecorded: z.array(
+    z.object({
+      index: z.number().int(),
+      event: z.string(),
+      date: z.string(),
+      after: z.string().optional(),
+      missing: z.array(z.string()),
+      message: z.string(),
+    }),
+  ),
 });

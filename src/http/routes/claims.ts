@@ -8,6 +8,7 @@ import { z } from "zod";
 import { addClaimEvent, createClaim, getClaim, listClaims, updateClaim } from "../../db/repositories/claims.ts";
 import type { AppDb } from "../../db/types.ts";
 import { refuseEventDerivedFields } from "../../domain/claims/index.ts";
+import { todayVn } from "../../domain/shared/dates.ts";
 import {
   Claim,
   ClaimCreate,
@@ -25,7 +26,9 @@ import { scopeOf } from "../plugins/scope.ts";
 
 const TAGS = ["Vụ việc"];
 
-export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
+export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }> = async (app, { db, now }) => {
+  // "Today" for live recording is the Vietnam date of the (injectable) clock.
+  const today = () => todayVn(now?.() ?? new Date());
   app.get(
     "/api/claims",
     {
@@ -62,14 +65,15 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
     {
       schema: {
         tags: TAGS,
-        summary: "Tạo vụ việc (kèm lịch sử sự kiện nếu có; lịch sử phải hợp pháp theo trình tự luật định)",
+        summary:
+          "Tạo vụ việc, ghi trực tiếp: các sự kiện kèm theo phải đúng trình tự, không sau ngày hôm nay (giờ Việt Nam); hồ sơ cũ thiếu bước: POST /api/claims/backfill",
         body: ClaimCreate,
         response: { 201: ClaimDetail, ...errorResponses },
       },
       config: { access: { permission: "claims.write" } },
     },
     async (request, reply) => {
-      const created = await createClaim(db, scopeOf(request), request.body);
+      const created = await createClaim(db, scopeOf(request), request.body, { today: today() });
       reply.header("etag", etag(created.version)).header("location", `/api/claims/${created.id}`);
       return reply.code(201).send(jsonDates(created));
     },
@@ -140,7 +144,8 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
     {
       schema: {
         tags: TAGS,
-        summary: "Ghi một sự kiện (trạng thái kiểm tra theo luật; 422 nếu luật không cho phép chuyển bước này)",
+        summary:
+          "Ghi bước tiếp theo (chỉ bước có trong next_actions, ngày không trước bước trước và không sau hôm nay theo giờ Việt Nam; sai → 422 nêu trường)",
         params: UuidParam,
         body: ClaimEventCreate,
         response: { 201: ClaimDetail, ...errorResponses },
@@ -153,6 +158,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
       const expected = version ?? (typeof ifMatch === "string" ? expectedVersion(request, undefined) : undefined);
       const updated = await addClaimEvent(db, scopeOf(request), request.params.id, event, {
         expected_version: expected,
+        today: today(),
       });
       reply.header("etag", etag(updated.version));
       return reply.code(201).send(jsonDates(updated));

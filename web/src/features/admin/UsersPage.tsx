@@ -18,7 +18,7 @@ type User = {
   created_at: string;
   memberships: Array<{ agency_id: string; role: string }>;
 };
-const ROLES = ["system_admin", "agency_admin", "officer", "viewer"];
+const ROLES = ["system_admin", "agency_admin", "leader", "officer", "viewer"];
 
 export default function UsersPage() {
   const { t, tl } = useI18n();

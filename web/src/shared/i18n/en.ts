@@ -404,6 +404,7 @@ export const en: Record<MessageKey, string> = {
   "output.plan": "Plan",
   "role.system_admin": "System administrator",
   "role.agency_admin": "Agency administrator",
+  "role.leader": "Agency leader",
   "role.officer": "Officer",
   "role.viewer": "Viewer",
   "hkind.holiday": "Public holiday",

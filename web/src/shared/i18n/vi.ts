@@ -402,6 +402,7 @@ export const vi = {
   "output.plan": "Kế hoạch",
   "role.system_admin": "Quản trị hệ thống",
   "role.agency_admin": "Quản trị cơ quan",
+  "role.leader": "Lãnh đạo cơ quan",
   "role.officer": "Cán bộ nghiệp vụ",
   "role.viewer": "Người xem",
   "hkind.holiday": "Nghỉ lễ, Tết",
