@@ -118,19 +118,24 @@ for (const engine of availableEngines()) {
     });
 
     test("finding 2: a closed claim cannot be edited and its amounts and law cannot be falsified by PATCH", async () => {
-      const paid = await createClaim(fx.database.db, SYSTEM_SCOPE, {
-        code: "TH-DA-TRA",
-        field: "civil_enforcement",
-        handling_agency_id: "thads-thanh-hoa",
-        claimant_name: "Lê Văn Đã Nhận",
-        events: [
-          { type: "received", date: "2024-02-01" },
-          { type: "accepted", date: "2024-02-05" },
-          { type: "decision_issued", date: "2024-04-10", data: { amount: 120 * M } },
-          { type: "decision_effective", date: "2024-05-10" },
-          { type: "paid", date: "2024-06-20", data: { amount: 120 * M } },
-        ],
-      });
+      const paid = await createClaim(
+        fx.database.db,
+        SYSTEM_SCOPE,
+        {
+          code: "TH-DA-TRA",
+          field: "civil_enforcement",
+          handling_agency_id: "thads-thanh-hoa",
+          claimant_name: "Lê Văn Đã Nhận",
+          events: [
+            { type: "received", date: "2024-02-01" },
+            { type: "accepted", date: "2024-02-05" },
+            { type: "decision_issued", date: "2024-04-10", data: { amount: 120 * M } },
+            { type: "decision_effective", date: "2024-05-10" },
+            { type: "paid", date: "2024-06-20", data: { amount: 120 * M } },
+          ],
+        },
+        { mode: "backfill" },
+      ); // an old file taken over with its known steps
       assert.equal(paid.state, "paid");
       const open = await createClaim(fx.database.db, SYSTEM_SCOPE, {
         code: "TH-DANG-GQ",
