@@ -49,11 +49,31 @@ const EnvSchema = z.object({
     .min(1, "phải từ 1 đến 600 giây")
     .max(600, "phải từ 1 đến 600 giây")
     .default(10),
+  SMTP_URL: z
+    .string()
+    .refine(
+      (v) => /^smtps?:$/.test(safeProtocol(v)),
+      "phải là URL dạng smtp://người_dùng:mật_khẩu@máy_chủ:587 hoặc smtps://…:465",
+    )
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3, "phải là địa chỉ người gửi, ví dụ BTNN <btnn@stp.gov.vn>").optional(),
+  PUBLIC_URL: z
+    .string()
+    .refine((v) => /^https?:$/.test(safeProtocol(v)), "phải là URL dạng https://btnn.example.gov.vn")
+    .optional(),
   BTNN_SCHEDULER: z
     .enum(["1", "true", "0", "false"], { error: "phải là 1/true (bật) hoặc 0/false (tắt)" })
     .default("1")
     .transform((v) => v === "1" || v === "true"),
 });
+
+function safeProtocol(value: string): string {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return "";
+  }
+}
 
 /** postgres://user[:password]@host[:port]/database — parsed, not just pattern-matched (a URL with a bad port fails here). */
 function isPostgresUrl(value: string): boolean {
@@ -90,6 +110,12 @@ export type Config = {
   scheduler: boolean;
   /** Folder of the embedded PGlite database inside dataDir. */
   pgliteDir: string;
+  /** Notification mail: SMTP server URL; mail is off when unset. */
+  smtpUrl?: string;
+  /** Sender address of notification mail (default "BTNN <no-reply@localhost>"). */
+  mailFrom?: string;
+  /** Address users open the web UI at, for links in mail (default http://HOST:PORT). */
+  publicUrl?: string;
 };
 
 export const SESSION_SECRET_FILE = "session-secret";
@@ -146,6 +172,9 @@ export function loadConfig(
     shutdownTimeoutS: e.SHUTDOWN_TIMEOUT,
     scheduler: e.BTNN_SCHEDULER,
     pgliteDir: join(dataDir, "pglite"),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ""),
   };
 }
 

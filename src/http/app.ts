@@ -26,8 +26,10 @@ import { evaluationRoutes } from "./routes/evaluation.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { impactRoutes } from "./routes/impact.ts";
+import { inboxRoutes } from "./routes/inbox.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { meetingRoutes } from "./routes/meetings.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
@@ -121,6 +123,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(planImportRoutes, { db });
   await app.register(dashboardRoutes, { db });
   await app.register(requestRoutes, { db });
+  await app.register(inboxRoutes, { db });
+  await app.register(notificationRoutes, { db, mailEnabled: !!opts.config.smtpUrl });
   // Task tracking, notifications, forwarded copies, letters; evidence files under DATA_DIR/uploads (in the row without one).
   await app.register(coordinationRoutes, {
     db,

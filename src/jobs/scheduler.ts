@@ -4,6 +4,8 @@ import { Cron } from "croner";
 import { todayVn } from "../db/repositories/common.ts";
 import type { AppDb } from "../db/types.ts";
 import { bumpDataGeneration } from "../http/data-generation.ts";
+import type { Mailer } from "../mail/mailer.ts";
+import { DIGEST_PATTERN, DISPATCH_PATTERN, mailDigests, mailEachEvent } from "./notification-mail.ts";
 import { runDailyJobs } from "./reminders.ts";
 
 export type Scheduler = {
@@ -19,6 +21,8 @@ export function startScheduler(opts: {
   catchUp?: boolean;
   log?: (msg: string) => void;
   now?: () => Date;
+  /** Notification mail (SMTP_URL set): per-event dispatch every minute, digest at 07:00 Vietnam time. */
+  mail?: { mailer: Mailer; baseUrl: string };
 }): Scheduler {
   const log = opts.log ?? (() => {});
   let running: Promise<void> | null = null;
@@ -42,12 +46,27 @@ export function startScheduler(opts: {
     return running;
   };
   const cron = new Cron(opts.pattern ?? "0 7 * * *", { timezone: "Asia/Ho_Chi_Minh", protect: true }, () => run());
+  const crons = [cron];
+  const mail = opts.mail;
+  if (mail) {
+    const tz = { timezone: "Asia/Ho_Chi_Minh", protect: true };
+    const fail = (e: unknown) => log(`Lỗi gửi thư thông báo: ${(e as Error).message}`);
+    crons.push(
+      new Cron(DISPATCH_PATTERN, tz, () => {
+        void mailEachEvent(opts.db, mail.mailer, mail).catch(fail);
+      }),
+      new Cron(DIGEST_PATTERN, tz, () => {
+        void mailDigests(opts.db, mail.mailer, { ...mail, now: opts.now?.() }).catch(fail);
+      }),
+    );
+  }
   if (opts.catchUp ?? true) setImmediate(() => void run());
   return {
     runNow: run,
     async stop() {
       stopped = true;
-      cron.stop();
+      for (const c of crons) c.stop();
+      mail?.mailer.close();
       if (running) await running;
     },
   };

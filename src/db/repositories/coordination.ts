@@ -5,6 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { type AgencyFacts, resolveRoleAgency } from "../../domain/coordination/index.ts";
+import { notificationPath } from "../../domain/inbox/index.ts";
 import { nextUrgingRung, REQUEST_KIND_VI, type RequestKind } from "../../domain/routing/index.ts";
 import type { IsoDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
@@ -113,6 +114,7 @@ export type NotificationInput = {
   entity?: string | null;
   entity_id?: string | null;
   due?: string | null;
+  url?: string | null;
 };
 
 /** Inserts notifications, each once (ON CONFLICT DO NOTHING on the deterministic id/key). Returns how many were new. */
@@ -132,6 +134,7 @@ export async function insertNotifications(db: AppDb, list: NotificationInput[]):
         entity: n.entity ?? null,
         entityId: n.entity_id ?? null,
         due: n.due ?? null,
+        url: n.url ?? null,
       })),
     )
     .onConflictDoNothing()
@@ -159,7 +162,17 @@ export async function listNotifications(db: AppDb, scope: Scope, filter: { unrea
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
     .where(and(notificationMine(scope), isNull(notifications.readAt)));
-  return { items: rows.map((r) => toSnake(r)), unread: Number(n) };
+  return { items: rows.map((r) => ({ ...toSnake(r), url: notificationPath(r) })), unread: Number(n) };
+}
+
+/** Marks every unread notification of the caller read; returns how many. */
+export async function markAllNotificationsRead(db: AppDb, scope: Scope): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(notificationMine(scope), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
 }
 
 export async function markNotificationRead(db: AppDb, scope: Scope, id: string) {
@@ -301,7 +314,26 @@ export async function createRoutedRequest(
           )
           .returning()
       : [];
+    // Addressed straight to an agency that got neither a task nor a copy: it is told too (work arrives).
+    const reached = new Set([...tasks.map((t) => t.agencyId), ...copies.map((c) => c.toAgencyId)]);
+    const direct =
+      !forwarded && !reached.has(input.to_agency_id)
+        ? [
+            {
+              key: `request_received:${row.id}`,
+              agency_id: input.to_agency_id,
+              kind: "request_received",
+              title: `${kindVi}: ${input.topic}`.slice(0, 500),
+              body: routing.clause ? `Theo ${routing.clause}.` : null,
+              entity: "request",
+              entity_id: row.id,
+              due: input.due ?? null,
+              url: `/requests?box=inbox&open=${row.id}`,
+            },
+          ]
+        : [];
     await insertNotifications(tx, [
+      ...direct,
       ...copies.map((c) => ({
         key: `request_copy:${c.id}`,
         agency_id: c.toAgencyId,
@@ -313,6 +345,7 @@ export async function createRoutedRequest(
         body: routing.clause ? `Theo ${routing.clause}.` : null,
         entity: "request",
         entity_id: row.id,
+        url: `/requests?box=inbox&open=${row.id}`,
       })),
       ...tasks.map((t) => ({
         key: `task_assigned:${t.id}`,
@@ -323,6 +356,7 @@ export async function createRoutedRequest(
         entity: "task_instance",
         entity_id: t.id,
         due: t.due,
+        url: `/requests?box=inbox&open=${row.id}`,
       })),
     ]);
     const { searchText: _s, ...rest } = row;

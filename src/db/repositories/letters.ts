@@ -2,7 +2,7 @@
 // and reports (meeting reports). The number comes from the issuing agency's outgoing register IN THE SAME TRANSACTION
 // as the stored file: a failed build rolls the number back (no gaps, no duplicates).
 import { createHash } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { buildDocument, type DocumentBuilderId, documentSymbol, formatDocumentNumber } from "../../documents/index.ts";
 import type { Scope } from "../../domain/access/scope.ts";
 import { PROVINCES } from "../../domain/agencies/provinces.ts";
@@ -10,11 +10,17 @@ import { REQUEST_KIND_VI, type RequestKind } from "../../domain/routing/index.ts
 import type { IsoDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
-import { attachments, requestCopies } from "../schema/index.ts";
+import { attachments, requestCopies, requests, taskInstances } from "../schema/index.ts";
 import { requireAgencyInScope, requirePermission } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
-import { agencyNames, attachmentColumns, loadVisibleRequest } from "./coordination.ts";
+import {
+  agencyNames,
+  attachmentColumns,
+  insertNotifications,
+  linkTaskEvidence,
+  loadVisibleRequest,
+} from "./coordination.ts";
 import { allocateOutgoing } from "./register.ts";
 
 /** Abbreviation of the issuing agency in document symbols, by role (Nghị định 30/2020, Phụ lục III; data, not law). */
@@ -204,8 +210,8 @@ export async function draftRequestLetter(
       : builder === "guidance_letter"
         ? { addressees: [nameOf(req.fromAgencyId)], request: requestRef, topic: req.topic }
         : { addressees: [nameOf(req.fromAgencyId)] };
-  return db.transaction((tx) =>
-    issueDocument(tx, scope, {
+  return db.transaction(async (tx) => {
+    const doc = await issueDocument(tx, scope, {
       issuingAgencyId: issuing,
       builder,
       body: { ...defaults, signature: input.signature, ...(input.fields ?? {}) },
@@ -214,8 +220,63 @@ export async function draftRequestLetter(
       entityId: requestId,
       date,
       unitCode: input.unit_code,
-    }),
-  );
+    });
+    if (builder !== "forwarding_letter" && issuing !== req.fromAgencyId)
+      await recordAnswer(tx, scope, req, issuing, doc, date);
+    return doc;
+  });
+}
+
+/**
+ * A letter answering a request (not forwarding it): the request becomes "answered", the issuing agency's task on it is
+ * done with the letter as evidence, and the sender is told (issue 11: "the sender sees the answer and a notification").
+ */
+async function recordAnswer(
+  tx: AppDb,
+  scope: Scope,
+  req: typeof requests.$inferSelect,
+  issuing: string,
+  doc: DraftedDocument,
+  date: IsoDate,
+) {
+  const [task] = await tx
+    .select({ id: taskInstances.id })
+    .from(taskInstances)
+    .where(and(eq(taskInstances.requestId, req.id), eq(taskInstances.agencyId, issuing)));
+  if (task)
+    await linkTaskEvidence(
+      tx,
+      task.id,
+      { attachment_id: doc.attachment.id, file_name: doc.file_name, number: doc.outgoing.display },
+      { complete: date },
+    );
+  if (req.status !== "answered" && req.status !== "closed" && req.status !== "cancelled") {
+    await tx
+      .update(requests)
+      .set({ status: "answered", version: sql`${requests.version} + 1`, updatedAt: new Date() })
+      .where(eq(requests.id, req.id));
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: "request.answer",
+      entity: "request",
+      entity_id: req.id,
+      before: { status: req.status },
+      after: { status: "answered", letter: doc.outgoing.display, by_agency_id: issuing },
+    });
+  }
+  const issuer = (await agencyNames(tx, [issuing])).get(issuing)?.name ?? issuing;
+  await insertNotifications(tx, [
+    {
+      key: `request_answered:${req.id}:${doc.attachment.id}`,
+      agency_id: req.fromAgencyId,
+      kind: "request_answered",
+      title: `${issuer} đã trả lời: ${req.topic}`.slice(0, 500),
+      body: `Công văn số ${doc.outgoing.display}.`,
+      entity: "request",
+      entity_id: req.id,
+      url: `/requests?box=outbox&open=${req.id}`,
+    },
+  ]);
 }
 
 /** The latest drafted letter of a request (for download). */

@@ -53,6 +53,7 @@ import {
 import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion, todayVn } from "./common.ts";
+import { insertNotifications } from "./coordination.ts";
 import { loadStatClaims } from "./statistics.ts";
 
 type Opts = { calendar?: WorkCalendar; today?: string };
@@ -217,6 +218,19 @@ export async function openRound(db: AppDb, scope: Scope, input: RoundInput, opts
     await tx
       .insert(reportSubmissions)
       .values(participants.map((a) => ({ roundId: row.id, agencyId: a, reminders: [] })));
+    await insertNotifications(
+      tx,
+      participants.map((a) => ({
+        key: `report_round_open:${row.id}:${a}`,
+        agency_id: a,
+        kind: "report_requested",
+        title: `Yêu cầu gửi báo cáo: ${title}`.slice(0, 500),
+        entity: "report_round",
+        entity_id: row.id,
+        due: deadline.date,
+        url: `/reports/${row.id}`,
+      })),
+    );
     await appendAudit(tx, {
       ...auditActor(scope),
       action: "report_round.open",
@@ -550,6 +564,19 @@ export async function saveSubmission(
       before: { status: sub.status },
       after: { status: after.status, late: after.late, submitted_on: after.submittedOn, narrative: after.narrative },
     });
+    if (input.submit)
+      await insertNotifications(tx, [
+        {
+          key: `report_submitted:${sub.id}:${after.version}`,
+          agency_id: round.agency_id,
+          kind: "report_submitted",
+          title: `Đã nhận báo cáo kỳ "${round.title}"`.slice(0, 500),
+          body: `Cơ quan ${agencyId} đã gửi báo cáo${after.late ? " (muộn)" : ""}.`,
+          entity: "report_round",
+          entity_id: roundId,
+          url: `/reports/${roundId}`,
+        },
+      ]);
   });
   return getRound(db, scope, roundId, opts);
 }

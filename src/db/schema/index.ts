@@ -4,6 +4,7 @@ export * from "./audit.ts";
 export * from "./claims.ts";
 export * from "./coordination.ts";
 export * from "./identity.ts";
+export * from "./inbox.ts";
 export * from "./plans.ts";
 export * from "./registers.ts";
 export * from "./reporting.ts";

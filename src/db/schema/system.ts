@@ -17,6 +17,8 @@ export const notifications = pgTable(
     entity: text("entity"),
     entityId: text("entity_id"),
     due: date("due", { mode: "string" }),
+    /** The screen where the work is acted on (web path), when the producer knows it. */
+    url: text("url"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
   },

@@ -1,0 +1,303 @@
+// One source per inbox kind (src/domain/inbox INBOX_KINDS): the SQL that finds the open work of that kind and the agency
+// that must act on it. `agency` = one agency's inbox, or null = every agency's (the reminder job). A kind without a
+// source does not compile (Record<InboxKind, …>); tests/db/inbox-kinds.test.ts checks each one reaches the right agency.
+import { and, eq, inArray, isNull, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { CASE_LIST_RULES } from "../../../domain/case-lists/index.ts";
+import type { InboxKind } from "../../../domain/inbox/index.ts";
+import { REQUEST_KIND_VI, type RequestKind } from "../../../domain/routing/index.ts";
+import type { IsoDate } from "../../../domain/shared/dates.ts";
+import { effectiveStatus, isOpen } from "../../../domain/tasks/index.ts";
+import {
+  claimDeadlines,
+  claims,
+  inspectionFollowups,
+  inspections,
+  plans,
+  planTasks,
+  reportRounds,
+  reportSubmissions,
+  requestCopies,
+  requests,
+  taskInstances,
+} from "../../schema/index.ts";
+import type { AppDb } from "../../types.ts";
+import { CLOSED_REQUEST_STATUSES } from "../requests.ts";
+
+/** An inbox item before grouping and assignment: `agency_id` is the agency that must act. */
+export type SourceItem = {
+  kind: InboxKind;
+  id: string;
+  agency_id: string;
+  title: string;
+  due: IsoDate | null;
+  /** The item's own status (open, pending, overdue, draft …). */
+  state: string;
+  from_agency_id: string | null;
+  url: string;
+  /** Waiting on another agency rather than to be done here. */
+  waiting: boolean;
+};
+
+type Source = (db: AppDb, agency: string | null, today: IsoDate) => Promise<SourceItem[]>;
+
+const of = (col: PgColumn, agency: string | null): SQL | undefined => (agency ? eq(col, agency) : undefined);
+const kindVi = (k: string) => REQUEST_KIND_VI[k as RequestKind] ?? k;
+const OPEN_REQUEST = ["open", "in_progress"];
+const CASE_LIST_REFS = Object.values(CASE_LIST_RULES).map((r) => r.clause.replace("KH 2021 mục ", ""));
+
+/** Open task instances of plans (case-list tasks apart, or only them), for their owner and each coordinator. */
+async function planTaskItems(
+  db: AppDb,
+  agency: string | null,
+  today: IsoDate,
+  caseLists: boolean,
+): Promise<SourceItem[]> {
+  const mine = agency
+    ? or(
+        eq(taskInstances.agencyId, agency),
+        sql`coalesce(${taskInstances.coordinatorAgencyIds}, '[]'::jsonb) ? ${agency}`,
+      )
+    : undefined;
+  const rows = await db
+    .select({
+      id: taskInstances.id,
+      agencyId: taskInstances.agencyId,
+      coordinators: taskInstances.coordinatorAgencyIds,
+      status: taskInstances.status,
+      due: taskInstances.due,
+      periodLabel: taskInstances.periodLabel,
+      ref: planTasks.ref,
+      content: planTasks.content,
+      planId: planTasks.planId,
+      planAgency: plans.agencyId,
+    })
+    .from(taskInstances)
+    .innerJoin(planTasks, eq(planTasks.id, taskInstances.taskId))
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .where(
+      and(
+        inArray(taskInstances.status, ["pending", "in_progress", "overdue"]),
+        caseLists ? inArray(planTasks.ref, CASE_LIST_REFS) : notInArray(planTasks.ref, CASE_LIST_REFS),
+        mine,
+      ),
+    );
+  const out: SourceItem[] = [];
+  for (const r of rows) {
+    if (!isOpen(r.status)) continue;
+    const title = `${r.ref ? `${r.ref} ` : ""}${r.content}${r.periodLabel ? ` (${r.periodLabel})` : ""}`.slice(0, 300);
+    const base = {
+      kind: (caseLists ? "case_list" : "plan_task") as InboxKind,
+      id: r.id,
+      title,
+      due: r.due,
+      state: effectiveStatus(r, today),
+      from_agency_id: r.planAgency,
+      url: caseLists ? `/case-lists?task=${r.id}` : `/plans?plan=${r.planId}&task=${r.id}`,
+      waiting: false,
+    };
+    for (const a of new Set([r.agencyId, ...(r.coordinators ?? [])]))
+      if (!agency || a === agency) out.push({ ...base, agency_id: a });
+  }
+  return out;
+}
+
+export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
+  async request(db, agency) {
+    const rows = await db
+      .select()
+      .from(requests)
+      .where(and(inArray(requests.status, OPEN_REQUEST), of(requests.toAgencyId, agency)));
+    return rows.map((r) => ({
+      kind: "request",
+      id: r.id,
+      agency_id: r.toAgencyId,
+      title: `${kindVi(r.kind)}: ${r.topic}`.slice(0, 300),
+      due: r.due,
+      state: r.status,
+      from_agency_id: r.fromAgencyId,
+      url: `/requests?box=inbox&open=${r.id}`,
+      waiting: false,
+    }));
+  },
+
+  async request_copy(db, agency) {
+    const rows = await db
+      .select({ copy: requestCopies, r: requests })
+      .from(requestCopies)
+      .innerJoin(requests, eq(requests.id, requestCopies.requestId))
+      .where(and(isNull(requestCopies.readAt), of(requestCopies.toAgencyId, agency)));
+    return rows.map(({ copy, r }) => ({
+      kind: "request_copy",
+      id: copy.id,
+      agency_id: copy.toAgencyId,
+      title:
+        `${copy.purpose === "forward" ? "Chuyển đến để giải quyết" : "Sao gửi để phối hợp theo dõi"}: ${r.topic}`.slice(
+          0,
+          300,
+        ),
+      due: r.due,
+      state: "unread",
+      from_agency_id: copy.fromAgencyId,
+      url: `/requests?box=inbox&open=${r.id}`,
+      waiting: false,
+    }));
+  },
+
+  async request_task(db, agency, today) {
+    const rows = await db
+      .select({ t: taskInstances, from: requests.fromAgencyId })
+      .from(taskInstances)
+      .innerJoin(requests, eq(requests.id, taskInstances.requestId))
+      .where(
+        and(
+          inArray(taskInstances.status, ["pending", "in_progress", "overdue"]),
+          notInArray(requests.status, CLOSED_REQUEST_STATUSES),
+          of(taskInstances.agencyId, agency),
+        ),
+      );
+    return rows.map(({ t, from }) => ({
+      kind: "request_task",
+      id: t.id,
+      agency_id: t.agencyId,
+      title: (t.title ?? "Nhiệm vụ theo yêu cầu phối hợp").slice(0, 300),
+      due: t.due,
+      state: effectiveStatus(t, today),
+      from_agency_id: from,
+      url: `/requests?box=inbox&open=${t.requestId}`,
+      waiting: false,
+    }));
+  },
+
+  plan_task: (db, agency, today) => planTaskItems(db, agency, today, false),
+  case_list: (db, agency, today) => planTaskItems(db, agency, today, true),
+
+  async report_submission(db, agency) {
+    const rows = await db
+      .select({ s: reportSubmissions, round: reportRounds })
+      .from(reportSubmissions)
+      .innerJoin(reportRounds, eq(reportRounds.id, reportSubmissions.roundId))
+      .where(
+        and(
+          eq(reportRounds.status, "open"),
+          inArray(reportSubmissions.status, ["pending", "draft", "returned"]),
+          of(reportSubmissions.agencyId, agency),
+        ),
+      );
+    return rows.map(({ s, round }) => ({
+      kind: "report_submission",
+      id: s.id,
+      agency_id: s.agencyId,
+      title: `Báo cáo: ${round.title}`.slice(0, 300),
+      due: round.deadline,
+      state: s.status,
+      from_agency_id: round.agencyId,
+      url: `/reports/${round.id}`,
+      waiting: false,
+    }));
+  },
+
+  async claim_deadline(db, agency) {
+    // Claim code and step only: the claimant's name stays out of inboxes and mails.
+    const rows = await db
+      .select({
+        id: claimDeadlines.id,
+        claimId: claimDeadlines.claimId,
+        label: claimDeadlines.label,
+        step: claimDeadlines.step,
+        due: claimDeadlines.due,
+        status: claimDeadlines.status,
+        code: claims.code,
+        agencyId: claims.handlingAgencyId,
+      })
+      .from(claimDeadlines)
+      .innerJoin(claims, eq(claims.id, claimDeadlines.claimId))
+      .where(
+        and(
+          eq(claimDeadlines.kind, "deadline"),
+          inArray(claimDeadlines.status, ["open", "overdue"]),
+          of(claims.handlingAgencyId, agency),
+        ),
+      );
+    return rows.map((r) => ({
+      kind: "claim_deadline",
+      id: r.id,
+      agency_id: r.agencyId,
+      title: `Vụ việc ${r.code}: ${r.label ?? r.step}`.slice(0, 300),
+      due: r.due,
+      state: r.status ?? "open",
+      from_agency_id: null,
+      url: `/claims/${r.claimId}`,
+      waiting: false,
+    }));
+  },
+
+  async urging_step(db, agency, today) {
+    const rows = await db
+      .select()
+      .from(requests)
+      .where(
+        and(
+          eq(requests.kind, "urging"),
+          inArray(requests.status, OPEN_REQUEST),
+          lt(requests.due, today),
+          of(requests.fromAgencyId, agency),
+        ),
+      );
+    return rows.map((r) => ({
+      kind: "urging_step",
+      id: r.id,
+      agency_id: r.fromAgencyId,
+      title: `Đôn đốc chưa được thực hiện, xem xét bậc tiếp theo: ${r.topic}`.slice(0, 300),
+      due: r.due,
+      state: "past_due",
+      from_agency_id: r.toAgencyId,
+      url: `/requests?box=outbox&open=${r.id}`,
+      waiting: false,
+    }));
+  },
+
+  async inspection_followup(db, agency) {
+    const rows = await db
+      .select({ f: inspectionFollowups, lead: inspections.leadAgencyId, title: inspections.title })
+      .from(inspectionFollowups)
+      .innerJoin(inspections, eq(inspections.id, inspectionFollowups.inspectionId))
+      .where(and(eq(inspectionFollowups.status, "open"), of(inspectionFollowups.targetAgencyId, agency)));
+    return rows.map(({ f, lead, title }) => ({
+      kind: "inspection_followup",
+      id: f.id,
+      agency_id: f.targetAgencyId,
+      title: `Sau kiểm tra "${title}": ${f.recommendation}`.slice(0, 300),
+      due: f.due,
+      state: f.status,
+      from_agency_id: lead,
+      url: `/inspections?open=${f.inspectionId}`,
+      waiting: false,
+    }));
+  },
+
+  async request_sent(db, agency, today) {
+    const rows = await db
+      .select()
+      .from(requests)
+      .where(
+        and(
+          inArray(requests.status, [...OPEN_REQUEST, "forwarded"]),
+          of(requests.fromAgencyId, agency),
+          // An urging past due is the sender's own step (urging_step), not a wait.
+          sql`not (${requests.kind} = 'urging' and ${requests.status} in ('open','in_progress') and ${requests.due} is not null and ${requests.due} < ${today})`,
+        ),
+      );
+    return rows.map((r) => ({
+      kind: "request_sent",
+      id: r.id,
+      agency_id: r.fromAgencyId,
+      title: `${kindVi(r.kind)}: ${r.topic}`.slice(0, 300),
+      due: r.due,
+      state: r.status,
+      from_agency_id: r.toAgencyId,
+      url: `/requests?box=outbox&open=${r.id}`,
+      waiting: true,
+    }));
+  },
+};
