@@ -29,6 +29,8 @@ const EXPECTED_TABLES = [
   "login_attempts",
   "meetings",
   "memberships",
+  "notification_mails",
+  "notification_settings",
   "notifications",
   "outgoing_counters",
   "outgoing_register",
@@ -46,6 +48,7 @@ const EXPECTED_TABLES = [
   "task_instances",
   "trainings",
   "users",
+  "work_assignments",
 ];
 
 for (const engine of availableEngines()) {

@@ -139,6 +139,14 @@ const MATRIX: Record<string, Row> = {
   "GET /api/notifications": LIST,
   // Notifications are the caller's own: another user's notification is simply not found.
   "POST /api/notifications/:id/read": row(all(404), all(404), all(404), all(404)),
+  "POST /api/notifications/read-all": LIST,
+  "GET /api/notifications/settings": LIST,
+  "PUT /api/notifications/settings": LIST,
+  // The inbox is the caller's own agency's (the system admin acts for Cục BTNN: a Sở Tư pháp item is not in it).
+  "GET /api/inbox": LIST,
+  "GET /api/inbox/assignees": LIST,
+  "GET /api/inbox/assignments": LIST,
+  "POST /api/inbox/assign": row(all(404), [200, 404], [200, 404], all(403)),
   "GET /api/requests/:id/coordination": READ_SCOPED,
   "POST /api/requests/:id/copies/:copy_id/read": READ_SCOPED,
   "POST /api/requests/:id/letter": WRITE_SCOPED(201),
@@ -234,7 +242,8 @@ const ids = {} as Record<
   | "training"
   | "inspection"
   | "followup"
-  | "assessment",
+  | "assessment"
+  | "inboxItem",
   Record<Target, string>
 >;
 
@@ -456,6 +465,24 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
   "POST /api/notifications/:id/read": () => ({
     method: "POST",
     url: `/api/notifications/${ids.notification.in}/read`,
+  }),
+  "POST /api/notifications/read-all": () => ({ method: "POST", url: "/api/notifications/read-all", payload: {} }),
+  "GET /api/notifications/settings": () => ({ method: "GET", url: "/api/notifications/settings" }),
+  "PUT /api/notifications/settings": () => ({
+    method: "PUT",
+    url: "/api/notifications/settings",
+    payload: { mode: "none" },
+  }),
+  "GET /api/inbox": () => ({ method: "GET", url: "/api/inbox?mine=1" }),
+  "GET /api/inbox/assignees": () => ({ method: "GET", url: "/api/inbox/assignees" }),
+  "GET /api/inbox/assignments": (t) => ({
+    method: "GET",
+    url: `/api/inbox/assignments?kind=request&id=${ids.inboxItem[t]}`,
+  }),
+  "POST /api/inbox/assign": (t) => ({
+    method: "POST",
+    url: "/api/inbox/assign",
+    payload: { kind: "request", id: ids.inboxItem[t], assignee_id: fx.userIds.officer },
   }),
   "GET /api/requests/:id/coordination": (t) => ({ method: "GET", url: `/api/requests/${ids.request[t]}/coordination` }),
   "POST /api/requests/:id/copies/:copy_id/read": (t) => ({
@@ -826,6 +853,17 @@ before(async () => {
     },
   ]);
   ids.notification = { in: deterministicUuid("matrix:other"), out: deterministicUuid("matrix:other") };
+  // An item of each Sở Tư pháp's inbox: a request addressed to it.
+  ids.inboxItem = {} as Record<Target, string>;
+  for (const t of ["in", "out"] as const)
+    ids.inboxItem[t] = (
+      await createRequest(db, SYSTEM_SCOPE, {
+        kind: "guidance",
+        from_agency_id: AGENCY[t].thads,
+        to_agency_id: AGENCY[t].stp,
+        topic: "Việc trong hộp việc",
+      })
+    ).id;
   ids.round = { in: await newRound("in"), out: await newRound("out") };
   // Issue 6 objects: a training, an inspection with a result and one follow-up, a submitted self-assessment.
   ids.training = {} as Record<Target, string>;
