@@ -1,9 +1,11 @@
-// Plan import per document (seed 000, seed 001, and seed 000 as .docx through mammoth) and schedule expansion.
+// Plan import per document (seed 000, seed 001, and seed 000 as .docx through mammoth), schedule expansion, and the
+// import accuracy over the layout corpus (tests/fixtures/plans) as .md and as .docx.
 import { readFileSync } from "node:fs";
 import { Document, Packer, Paragraph, TextRun } from "docx";
 import { docxToText } from "../src/documents/import/index.ts";
 import { defaultCalendar } from "../src/domain/calendar/index.ts";
 import { expandSchedule, importPlan, parsePlan, parseTiming } from "../src/domain/plans/index.ts";
+import { describeScore, scoreCorpus } from "../tests/plans/corpus.ts";
 import { measureAsync as measure } from "./measure.ts";
 
 const SEEDS = {
@@ -41,6 +43,15 @@ export async function run(): Promise<Array<{ name: string; ops_per_sec?: number;
     ops_per_sec: await measure(() => docxToText(docx)),
     note: `${docx.length} byte`,
   });
+  // Accuracy over the layout corpus (issue 14): a figure, not a speed; one pass per format.
+  for (const format of ["md", "docx"] as const) {
+    const started = performance.now();
+    const score = await scoreCorpus(format);
+    rows.push({
+      name: `độ chính xác bộ mẫu ${score.plans.length} bố cục (.${format})`,
+      note: `${describeScore(score)} · ${Math.round(performance.now() - started)} ms`,
+    });
+  }
   const half = parseTiming("Định kỳ 6 tháng một lần, được thực hiện trong tháng đầu tiên của kỳ tiếp theo");
   const quarter = parseTiming("Được thực hiện trong tháng đầu tiên hằng Quý");
   let y = 2020;

@@ -48,7 +48,8 @@ describe("btnn plan import", () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Kế hoạch: Triển khai các nhiệm vụ trọng tâm công tác bồi thường nhà nước năm 2024/);
     assert.match(r.stdout, /II\.6 +Sở Tư pháp +có thời hạn — hạn 30\/09\/2024/);
-    assert.match(r.stdout, /Cảnh báo \(6\):/);
+    // 6 as before + II.1.a and II.4 whose executors name no lead.
+    assert.match(r.stdout, /Cảnh báo \(8\):/);
   });
   test("năm sai → mã thoát 2, một dòng nêu --year", () => {
     const r = btnn("plan", "import", SEED_000, "--year", "21");
@@ -70,5 +71,38 @@ describe("btnn plan import", () => {
     const none = btnn("plan", "import");
     assert.equal(none.code, 2);
     assert.match(none.stderr, /^Lỗi: FILE: cần đường dẫn/);
+  });
+  test("tệp trống hoặc không có nhiệm vụ → mã thoát 2, một dòng tiếng Việt (cả với --json)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "btnn-plan-cli-"));
+    const empty = join(dir, "trong.md");
+    writeFileSync(empty, "\n  \n");
+    const noTasks = join(dir, "bien-ban.txt");
+    writeFileSync(noTasks, "BIÊN BẢN HỌP\nHôm nay các bên đã thống nhất nội dung.\n");
+    for (const args of [[empty], [empty, "--json"], [noTasks], [noTasks, "--json"]]) {
+      const r = btnn("plan", "import", ...args);
+      assert.equal(r.code, 2, args.join(" "));
+      assert.equal(r.stdout, "");
+      assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    }
+    assert.match(btnn("plan", "import", empty).stderr, /^Lỗi: FILE: tệp .* trống/);
+    assert.match(btnn("plan", "import", noTasks).stderr, /^Lỗi: FILE: không tìm thấy nhiệm vụ nào/);
+  });
+  test("--json: nhiệm vụ không có cơ quan chủ trì → warnings[] có mã no_lead, dòng và nguyên văn dòng nguồn", () => {
+    const r = btnn(
+      "plan",
+      "import",
+      new URL("../fixtures/plans/05-thu-nhat-prose.md", import.meta.url).pathname,
+      "--json",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as {
+      tasks: Array<{ number: string; lead: unknown[] }>;
+      warnings: Array<Record<string, unknown>>;
+    };
+    const w = out.warnings.find((x) => x.code === "no_lead");
+    assert.ok(w, JSON.stringify(out.warnings));
+    assert.equal(typeof w.line, "number");
+    assert.match(String(w.text), /^Thứ tư, đề nghị Tòa án nhân dân tỉnh/);
+    assert.deepEqual(out.tasks.find((t) => t.number === "II.4")?.lead, []);
   });
 });

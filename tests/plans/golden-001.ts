@@ -104,7 +104,9 @@ export const TASKS_001: ExpectedTask[] = [
     number: "II.5",
     title:
       "Triển khai áp dụng Bộ tiêu chí đánh giá kết quả thực hiện công tác bồi thường nhà nước theo Quyết định số 3062/QĐ-BTP ngày 11/12/2019 của Bộ Tư pháp",
-    lead: [],
+    // "Cơ quan thực hiện: Sở Tư pháp." — the one agency named carries the task: it is its lead (issue 14).
+    lead: [STP],
+    lead_derived: true,
     coordinators: [],
     executors: [{ agencies: [STP] }],
     timing: { kind: "dated", text: "Quý IV năm 2024", periods: [{ unit: "quarter", year: 2024, index: 4 }] },
@@ -117,7 +119,9 @@ export const TASKS_001: ExpectedTask[] = [
     number: "II.6",
     title:
       "Tổ chức kiểm tra công tác triển khai thi hành Luật trách nhiệm bồi thường của nhà nước, công tác bồi thường nhà nước tại các cơ quan, đơn vị, địa phương",
-    lead: [],
+    // "Cơ quan thực hiện: Sở Tư pháp." — the one agency named carries the task: it is its lead (issue 14).
+    lead: [STP],
+    lead_derived: true,
     coordinators: [],
     executors: [{ agencies: [STP] }],
     timing: {
@@ -231,14 +235,16 @@ export function assertHeader001(plan: Plan): void {
       [null, "recipients"],
     ],
   );
-  // Blank number and date are reported; each generic "các cơ quan, … liên quan" once per task.
+  // Blank number and date are reported; so are the two tasks whose executors name no lead (II.1.a, II.4); each generic "các cơ quan, … liên quan" once per task.
   assert.deepEqual(
     plan.warnings.map((w) => [w.code, w.text]),
     [
       ["incomplete_header", "Số: /KH-UBND"],
       ["incomplete_header", "Thanh Hóa, ngày tháng năm 2024"],
+      ["no_lead", S.split("\n").find((l) => l.startsWith("a) Tiếp tục quán triệt"))],
       ["unresolved_agency", "các cơ quan, đơn vị liên quan"],
       ["unresolved_agency", "các cơ quan, đơn vị có liên quan"],
+      ["no_lead", "4. Thực hiện Quy chế phối hợp triển khai công tác bồi thường nhà nước trên địa bàn tỉnh Thanh Hóa"],
       ["unresolved_agency", "các cơ quan, đơn vị có liên quan"],
       ["unresolved_agency", "các cơ quan, tổ chức có liên quan"],
     ],

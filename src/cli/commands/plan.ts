@@ -87,6 +87,15 @@ const plan: CliCommand = async (argv) => {
   } catch (e) {
     fromDomain(e);
   }
+  // Nothing to create from: one line and exit 2, whatever the output format (issue 14).
+  if (result.tasks.length === 0) {
+    const empty = result.header.length === 0 && result.sections.length === 0 && !result.title;
+    throw new CliError(
+      empty
+        ? `FILE: tệp "${file}" trống hoặc không có nội dung kế hoạch`
+        : `FILE: không tìm thấy nhiệm vụ nào trong "${file}" (cần phần "Nội dung/Nhiệm vụ", bảng nhiệm vụ hoặc phụ lục danh mục nhiệm vụ)`,
+    );
+  }
   if (values.json) {
     printJson(toJson(result));
     return 0;

@@ -3,6 +3,7 @@ import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { htmlToPlanText } from "./html-to-text.ts";
+import { withTypedNumbers } from "./word-numbering.ts";
 import { checkZipBounds } from "./zip-guard.ts";
 
 /** Largest file accepted (10 MiB): plans are a few pages; anything bigger is almost certainly the wrong file. */
@@ -73,7 +74,8 @@ export async function docxToText(bytes: Buffer, name = "tệp"): Promise<{ text:
   let html: string;
   let messages: Array<{ type: string; message: string }>;
   try {
-    const r = await mammoth.convertToHtml({ buffer: bytes });
+    const typed = await withTypedNumbers(bytes);
+    const r = await mammoth.convertToHtml({ buffer: typed.bytes });
     html = r.value;
     messages = r.messages as Array<{ type: string; message: string }>;
   } catch (e) {

@@ -94,7 +94,8 @@ const PATTERNS: MentionPattern[] = [
     confidence: 0.4,
     alternatives: ["THADS_HUYEN", "TONG_CUC_THADS"],
   },
-  { re: `chi cuc ${THA}`, role: "THADS_HUYEN", confidence: 1, level: "district" },
+  { re: "cqthads", role: "THADS_TINH", confidence: 0.4, alternatives: ["THADS_HUYEN", "TONG_CUC_THADS"] },
+  { re: `(?:cac )?chi cuc ${THA}`, role: "THADS_HUYEN", confidence: 1, level: "district" },
   { re: `phong ${THA} khu vuc`, role: "THADS_HUYEN", confidence: 1, level: "district" },
   // Province
   { re: `${UB} (?:cap )?tinh`, role: "UBND_TINH", confidence: 1, level: "province" },
@@ -204,6 +205,11 @@ const PROVINCE_NAMES: Array<{ key: string; defs: ProvinceDef[]; re: RegExp }> = 
     .map(([key, defs]) => ({ key, defs, re: new RegExp(`(?<![a-z0-9])${key}(?![a-z0-9])`) }))
     .sort((a, b) => b.key.length - a.key.length);
 })();
+
+/** Code of the province a text names (e.g. a plan's header "UBND TỈNH THANH HÓA"), as in force on `date`. */
+export function provinceCodeIn(text: string, date: IsoDate): string | undefined {
+  return provinceCodeInText(normalizeVi(text), date);
+}
 
 function provinceCodeInText(normText: string, date: IsoDate): string | undefined {
   for (const { defs, re } of PROVINCE_NAMES) {

@@ -30,3 +30,38 @@ export function fieldOf(text: string): FieldLine | null {
   }
   return null;
 }
+
+/** Labels written inside a sentence: "(chủ trì: Sở Tư pháp; thời gian: Quý II)", "Chủ trì: STP. Thời gian: …". */
+const INLINE_LABEL_RE =
+  /(?:^|[(;.]\s*|,\s+|\s)((?:cơ quan |đơn vị )?(?:chủ trì|phối hợp|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ|sản phẩm|kết quả))\s*:\s*/giu;
+
+/** The labelled fields written inside `text`, each value ending at the next label, ";", ")" or the sentence end. */
+export function inlineFields(text: string): FieldLine[] {
+  const hits = [...text.matchAll(INLINE_LABEL_RE)];
+  const out: FieldLine[] = [];
+  for (const [i, m] of hits.entries()) {
+    const from = m.index + m[0].length;
+    const to = i + 1 < hits.length ? hits[i + 1].index : text.length;
+    const value = text
+      .slice(from, to)
+      .split(/[;)]|\.\s|\.$/u)[0]
+      .trim();
+    const f = fieldOf(`${m[1]}: ${value}`);
+    if (f) out.push({ ...f, bullet: "" });
+  }
+  return out;
+}
+
+/** A field line, split where it carries more labels ("Chủ trì: STP. Phối hợp: TAND tỉnh. Thời gian: Quý II."). */
+export function fieldsOf(text: string): FieldLine[] {
+  const first = fieldOf(text);
+  if (!first) return [];
+  const more = inlineFields(first.value);
+  if (more.length === 0) return [first];
+  const cut = first.value.search(INLINE_LABEL_RE);
+  const own = first.value
+    .slice(0, Math.max(0, cut))
+    .replace(/[\s.;,]+$/u, "")
+    .trim();
+  return [{ ...first, value: own }, ...more];
+}

@@ -2,6 +2,7 @@
 // its summary lines) and the preamble (legal bases "Căn cứ…", "Thực hiện…").
 import { findAgencyMentions } from "../agencies/resolve.ts";
 import { type IsoDate, isIsoDate, ymd } from "../shared/dates.ts";
+import { fold } from "./fold.ts";
 import { type Line, TERMINAL_RE } from "./lines.ts";
 import { isMostlyUpper } from "./numbering.ts";
 import type { AgencyRef, Plan } from "./types.ts";
@@ -33,7 +34,13 @@ function issuerFromClause(plan: Plan, line: string): void {
  */
 export function readHeadLine(plan: Plan, line: Line, norm: string): "head" | "title" | "preamble" {
   const t = line.text;
-  const so = /^Số\s*:\s*(.*)$/iu.exec(t);
+  // A number wrapped onto the next line or cell line ("Số: 17/KH-" + "STP").
+  if (plan.number && /[-/]$/u.test(plan.number) && /^[\p{Lu}\d][\p{Lu}\d./-]{0,20}$/u.test(t)) {
+    plan.number += t;
+    plan.header[plan.header.length - 1] += t;
+    return "head";
+  }
+  const so = /^S[ốo]\s*:\s*(.*)$/iu.exec(t);
   if (so) {
     plan.number = so[1].trim();
     plan.header.push(t);
@@ -47,9 +54,10 @@ export function readHeadLine(plan: Plan, line: Line, norm: string): "head" | "ti
     }
     return "head";
   }
-  const pd = /^(.+?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})\s*$/iu.exec(t);
+  // Diacritics are optional (plans retyped without them): the folded line is tested.
+  const pd = /^(.+?) ngay ?(\d{1,2})? ?thang ?(\d{1,2})? ?nam (\d{4})$/u.exec(fold(t));
   if (pd) {
-    plan.place = pd[1].trim();
+    plan.place = t.includes(",") ? t.slice(0, t.indexOf(",")).trim() : pd[1];
     const [d, m, y] = [pd[2], pd[3], Number(pd[4])];
     const iso = d && m ? ymd(y, Number(m), Number(d)) : null;
     if (iso && isIsoDate(iso)) plan.date = iso as IsoDate;
@@ -70,6 +78,14 @@ export function readHeadLine(plan: Plan, line: Line, norm: string): "head" | "ti
     plan.doc_type = norm === "ke hoach" ? "Kế hoạch" : "Chương trình";
     return "title";
   }
+  // "KẾ HOẠCH Triển khai …" on one line: the type and the start of the title.
+  const inline = /^(KẾ HOẠCH|CHƯƠNG TRÌNH)\s*[:\-–]?\s+(\S.*)$/u.exec(t);
+  if (inline) {
+    plan.doc_type = inline[1] === "KẾ HOẠCH" ? "Kế hoạch" : "Chương trình";
+    plan.header.push(`${inline[1]}`);
+    titleStart.set(plan, inline[2]);
+    return "title";
+  }
   if (PREAMBLE_START_RE.test(norm)) return "preamble";
   plan.header.push(t);
   if (isMostlyUpper(t)) {
@@ -79,8 +95,16 @@ export function readHeadLine(plan: Plan, line: Line, norm: string): "head" | "ti
   return "head";
 }
 
+/** Title text found on the "KẾ HOẠCH …" line itself, taken by the first readTitleLine call. */
+const titleStart = new WeakMap<Plan, string>();
+
 /** A title line (the summary after "KẾ HOẠCH"), collected into `titleParts`; false when the title has ended. */
-export function readTitleLine(titleParts: string[], text: string, norm: string): boolean {
+export function readTitleLine(titleParts: string[], text: string, norm: string, plan?: Plan): boolean {
+  const start = plan ? titleStart.get(plan) : undefined;
+  if (plan && start !== undefined) {
+    titleStart.delete(plan);
+    titleParts.push(start);
+  }
   if (!PREAMBLE_START_RE.test(norm) && !TERMINAL_RE.test(text) && titleParts.length < 6) {
     titleParts.push(text);
     return true;
@@ -110,7 +134,7 @@ export function finishTitle(plan: Plan, titleParts: string[], fallbackYear: numb
     });
   }
   if (plan.year === null) {
-    const ys = [...plan.title.matchAll(/năm (\d{4})/giu)];
+    const ys = [...fold(plan.title).matchAll(/nam (\d{4})/gu)];
     if (ys.length > 0) plan.year = Number(ys.at(-1)![1]);
     else if (fallbackYear !== undefined) plan.year = fallbackYear;
   }

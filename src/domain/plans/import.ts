@@ -1,7 +1,9 @@
-// Plan text → structured plan with dated task instances: the parser plus schedule expansion for the plan year.
+// Plan text → structured plan with dated task instances: the parser, the agencies resolved against the dated
+// registry, and schedule expansion for the plan year.
 import { defaultCalendar } from "../calendar/index.ts";
 import type { WorkCalendar } from "../calendar/types.ts";
 import { parsePlan } from "./parse.ts";
+import { resolvePlanAgencies } from "./resolve-agencies.ts";
 import { expandSchedule } from "./schedule.ts";
 import type { Plan } from "./types.ts";
 
@@ -16,6 +18,7 @@ export function importPlan(text: string, options: ImportOptions = {}): Plan {
   const plan = parsePlan(text, { year: options.year });
   const year = options.year ?? plan.year;
   if (options.year !== undefined) plan.year = options.year;
+  resolvePlanAgencies(plan);
   if (year === null || year === undefined) {
     plan.warnings.push({
       code: "no_year",

@@ -1,5 +1,6 @@
 // Plan text → cleaned lines. Markup is stripped here so that every later step reads plain words; the raw line is
 // kept for the few readers that need the markup back (italic signer notes).
+import { fold } from "./fold.ts";
 import type { PlanWarning } from "./types.ts";
 
 export interface Line {
@@ -9,11 +10,15 @@ export interface Line {
   /** Markup stripped, trimmed; page-break continuations appended. */
   text: string;
   heading: boolean;
+  /** Cells of a row of a task table (Markdown pipe table or Word table); `text` is the cells joined by " | ". */
+  cells?: string[];
+  /** Which table of the document the row belongs to (rows of one table share it). */
+  table?: number;
 }
 
 /** Final punctuation: a line ending otherwise was cut (page break) or is a title line. */
 export const TERMINAL_RE = /[.:;!?…)"”'\]]$/u;
-const LIST_MARKER_RE = /^(?:[a-zđ]\)|[-–•+]\s)/u;
+const LIST_MARKER_RE = /^(?:[a-zđ](?:\)|\.\s|\s?-\s)|[-–•+]\s)/u;
 
 /** Markdown/Word markup → plain text; `heading` when the line was marked with # or started in bold. */
 export function cleanLine(raw: string): { text: string; heading: boolean } {
@@ -33,19 +38,78 @@ export function cleanLine(raw: string): { text: string; heading: boolean } {
   return { text: s, heading };
 }
 
+const PIPE_ROW_RE = /^\s*\|.*\|\s*$/u;
+const SEPARATOR_ROW_RE = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/u;
+/** Marks of merged cells: covered by the cell above ("^") or on the left ("<<"). */
+export const MERGED_CELL_RE = /^(?:\^|<<)$/u;
+
+function rowCells(raw: string): string[] {
+  return raw
+    .trim()
+    .replace(/^\|/u, "")
+    .replace(/\|$/u, "")
+    .split("|")
+    .map((c) => c.trim());
+}
+
+/** A task table names, in its header, what is done and who does it or when (STT / Nội dung / Chủ trì / Thời gian …). */
+export function isTaskTableHeader(cells: string[]): boolean {
+  const h = fold(cells.join(" | "));
+  return (
+    /noi dung|nhiem vu|cong viec|hoat dong/.test(h) &&
+    /chu tri|phoi hop|thoi gian|thoi han|tien do|thuc hien|san pham|ket qua/.test(h)
+  );
+}
+
 /** Non-empty cleaned lines; a sentence cut by a page break is joined back (with a warning, so the join is visible). */
 export function toLines(input: string, warnings: PlanWarning[]): Line[] {
   const text = input
     .normalize("NFC")
     .replace(/\r\n?/gu, "\n")
-    .replace(/^\uFEFF/u, "");
+    .replace(/^\uFEFF/u, "")
+    // HTML comments (editors' notes in .md files) are not part of the document; line numbers are kept.
+    .replace(/<!--[\s\S]*?-->/gu, (c) => c.replace(/[^\n]/gu, ""));
   const out: Line[] = [];
   const rawLines = text.split("\n");
+  let tables = 0;
+  let inTaskTable = false;
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i];
+    if (PIPE_ROW_RE.test(raw)) {
+      if (SEPARATOR_ROW_RE.test(raw)) continue;
+      const cells = rowCells(raw);
+      const first = i === 0 || !PIPE_ROW_RE.test(rawLines[i - 1]);
+      if (first) {
+        tables++;
+        inTaskTable = isTaskTableHeader(cells);
+      }
+      if (inTaskTable) {
+        const clean = cells.map((c) =>
+          MERGED_CELL_RE.test(c) ? c : cleanLine(c.replace(/<br\s*\/?>/giu, "; ")).text.replace(/^;\s*|;\s*$/gu, ""),
+        );
+        out.push({
+          no: i + 1,
+          raw,
+          text: clean.filter((c) => c && !MERGED_CELL_RE.test(c)).join(" | "),
+          heading: first,
+          cells: clean,
+          table: tables,
+        });
+        continue;
+      }
+      // Any other table (header block, signatures): each cell paragraph is a line, in reading order.
+      for (const c of cells) {
+        if (MERGED_CELL_RE.test(c)) continue;
+        for (const part of c.split(/<br\s*\/?>/iu)) {
+          const { text: t, heading } = cleanLine(part);
+          if (t) out.push({ no: i + 1, raw: part, text: t, heading });
+        }
+      }
+      continue;
+    }
     const { text: t, heading } = cleanLine(raw);
     if (t.length === 0) continue;
-    const prev = out.at(-1);
+    const prev = out.at(-1)?.cells ? undefined : out.at(-1);
     // Page-break artefact: a sentence cut without final punctuation, continued in lower case on a later line.
     if (prev && !TERMINAL_RE.test(prev.text) && /^\p{Ll}/u.test(t) && !LIST_MARKER_RE.test(t)) {
       prev.text = `${prev.text} ${t}`;

@@ -59,6 +59,17 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
   let zone: Zone = "head";
   const cursor = newSectionCursor();
   const tree = new TaskTree(warnings);
+  // Agency-centred plans put their tasks under "TỔ CHỨC THỰC HIỆN" ("1. Sở Tư pháp: a) …"): read that section as tasks
+  // too, and use it when the plan has no other tasks.
+  const orgWarnings: PlanWarning[] = [];
+  const orgTree = new TaskTree(orgWarnings);
+  /** A line before the first item of a section is its opening text, kept with the section. */
+  const keepInSection = (line: (typeof lines)[number]) => {
+    const entry = plan.sections.at(-1);
+    if (!entry) return unplaced(warnings, line);
+    entry.text ??= [];
+    entry.text.push(line.text);
+  };
   const tail = newTailState();
   const titleParts: string[] = [];
   let sawEnd = false;
@@ -72,12 +83,21 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
     const t = line.text;
     const norm = normalizeVi(t.slice(0, 60)); // only prefixes and short lines are tested
 
-    if ((zone as Zone) === "tail") {
+    if ((zone as Zone) === "tail" && !line.cells && !/^(?:phu luc|danh muc (?:cac )?nhiem vu)\b/.test(norm)) {
       readTailLine(tail, plan, line, norm);
       continue;
     }
 
     // Ending markers that may appear in any zone.
+    // An appendix ("PHỤ LỤC", "Danh mục nhiệm vụ") or a task table after the signature holds tasks.
+    if ((zone as Zone) === "tail" && (line.cells || /^(?:phu luc|danh muc (?:cac )?nhiem vu)\b/.test(norm))) {
+      zone = "body";
+      startSection(cursor, plan, line, "PL", line.cells ? "PHỤ LỤC" : stripEnd(t));
+      tree.closeAll();
+      sawTasksSection = true;
+      if (!line.cells) continue;
+    }
+
     if (isRecipientsHeading(norm) || (zone === "body" && SIGNER_TITLE_RE.test(t))) {
       enterTail();
       readTailLine(tail, plan, line, norm);
@@ -103,8 +123,8 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
     }
 
     if (zone === "head" || zone === "title" || zone === "preamble") {
-      // Decimal items or task fields before any section: the section headings are missing.
-      if ((n && n.type === "decimal") || fieldOf(t)) {
+      // Decimal items, task fields or a task table before any section: the section headings are missing.
+      if ((n && n.type === "decimal") || fieldOf(t) || line.cells) {
         warnings.push({
           code: "missing_section",
           line: line.no,
@@ -123,7 +143,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
         if (zone !== "preamble") continue;
       }
       if (zone === "title") {
-        if (readTitleLine(titleParts, t, norm)) continue;
+        if (readTitleLine(titleParts, t, norm, plan)) continue;
         zone = "preamble";
       }
       readPreambleLine(plan, t, norm);
@@ -132,9 +152,15 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
 
     // body
     const kind = cursor.current?.kind ?? "other";
+    if (line.cells && kind !== "tasks" && kind !== "other") {
+      // A task table stands for the tasks wherever it is put.
+      tree.addLine(line, sectionPrefix(cursor));
+      sawTasksSection = true;
+      continue;
+    }
     switch (kind) {
       case "tasks":
-        tree.addLine(line, sectionPrefix(cursor));
+        if (!tree.addLine(line, sectionPrefix(cursor))) keepInSection(line);
         break;
       case "purposes":
       case "requirements":
@@ -143,13 +169,17 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
         break;
       case "organisation":
         readOrgLine(cursor, plan, line);
+        orgTree.addLine(line, sectionPrefix(cursor));
         break;
       case "funding":
         plan.funding.push(stripOne(stripBullet(t)));
         break;
       default:
-        if (cursor.other) cursor.other.text!.push(t);
-        else unplaced(warnings, line);
+        // A section of unknown title ("I. CÔNG TÁC PBGDPL"): its numbered items are read as tasks, other text kept.
+        if (cursor.other) {
+          if (!tree.addLine(line, sectionPrefix(cursor))) cursor.other.text!.push(t);
+          else sawTasksSection = true;
+        } else unplaced(warnings, line);
     }
     if (/\.\/\.\s*$|\/\.\s*$/u.test(t)) enterTail();
   }
@@ -158,6 +188,15 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
   // A bare "Luật TNBTCNN" in a plan from before 2018 means the 2009 law (the 2017 law took effect on 01/7/2018).
   const lawYear = plan.year !== null && plan.year < 2018 ? 2009 : 2017;
   collectTasks(tree.roots, plan, aliases, lawYear);
+  if (plan.tasks.length === 0 && orgTree.roots.length > 0) {
+    const before = plan.groups.length;
+    collectTasks(orgTree.roots, plan, aliases, lawYear);
+    if (plan.tasks.length === 0) plan.groups.length = before;
+    else {
+      sawTasksSection = true;
+      warnings.push(...orgWarnings);
+    }
+  }
 
   if (!sawTasksSection) {
     warnings.push({

@@ -11,7 +11,7 @@ export function sectionKind(title: string): SectionKind | null {
   if (/muc dich|muc tieu/.test(n) && /yeu cau/.test(n)) return "purposes_requirements";
   if (/^muc dich|^muc tieu/.test(n)) return "purposes";
   if (/^yeu cau/.test(n)) return "requirements";
-  if (/noi dung|nhiem vu|cac hoat dong/.test(n)) return "tasks";
+  if (/noi dung|nhiem vu|cac hoat dong|giai phap|^phu luc|^danh muc/.test(n)) return "tasks";
   if (/to chuc thuc hien|trach nhiem thuc hien/.test(n)) return "organisation";
   if (/kinh phi/.test(n)) return "funding";
   return null;
@@ -58,7 +58,7 @@ export function startSection(
     plan.warnings.push({
       code: "unknown_section",
       line: line.no,
-      message: `Mục "${title}" không thuộc các phần đã biết (mục đích/yêu cầu, nội dung, tổ chức thực hiện, kinh phí); nội dung được giữ trong "sections"`,
+      message: `Mục "${title}" không thuộc các phần đã biết (mục đích/yêu cầu, nội dung, tổ chức thực hiện, kinh phí); các mục đánh số trong đó được đọc như nhiệm vụ, phần còn lại giữ trong "sections"`,
       text: line.text,
     });
   }

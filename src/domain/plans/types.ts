@@ -9,6 +9,13 @@ export interface AgencyRef {
   role: Role | null;
   /** Words after the agency that qualify its part, e.g. "thực hiện việc chỉ đạo, đơn đốc". */
   note?: string;
+  /**
+   * Set on import (importPlan), not by the parser: the registry agencies in force on the plan's date the wording
+   * designates — one for "Sở Tư pháp" in a provincial plan, every district for "UBND các huyện" (none after the 2025
+   * reorganisation) — and how sure the match is (0–1; 0 = unknown wording kept as text).
+   */
+  agency_ids?: string[];
+  confidence?: number;
 }
 
 /** Executing agencies, optionally per administrative level ("+ Cấp tỉnh: …", "+ Cấp huyện: …"). */
@@ -41,7 +48,9 @@ export type WarningCode =
   | "unknown_section"
   | "incomplete_header"
   | "no_year"
-  | "import";
+  | "import"
+  | "no_lead"
+  | "suspect_task";
 
 export interface PlanWarning {
   code: WarningCode;
