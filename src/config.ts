@@ -61,6 +61,12 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => /^https?:$/.test(safeProtocol(v)), "phải là URL dạng https://btnn.example.gov.vn")
     .optional(),
+  SHUTDOWN_DRAIN: z.coerce
+    .number({ error: "phải là số giây" })
+    .int("phải là số nguyên (giây)")
+    .min(0, "phải từ 0 đến 120 giây")
+    .max(120, "phải từ 0 đến 120 giây")
+    .default(0),
   BTNN_SCHEDULER: z
     .enum(["1", "true", "0", "false"], { error: "phải là 1/true (bật) hoặc 0/false (tắt)" })
     .default("1")
@@ -106,6 +112,9 @@ export type Config = {
   cookieSecure: boolean;
   /** Seconds `btnn serve` waits for in-flight requests on SIGTERM/SIGINT before forcing the exit. */
   shutdownTimeoutS: number;
+  /** Seconds `btnn serve` keeps answering (with /api/health at 503 "draining") after SIGTERM before it stops
+   * listening, so that a load balancer takes it out first (SHUTDOWN_DRAIN, default 0). */
+  shutdownDrainS: number;
   /** Daily jobs (reminders, deadline recompute) in the server process; BTNN_SCHEDULER=0 disables. */
   scheduler: boolean;
   /** Folder of the embedded PGlite database inside dataDir. */
@@ -170,6 +179,7 @@ export function loadConfig(
     logFormat: e.LOG_FORMAT,
     cookieSecure: e.COOKIE_SECURE,
     shutdownTimeoutS: e.SHUTDOWN_TIMEOUT,
+    shutdownDrainS: e.SHUTDOWN_DRAIN,
     scheduler: e.BTNN_SCHEDULER,
     pgliteDir: join(dataDir, "pglite"),
     smtpUrl: e.SMTP_URL,

@@ -102,6 +102,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return {
     db,
     kind: "postgres",
+    url,
     async exec(sqlText) {
       await pool.query(sqlText);
     },

@@ -9,6 +9,8 @@ export type DbKind = "pglite" | "postgres";
 export type Database = {
   db: AppDb;
   kind: DbKind;
+  /** PostgreSQL only: the connection string (the cluster bus opens its own LISTEN connection with it). */
+  url?: string;
   /** Runs parameterless SQL (may contain several statements) directly on the engine. */
   exec(sqlText: string): Promise<void>;
   /** Runs one parameterised statement directly on the engine (no ORM); rows as plain objects. */

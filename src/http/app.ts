@@ -6,6 +6,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/types.ts";
+import { startClusterBus } from "./cluster-bus.ts";
+import { bumpDataGeneration } from "./data-generation.ts";
 import { installRequestLog } from "./logging.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
@@ -40,6 +42,7 @@ import { routingRoutes } from "./routes/routing.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
 import { trainingRoutes } from "./routes/trainings.ts";
 import { userRoutes } from "./routes/users.ts";
+import { forgetAllSessions } from "./session-cache.ts";
 import "./types.ts";
 import { validatorCompiler } from "./validation.ts";
 
@@ -66,6 +69,11 @@ export type BuildAppOptions = {
   responseCache?: boolean | ResponseCacheSettings;
   /** In-process session lookup cache (src/http/session-cache.ts); default on. */
   sessionCache?: boolean;
+  /** PostgreSQL: announce writes and identity changes to the other app servers on the same database
+   * (src/http/cluster-bus.ts). `btnn serve` turns it on; off by default (tests open many apps). */
+  cluster?: boolean;
+  /** Shared with `btnn serve`: set `draining` on SIGTERM and /api/health answers 503 "draining". */
+  lifecycle?: { draining: boolean };
 };
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -104,7 +112,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(errorsPlugin);
   await app.register(openapiPlugin);
   // Before auth: on PostgreSQL it notices writes by other processes before the (cached) session is read.
+  const bus =
+    opts.cluster && opts.database.kind === "postgres" && opts.database.url
+      ? await startClusterBus(opts.database.url, {
+          onData: bumpDataGeneration,
+          onIdentities: () => forgetAllSessions(db),
+          log: (m) => app.log.warn({ event: "cluster_bus" }, m),
+        })
+      : null;
+  if (bus) app.addHook("onClose", async () => bus.close());
   await app.register(responseCachePlugin, {
+    bus,
     database: opts.database,
     now: opts.now,
     responseCache: opts.responseCache,
@@ -113,7 +131,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(authPlugin, { db, cookieSecure, now: opts.now, sessionCache: opts.sessionCache });
   await app.register(scopePlugin, { db });
 
-  await app.register(healthRoutes, { database: opts.database });
+  await app.register(healthRoutes, { database: opts.database, lifecycle: opts.lifecycle, clustered: bus !== null });
   await app.register(authRoutes, { db, cookieSecure, now: opts.now });
   await app.register(agencyRoutes, { db });
   await app.register(userRoutes, { db });

@@ -70,6 +70,7 @@ const command: CliCommand = async (argv) => {
   const { buildApp } = await appModule;
   const { loggerOptions } = await loggingModule;
   const { DEMO_PASSWORD, DEMO_USERS } = await import("../../db/seed/users.ts");
+  const lifecycle = { draining: false };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let scheduler: { stop(): Promise<void> } | undefined;
   try {
@@ -86,6 +87,8 @@ const command: CliCommand = async (argv) => {
     app = await buildApp({
       database,
       config,
+      cluster: database.kind === "postgres",
+      lifecycle,
       logger: loggerOptions({ level: config.logLevel, format }),
       web: { dist: WEB_DIST },
     });
@@ -174,14 +177,27 @@ const command: CliCommand = async (argv) => {
       const since = performance.now();
       console.log(`Nhận tín hiệu ${signal}: đang dừng máy chủ (chờ các yêu cầu đang xử lý) …`);
       server.log.info({ event: "shutdown", signal }, "bắt đầu dừng máy chủ");
-      const timer = setTimeout(() => {
-        console.error(
-          `Quá ${config.shutdownTimeoutS} giây (SHUTDOWN_TIMEOUT) mà vẫn còn yêu cầu đang xử lý: buộc đóng các kết nối và thoát.`,
-        );
-        server.log.error({ event: "shutdown_timeout", timeout_s: config.shutdownTimeoutS }, "quá thời hạn dừng");
-        force(1);
-      }, config.shutdownTimeoutS * 1000);
+      lifecycle.draining = true;
+      let timer: NodeJS.Timeout | undefined;
+      const armTimeout = () => {
+        timer = setTimeout(() => {
+          console.error(
+            `Quá ${config.shutdownTimeoutS} giây (SHUTDOWN_TIMEOUT) mà vẫn còn yêu cầu đang xử lý: buộc đóng các kết nối và thoát.`,
+          );
+          server.log.error({ event: "shutdown_timeout", timeout_s: config.shutdownTimeoutS }, "quá thời hạn dừng");
+          force(1);
+        }, config.shutdownTimeoutS * 1000);
+      };
       (async () => {
+        // Drain: keep answering while /api/health says "draining", so the load balancer stops sending first.
+        const drainS = config.shutdownDrainS ?? 0;
+        if (drainS > 0) {
+          console.log(
+            `Đang rút khỏi cụm máy chủ: còn phục vụ ${drainS} giây (SHUTDOWN_DRAIN) rồi mới dừng nhận kết nối.`,
+          );
+          await new Promise((r) => setTimeout(r, drainS * 1000));
+        }
+        armTimeout();
         if (scheduler) await scheduler.stop().catch(() => {});
         // Stops listening (new connections are refused), closes idle keep-alive connections, answers requests that
         // arrive on open connections with 503, and resolves once the in-flight requests have been answered.
@@ -189,7 +205,7 @@ const command: CliCommand = async (argv) => {
         await database.close();
       })().then(
         () => {
-          clearTimeout(timer);
+          if (timer) clearTimeout(timer);
           if (finished) return;
           server.log.info(
             { event: "shutdown_complete", duration_ms: Math.round(performance.now() - since) },
@@ -199,7 +215,7 @@ const command: CliCommand = async (argv) => {
           finish(0);
         },
         (e) => {
-          clearTimeout(timer);
+          if (timer) clearTimeout(timer);
           if (finished) return;
           console.error(`Lỗi khi dừng: ${(e as Error).message}`);
           finish(1);

@@ -26,6 +26,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { todayVn } from "../../db/repositories/common.ts";
 import type { Database } from "../../db/types.ts";
+import type { ClusterBus } from "../cluster-bus.ts";
 import { bumpDataGeneration, dataGeneration } from "../data-generation.ts";
 import { forgetAllSessions } from "../session-cache.ts";
 import { globalPlugin } from "./global.ts";
@@ -39,6 +40,8 @@ export type ResponseCacheSettings = { maxEntries?: number; maxBytes?: number; po
 export type ResponseCachePluginOptions = {
   database: Database;
   now?: () => Date;
+  /** The other app servers on the same PostgreSQL (null: this process is alone, or PGlite). */
+  bus?: ClusterBus | null;
   /** false: no response cache (the session-watermark poll on PostgreSQL still runs when sessionCache is on). */
   responseCache?: boolean | ResponseCacheSettings;
   /** Whether the session cache is on (then external writes seen on PostgreSQL clear it too). */
@@ -58,6 +61,8 @@ type Pending = { key: string; gen: number };
 
 declare module "fastify" {
   interface FastifyRequest {
+    /** The other app servers were told of this write (onSend); onResponse does not tell them twice. */
+    announced: boolean;
     /** Set on a cacheable GET that missed: where to store the response. */
     responseCacheKey: Pending | null;
     /** The request reached its handler with an unsafe method, or audited: data may have changed. */
@@ -145,6 +150,7 @@ export const responseCachePlugin = globalPlugin<ResponseCachePluginOptions>(
     app.decorate("responseStore", store);
     app.decorateRequest("responseCacheKey", null);
     app.decorateRequest("mayHaveWritten", false);
+    app.decorateRequest("announced", false);
 
     // PostgreSQL: notice writes made by other processes (see the header comment).
     const watch = database.kind === "postgres" && (enabled || sessionCache);
@@ -170,10 +176,20 @@ export const responseCachePlugin = globalPlugin<ResponseCachePluginOptions>(
       }
     };
 
-    const afterWrite = (request: FastifyRequest, reply: FastifyReply) => {
+    const bus = opts.bus ?? null;
+    const afterWrite = async (request: FastifyRequest, reply: FastifyReply, announce: boolean) => {
       bumpDataGeneration();
       const url = request.url;
-      if (reply.statusCode < 400 && IDENTITY_PREFIXES.some((p) => url.startsWith(p))) forgetAllSessions(database.db);
+      const identities = reply.statusCode < 400 && IDENTITY_PREFIXES.some((p) => url.startsWith(p));
+      if (identities) forgetAllSessions(database.db);
+      // Before this response leaves: the other servers hear of the write (and, for identities, have acknowledged).
+      if (bus && announce) {
+        try {
+          await (identities ? bus.identitiesChanged() : bus.dataChanged());
+        } catch (e) {
+          request.log.warn({ event: "cluster_bus", err: (e as Error).message }, "không báo được máy chủ khác");
+        }
+      }
     };
 
     if (watch)
@@ -210,7 +226,8 @@ export const responseCachePlugin = globalPlugin<ResponseCachePluginOptions>(
 
     app.addHook("onSend", async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (request.mayHaveWritten) {
-        afterWrite(request, reply);
+        await afterWrite(request, reply, true);
+        request.announced = true;
         return payload;
       }
       const pending = request.responseCacheKey;
@@ -231,7 +248,7 @@ export const responseCachePlugin = globalPlugin<ResponseCachePluginOptions>(
 
     // Belt and braces: a write whose response went out without onSend (aborted/hijacked) still invalidates.
     app.addHook("onResponse", async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.mayHaveWritten) afterWrite(request, reply);
+      if (request.mayHaveWritten) await afterWrite(request, reply, !request.announced);
     });
   },
 );

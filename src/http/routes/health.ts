@@ -1,6 +1,7 @@
 // GET /api/health — liveness plus readiness, public and cheap: a one-row database round trip, and (until it has once
 // succeeded) a check that every migration of this build is applied. 200 when both hold, 503 otherwise (a load
-// balancer or `curl -f` takes the instance out). Also the build version and the process uptime.
+// balancer or `curl -f` takes the instance out), and 503 "draining" once `btnn serve` got SIGTERM and is finishing its
+// work (SHUTDOWN_DRAIN). Also the build version and the process uptime.
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -9,12 +10,14 @@ import { migrationJournal, migrationsUpToDate } from "../../db/migrate.ts";
 import type { Database } from "../../db/types.ts";
 
 const Health = z.object({
-  status: z.enum(["ok", "degraded"]),
+  status: z.enum(["ok", "degraded", "draining"]),
   database: z.object({ kind: z.string(), ok: z.boolean() }),
   checks: z.object({
     database: z.object({ ok: z.boolean(), ms: z.number() }),
     migrations: z.object({ ok: z.boolean(), expected: z.number().int(), latest: z.string() }),
   }),
+  /** Several app servers on one PostgreSQL announce changes to each other (btnn serve on PostgreSQL). */
+  clustered: z.boolean(),
   version: z.string(),
   uptime_s: z.number(),
   time: z.string(),
@@ -32,7 +35,11 @@ export const APP_VERSION: string = (() => {
   }
 })();
 
-export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{
+  database: Database;
+  lifecycle?: { draining: boolean };
+  clustered?: boolean;
+}> = async (app, { database, lifecycle, clustered }) => {
   const journal = migrationJournal().entries;
   const latest = journal[journal.length - 1]?.tag ?? "";
   // Migrations do not un-apply while the process runs: once seen complete, never asked again.
@@ -59,14 +66,16 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
       }
       const ms = Math.round((performance.now() - t0) * 10) / 10;
       if (dbOk && !migrationsOk) migrationsOk = await migrationsUpToDate(database).catch(() => false);
-      const ok = dbOk && migrationsOk;
+      const draining = lifecycle?.draining === true;
+      const ok = dbOk && migrationsOk && !draining;
       const body = {
-        status: ok ? ("ok" as const) : ("degraded" as const),
+        status: draining ? ("draining" as const) : ok ? ("ok" as const) : ("degraded" as const),
         database: { kind: database.kind, ok: dbOk },
         checks: {
           database: { ok: dbOk, ms },
           migrations: { ok: migrationsOk, expected: journal.length, latest },
         },
+        clustered: clustered === true,
         version: APP_VERSION,
         uptime_s: Math.round(process.uptime()),
         time: new Date().toISOString(),
