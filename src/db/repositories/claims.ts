@@ -32,6 +32,7 @@ import { appendAudit, auditActor, auditDiff } from "../audit.ts";
 import {
   agencies,
   CLAIM_FIELDS,
+  claimCounters,
   claimDeadlines,
   claimDocuments,
   claimEvents,
@@ -39,6 +40,7 @@ import {
   LAW_VERSIONS,
 } from "../schema/index.ts";
 import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { nextNumber, raiseCounter } from "./register.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn } from "./common.ts";
@@ -383,6 +385,32 @@ async function requireAgenciesExist(tx: AppDb, ids: Array<[string, string | null
 }
 
 /** `today`: the Vietnam date of "now" for live checks (default todayVn()); `as_of`: date deadlines are computed at. */
+/** A claim's code: its number in the handling agency's register of the year (sổ thụ lý), e.g. BT-2026-0007. */
+export function claimCode(year: number, n: number): string {
+  return `BT-${year}-${String(n).padStart(4, "0")}`;
+}
+const CLAIM_CODE_RE = /^BT-(\d{4})-(\d{1,6})$/;
+
+/**
+ * The code of a new claim, in the transaction that inserts it: the next number of the agency's register for the year
+ * of receipt — or the code given (a number taken over from a paper register), which then moves the register past it.
+ */
+async function registerCode(tx: AppDb, agencyId: string, given: string | undefined, receivedOn: string): Promise<string> {
+  const code = given?.trim();
+  if (!code) {
+    const year = Number(receivedOn.slice(0, 4));
+    return claimCode(year, await nextNumber(tx, claimCounters, agencyId, year));
+  }
+  const [dup] = await tx
+    .select({ id: claims.id })
+    .from(claims)
+    .where(and(eq(claims.handlingAgencyId, agencyId), eq(claims.code, code)));
+  if (dup) throw new DomainError("duplicate", "code", `Mã vụ việc "${code}" đã có trong sổ thụ lý của cơ quan.`);
+  const m = CLAIM_CODE_RE.exec(code);
+  if (m) await raiseCounter(tx, claimCounters, agencyId, Number(m[1]), Number(m[2]));
+  return code;
+}
+
 type Options = { calendar?: WorkCalendar; as_of?: string; today?: string };
 
 /**
@@ -439,15 +467,12 @@ export async function createClaim(
   const asOf = opts.as_of ?? today;
   const deadlines = computeDeadlines(history, opts.calendar ?? defaultCalendar, asOf);
   const id = randomUUID();
-  const code =
-    input.code?.trim() || `BT-${(history.events[0]?.date ?? asOf).slice(0, 4)}-${id.slice(0, 8).toUpperCase()}`;
   await db.transaction(async (tx) => {
     await requireAgenciesExist(tx, [
       ["handling_agency_id", input.handling_agency_id],
       ["managing_agency_id", input.managing_agency_id],
     ]);
-    const [dup] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.code, code));
-    if (dup) throw new DomainError("duplicate", "code", `Mã vụ việc "${code}" đã tồn tại.`);
+    const code = await registerCode(tx, input.handling_agency_id, input.code, history.events[0]?.date ?? today);
     const amounts = facts.amounts;
     const [row] = await tx
       .insert(claims)
@@ -785,9 +810,14 @@ export async function updateClaim(
       const v = patch[k as keyof ClaimPatch];
       if (v !== undefined) set[col] = v;
     }
-    if (patch.code !== undefined && patch.code !== before.code) {
-      const [dup] = await tx.select({ id: claims.id }).from(claims).where(eq(claims.code, patch.code));
-      if (dup) throw new DomainError("duplicate", "code", `Mã vụ việc "${patch.code}" đã tồn tại.`);
+    const agencyAfter = patch.handling_agency_id ?? before.handlingAgencyId;
+    const codeAfter = patch.code ?? before.code;
+    if (codeAfter !== before.code || agencyAfter !== before.handlingAgencyId) {
+      const [dup] = await tx
+        .select({ id: claims.id })
+        .from(claims)
+        .where(and(eq(claims.handlingAgencyId, agencyAfter), eq(claims.code, codeAfter)));
+      if (dup) throw new DomainError("duplicate", "code", `Mã vụ việc "${codeAfter}" đã có trong sổ thụ lý của cơ quan.`);
     }
     const merged = { ...before, ...set } as ClaimRow;
     if (patch.complex !== undefined || patch.extensions !== undefined) {
@@ -1076,8 +1106,19 @@ export async function importClaims(
       }
       deadlineRowsAll.push(...deadlineRows(id, computeDeadlines(history, calendar, asOf)));
     }
+    // Register numbers taken over with the claims: each agency's sổ thụ lý continues after the highest one.
+    const top = new Map<string, number>();
+    for (const r of claimRows) {
+      const m = CLAIM_CODE_RE.exec(r.code);
+      const key = `${r.handlingAgencyId}\u0000${m?.[1]}`;
+      if (m) top.set(key, Math.max(top.get(key) ?? 0, Number(m[2])));
+    }
     await db.transaction(async (tx) => {
       await tx.insert(claims).values(claimRows);
+      for (const [key, n] of top) {
+        const [agencyId, year] = key.split("\u0000");
+        await raiseCounter(tx, claimCounters, agencyId, Number(year), n);
+      }
       for (let j = 0; j < eventRows.length; j += 1000)
         await tx.insert(claimEvents).values(eventRows.slice(j, j + 1000));
       await insertDeadlineRowsBulk(tx, deadlineRowsAll);

@@ -1,11 +1,11 @@
-// Sổ văn bản đi: numbers per agency and year, 1, 2, 3 … with no gaps and no duplicates.
+// Registers numbered per agency and year (sổ văn bản đi; sổ thụ lý through nextNumber): numbers per agency and year, 1, 2, 3 … with no gaps and no duplicates.
 // The (agency, year) counter row is incremented with INSERT … ON CONFLICT DO UPDATE … RETURNING in the same
 // transaction as the register row: concurrent allocations queue on the row lock; a rollback returns the number.
 import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
-import { outgoingCounters, outgoingRegister } from "../schema/index.ts";
+import { claimCounters, outgoingCounters, outgoingRegister } from "../schema/index.ts";
 import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, type Page, type PageResult, toSnake } from "./common.ts";
@@ -29,6 +29,38 @@ function dto(r: typeof outgoingRegister.$inferSelect): OutgoingDto {
   return { ...toSnake(r), display: r.symbol ? `${r.number}/${r.symbol}` : String(r.number) };
 }
 
+type Counters = typeof outgoingCounters | typeof claimCounters;
+
+/**
+ * The next number of an (agency, year) register, inside the caller's transaction: concurrent callers queue on the
+ * counter row's lock, and a rollback gives the number back — so numbers have no gaps and no duplicates.
+ */
+export async function nextNumber(tx: AppDb, counters: Counters, agencyId: string, year: number): Promise<number> {
+  const [{ n }] = await tx
+    .insert(counters)
+    .values({ agencyId, year, lastNumber: 1 })
+    .onConflictDoUpdate({ target: [counters.agencyId, counters.year], set: { lastNumber: sql`${counters.lastNumber} + 1` } })
+    .returning({ n: counters.lastNumber });
+  return n;
+}
+
+/** Moves an (agency, year) counter up to at least `atLeast` (numbers taken over from a paper register). */
+export async function raiseCounter(
+  tx: AppDb,
+  counters: Counters,
+  agencyId: string,
+  year: number,
+  atLeast: number,
+): Promise<void> {
+  await tx
+    .insert(counters)
+    .values({ agencyId, year, lastNumber: atLeast })
+    .onConflictDoUpdate({
+      target: [counters.agencyId, counters.year],
+      set: { lastNumber: sql`greatest(${counters.lastNumber}, ${atLeast})` },
+    });
+}
+
 /** Allocates the next number of the agency's register for the year and records the entry (audited). */
 export async function allocateOutgoing(db: AppDb, scope: Scope, input: OutgoingInput): Promise<OutgoingDto> {
   requirePermission(scope, "register.allocate");
@@ -42,14 +74,7 @@ export async function allocateOutgoing(db: AppDb, scope: Scope, input: OutgoingI
       `Loại văn bản không hợp lệ; chỉ nhận: ${OUTPUT_KINDS.join(", ")}.`,
     );
   return db.transaction(async (tx) => {
-    const [{ n }] = await tx
-      .insert(outgoingCounters)
-      .values({ agencyId: input.agency_id, year: input.year, lastNumber: 1 })
-      .onConflictDoUpdate({
-        target: [outgoingCounters.agencyId, outgoingCounters.year],
-        set: { lastNumber: sql`${outgoingCounters.lastNumber} + 1` },
-      })
-      .returning({ n: outgoingCounters.lastNumber });
+    const n = await nextNumber(tx, outgoingCounters, input.agency_id, input.year);
     const [row] = await tx
       .insert(outgoingRegister)
       .values({

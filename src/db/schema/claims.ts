@@ -79,7 +79,8 @@ export const claims = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("claims_code_uq").on(t.code),
+    // Codes come from each handling agency's register of the year (sổ thụ lý): unique within the agency.
+    uniqueIndex("claims_agency_code_uq").on(t.handlingAgencyId, t.code),
     index("claims_handling_idx").on(t.handlingAgencyId),
     index("claims_managing_idx").on(t.managingAgencyId),
     index("claims_received_idx").on(t.receivedOn),

@@ -19,6 +19,22 @@ export const outgoingCounters = pgTable(
   (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
 );
 
+/**
+ * Sổ thụ lý (claims register): per handling agency and year, claim numbers 1, 2, 3 … — the same counter discipline
+ * as the outgoing register (repositories/register.ts `nextNumber`). A claim's code is `BT-<year>-<number, 4 digits>`.
+ */
+export const claimCounters = pgTable(
+  "claim_counters",
+  {
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    lastNumber: integer("last_number").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
 export const outgoingRegister = pgTable(
   "outgoing_register",
   {

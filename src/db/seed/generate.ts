@@ -3,7 +3,7 @@
 // sequence of lawful events (validated again by the claims domain when stored). Deterministic for (seed, scale, asOf).
 import type { Agency } from "../../domain/agencies/types.ts";
 import { addDays, dayOfWeek, type IsoDate, toDayNumber } from "../../domain/shared/dates.ts";
-import type { ClaimEventInput, ClaimInput } from "../repositories/claims.ts";
+import { type ClaimEventInput, type ClaimInput, claimCode } from "../repositories/claims.ts";
 import { createRng, type Rng } from "./random.ts";
 
 export type GeneratedClaim = ClaimInput & { id: string; code: string; events: ClaimEventInput[]; target: string };
@@ -304,8 +304,6 @@ export type GenerateOptions = {
   fromYear?: number;
   /** Make sure every procedure phase appears at least once (demo). */
   coverAllPhases?: boolean;
-  /** Prefix of generated codes (default "BT"). */
-  codePrefix?: string;
 };
 
 /** Generates claims with lawful event histories (no database access). */
@@ -340,7 +338,7 @@ export function generateClaims(agencies: readonly Agency[], opts: GenerateOption
       if (slot) slot.target = t;
     });
   }
-  const perYear = new Map<number, number>();
+  const perYear = new Map<string, number>();
   const out: GeneratedClaim[] = [];
   for (const p of plan) {
     const age = (toDayNumber(asOf) - toDayNumber(p.date)) / 365.25;
@@ -351,9 +349,11 @@ export function generateClaims(agencies: readonly Agency[], opts: GenerateOption
     const agency = handlingAgency(rng, idx, field, p.date);
     const complex = rng.chance(0.15);
     const events = buildEvents(rng, target, p.date, asOf, complex);
+    // Numbered in the handling agency's register of the year (sổ thụ lý), like claims created in the application.
     const year = Number(p.date.slice(0, 4));
-    const seq = (perYear.get(year) ?? 0) + 1;
-    perYear.set(year, seq);
+    const register = `${agency.id}|${year}`;
+    const seq = (perYear.get(register) ?? 0) + 1;
+    perYear.set(register, seq);
     const requested = amountLogNormal(rng);
     const decided = Math.round((requested * (0.35 + 0.5 * rng.next())) / 1000) * 1000;
     const has = (t: string) => events.some((e) => e.type === t);
@@ -368,7 +368,7 @@ export function generateClaims(agencies: readonly Agency[], opts: GenerateOption
     const province = agency.province_code ?? "01";
     out.push({
       id: rng.uuid(),
-      code: `${opts.codePrefix ?? "BT"}-${year}-${String(seq).padStart(4, "0")}`,
+      code: claimCode(year, seq),
       target,
       law_version: "law_2017",
       field,
