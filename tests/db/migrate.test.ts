@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   "audit_head",
   "audit_log",
   "case_list_snapshots",
+  "claim_counters",
   "claim_deadlines",
   "claim_documents",
   "claim_events",
@@ -77,7 +78,7 @@ for (const engine of availableEngines()) {
       const roles = await database.query<{ code: string }>("select code from roles order by code");
       assert.deepEqual(
         roles.map((r) => r.code),
-        ["agency_admin", "officer", "system_admin", "viewer"],
+        ["agency_admin", "leader", "officer", "system_admin", "viewer"],
       );
     });
 
