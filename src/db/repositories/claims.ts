@@ -40,10 +40,10 @@ import {
   LAW_VERSIONS,
 } from "../schema/index.ts";
 import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
-import { nextNumber, raiseCounter } from "./register.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn } from "./common.ts";
+import { nextNumber, raiseCounter } from "./register.ts";
 
 /** Phases in which the claim is no longer being handled by the agency (resolved, refused, terminated, in court …). */
 export const CLOSED_PHASES: readonly Phase[] = [
@@ -395,7 +395,12 @@ const CLAIM_CODE_RE = /^BT-(\d{4})-(\d{1,6})$/;
  * The code of a new claim, in the transaction that inserts it: the next number of the agency's register for the year
  * of receipt — or the code given (a number taken over from a paper register), which then moves the register past it.
  */
-async function registerCode(tx: AppDb, agencyId: string, given: string | undefined, receivedOn: string): Promise<string> {
+async function registerCode(
+  tx: AppDb,
+  agencyId: string,
+  given: string | undefined,
+  receivedOn: string,
+): Promise<string> {
   const code = given?.trim();
   if (!code) {
     const year = Number(receivedOn.slice(0, 4));
@@ -817,7 +822,8 @@ export async function updateClaim(
         .select({ id: claims.id })
         .from(claims)
         .where(and(eq(claims.handlingAgencyId, agencyAfter), eq(claims.code, codeAfter)));
-      if (dup) throw new DomainError("duplicate", "code", `Mã vụ việc "${codeAfter}" đã có trong sổ thụ lý của cơ quan.`);
+      if (dup)
+        throw new DomainError("duplicate", "code", `Mã vụ việc "${codeAfter}" đã có trong sổ thụ lý của cơ quan.`);
     }
     const merged = { ...before, ...set } as ClaimRow;
     if (patch.complex !== undefined || patch.extensions !== undefined) {

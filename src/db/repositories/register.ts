@@ -5,7 +5,7 @@ import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
-import { claimCounters, outgoingCounters, outgoingRegister } from "../schema/index.ts";
+import { type claimCounters, outgoingCounters, outgoingRegister } from "../schema/index.ts";
 import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, type Page, type PageResult, toSnake } from "./common.ts";
@@ -39,7 +39,10 @@ export async function nextNumber(tx: AppDb, counters: Counters, agencyId: string
   const [{ n }] = await tx
     .insert(counters)
     .values({ agencyId, year, lastNumber: 1 })
-    .onConflictDoUpdate({ target: [counters.agencyId, counters.year], set: { lastNumber: sql`${counters.lastNumber} + 1` } })
+    .onConflictDoUpdate({
+      target: [counters.agencyId, counters.year],
+      set: { lastNumber: sql`${counters.lastNumber} + 1` },
+    })
     .returning({ n: counters.lastNumber });
   return n;
 }
