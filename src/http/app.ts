@@ -21,6 +21,8 @@ import { authRoutes } from "./routes/auth.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { caseListRoutes } from "./routes/case-lists.ts";
 import { claimBackfillRoutes } from "./routes/claim-backfill.ts";
+import { claimDocumentRoutes } from "./routes/claim-documents.ts";
+import { claimFormRoutes } from "./routes/claim-forms.ts";
 import { claimRoutes } from "./routes/claims.ts";
 import { coordinationRoutes } from "./routes/coordination.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
@@ -137,6 +139,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(userRoutes, { db });
   await app.register(claimRoutes, { db, now: opts.now });
   await app.register(claimBackfillRoutes, { db });
+  await app.register(claimFormRoutes, { db });
+  await app.register(claimDocumentRoutes, { db });
   await app.register(planRoutes, { db });
   await app.register(planImportRoutes, { db });
   await app.register(dashboardRoutes, { db });

@@ -19,6 +19,7 @@ import { createRequest } from "../../src/db/repositories/requests.ts";
 import { createTraining } from "../../src/db/repositories/trainings.ts";
 import {
   attachments,
+  claimDocuments,
   claims,
   inspectionFollowups,
   inspections,
@@ -116,6 +117,11 @@ const MATRIX: Record<string, Row> = {
   "GET /api/claims/:id/deadlines": READ_SCOPED,
   // Backfill of an existing case: claims.backfill (agency admin, leader), not an officer's live recording.
   "POST /api/claims/backfill": row([201, 201], [201, 403], all(403), all(403)),
+  "GET /api/claims/:id/forms": READ_SCOPED,
+  "GET /api/claims/:id/documents": READ_SCOPED,
+  "POST /api/claims/:id/documents": WRITE_SCOPED(201),
+  "GET /api/claims/:id/documents/:document_id": READ_SCOPED,
+  "GET /api/claims/:id/forms/:form": WRITE_SCOPED(200), // numbers the form in the outgoing register
   "GET /api/plans": LIST,
   "POST /api/plans": CREATE_FOR_AGENCY(201),
   "POST /api/plans/import": row(all(200), all(200), all(200), all(403)), // preview only: nothing stored
@@ -296,6 +302,44 @@ async function newClaim(t: Target): Promise<string> {
   return c.id;
 }
 
+/** A document on the claim (created once per claim, straight in the database). */
+const docOf = new Map<string, string>();
+async function claimDocumentOf(claimId: string): Promise<string> {
+  let id = docOf.get(claimId);
+  if (!id) {
+    const [row] = await fx.database.db
+      .insert(claimDocuments)
+      .values({
+        claimId,
+        kind: "evidence",
+        title: "Ma trận",
+        fileName: "a.pdf",
+        mimeType: "application/pdf",
+        content: Buffer.from("%PDF-1.4\n%%EOF\n"),
+      })
+      .returning({ id: claimDocuments.id });
+    id = row.id;
+    docOf.set(claimId, id);
+  }
+  return id;
+}
+
+/** A claim accepted on 05/3/2024 with the claimant's address (Mẫu 03/BTNN can be filled from it). */
+async function acceptedClaim(t: Target): Promise<string> {
+  const c = await createClaim(fx.database.db, SYSTEM_SCOPE, {
+    field: "civil_enforcement",
+    handling_agency_id: AGENCY[t].thads,
+    claimant_name: "Nguyễn Văn Ma Trận",
+    claimant_address: "1 Lê Lợi, tỉnh Ma Trận",
+    events: [
+      { type: "received", date: "2024-03-01" },
+      { type: "file_valid", date: "2024-03-04" },
+      { type: "accepted", date: "2024-03-05" },
+    ],
+  });
+  return c.id;
+}
+
 async function version(table: typeof claims | typeof plans | typeof requests | typeof taskInstances, id: string) {
   const [r] = await fx.database.db.select({ v: table.version }).from(table).where(eq(table.id, id));
   return r.v;
@@ -399,6 +443,21 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
         { type: "funds_received", date: "2023-03-20" },
       ],
     },
+  "GET /api/claims/:id/forms": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/forms` }),
+  "GET /api/claims/:id/documents": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/documents` }),
+  "POST /api/claims/:id/documents": (t) => ({
+    method: "POST",
+    url: `/api/claims/${ids.claim[t]}/documents?kind=evidence&title=Ch%E1%BB%A9ng%20c%E1%BB%A9&file_name=a.pdf`,
+    payload: Buffer.from("%PDF-1.4\nma tran\n%%EOF\n"),
+    headers: { "content-type": "application/octet-stream" },
+  }),
+  "GET /api/claims/:id/documents/:document_id": async (t) => ({
+    method: "GET",
+    url: `/api/claims/${ids.claim[t]}/documents/${await claimDocumentOf(ids.claim[t])}`,
+  }),
+  "GET /api/claims/:id/forms/:form": async (t) => ({
+    method: "GET",
+    url: `/api/claims/${await acceptedClaim(t)}/forms/03`,
   }),
   "GET /api/plans": () => ({ method: "GET", url: "/api/plans" }),
   "POST /api/plans": (t) => ({

@@ -7,6 +7,7 @@ import { readJsonFile } from "./file-input.ts";
 
 const HELP = `Cách dùng:
   btnn claim deadlines --file EVENTS.json [--as-of YYYY-MM-DD] [--json]
+  btnn claim form <mã vụ việc> <mẫu: 02, 03, 05, 07, 08, 09, 19> --out FILE.docx [--signer-title T] [--signer-name N]
 
 EVENTS.json: {"law":"law_2017","complex":false,"events":[{"type":"received","date":"2026-01-05"}, …]}
   law: law_2017 (Luật TNBTCNN 2017) | law_2009 (Luật TNBTCNN 2009)
@@ -33,7 +34,9 @@ const STATUS_VI: Record<string, string> = {
   unrecorded: "chưa ghi nhận",
 };
 
-const claim: CliCommand = (argv) => {
+const claim: CliCommand = async (argv) => {
+  // "form" opens the database; loaded only when asked for (the deadlines subcommand stays pure).
+  if (argv[0] === "form") return (await import("./claim-form.ts")).claimForm(argv);
   const { values, positionals } = parseCli(argv, {
     file: { type: "string" },
     "as-of": { type: "string" },
@@ -45,7 +48,7 @@ const claim: CliCommand = (argv) => {
     console.log(HELP);
     return values.help ? 0 : 2;
   }
-  if (sub !== "deadlines") throw new CliError(`lệnh con không tồn tại "${sub}" (dùng: deadlines)`);
+  if (sub !== "deadlines") throw new CliError(`lệnh con không tồn tại "${sub}" (dùng: deadlines, form)`);
   if (positionals.length > 1) throw new CliError(`tham số thừa: "${positionals[1]}"`);
   const asOf = values["as-of"];
   if (asOf !== undefined && !isIsoDate(asOf))

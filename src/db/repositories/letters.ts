@@ -63,7 +63,7 @@ export type DraftLetterInput = {
   fields?: Record<string, unknown>;
 };
 
-function placeOf(provinceCode: string | null): string {
+export function placeOf(provinceCode: string | null): string {
   if (!provinceCode) return "Hà Nội";
   const ps = PROVINCES.filter((p) => p.code === provinceCode);
   return ps.at(-1)?.name ?? "Hà Nội";

@@ -14,7 +14,6 @@ import {
   Empty,
   Form,
   Input,
-  List,
   Modal,
   Popover,
   Select,
@@ -37,6 +36,7 @@ import { fmtDate, fmtDateTime, fmtMoney } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { NotFound } from "../errors/NotFoundPage.tsx";
+import { ClaimDocuments } from "./ClaimDocuments.tsx";
 import { StepFields, stepData } from "./StepFields.tsx";
 import type { ClaimDeadline, ClaimDetail, ExplanationStep, NextAction } from "./types.ts";
 
@@ -409,22 +409,7 @@ export default function ClaimDetailPage() {
             {
               key: "documents",
               label: `${t("claims.documents")} (${c.documents.length})`,
-              children:
-                c.documents.length === 0 ? (
-                  <Empty description={t("claims.noDocuments")} />
-                ) : (
-                  <List
-                    dataSource={c.documents}
-                    renderItem={(d) => (
-                      <List.Item>
-                        <List.Item.Meta
-                          title={d.title}
-                          description={[d.number, fmtDate(d.issued_on), d.file_name].filter(Boolean).join(" · ")}
-                        />
-                      </List.Item>
-                    )}
-                  />
-                ),
+              children: <ClaimDocuments claimId={c.id} writable={writable} />,
             },
             { key: "audit", label: t("claims.history"), children: <AuditTab id={c.id} /> },
           ]}

@@ -809,4 +809,22 @@ export const en: Record<MessageKey, string> = {
   "fact.amount_in_words": "In words",
   "claims.facts": "Facts recorded",
   "claims.amountAdvance": "Advance paid",
+  "forms.title":
+    "TT 04/2018 forms (filled from the file; numbered once in the outgoing register, regenerating keeps the number)",
+  "forms.generated": "Form generated, number {number}",
+  "forms.notYet": "{name}: not yet — record the step first",
+  "forms.unverifiedLegend":
+    "The forms' wording is not yet checked word for word against TT 04/2018: each document says so in its footer.",
+  "docs.attachments": "Attachments",
+  "docs.upload": "Attach a document",
+  "docs.kind": "Type",
+  "docs.title": "Title",
+  "docs.number": "Number",
+  "docs.date": "Date issued",
+  "docs.file": "File",
+  "docs.chooseFile": "Choose the file to attach",
+  "docs.allowed": "Accepted: {types}. No executables.",
+  "docs.version": "Version",
+  "docs.uploadedAt": "Uploaded",
+  "docs.download": "Download",
 };

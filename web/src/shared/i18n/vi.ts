@@ -808,6 +808,23 @@ export const vi = {
   "fact.amount_in_words": "Bằng chữ",
   "claims.facts": "Nội dung ghi nhận",
   "claims.amountAdvance": "Số tiền đã tạm ứng",
+  "forms.title": "Biểu mẫu Thông tư 04/2018/TT-BTP (lập từ hồ sơ; lần đầu cấp số văn bản đi, lập lại giữ nguyên số)",
+  "forms.generated": "Đã lập biểu mẫu, số {number}",
+  "forms.notYet": "{name}: chưa lập được — cần ghi nhận bước tương ứng trước",
+  "forms.unverifiedLegend":
+    "Lời văn các mẫu chưa được đối chiếu nguyên văn với Thông tư 04/2018/TT-BTP: văn bản ghi chú điều này ở chân trang.",
+  "docs.attachments": "Tài liệu đính kèm",
+  "docs.upload": "Đính kèm tài liệu",
+  "docs.kind": "Loại tài liệu",
+  "docs.title": "Tên tài liệu",
+  "docs.number": "Số, ký hiệu",
+  "docs.date": "Ngày ban hành",
+  "docs.file": "Tệp",
+  "docs.chooseFile": "Chọn tệp cần đính kèm",
+  "docs.allowed": "Chỉ nhận: {types}. Không nhận tệp chạy được.",
+  "docs.version": "Phiên bản",
+  "docs.uploadedAt": "Tải lên lúc",
+  "docs.download": "Tải về",
 } as const;
 
 export type MessageKey = keyof typeof vi;
