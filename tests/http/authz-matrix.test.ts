@@ -443,6 +443,7 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
         { type: "funds_received", date: "2023-03-20" },
       ],
     },
+  }),
   "GET /api/claims/:id/forms": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/forms` }),
   "GET /api/claims/:id/documents": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/documents` }),
   "POST /api/claims/:id/documents": (t) => ({
