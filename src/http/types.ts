@@ -7,6 +7,9 @@ export type Access = "public" | "authenticated" | { permission: string };
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+    /** Usable while the account must change its password (password change, logout, /api/auth/me); every other
+     * route answers 403 must_change_password until then (plugins/auth.ts). */
+    beforePasswordChange?: boolean;
     /** GET route whose 200 JSON responses may be served from the per-user response cache
      * (plugins/response-cache.ts). Only for reads that never unmask personal data, never audit, never set cookies. */
     cache?: boolean;

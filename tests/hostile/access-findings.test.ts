@@ -193,5 +193,54 @@ for (const engine of availableEngines()) {
       assert.ok(cells.includes(120 * M), "export shows the paid amount from the events");
       assert.ok(!cells.includes(999_999_999_999));
     });
+
+    test("finding 8: after an admin reset the account can only change its password, log out and read /api/auth/me", async () => {
+      const id = await userWith("vua-dat-lai", [["thads-thanh-hoa", "officer"]]);
+      const claim = await createClaim(fx.database.db, SYSTEM_SCOPE, {
+        field: "civil_enforcement",
+        handling_agency_id: "thads-thanh-hoa",
+        claimant_name: "Võ Văn Cá Nhân",
+        claimant_id_number: "038090009999",
+        events: [{ type: "received", date: "2024-03-01" }],
+      });
+      const reset = await admin.post(`/api/users/${id}/password`, { new_password: "mat-khau-tam-thoi-1" });
+      assert.equal(reset.statusCode, 204, reset.body);
+      const user = new Client(fx.app);
+      assert.equal((await user.login("vua-dat-lai", "mat-khau-tam-thoi-1")).statusCode, 200);
+      const before = await state();
+      const refused = [
+        await user.get(`/api/claims/${claim.id}?reveal=personal`),
+        await user.get("/api/claims"),
+        await user.post("/api/claims", {
+          field: "civil_enforcement",
+          handling_agency_id: "thads-thanh-hoa",
+          claimant_name: "Tạo Khi Chưa Đổi",
+        }),
+        await user.get("/api/exports/claims"),
+        await user.get("/api/agencies/tree"),
+        await user.post(`/api/users/${id}/password`, { new_password: "tu-dat-lai-qua-duong-khac" }),
+      ];
+      for (const r of refused) {
+        assert.equal(r.statusCode, 403, r.body.slice(0, 200));
+        assertErrorShape(r.json(), "finding 8");
+        assert.equal(r.json().code, "must_change_password");
+      }
+      assert.deepEqual(await state(), before, "nothing written, no personal data read (no audit row)");
+      const me = await user.get("/api/auth/me");
+      assert.equal(me.statusCode, 200);
+      assert.equal(me.json().user.must_change_password, true);
+      const changed = await user.post("/api/auth/password", {
+        current_password: "mat-khau-tam-thoi-1",
+        new_password: "mat-khau-cua-rieng-toi",
+      });
+      assert.equal(changed.statusCode, 200, changed.body);
+      assert.equal((await user.get("/api/auth/me")).json().user.must_change_password, false);
+      assert.equal((await user.get(`/api/claims/${claim.id}?reveal=personal`)).statusCode, 200);
+      // Logging out is allowed while the change is pending too.
+      const other = new Client(fx.app);
+      await admin.post(`/api/users/${id}/password`, { new_password: "mat-khau-tam-thoi-2" });
+      assert.equal((await other.login("vua-dat-lai", "mat-khau-tam-thoi-2")).statusCode, 200);
+      assert.equal((await other.post("/api/auth/logout")).statusCode, 204);
+    });
   });
 }

@@ -145,6 +145,14 @@ export const authPlugin = globalPlugin<AuthPluginOptions>("btnn-auth", async (ap
           `Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF): gửi tiêu đề ${CSRF_HEADER} bằng giá trị cookie ${CSRF_COOKIE}`,
         );
     }
+
+    // After an admin reset, the account is usable for nothing but choosing its own password (and logging out).
+    if (request.auth.mustChangePassword && !request.routeOptions.config?.beforePasswordChange)
+      throw new HttpError(
+        403,
+        "must_change_password",
+        "Bạn cần đổi mật khẩu trước khi tiếp tục làm việc (mật khẩu vừa được quản trị viên đặt lại)",
+      );
   });
 });
 

@@ -174,7 +174,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     "/api/auth/logout",
     {
       schema: { tags: ["Xác thực"], summary: "Đăng xuất (xóa phiên)", response: { 204: z.null(), ...errorResponses } },
-      config: { access: "authenticated" },
+      config: { access: "authenticated", beforePasswordChange: true },
     },
     async (request, reply) => {
       const auth = requireAuth(request);
@@ -197,7 +197,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         summary: "Người dùng hiện tại, vai trò, quyền và phạm vi",
         response: { 200: Me, ...errorResponses },
       },
-      config: { access: "authenticated" },
+      config: { access: "authenticated", beforePasswordChange: true },
     },
     async (request) => meOf(request),
   );
@@ -211,7 +211,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         body: PasswordBody,
         response: { 200: z.object({ ok: z.literal(true), csrf_token: z.string() }), ...errorResponses },
       },
-      config: { access: "authenticated" },
+      config: { access: "authenticated", beforePasswordChange: true },
     },
     async (request, reply) => {
       const auth = requireAuth(request);

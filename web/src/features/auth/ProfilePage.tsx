@@ -20,7 +20,8 @@ export default function ProfilePage() {
       });
       form.resetFields();
       message.success(t("password.done"));
-      await qc.invalidateQueries({ queryKey: ["me"] });
+      // Everything: reads refused while the password had to be changed (403 must_change_password) are fetched again.
+      await qc.invalidateQueries();
     } catch (e) {
       if (e instanceof ApiError && e.issues.length)
         form.setFields(e.issues.map((i) => ({ name: issuePath(i.path), errors: [i.message] })));
