@@ -45,7 +45,7 @@ import { statisticsRoutes } from "./routes/statistics.ts";
 import { trainingRoutes } from "./routes/trainings.ts";
 import { userRoutes } from "./routes/users.ts";
 import { forgetAllSessions } from "./session-cache.ts";
-import "./types.ts";
+import type { Access } from "./types.ts";
 import { validatorCompiler } from "./validation.ts";
 
 /** JSON bodies are capped at 1 MiB; uploads get their own limit when they arrive. */
@@ -61,8 +61,8 @@ export type BuildAppOptions = {
   database: Database;
   config: HttpConfig;
   logger?: FastifyServerOptions["logger"];
-  /** Called for every route as it is registered (the authorization-matrix test collects them). */
-  onRoute?: (route: { method: string | string[]; url: string }) => void;
+  /** Called for every route as it is registered (the authorization-matrix and permission guard tests collect them). */
+  onRoute?: (route: { method: string | string[]; url: string; access?: Access }) => void;
   /** Clock for sessions and throttling (tests). */
   now?: () => Date;
   /** Serve the web UI: `web/dist` when built, else a Vietnamese placeholder page at `/`. Off in tests. */
@@ -96,7 +96,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   if (opts.logger) installRequestLog(app);
   if (opts.onRoute) {
     const collect = opts.onRoute;
-    app.addHook("onRoute", (route) => collect({ method: route.method, url: route.url }));
+    app.addHook("onRoute", (route) => collect({ method: route.method, url: route.url, access: route.config?.access }));
   }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,8 +1,10 @@
 // Fastify type augmentations shared by the plugins and routes.
 import "fastify";
 
-/** Who may call a route: anyone, any signed-in user, or holders of one permission (domain/access). */
-export type Access = "public" | "authenticated" | { permission: string };
+/** Who may call a route: anyone, any signed-in user, or holders of one permission (domain/access). `inside`: the
+ * permissions the handler checks for part of its answer (e.g. ?reveal=personal needs claims.personal_data) — declared
+ * so the permission guard test (tests/hostile/access-findings.test.ts, finding 7) can see every permission in use. */
+export type Access = "public" | "authenticated" | { permission: string; inside?: readonly string[] };
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -8,7 +8,10 @@ import ExcelJS from "exceljs";
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { claims, memberships, users } from "../../src/db/schema/index.ts";
 import { availableEngines } from "../../src/db/testing.ts";
+import { PERMISSIONS } from "../../src/domain/access/permissions.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
+import { buildApp } from "../../src/http/app.ts";
+import type { Access } from "../../src/http/types.ts";
 import {
   assertErrorShape,
   Client,
@@ -241,6 +244,41 @@ for (const engine of availableEngines()) {
       await admin.post(`/api/users/${id}/password`, { new_password: "mat-khau-tam-thoi-2" });
       assert.equal((await other.login("vua-dat-lai", "mat-khau-tam-thoi-2")).statusCode, 200);
       assert.equal((await other.post("/api/auth/logout")).statusCode, 204);
+    });
+
+    test("finding 7: claims.export is enforced, and every permission of the role table is required by at least one route", async () => {
+      // Enumerate the routes with their declared rules, as registered (a new route cannot slip past: auth.ts refuses
+      // an /api route without config.access at start, and the authorization matrix needs a row for it).
+      const declared = new Map<string, Access | undefined>();
+      const probe = await buildApp({
+        database: fx.database,
+        config: {},
+        onRoute: (r) => {
+          for (const m of ([] as string[]).concat(r.method)) declared.set(`${m} ${r.url}`, r.access);
+        },
+      });
+      await probe.ready();
+      await probe.close();
+      const used = new Set<string>();
+      for (const [key, access] of declared) {
+        if (typeof access !== "object") continue;
+        for (const p of [access.permission, ...(access.inside ?? [])]) {
+          assert.ok((PERMISSIONS as readonly string[]).includes(p), `${key}: unknown permission "${p}"`);
+          used.add(p);
+        }
+      }
+      const unused = PERMISSIONS.filter((p) => !used.has(p));
+      assert.deepEqual(unused, [], `permissions no route requires: ${unused.join(", ")}`);
+      assert.equal((declared.get("GET /api/exports/claims") as { permission: string }).permission, "claims.export");
+      // The attack: a viewer (claims.read only) downloads the claims workbook.
+      const viewer = await signedIn(fx.app, "viewer");
+      const before = await state();
+      const r = await viewer.get("/api/exports/claims");
+      assert.equal(r.statusCode, 403, r.body.slice(0, 200));
+      assertErrorShape(r.json(), "finding 7");
+      assert.deepEqual(await state(), before, "no export.claims audit row: nothing was exported");
+      const ok = await officer.get("/api/exports/claims");
+      assert.equal(ok.statusCode, 200);
     });
   });
 }

@@ -32,8 +32,10 @@ import {
 } from "../../src/db/schema/index.ts";
 import { seedScale } from "../../src/db/seed/index.ts";
 import type { Engine } from "../../src/db/testing.ts";
+import { hasPermission, type Permission } from "../../src/domain/access/permissions.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
+import type { Access } from "../../src/http/types.ts";
 import { Client, FIXTURE_AGENCIES, type Fixture, setupFixture, signedIn } from "./helpers.ts";
 
 /** Data volume under the matrix: 0 = the fixture's objects only; authz-matrix-10x.test.ts sets 10. */
@@ -175,7 +177,7 @@ const MATRIX: Record<string, Row> = {
   "GET /api/audit": row(all(200), all(200), all(403), all(403)),
   "GET /api/audit/verify": ADMIN_ONLY(200),
   // XLSX exports: lists in the caller's scope (audit log: audit.read only).
-  "GET /api/exports/claims": LIST,
+  "GET /api/exports/claims": row(all(200), all(200), all(200), all(403)), // claims.export
   "GET /api/exports/outgoing": LIST,
   "GET /api/exports/requests": LIST,
   "GET /api/exports/task-instances": LIST,
@@ -222,6 +224,8 @@ const MATRIX: Record<string, Row> = {
 
 let fx: Fixture;
 const registered = new Set<string>();
+/** Each route's declared access rule (config.access), to check the matrix against the role table. */
+const accessOf = new Map<string, Access | undefined>();
 const clients = new Map<Role, Client>();
 let n = 0;
 let caseListCalls = 0;
@@ -786,7 +790,10 @@ before(async () => {
   fx = await setupFixture({
     engine: ENGINE,
     onRoute: (r) => {
-      for (const m of ([] as string[]).concat(r.method)) registered.add(`${m} ${r.url}`);
+      for (const m of ([] as string[]).concat(r.method)) {
+        registered.add(`${m} ${r.url}`);
+        accessOf.set(`${m} ${r.url}`, r.access);
+      }
     },
   });
   const db = fx.database.db;
@@ -958,6 +965,23 @@ describe(`Ma trận phân quyền: mọi đường dẫn × vai trò × trong/ng
     const stale = Object.keys(MATRIX).filter((k) => !registered.has(k));
     assert.deepEqual(stale, [], `Dòng ma trận không ứng với đường dẫn nào: ${stale.join(", ")}`);
     for (const k of Object.keys(MATRIX)) assert.ok(CALLS[k], `Thiếu cách gọi cho ${k}`);
+  });
+
+  // Issue 13 finding 7: a permission declared on a route but never enforced (claims.export) went unnoticed because the
+  // matrix row said 200 for everyone. Each row must now agree with the route's declared rule and the role table.
+  test("finding 7: every route's permission appears in the matrix — roles without it are refused (403) in and out of scope", () => {
+    const wrong: string[] = [];
+    for (const [key, access] of accessOf) {
+      const expected = MATRIX[key];
+      if (!expected) continue; // reported by the test above
+      if (access === undefined || access === "public") continue;
+      if (expected.anonymous !== 401) wrong.push(`${key}: anonymous ${expected.anonymous} ≠ 401`);
+      if (access === "authenticated") continue;
+      for (const role of ROLES)
+        if (!hasPermission([role], access.permission as Permission) && expected[role].some((s) => s !== 403))
+          wrong.push(`${key}: ${role} has no ${access.permission} but the matrix expects ${expected[role].join("/")}`);
+    }
+    assert.deepEqual(wrong, []);
   });
 
   for (const key of Object.keys(MATRIX)) {

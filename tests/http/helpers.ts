@@ -8,7 +8,7 @@ import { type Engine, openTestDatabase } from "../../src/db/testing.ts";
 import type { AppDb, Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
-import { buildApp } from "../../src/http/app.ts";
+import { type BuildAppOptions, buildApp } from "../../src/http/app.ts";
 
 export const PASSWORD = "mat-khau-thu-nghiem-1";
 
@@ -71,7 +71,7 @@ export type Fixture = {
 };
 
 export async function setupFixture(
-  opts: { now?: () => Date; onRoute?: (r: { method: string | string[]; url: string }) => void; engine?: Engine } = {},
+  opts: { now?: () => Date; onRoute?: BuildAppOptions["onRoute"]; engine?: Engine } = {},
 ): Promise<Fixture> {
   const database = await openTestDatabase({ engine: opts.engine });
   const userIds = await seedFixtureUsers(database.db);

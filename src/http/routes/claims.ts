@@ -90,7 +90,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }>
         querystring: ClaimGetQuery,
         response: { 200: ClaimDetail, ...errorResponses },
       },
-      config: { access: { permission: "claims.read" }, cache: true },
+      config: { access: { permission: "claims.read", inside: ["claims.personal_data"] }, cache: true },
     },
     async (request, reply) => {
       const reveal = request.query.reveal === "personal";

@@ -153,7 +153,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
         querystring: ClaimExportQuery,
         response: fileSchema,
       },
-      config: { access: { permission: "claims.read" } },
+      config: { access: { permission: "claims.export" } },
     },
     async (request, reply) => {
       const { state, ...filter } = request.query;

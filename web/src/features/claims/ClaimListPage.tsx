@@ -50,7 +50,7 @@ export default function ClaimListPage() {
       }
       extra={
         <Space>
-          <ExportButton path="/api/exports/claims" query={filters} />
+          {can(me, "claims.export") && <ExportButton path="/api/exports/claims" query={filters} />}
           {can(me, "claims.write") && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/claims/new")}>
               {t("claims.new")}
