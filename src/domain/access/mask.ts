@@ -23,14 +23,47 @@ export function maskAddress(value: string | null | undefined): string | null {
   return `•••, ${parts[parts.length - 1]!.trim()}`;
 }
 
+/** How each personal field is masked — the one table used for claims, lists, exports and the audit trail. */
+const PERSONAL_FIELDS: Record<keyof ClaimantFields, (v: string | null | undefined) => string | null> = {
+  claimant_id_number: (v) => maskValue(v, 3),
+  claimant_address: maskAddress,
+  claimant_phone: (v) => maskValue(v, 2),
+};
+
 /** Returns the claim unchanged when allowed, else a copy with ID number, address and phone masked and `masked: true`. */
 export function maskClaimant<T extends ClaimantFields>(claim: T, canSeePersonalData: boolean): T & { masked: boolean } {
   if (canSeePersonalData) return { ...claim, masked: false };
   return {
     ...claim,
-    claimant_id_number: maskValue(claim.claimant_id_number, 3),
-    claimant_address: maskAddress(claim.claimant_address),
-    claimant_phone: maskValue(claim.claimant_phone, 2),
+    claimant_id_number: PERSONAL_FIELDS.claimant_id_number(claim.claimant_id_number),
+    claimant_address: PERSONAL_FIELDS.claimant_address(claim.claimant_address),
+    claimant_phone: PERSONAL_FIELDS.claimant_phone(claim.claimant_phone),
     masked: true,
   };
+}
+
+/**
+ * Masks the personal fields wherever they occur in a JSON value (an audit row's before/after: a claim, an import
+ * batch, nested lists). Returns the same value when nothing was masked. Non-string values under those keys are
+ * replaced by "•••" (never shown as is).
+ */
+export function maskPersonalDeep(value: unknown, depth = 0): unknown {
+  if (depth > 32 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const out = value.map((v) => maskPersonalDeep(v, depth + 1));
+    return out.some((v, i) => v !== value[i]) ? out : value;
+  }
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const mask = PERSONAL_FIELDS[k as keyof ClaimantFields];
+    const m = mask
+      ? typeof v === "string" || v == null
+        ? mask(v as string | null)
+        : "•••"
+      : maskPersonalDeep(v, depth + 1);
+    if (m !== v) changed = true;
+    out[k] = m;
+  }
+  return changed ? out : value;
 }

@@ -1,12 +1,15 @@
 // /api/audit: the audit trail for administrators (audit.read), newest first, limited to actions taken by agencies in
 // the caller's scope (the shared scope filter of src/db/scope.ts); and a check of the hash chain (system.admin).
+// Claimants' personal data in before/after is masked unless `?reveal=personal` (claims.personal_data); every read of
+// the trail is itself audited ("audit.read", with the filters and whether personal data was revealed).
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { verifyAuditChain } from "../../db/audit.ts";
+import { appendAudit, auditActor, verifyAuditChain } from "../../db/audit.ts";
 import { auditLog } from "../../db/schema/index.ts";
-import { scopeCondition } from "../../db/scope.ts";
+import { requirePermission, scopeCondition } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
+import { maskPersonalDeep } from "../../domain/access/mask.ts";
 import { errorResponses, IsoDateSchema, PageQuery, pageOf } from "../contracts/common.ts";
 import { scopeOf } from "../plugins/scope.ts";
 
@@ -40,16 +43,20 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
             actor_user_id: z.uuid().optional(),
             from: IsoDateSchema.optional(),
             to: IsoDateSchema.optional(),
+            reveal: z.enum(["personal"]).optional(),
           })
           .strict(),
         response: { 200: pageOf(AuditRow), ...errorResponses },
       },
-      config: { access: { permission: "audit.read" } },
+      config: { access: { permission: "audit.read", inside: ["claims.personal_data"] } },
     },
-    async (request) => {
-      const q = request.query;
+    async (request, reply) => {
+      const { reveal, ...q } = request.query;
+      const scope = scopeOf(request);
+      const unmask = reveal === "personal";
+      if (unmask) requirePermission(scope, "claims.personal_data");
       const conds: SQL[] = [];
-      const sc = scopeCondition(scopeOf(request), auditLog.actorAgencyId);
+      const sc = scopeCondition(scope, auditLog.actorAgencyId);
       if (sc) conds.push(sc);
       if (q.entity) conds.push(eq(auditLog.entity, q.entity));
       if (q.entity_id) conds.push(eq(auditLog.entityId, q.entity_id));
@@ -68,6 +75,17 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
           .offset((q.page - 1) * q.page_size),
         db.select({ n: count() }).from(auditLog).where(where),
       ]);
+      await db.transaction((tx) =>
+        appendAudit(tx, {
+          ...auditActor(scope),
+          action: "audit.read",
+          entity: "audit",
+          entity_id: null,
+          after: { filters: q, rows: rows.length, personal_data_revealed: unmask },
+        }),
+      );
+      reply.header("cache-control", "no-store");
+      const view = (v: unknown) => (unmask ? v : maskPersonalDeep(v));
       return {
         items: rows.map((r) => ({
           seq: Number(r.seq),
@@ -77,8 +95,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
           action: r.action,
           entity: r.entity,
           entity_id: r.entityId,
-          before: r.before,
-          after: r.after,
+          before: view(r.before),
+          after: view(r.after),
           request_id: r.requestId,
           hash: r.hash,
         })),
@@ -107,6 +125,17 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
       },
       config: { access: { permission: "system.admin" } },
     },
-    async () => verifyAuditChain(db),
+    async (request) => {
+      const result = await verifyAuditChain(db);
+      await db.transaction((tx) =>
+        appendAudit(tx, {
+          ...auditActor(scopeOf(request)),
+          action: "audit.verify",
+          entity: "audit",
+          after: { ok: result.ok, checked: result.checked },
+        }),
+      );
+      return result;
+    },
   );
 };
