@@ -39,7 +39,7 @@ const router = createBrowserRouter([
     lazy: page(() => import("./Layout.tsx")),
     errorElement: <RouteError />,
     children: [
-      { index: true, lazy: page(() => import("../features/dashboard/DashboardPage.tsx")) },
+      { index: true, lazy: page(() => import("../features/home/HomePage.tsx")) },
       { path: "claims", lazy: page(() => import("../features/claims/ClaimListPage.tsx")) },
       { path: "claims/new", lazy: page(() => import("../features/claims/ClaimFormPage.tsx")) },
       { path: "claims/:id", lazy: page(() => import("../features/claims/ClaimDetailPage.tsx")) },

@@ -21,9 +21,11 @@ import {
   UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Layout as AntLayout, Button, Dropdown, Menu, Select, Space, Spin, Typography } from "antd";
+import { Layout as AntLayout, Badge, Button, Dropdown, Menu, Select, Space, Spin, Typography } from "antd";
 import { Suspense } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { useInbox } from "../features/home/inbox.ts";
+import { NotificationBell } from "../features/home/NotificationBell.tsx";
 import { api } from "../shared/api.ts";
 import { type Lang, useI18n } from "../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../shared/session.tsx";
@@ -37,6 +39,8 @@ export default function Layout() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const agencyName = useAgencyName();
+  const inbox = useInbox(false);
+  const mine = useInbox(true);
 
   if (me.isLoading)
     return (
@@ -51,7 +55,18 @@ export default function Layout() {
   if (user.user.must_change_password && loc.pathname !== "/profile") return <Navigate to="/profile" replace />;
 
   const items = [
-    { key: "/", icon: <DashboardOutlined />, label: t("nav.dashboard") },
+    {
+      key: "/",
+      icon: <DashboardOutlined />,
+      label: (
+        <Space size={6}>
+          {t("nav.home")}
+          {/* Badges: overdue (red) and assigned to me (blue). */}
+          <Badge count={inbox.data?.counts.overdue ?? 0} size="small" data-testid="menu-overdue" />
+          <Badge count={mine.data?.items.length ?? 0} size="small" color="blue" data-testid="menu-mine" />
+        </Space>
+      ),
+    },
     { key: "/claims", icon: <FileSearchOutlined />, label: t("nav.claims") },
     {
       key: "plans",
@@ -153,6 +168,7 @@ export default function Layout() {
             {agencyName(user.agency_id)}
           </Typography.Text>
           <Space>
+            <NotificationBell />
             <label htmlFor="lang-select" className="sr-only">
               {t("app.language")}
             </label>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Tag } fr
 import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useAgencyName, useMe } from "../../shared/session.tsx";
+import { MailSettingsCard } from "./MailSettingsCard.tsx";
 
 export default function ProfilePage() {
   const { t, tl } = useI18n();
@@ -88,6 +89,7 @@ export default function ProfilePage() {
             </Button>
           </Form>
         </Card>
+        <MailSettingsCard />
       </Col>
     </Row>
   );

@@ -8,7 +8,7 @@ import { api } from "../../shared/api.ts";
 import { EChart, type EChartOption } from "../../shared/EChart.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
-import { useAgencyName, useMe } from "../../shared/session.tsx";
+import { useAgencies, useAgencyName, useMe } from "../../shared/session.tsx";
 import { ProvinceRankingCard, TrendByFieldCard } from "./ProvinceRanking.tsx";
 
 type Count = { key: string; n: number };
@@ -95,6 +95,8 @@ export default function DashboardPage() {
   const { t, tl } = useI18n();
   const me = useMe().data;
   const agencyName = useAgencyName();
+  const { byId } = useAgencies();
+  const isThads = /THADS/.test(byId.get(me?.agency_id ?? "")?.role ?? "");
   const q = useQuery({ queryKey: ["dashboard"], queryFn: () => api<Dashboard>("/api/dashboard") });
   const d = q.data;
 
@@ -244,9 +246,12 @@ export default function DashboardPage() {
         <Col xs={24} lg={8}>
           <ChartCard title={t("dash.byFieldAll")} empty={!d.by_field.length} option={charts.byFieldAll} />
         </Col>
-        <Col xs={24}>
-          <ProvinceRankingCard nationwide={me?.scope === "all"} />
-        </Col>
+        {/* Rankings are the supervisors' picture: an enforcement (THADS) office does not get them on its home. */}
+        {!isThads && (
+          <Col xs={24}>
+            <ProvinceRankingCard nationwide={me?.scope === "all"} />
+          </Col>
+        )}
         <Col xs={24}>
           <TrendByFieldCard />
         </Col>

@@ -93,8 +93,10 @@ function useLetterEndpoint(): boolean {
 }
 
 type Signer = { authority?: string; authority_title?: string; title: string; name: string };
+type SignValues = Signer & { answer?: string };
 
-async function downloadLetter(id: string, signature: Signer) {
+/** The letter is issued by the caller's agency (the receiver, or the lead / coordinator the request was routed to). */
+async function downloadLetter(id: string, signature: Signer, issuingAgencyId?: string, points?: string[]) {
   const csrf = document.cookie
     .split("; ")
     .find((c) => c.startsWith("btnn_csrf="))
@@ -102,7 +104,11 @@ async function downloadLetter(id: string, signature: Signer) {
   const res = await fetch(`/api/requests/${id}/letter`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
-    body: JSON.stringify({ signature }),
+    body: JSON.stringify({
+      signature,
+      issuing_agency_id: issuingAgencyId,
+      ...(points?.length ? { fields: { points } } : {}),
+    }),
   });
   if (!res.ok) {
     const b = (await res.json().catch(() => ({}))) as { error?: string };
@@ -252,7 +258,7 @@ function RequestDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             {draftLetter(r, name, tl("kind", r.kind))}
           </pre>
           {/* The reply/forwarding letter is issued by the receiving agency (its outgoing register gives the number). */}
-          {hasLetter && r.to_agency_id === me?.agency_id && can(me, "register.allocate") && (
+          {hasLetter && me?.agency_id && r.from_agency_id !== me.agency_id && can(me, "register.allocate") && (
             <Button type="primary" icon={<FileWordOutlined />} onClick={() => setSigning(true)}>
               {t("requests.makeDocx")}
             </Button>
@@ -265,17 +271,23 @@ function RequestDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             confirmLoading={busy}
             onCancel={() => setSigning(false)}
             onOk={async () => {
-              const v = (await signForm.validateFields()) as Signer;
+              const { answer, ...v } = (await signForm.validateFields()) as SignValues;
               setBusy(true);
               try {
-                await downloadLetter(r.id, {
-                  ...v,
-                  authority: v.authority || undefined,
-                  authority_title: v.authority_title || undefined,
-                });
+                await downloadLetter(
+                  r.id,
+                  { ...v, authority: v.authority || undefined, authority_title: v.authority_title || undefined },
+                  me?.agency_id ?? undefined,
+                  answer
+                    ?.split(/\n+/)
+                    .map((x) => x.trim())
+                    .filter(Boolean),
+                );
                 setSigning(false);
                 message.success(t("requests.docxDone"));
                 await qc.invalidateQueries({ queryKey: ["outgoing"] });
+                await qc.invalidateQueries({ queryKey: ["request", id] });
+                await qc.invalidateQueries({ queryKey: ["inbox"] });
               } catch (e) {
                 message.error((e as Error).message);
               } finally {
@@ -284,6 +296,21 @@ function RequestDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             }}
           >
             <Form form={signForm} layout="vertical" initialValues={{ name: me?.user.full_name ?? "" }}>
+              {/* Answering (not forwarding): the guidance itself, one point per line. */}
+              {!(
+                r.routing &&
+                r.routing.rule !== null &&
+                r.to_agency_id === me?.agency_id &&
+                r.routing.forward_to.length
+              ) && (
+                <Form.Item
+                  name="answer"
+                  label={t("requests.answer")}
+                  rules={[{ required: true, whitespace: true, message: t("requests.answerRequired") }]}
+                >
+                  <Input.TextArea rows={4} maxLength={10000} />
+                </Form.Item>
+              )}
               <Form.Item name="authority" label={t("requests.signAuthority")}>
                 <Select
                   allowClear

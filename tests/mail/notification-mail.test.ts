@@ -1,0 +1,176 @@
+// Issue 11 acceptance (c): notification mail through a real SMTP server on loopback (smtp-server), messages parsed with
+// mailparser — per-event mail, the 07:00 digest (fake clock), Vietnamese subject and body, links to the screen where
+// the work is done, no claimant personal data; nothing is sent when SMTP_URL is unset.
+import assert from "node:assert/strict";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, test } from "node:test";
+import { Cron } from "croner";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { loadConfig } from "../../src/config.ts";
+import { claimDeadlines, claims } from "../../src/db/schema/index.ts";
+import { openTestDatabase } from "../../src/db/testing.ts";
+import type { Database } from "../../src/db/types.ts";
+import { buildApp } from "../../src/http/app.ts";
+import { DIGEST_PATTERN, mailDigests, mailEachEvent } from "../../src/jobs/notification-mail.ts";
+import { createMailer, type Mailer } from "../../src/mail/mailer.ts";
+import { type Client, seedFixtureUsers, signedIn } from "../http/helpers.ts";
+
+type Received = { to: string; subject: string; text: string };
+const inbox: Received[] = [];
+let smtp: SMTPServer;
+let port = 0;
+let database: Database;
+let app: Awaited<ReturnType<typeof buildApp>>;
+let mailer: Mailer;
+const BASE = "https://btnn.thanhhoa.test";
+const CLAIMANT = "Trịnh Thị Bảo Mật";
+const CLAIMANT_ID = "038190001234";
+let officer: Client;
+let admin: Client;
+let deadlineId = "";
+let userIds: Record<string, string>;
+
+before(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, cb) {
+      simpleParser(stream)
+        .then((m) => {
+          const to = Array.isArray(m.to) ? m.to[0].text : (m.to?.text ?? "");
+          inbox.push({ to, subject: m.subject ?? "", text: m.text ?? "" });
+          cb();
+        })
+        .catch(cb);
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
+  port = (smtp.server.address() as AddressInfo).port;
+  database = await openTestDatabase();
+  userIds = await seedFixtureUsers(database.db);
+  const [c] = await database.db
+    .insert(claims)
+    .values({
+      code: "BT-TH-2026-07",
+      field: "civil_enforcement",
+      handlingAgencyId: "stp-thanh-hoa",
+      claimantName: CLAIMANT,
+      claimantIdNumber: CLAIMANT_ID,
+    })
+    .returning();
+  const [d] = await database.db
+    .insert(claimDeadlines)
+    .values({ claimId: c.id, position: 1, step: "accept", label: "Thụ lý hồ sơ", due: "2026-03-04", status: "open" })
+    .returning();
+  deadlineId = d.id;
+  app = await buildApp({ database, config: { smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: BASE } });
+  await app.ready();
+  mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: "BTNN Thanh Hóa <btnn@stp.thanhhoa.test>" })!;
+  officer = await signedIn(app, "officer");
+  admin = await signedIn(app, "agency_admin");
+});
+after(async () => {
+  mailer?.close();
+  await app?.close();
+  await database?.close();
+  await new Promise<void>((r) => smtp?.close(() => r()));
+});
+
+describe("Thư thông báo qua SMTP", () => {
+  test("mỗi sự kiện: cán bộ được giao việc nhận một thư tiếng Việt có đường dẫn, không có thông tin cá nhân người yêu cầu", async () => {
+    const s = await officer.request({
+      method: "PUT",
+      url: "/api/notifications/settings",
+      payload: { mode: "each", email: "huong@stp.thanhhoa.test" },
+    });
+    assert.equal(s.statusCode, 200, s.body);
+    assert.deepEqual(s.json(), { mode: "each", email: "huong@stp.thanhhoa.test", mail_enabled: true });
+    const a = await admin.post("/api/inbox/assign", {
+      kind: "claim_deadline",
+      id: deadlineId,
+      assignee_id: userIds.officer,
+    });
+    assert.equal(a.statusCode, 200, a.body);
+    assert.equal(await mailEachEvent(database.db, mailer, { baseUrl: BASE }), 1);
+    assert.equal(inbox.length, 1);
+    const m = inbox[0];
+    assert.equal(m.to, "huong@stp.thanhhoa.test");
+    assert.match(m.subject, /^\[BTNN\] Bạn được giao: Vụ việc BT-TH-2026-07: Thụ lý hồ sơ/);
+    assert.match(m.text, /Kính gửi Người dùng officer,/);
+    assert.match(m.text, /Hạn: 04\/03\/2026/);
+    assert.ok(m.text.includes(`Xem và xử lý: ${BASE}/claims/`), m.text);
+    for (const secret of [CLAIMANT, CLAIMANT_ID, "Bảo Mật"]) {
+      assert.ok(!m.text.includes(secret), `thư không được chứa "${secret}"`);
+      assert.ok(!m.subject.includes(secret));
+    }
+    // Sent once: a second dispatch finds nothing new.
+    assert.equal(await mailEachEvent(database.db, mailer, { baseUrl: BASE }), 0);
+    assert.equal(inbox.length, 1);
+  });
+
+  test("tổng hợp lúc 07:00 giờ Việt Nam (đồng hồ giả): một thư liệt kê các thông báo chưa đọc, có đường dẫn", async () => {
+    // The digest job fires at 07:00 Asia/Ho_Chi_Minh = 00:00 UTC.
+    const next = new Cron(DIGEST_PATTERN, { timezone: "Asia/Ho_Chi_Minh", paused: true }).nextRun(
+      new Date("2026-03-01T18:00:00Z"),
+    );
+    assert.equal(next?.toISOString(), "2026-03-02T00:00:00.000Z");
+    const s = await admin.request({
+      method: "PUT",
+      url: "/api/notifications/settings",
+      payload: { mode: "digest", email: "nam@stp.thanhhoa.test" },
+    });
+    assert.equal(s.statusCode, 200, s.body);
+    // Work arrives for the agency: THADS Thanh Hóa sends a guidance request to the Sở Tư pháp.
+    const thads = await signedIn(app, "sysadmin");
+    const r = await thads.post("/api/requests", {
+      kind: "guidance",
+      from_agency_id: "thads-thanh-hoa",
+      to_agency_id: "stp-thanh-hoa",
+      topic: "Hướng dẫn xác định thiệt hại do tài sản bị kê biên",
+      due: "2026-03-10",
+    });
+    assert.equal(r.statusCode, 201, r.body);
+    // Per-event users get it at once; the digest user only at 07:00.
+    const before = inbox.length;
+    await mailEachEvent(database.db, mailer, { baseUrl: BASE });
+    assert.ok(inbox.slice(before).every((m) => m.to !== "nam@stp.thanhhoa.test"));
+    const n = await mailDigests(database.db, mailer, { baseUrl: BASE, now: next as Date });
+    assert.equal(n, 1);
+    const d = inbox.filter((m) => m.to === "nam@stp.thanhhoa.test");
+    assert.equal(d.length, 1);
+    assert.match(d[0].subject, /^\[BTNN\] Tổng hợp thông báo ngày 02\/03\/2026 \(\d+ thông báo\)$/);
+    assert.match(d[0].text, /Hướng dẫn xác định thiệt hại do tài sản bị kê biên/);
+    assert.ok(d[0].text.includes(`${BASE}/requests?box=inbox&open=${r.json().id}`), d[0].text);
+    assert.ok(!d[0].text.includes(CLAIMANT));
+    assert.equal(await mailDigests(database.db, mailer, { baseUrl: BASE, now: next as Date }), 0);
+  });
+
+  test("không cấu hình SMTP_URL: không có trình gửi thư, không thư nào được gửi, giao diện được báo thư đang tắt", async () => {
+    const config = loadConfig(
+      { DATA_DIR: "/tmp/btnn-mail-off", SESSION_SECRET: "x".repeat(40) },
+      { persistSecret: false },
+    );
+    assert.equal(config.smtpUrl, undefined);
+    assert.equal(createMailer(config), null);
+    const off = await buildApp({ database, config: {} });
+    await off.ready();
+    try {
+      const c = await signedIn(off, "officer");
+      const s = (await c.get("/api/notifications/settings")).json();
+      assert.equal(s.mail_enabled, false);
+    } finally {
+      await off.close();
+    }
+    const count = inbox.length;
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(inbox.length, count);
+  });
+
+  test("SMTP_URL sai dạng: lỗi cấu hình nêu tên biến", () => {
+    assert.throws(
+      () => loadConfig({ SMTP_URL: "mail.example.vn", SESSION_SECRET: "x".repeat(40) }, { persistSecret: false }),
+      /SMTP_URL/,
+    );
+  });
+});

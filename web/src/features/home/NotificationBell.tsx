@@ -1,0 +1,74 @@
+// The bell in the header: unread count, the latest notifications, mark one / all read; a click opens the work.
+import { BellOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Empty, List, Popover, Space, Typography } from "antd";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { api } from "../../shared/api.ts";
+import { fmtDate, fmtDateTime } from "../../shared/format.ts";
+import { useI18n } from "../../shared/i18n/index.tsx";
+import { useNotifications } from "./inbox.ts";
+
+export function NotificationBell() {
+  const { t } = useI18n();
+  const q = useNotifications();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const unread = q.data?.unread ?? 0;
+  const refresh = () => qc.invalidateQueries({ queryKey: ["notifications"] });
+  const content = (
+    <div style={{ width: Math.min(380, window.innerWidth - 32), maxHeight: 420, overflow: "auto" }}>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }}>
+        <Typography.Text strong>{t("bell.title")}</Typography.Text>
+        <Button
+          size="small"
+          disabled={!unread}
+          onClick={async () => {
+            await api("/api/notifications/read-all", { method: "POST", body: {} });
+            await refresh();
+          }}
+        >
+          {t("bell.readAll")}
+        </Button>
+      </Space>
+      {q.data?.items.length ? (
+        <List
+          size="small"
+          data-testid="bell-list"
+          dataSource={q.data.items}
+          renderItem={(n) => (
+            <List.Item
+              style={{ cursor: "pointer", background: n.read_at ? undefined : "#fff7e6" }}
+              onClick={async () => {
+                if (!n.read_at) await api(`/api/notifications/${n.id}/read`, { method: "POST", body: {} });
+                await refresh();
+                setOpen(false);
+                navigate(n.url);
+              }}
+            >
+              <List.Item.Meta
+                title={n.title}
+                description={`${fmtDateTime(n.created_at)}${n.due ? ` · ${t("common.due")} ${fmtDate(n.due)}` : ""}`}
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty description={t("bell.empty")} />
+      )}
+    </div>
+  );
+  return (
+    <Popover open={open} onOpenChange={setOpen} trigger="click" content={content} placement="bottomRight">
+      <Badge count={unread} size="small" offset={[-4, 4]}>
+        <Button
+          icon={<BellOutlined />}
+          aria-label={t("bell.aria", { n: unread })}
+          data-testid="bell"
+          data-unread={unread}
+        />
+      </Badge>
+    </Popover>
+  );
+}
