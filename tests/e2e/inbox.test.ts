@@ -46,6 +46,8 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
     thads = await newPage(h);
     leader = await newPage(h);
     officer = await newPage(h);
+    // A loaded 2-core machine: give each step more than the harness default.
+    for (const p of [thads, leader, officer]) p.page.setDefaultTimeout(60_000);
     await login(thads.page, h.baseUrl, "thads.thanhhoa.canbo");
     await login(leader.page, h.baseUrl, "stp.thanhhoa.quantri");
     await login(officer.page, h.baseUrl, "stp.thanhhoa.canbo");
