@@ -1,8 +1,8 @@
 // Configuration from the environment, validated once at start (zod). Errors name the variable, in Vietnamese.
-// SESSION_SECRET: taken from the environment, else read from DATA_DIR/session-secret, else generated there (0600).
-// The table of variables (with defaults) is in docs/operations.md.
-import { randomBytes } from "node:crypto";
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// The table of variables (with defaults) is in docs/operations.md. (There is no SESSION_SECRET: session and CSRF
+// tokens are random values checked against the database, nothing is signed with a server key.)
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { isIP } from "node:net";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 
@@ -29,7 +29,21 @@ const EnvSchema = z.object({
     .string()
     .refine(isPostgresUrl, "phải là URL dạng postgres://người_dùng:mật_khẩu@máy_chủ:cổng/tên_csdl")
     .optional(),
-  SESSION_SECRET: z.string().min(32, "phải dài ít nhất 32 ký tự").optional(),
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((v, ctx): TrustProxy => {
+      const t = parseTrustProxy(v);
+      if (t === null) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "phải là 0/false (không tin proxy), true, số proxy đứng trước (1–10) hoặc danh sách địa chỉ IP/mạng cách nhau bởi dấu phẩy (ví dụ loopback hoặc 10.0.0.0/8)",
+        });
+        return z.NEVER;
+      }
+      return t;
+    }),
   NODE_ENV: z
     .enum(["development", "production", "test"], { error: "phải là development, production hoặc test" })
     .default("development"),
@@ -81,6 +95,32 @@ function safeProtocol(value: string): string {
   }
 }
 
+/** Fastify's trustProxy: false, true, a hop count, or addresses/subnets (and proxy-addr's names loopback…). */
+export type TrustProxy = boolean | number | string[];
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** "false"/"0" → false, "true" → true, "2" → 2 hops, "loopback, 10.0.0.0/8" → the list; anything else → null. */
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const v = value.trim().toLowerCase();
+  if (v === "false" || v === "0") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return n >= 1 && n <= 10 ? n : null;
+  }
+  const list = v.split(",").map((s) => s.trim());
+  const ok = list.every((item) => {
+    if (PROXY_NAMES.has(item)) return true;
+    const [ip, bits, extra] = item.split("/");
+    const family = isIP(ip);
+    if (!family || extra !== undefined) return false;
+    if (bits === undefined) return true;
+    return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+  });
+  return ok && list.length > 0 ? list : null;
+}
+
 /** postgres://user[:password]@host[:port]/database — parsed, not just pattern-matched (a URL with a bad port fails here). */
 function isPostgresUrl(value: string): boolean {
   try {
@@ -99,11 +139,12 @@ function isPostgresUrl(value: string): boolean {
 export type Config = {
   port: number;
   host: string;
-  /** Absolute path of the data folder (PGlite files, session secret, uploads). */
+  /** Absolute path of the data folder (PGlite files, uploads, the server's control file). */
   dataDir: string;
   /** When set, the PostgreSQL server to use instead of PGlite. */
   databaseUrl?: string;
-  sessionSecret: string;
+  /** Which proxies may set X-Forwarded-For (the client address in logs and throttling); false by default. */
+  trustProxy: TrustProxy;
   nodeEnv: "development" | "production" | "test";
   logLevel: string;
   /** Log line format; undefined = json when stdout is not a terminal, text on a terminal (decided by `btnn serve`). */
@@ -127,13 +168,8 @@ export type Config = {
   publicUrl?: string;
 };
 
-export const SESSION_SECRET_FILE = "session-secret";
-
-/** Validates the environment; with `persistSecret` (default) creates DATA_DIR/session-secret when no secret exists. */
-export function loadConfig(
-  env: Record<string, string | undefined> = process.env,
-  opts: { persistSecret?: boolean } = {},
-): Config {
+/** Validates the environment (nothing is created or written). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== "") cleaned[k] = v;
   const parsed = EnvSchema.safeParse(cleaned);
@@ -143,37 +179,12 @@ export function loadConfig(
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
-  let sessionSecret = e.SESSION_SECRET;
-  if (!sessionSecret) {
-    if (opts.persistSecret !== false) ensureWritableDir(dataDir);
-    const file = join(dataDir, SESSION_SECRET_FILE);
-    if (existsSync(file)) {
-      sessionSecret = readFileSync(file, "utf8").trim();
-      if (sessionSecret.length < 32)
-        throw new ConfigError("SESSION_SECRET", `tệp ${file} chứa khóa quá ngắn (cần ít nhất 32 ký tự)`);
-    } else {
-      sessionSecret = randomBytes(32).toString("hex");
-      if (opts.persistSecret !== false) {
-        try {
-          mkdirSync(dataDir, { recursive: true });
-          writeFileSync(file, `${sessionSecret}\n`, { mode: 0o600, flag: "wx" });
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code === "EEXIST") sessionSecret = readFileSync(file, "utf8").trim();
-          else
-            throw new ConfigError(
-              "DATA_DIR",
-              `không ghi được khóa phiên vào ${file} (${(err as Error).message}); đặt SESSION_SECRET hoặc sửa quyền thư mục`,
-            );
-        }
-      }
-    }
-  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
-    sessionSecret,
+    trustProxy: e.TRUST_PROXY,
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
@@ -193,7 +204,12 @@ export function databaseTarget(config: Config): { url?: string; dataDir?: string
   return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.pgliteDir };
 }
 
-/** DATA_DIR must be a folder the server can write (PGlite files, uploads, session secret): created when missing. */
+/** Where uploaded files live: DATA_DIR/uploads (for both engines; PostgreSQL holds only the rows). */
+export function uploadsDir(config: Pick<Config, "dataDir">): string {
+  return join(config.dataDir, "uploads");
+}
+
+/** DATA_DIR must be a folder the server can write (PGlite files, uploads): created when missing. */
 export function checkDataDir(config: Config): void {
   ensureWritableDir(config.dataDir);
 }

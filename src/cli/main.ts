@@ -41,6 +41,8 @@ function usage(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Everything a command creates (database files, uploads, backups, the control token) is for this account only.
+  process.umask(0o077);
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     console.log(usage());

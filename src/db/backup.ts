@@ -2,8 +2,15 @@
 // migration the data belongs to, tables in foreign-key order with their columns and row counts); then one line per row
 // {"t": table, "r": row-as-JSON}. Rows are rendered by PostgreSQL itself (row_to_json) and read back with
 // json_populate_recordset, so dates, timestamps, bigint, jsonb and bytea round-trip exactly on PGlite and on PG 15.
-// Restore goes into an empty migrated database in ONE transaction (or replaces everything with `force`).
+// Version 2 adds the uploaded files (DATA_DIR/uploads) of the attachment rows in the snapshot, as base64 chunks
+// {"f": stored name, "b": base64}, and ends with a manifest {"manifest": {tables, files, missing}}: SHA-256 of every
+// table's lines and of every file. Restore verifies all of it (and each file against its attachment row's sha256)
+// BEFORE touching the database, then goes into an empty migrated database in ONE transaction (or replaces everything
+// with `force`), then moves the files into place. Version 1 files (no uploads, no manifest) still restore.
+import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -15,7 +22,9 @@ import { latestMigrationId, migrationJournal } from "./migrate.ts";
 import type { AppDb, Database } from "./types.ts";
 
 export const BACKUP_FORMAT = "btnn-backup";
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** Raw bytes per file line (base64 makes it ~1.4 MB of text). */
+const FILE_CHUNK = 1 << 20;
 /** Ephemeral tables not worth keeping (sessions would also carry live credentials). */
 export const EXCLUDED_TABLES = ["sessions", "login_attempts"];
 /** Reference rows present in every freshly migrated database (replaced by the backup's rows on restore). */
@@ -28,7 +37,26 @@ export type BackupHeader = {
   created_at: string;
   engine: string;
   tables: Array<{ name: string; columns: string[]; rows: number }>;
+  /** Version ≥ 2: uploaded files in this backup (their hashes are in the closing manifest). */
+  uploads?: { files: number; bytes: number; missing: number };
 };
+
+/** The closing line of a version 2 backup. */
+export type BackupManifest = {
+  /** SHA-256 (hex) of each table's row lines, exactly as written (each line with its "\n"). */
+  tables: Record<string, string>;
+  files: Array<{ name: string; size: number; sha256: string }>;
+  /** Attachment rows whose file could not be included (gone from disk, or not what the row's hash says). */
+  missing: Array<{ name: string; reason: string }>;
+};
+
+/** An attachment stored on disk (storage = "file"), as listed in the snapshot. */
+type FileRef = { name: string; sha256: string; size: number };
+
+/** Names written by the upload route: a UUID plus an allow-listed extension — nothing else is read or written. */
+const STORED_NAME = /^[0-9a-f-]{36}(\.[a-z0-9]{1,8})?$/;
+
+const sha256hex = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 type Exec = (q: ReturnType<typeof sql>) => Promise<Array<Record<string, unknown>>>;
 
@@ -119,13 +147,23 @@ function* batches(lines: string[], size = 1 << 20): Generator<string> {
   if (buf.length) yield buf.join("");
 }
 
-/** Writes a backup of the whole database to `file` (gzip JSON lines). Returns the header. Audited as backup.export. */
+export type BackupOptions = {
+  actor?: { user_id?: string | null; agency_id?: string | null };
+  /** DATA_DIR/uploads: the files of attachment rows stored on disk go into the backup. */
+  uploadsDir?: string;
+  /** How the backup was asked for (audit): "cli" (default), "online" (through the running server). */
+  via?: string;
+};
+
+/** Writes a backup of the whole database (and its uploaded files) to `file`. Returns the header. Audited as backup.export. */
 export async function backupDatabase(
   database: Database,
   file: string,
-  opts: { actor?: { user_id?: string | null; agency_id?: string | null } } = {},
-): Promise<BackupHeader> {
+  opts: BackupOptions = {},
+): Promise<BackupHeader & { manifest: BackupManifest }> {
   const chunks: string[] = [];
+  const manifest: BackupManifest = { tables: {}, files: [], missing: [] };
+  let refs: FileRef[] = [];
   const header: BackupHeader = await database.db.transaction(
     async (tx) => {
       const q = executor(tx);
@@ -148,19 +186,64 @@ export async function backupDatabase(
         if (ref) rows = parentsFirst(rows, ref.column, ref.refColumn);
         if (t === "audit_log") rows.sort((a, b) => Number(a.seq) - Number(b.seq));
         h.tables.push({ name: t, columns, rows: rows.length });
-        for (const r of rows) chunks.push(`${JSON.stringify({ t, r })}\n`);
+        const hash = createHash("sha256");
+        for (const r of rows) {
+          const line = `${JSON.stringify({ t, r })}\n`;
+          hash.update(line);
+          chunks.push(line);
+        }
+        manifest.tables[t] = hash.digest("hex");
+        if (t === "attachments")
+          refs = rows
+            .filter((r) => r.storage === "file")
+            .map((r) => ({ name: String(r.stored_name ?? ""), sha256: String(r.sha256), size: Number(r.size) }));
       }
       return h;
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
+  // Files are read after the snapshot transaction (PGlite has one connection: the server keeps serving meanwhile).
+  // A file referenced by the snapshot is never deleted afterwards (uploads are written before their row commits).
+  const included: Array<FileRef & { path: string }> = [];
+  for (const f of refs) {
+    if (!opts.uploadsDir) {
+      manifest.missing.push({ name: f.name, reason: "không có thư mục tệp tải lên" });
+      continue;
+    }
+    if (!STORED_NAME.test(f.name)) {
+      manifest.missing.push({ name: f.name, reason: "tên tệp lưu trữ không hợp lệ" });
+      continue;
+    }
+    const path = join(opts.uploadsDir, f.name);
+    const bytes = await readFile(path).catch(() => null);
+    if (!bytes) manifest.missing.push({ name: f.name, reason: "tệp không còn trong thư mục tải lên" });
+    else if (sha256hex(bytes) !== f.sha256)
+      manifest.missing.push({ name: f.name, reason: "nội dung tệp khác mã SHA-256 đã ghi khi tải lên" });
+    else {
+      manifest.files.push({ name: f.name, size: bytes.length, sha256: f.sha256 });
+      included.push({ ...f, path });
+    }
+  }
+  header.uploads = {
+    files: manifest.files.length,
+    bytes: manifest.files.reduce((n, f) => n + f.size, 0),
+    missing: manifest.missing.length,
+  };
+  async function* lines(): AsyncGenerator<string> {
+    yield* batches([`${JSON.stringify(header)}\n`, ...chunks]);
+    for (const f of included) {
+      // Read again one at a time (up to 10 MiB each) rather than holding every upload in memory.
+      const bytes = await readFile(f.path);
+      if (sha256hex(bytes) !== f.sha256) throw new Error(`Tệp ${f.name} thay đổi trong lúc sao lưu`);
+      for (let i = 0; i < bytes.length || i === 0; i += FILE_CHUNK)
+        yield `${JSON.stringify({ f: f.name, b: bytes.subarray(i, i + FILE_CHUNK).toString("base64") })}\n`;
+    }
+    yield `${JSON.stringify({ manifest })}\n`;
+  }
   // Lines go to gzip in ~1 MB batches: one stream chunk per row needs one event-loop turn per row, which starves
   // (minutes, or never ends) while the same process serves concurrent writes (server under load, PGlite).
-  await pipeline(
-    Readable.from(batches([`${JSON.stringify(header)}\n`, ...chunks])),
-    createGzip(),
-    createWriteStream(file),
-  );
+  // The file is the account's own (0600): it holds every claimant's personal data.
+  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file, { mode: 0o600 }));
   await database.db.transaction(async (tx) => {
     await appendAudit(tx, {
       actor_user_id: opts.actor?.user_id ?? null,
@@ -169,48 +252,137 @@ export async function backupDatabase(
       entity: "database",
       after: {
         file,
+        via: opts.via ?? "cli",
         migration: header.migration,
         tables: Object.fromEntries(header.tables.map((t) => [t.name, t.rows])),
+        uploads: header.uploads,
       },
     });
   });
-  return header;
+  return { ...header, manifest };
 }
 
-async function readBackup(
-  file: string,
-): Promise<{ header: BackupHeader; rows: Map<string, Array<Record<string, unknown>>> }> {
+type ReadBackup = {
+  header: BackupHeader;
+  rows: Map<string, Array<Record<string, unknown>>>;
+  /** Version ≥ 2: the closing manifest, checked against what was read. */
+  manifest?: BackupManifest;
+  /** Files written to `staging` (verified against the manifest). */
+  staged: string[];
+};
+
+const invalid = (message: string) => new DomainError("invalid_backup", "file", message);
+
+/**
+ * Reads and VERIFIES a backup: table lines and files against the manifest's SHA-256 (version ≥ 2). File contents go
+ * to `staging` (created here, 0700) when given, else are only hashed.
+ */
+async function readBackup(file: string, staging?: string): Promise<ReadBackup> {
   const input = createReadStream(file).pipe(createGunzip());
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let header: BackupHeader | undefined;
+  let manifest: BackupManifest | undefined;
   const rows = new Map<string, Array<Record<string, unknown>>>();
+  const tableHashes = new Map<string, ReturnType<typeof createHash>>();
+  const files = new Map<string, { hash: ReturnType<typeof createHash>; size: number }>();
+  let open_: { name: string; handle: Awaited<ReturnType<typeof open>> } | null = null;
+  let last = "";
+  const closeOpen = async () => {
+    if (open_) await open_.handle.close();
+    open_ = null;
+  };
   try {
     for await (const line of lines) {
       if (!line) continue;
+      if (manifest) throw invalid("Tệp sao lưu có dữ liệu sau phần kê khai (manifest) — tệp bị sửa hoặc ghép.");
       const obj = JSON.parse(line);
       if (!header) {
         if (obj?.format !== BACKUP_FORMAT)
-          throw new DomainError(
-            "invalid_backup",
-            "file",
-            "Tệp không phải bản sao lưu BTNN (thiếu phần đầu btnn-backup).",
-          );
+          throw invalid("Tệp không phải bản sao lưu BTNN (thiếu phần đầu btnn-backup).");
         header = obj as BackupHeader;
         continue;
       }
-      const list = rows.get(obj.t);
-      if (list) list.push(obj.r);
-      else rows.set(obj.t, [obj.r]);
+      if (typeof obj.t === "string") {
+        const list = rows.get(obj.t);
+        if (list) list.push(obj.r);
+        else rows.set(obj.t, [obj.r]);
+        const h = tableHashes.get(obj.t) ?? createHash("sha256");
+        tableHashes.set(obj.t, h);
+        h.update(`${line}\n`);
+      } else if (typeof obj.f === "string" && typeof obj.b === "string") {
+        if (!STORED_NAME.test(obj.f))
+          throw invalid(`Tên tệp "${String(obj.f).slice(0, 80)}" trong bản sao lưu không hợp lệ.`);
+        const bytes = Buffer.from(obj.b, "base64");
+        const seen = files.get(obj.f);
+        if (seen && last !== obj.f) throw invalid(`Tệp ${obj.f} xuất hiện hai lần trong bản sao lưu.`);
+        const f = seen ?? { hash: createHash("sha256"), size: 0 };
+        files.set(obj.f, f);
+        last = obj.f;
+        f.hash.update(bytes);
+        f.size += bytes.length;
+        if (staging) {
+          if (open_?.name !== obj.f) {
+            await closeOpen();
+            open_ = { name: obj.f, handle: await open(join(staging, obj.f), "wx", 0o600) };
+          }
+          await (open_ as NonNullable<typeof open_>).handle.write(bytes);
+        }
+      } else if (obj.manifest && typeof obj.manifest === "object") {
+        manifest = obj.manifest as BackupManifest;
+      } else throw invalid("Tệp sao lưu có dòng không nhận ra.");
     }
   } catch (e) {
+    await closeOpen();
     if (e instanceof DomainError) throw e;
-    throw new DomainError("invalid_backup", "file", `Không đọc được tệp sao lưu: ${(e as Error).message}`);
+    throw invalid(`Không đọc được tệp sao lưu: ${(e as Error).message}`);
   }
-  if (!header) throw new DomainError("invalid_backup", "file", "Tệp sao lưu rỗng.");
-  return { header, rows };
+  await closeOpen();
+  if (!header) throw invalid("Tệp sao lưu rỗng.");
+  if (header.version >= 2) {
+    if (!manifest) throw invalid("Tệp sao lưu bị cắt cụt: thiếu phần kê khai mã SHA-256 (manifest) ở cuối tệp.");
+    for (const t of header.tables) {
+      const got = tableHashes.get(t.name)?.digest("hex") ?? sha256hex("");
+      if (manifest.tables?.[t.name] !== got)
+        throw invalid(`Bảng "${t.name}": mã SHA-256 của dữ liệu không khớp phần kê khai — tệp sao lưu đã bị thay đổi.`);
+    }
+    const listed = new Map((manifest.files ?? []).map((f) => [f.name, f]));
+    for (const [name, f] of files) {
+      const want = listed.get(name);
+      const got = f.hash.digest("hex");
+      if (!want) throw invalid(`Tệp ${name} có trong bản sao lưu nhưng không có trong phần kê khai.`);
+      if (want.sha256 !== got || want.size !== f.size)
+        throw invalid(`Tệp ${name}: mã SHA-256 không khớp phần kê khai — tệp sao lưu đã bị thay đổi.`);
+    }
+    for (const name of listed.keys())
+      if (!files.has(name)) throw invalid(`Tệp ${name} có trong phần kê khai nhưng thiếu nội dung trong bản sao lưu.`);
+    // Each file is the one its attachment row describes (the hash recorded at upload).
+    const rowsByName = new Map(
+      (rows.get("attachments") ?? []).filter((r) => r.storage === "file").map((r) => [String(r.stored_name), r]),
+    );
+    const missing = new Set((manifest.missing ?? []).map((m) => m.name));
+    for (const [name, r] of rowsByName) {
+      const f = listed.get(name);
+      if (!f && !missing.has(name))
+        throw invalid(
+          `Tệp đính kèm ${name} (${String(r.file_name)}) không có trong bản sao lưu và không được kê khai là thiếu.`,
+        );
+      if (f && f.sha256 !== r.sha256)
+        throw invalid(
+          `Tệp ${name} (${String(r.file_name)}): mã SHA-256 khác bản ghi tệp đính kèm trong cơ sở dữ liệu.`,
+        );
+    }
+  }
+  return { header, rows, manifest, staged: [...files.keys()] };
 }
 
-export type RestoreResult = { migration: string; tables: Record<string, number>; replaced: boolean };
+export type RestoreResult = {
+  migration: string;
+  tables: Record<string, number>;
+  replaced: boolean;
+  /** Files put back into DATA_DIR/uploads (verified), and attachment files the backup itself lacked. */
+  files: number;
+  missing_files: Array<{ name: string; reason: string }>;
+};
 
 /**
  * Restores a backup into this (migrated) database in one transaction. Refuses when the database already holds data,
@@ -219,9 +391,36 @@ export type RestoreResult = { migration: string; tables: Record<string, number>;
 export async function restoreDatabase(
   database: Database,
   file: string,
-  opts: { force?: boolean; actor?: { user_id?: string | null; agency_id?: string | null } } = {},
+  opts: {
+    force?: boolean;
+    actor?: { user_id?: string | null; agency_id?: string | null };
+    /** DATA_DIR/uploads: where the backup's files go (required when the backup holds files). */
+    uploadsDir?: string;
+  } = {},
 ): Promise<RestoreResult> {
-  const { header, rows } = await readBackup(file);
+  // Staged beside the uploads (same file system: the final move is a rename), removed whatever happens.
+  const staging = opts.uploadsDir ? join(opts.uploadsDir, `.restore-${randomUUID()}`) : undefined;
+  if (staging) await mkdir(staging, { recursive: true, mode: 0o700 });
+  try {
+    return await restoreVerified(database, file, opts, staging);
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function restoreVerified(
+  database: Database,
+  file: string,
+  opts: { force?: boolean; actor?: { user_id?: string | null; agency_id?: string | null }; uploadsDir?: string },
+  staging: string | undefined,
+): Promise<RestoreResult> {
+  const { header, rows, manifest, staged } = await readBackup(file, staging);
+  if (staged.length > 0 && !opts.uploadsDir)
+    throw new DomainError(
+      "invalid_backup",
+      "file",
+      "Bản sao lưu có tệp tải lên nhưng không có thư mục tệp tải lên để khôi phục vào (DATA_DIR/uploads).",
+    );
   if (header.version > BACKUP_VERSION)
     throw new DomainError(
       "invalid_backup",
@@ -235,7 +434,13 @@ export async function restoreDatabase(
       "file",
       `Bản sao lưu thuộc lược đồ "${header.migration}" mà phần mềm này không biết — hãy cập nhật phần mềm trước khi khôi phục.`,
     );
-  const result: RestoreResult = { migration: header.migration, tables: {}, replaced: false };
+  const result: RestoreResult = {
+    migration: header.migration,
+    tables: {},
+    replaced: false,
+    files: staged.length,
+    missing_files: manifest?.missing ?? [],
+  };
   await database.db.transaction(async (tx) => {
     const q = executor(tx);
     const order = await tablesInFkOrder(tx);
@@ -302,8 +507,22 @@ export async function restoreDatabase(
         created_at: header.created_at,
         engine: header.engine,
         replaced: result.replaced,
+        files: result.files,
+        missing_files: result.missing_files.length,
       },
     });
   });
+  // Committed: the verified files take their place. Replacing a database (--force) also drops the uploads that
+  // belonged to it and not to the backup (they would be orphans holding personal data).
+  if (opts.uploadsDir && staging) {
+    for (const name of staged) await rename(join(staging, name), join(opts.uploadsDir, name));
+    if (result.replaced) {
+      const keep = new Set(
+        (rows.get("attachments") ?? []).filter((r) => r.storage === "file").map((r) => String(r.stored_name)),
+      );
+      for (const name of await readdir(opts.uploadsDir))
+        if (STORED_NAME.test(name) && !keep.has(name)) await rm(join(opts.uploadsDir, name), { force: true });
+    }
+  }
   return result;
 }

@@ -1,22 +1,24 @@
 // Opening the configured database for the server and CLI commands: PostgreSQL when DATABASE_URL is set, else the
-// PGlite folder DATA_DIR/pglite (locked). Migrations run on open.
+// PGlite folder DATA_DIR/pglite (locked). Migrations run on open; then DATA_DIR is made private (0700/0600).
 import { type Config, databaseTarget, loadConfig } from "../config.ts";
 import { openDatabase } from "./connect.ts";
+import { describeFix, restrictDataDir } from "./data-dir-permissions.ts";
 import { migrate } from "./migrate.ts";
 import type { Database } from "./types.ts";
 
 export async function openConfiguredDatabase(
   config: Config = loadConfig(),
-  opts: { migrate?: boolean } = {},
+  opts: { migrate?: boolean; log?: (line: string) => void } = {},
 ): Promise<Database> {
   const database = await openDatabase(databaseTarget(config));
-  if (opts.migrate !== false) {
-    try {
-      await migrate(database);
-    } catch (e) {
-      await database.close();
-      throw e;
-    }
+  try {
+    if (opts.migrate !== false) await migrate(database);
+    // After opening: a first start's initdb has just written PGlite's files (0666).
+    const line = describeFix(config.dataDir, restrictDataDir(config.dataDir));
+    if (line) (opts.log ?? ((m: string) => console.error(m)))(line);
+  } catch (e) {
+    await database.close();
+    throw e;
   }
   return database;
 }

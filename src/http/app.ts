@@ -1,10 +1,9 @@
 // buildApp: the Fastify application used by `btnn serve`, the tests (app.inject) and the benchmarks.
 // One plugin per concern (plugins/), one file per resource (routes/); every route is under /api and declares
 // its access rule in `config.access` (auth.ts refuses to register a route without one).
-import { join } from "node:path";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Config } from "../config.ts";
+import { type Config, type TrustProxy, uploadsDir } from "../config.ts";
 import type { Database } from "../db/types.ts";
 import { startClusterBus } from "./cluster-bus.ts";
 import { bumpDataGeneration } from "./data-generation.ts";
@@ -15,6 +14,7 @@ import { openapiPlugin } from "./plugins/openapi.ts";
 import { type ResponseCacheSettings, responseCachePlugin } from "./plugins/response-cache.ts";
 import { scopePlugin } from "./plugins/scope.ts";
 import { webPlugin } from "./plugins/web.ts";
+import { adminBackupRoutes } from "./routes/admin-backup.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -44,6 +44,7 @@ import { routingRoutes } from "./routes/routing.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
 import { trainingRoutes } from "./routes/trainings.ts";
 import { userRoutes } from "./routes/users.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { forgetAllSessions } from "./session-cache.ts";
 import type { Access } from "./types.ts";
 import { validatorCompiler } from "./validation.ts";
@@ -76,7 +77,14 @@ export type BuildAppOptions = {
   cluster?: boolean;
   /** Shared with `btnn serve`: set `draining` on SIGTERM and /api/health answers 503 "draining". */
   lifecycle?: { draining: boolean };
+  /** Token of DATA_DIR/btnn-control.json (set by `btnn serve`): enables POST /api/admin/backup. */
+  controlToken?: string;
 };
+
+/** A hop count becomes proxy-addr's (address, hop) function: trust the `n` proxies nearest to this server. */
+function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === "number" ? (_address, hop) => hop < t : t;
+}
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -92,6 +100,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // No implicit HEAD twins: every route is declared (and listed in the authorization matrix) explicitly.
     exposeHeadRoutes: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Behind a reverse proxy (TRUST_PROXY): request.ip is the client from X-Forwarded-For, else the socket's peer.
+    trustProxy: fastifyTrustProxy(opts.config.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   if (opts.logger) installRequestLog(app);
   if (opts.onRoute) {
@@ -130,6 +140,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     responseCache: opts.responseCache,
     sessionCache: opts.sessionCache,
   });
+  // After the response cache's onSend hook: a cached body is stored without `cache-control: no-store` (which would
+  // keep it out of the cache) and gets it again on every send, hit or miss.
+  app.addHook("onSend", securityHeaders);
   await app.register(authPlugin, { db, cookieSecure, now: opts.now, sessionCache: opts.sessionCache });
   await app.register(scopePlugin, { db });
 
@@ -148,9 +161,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(inboxRoutes, { db });
   await app.register(notificationRoutes, { db, mailEnabled: !!opts.config.smtpUrl });
   // Task tracking, notifications, forwarded copies, letters; evidence files under DATA_DIR/uploads (in the row without one).
-  await app.register(coordinationRoutes, {
-    db,
-    uploadsDir: opts.config.dataDir ? join(opts.config.dataDir, "uploads") : undefined,
+  const uploads = opts.config.dataDir ? uploadsDir({ dataDir: opts.config.dataDir }) : undefined;
+  await app.register(coordinationRoutes, { db, uploadsDir: uploads });
+  // Online backup for `btnn backup` while this server holds the database (token from DATA_DIR/btnn-control.json).
+  await app.register(adminBackupRoutes, {
+    database: opts.database,
+    uploadsDir: uploads,
+    controlToken: opts.controlToken,
   });
   await app.register(caseListRoutes, { db });
   await app.register(meetingRoutes, { db });

@@ -1,5 +1,5 @@
 // Structured logs (pino, through Fastify's logger): one JSON line per request — request id, method, route pattern,
-// status, duration, and the signed-in user and agency — plus startup, shutdown and error lines from `btnn serve`.
+// status, duration, client address, and the signed-in user and agency — plus startup, shutdown and error lines from `btnn serve`.
 // Never logged: cookies, the Authorization header, passwords, tokens, or claimant personal data. Request lines carry
 // the route PATTERN (/api/claims/:id), not the raw URL, so search terms in a query string never reach the log; and
 // `redact` censors the known secret/personal fields wherever a log call passes them anyway (headers, bodies, errors).
@@ -104,6 +104,8 @@ export function logRequest(request: FastifyRequest, reply: FastifyReply, done: (
     route: request.routeOptions?.url ?? "(không khớp route)",
     status,
     duration_ms: Math.round(reply.elapsedTime * 10) / 10,
+    // The client's address: the socket peer, or X-Forwarded-For from a proxy trusted by TRUST_PROXY.
+    client_ip: request.ip,
     user_id: request.auth?.userId,
     agency_id: request.auth?.agencyId,
   };

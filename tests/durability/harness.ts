@@ -213,11 +213,13 @@ export class ApiClient {
       .join("; ");
     if (cookie) headers.cookie = cookie;
     if (method !== "GET" && this.cookies.btnn_csrf) headers["x-csrf-token"] = this.cookies.btnn_csrf;
-    if (body !== undefined) headers["content-type"] = "application/json";
+    // A Buffer is a raw upload (evidence files); anything else is JSON.
+    const raw = Buffer.isBuffer(body);
+    if (body !== undefined) headers["content-type"] = raw ? "application/octet-stream" : "application/json";
     const res = await fetch(`${this.base}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? new Uint8Array(body) : JSON.stringify(body),
     });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");

@@ -94,6 +94,8 @@ const MATRIX: Record<string, Row> = {
   "GET /api/docs/yaml": pub(200),
   "GET /api/docs/static/*": pub(200),
   "POST /api/auth/login": pub(200),
+  // Online backup: only the bearer token of DATA_DIR/btnn-control.json (none in this app) — no session or role opens it.
+  "POST /api/admin/backup": pub(401),
   "POST /api/auth/logout": row(all(204), all(204), all(204), all(204)),
   "GET /api/auth/me": LIST,
   // Wrong current password on purpose (the account stays usable): every signed-in role reaches the check → 422.
@@ -363,6 +365,11 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
   "GET /api/docs/yaml": () => ({ method: "GET", url: "/api/docs/yaml" }),
   "GET /api/docs/static/*": () => ({ method: "GET", url: "/api/docs/static/swagger-ui.css" }),
   "HEAD /api/docs/static/*": () => ({ method: "HEAD", url: "/api/docs/static/swagger-ui.css" }),
+  "POST /api/admin/backup": () => ({
+    method: "POST",
+    url: "/api/admin/backup",
+    payload: { file: "/tmp/btnn-matrix-backup.jsonl.gz" },
+  }),
   "POST /api/auth/login": () => ({
     method: "POST",
     url: "/api/auth/login",

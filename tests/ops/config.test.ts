@@ -20,7 +20,7 @@ const VARS = [
   "HOST",
   "DATA_DIR",
   "DATABASE_URL",
-  "SESSION_SECRET",
+  "TRUST_PROXY",
   "NODE_ENV",
   "LOG_LEVEL",
   "LOG_FORMAT",
@@ -67,7 +67,8 @@ const CASES: Array<[string, string, RegExp]> = [
   ["LOG_LEVEL", "verbose", /fatal, error, warn, info, debug, trace hoặc silent/],
   ["LOG_FORMAT", "xml", /json hoặc text/],
   ["COOKIE_SECURE", "yes", /1\/true hoặc 0\/false/],
-  ["SESSION_SECRET", "ngan-qua", /ít nhất 32 ký tự/],
+  ["TRUST_PROXY", "10.0.0.300", /số proxy đứng trước|danh sách địa chỉ IP/],
+  ["TRUST_PROXY", "99", /số proxy đứng trước \(1–10\)/],
   ["NODE_ENV", "prod", /development, production hoặc test/],
   ["SHUTDOWN_TIMEOUT", "0", /từ 1 đến 600 giây/],
   ["SHUTDOWN_TIMEOUT", "mười", /số giây/],
@@ -107,31 +108,32 @@ describe("btnn serve: cấu hình sai → mã thoát 2, một dòng tiếng Vi�
 
 describe("loadConfig: giá trị hợp lệ và mặc định", () => {
   test("mặc định: PORT 3000, LOG_LEVEL info, COOKIE_SECURE tắt, SHUTDOWN_TIMEOUT 10 giây, việc định kỳ bật", () => {
-    const c = loadConfig({ DATA_DIR: dir, SESSION_SECRET: "x".repeat(32) }, { persistSecret: false });
+    const c = loadConfig({ DATA_DIR: dir });
     assert.equal(c.port, 3000);
     assert.equal(c.logLevel, "info");
     assert.equal(c.logFormat, undefined);
     assert.equal(c.cookieSecure, false);
     assert.equal(c.shutdownTimeoutS, 10);
     assert.equal(c.scheduler, true);
+    assert.equal(c.trustProxy, false);
   });
   test("COOKIE_SECURE=true, SHUTDOWN_TIMEOUT=30, BTNN_SCHEDULER=0, LOG_FORMAT=text, DATABASE_URL postgresql:// hợp lệ", () => {
-    const c = loadConfig(
-      {
-        DATA_DIR: dir,
-        SESSION_SECRET: "x".repeat(32),
-        COOKIE_SECURE: "true",
-        SHUTDOWN_TIMEOUT: "30",
-        BTNN_SCHEDULER: "0",
-        LOG_FORMAT: "text",
-        DATABASE_URL: "postgresql://btnn:mk@db.local:5433/btnn",
-      },
-      { persistSecret: false },
-    );
+    const c = loadConfig({
+      DATA_DIR: dir,
+      COOKIE_SECURE: "true",
+      SHUTDOWN_TIMEOUT: "30",
+      BTNN_SCHEDULER: "0",
+      LOG_FORMAT: "text",
+      DATABASE_URL: "postgresql://btnn:mk@db.local:5433/btnn",
+      TRUST_PROXY: "loopback, 10.0.0.0/8",
+    });
     assert.equal(c.cookieSecure, true);
     assert.equal(c.shutdownTimeoutS, 30);
     assert.equal(c.scheduler, false);
     assert.equal(c.logFormat, "text");
     assert.equal(c.databaseUrl, "postgresql://btnn:mk@db.local:5433/btnn");
+    assert.deepEqual(c.trustProxy, ["loopback", "10.0.0.0/8"]);
+    assert.equal(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "1" }).trustProxy, 1);
+    assert.equal(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "true" }).trustProxy, true);
   });
 });

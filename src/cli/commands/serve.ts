@@ -8,13 +8,15 @@
 import { fileURLToPath } from "node:url";
 import { type Config, ConfigError, checkDataDir, loadConfig } from "../../config.ts";
 import type { Database } from "../../db/types.ts";
+import { localUrl, newControlToken, writeControlFile } from "../control-file.ts";
 import { type CliCommand, CliError, parseCli } from "../io.ts";
 
 const HELP = `Cách dùng: btnn serve [--port N] [--host H] [--no-seed]
 Chạy máy chủ API (và giao diện web nếu đã xây dựng web/dist).
 Biến môi trường (xem docs/operations.md): PORT (mặc định 3000), HOST (mặc định 127.0.0.1), DATA_DIR (mặc định ./data),
-DATABASE_URL (dùng PostgreSQL thay cho PGlite), SESSION_SECRET, LOG_LEVEL (mặc định info), LOG_FORMAT (json|text),
-COOKIE_SECURE=1 (khi chạy sau HTTPS), SHUTDOWN_TIMEOUT (giây, mặc định 10), BTNN_SCHEDULER=0 (tắt việc định kỳ).`;
+DATABASE_URL (dùng PostgreSQL thay cho PGlite), LOG_LEVEL (mặc định info), LOG_FORMAT (json|text),
+COOKIE_SECURE=1 (khi chạy sau HTTPS), TRUST_PROXY (proxy được tin để lấy địa chỉ máy khách, mặc định không),
+SHUTDOWN_TIMEOUT (giây, mặc định 10), BTNN_SCHEDULER=0 (tắt việc định kỳ).`;
 
 /** The built web UI (vite build output); served when present, else a placeholder page at /. */
 export const WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
@@ -62,7 +64,7 @@ const command: CliCommand = async (argv) => {
   console.log(`Mở cơ sở dữ liệu ${describeTarget(config)} …`);
   let database: Database;
   try {
-    database = await openConfiguredDatabase(config);
+    database = await openConfiguredDatabase(config, { log: (m) => console.log(m) });
   } catch (e) {
     throw new CliError((e as Error).message);
   }
@@ -73,6 +75,8 @@ const command: CliCommand = async (argv) => {
   const lifecycle = { draining: false };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let scheduler: { stop(): Promise<void> } | undefined;
+  let controlToken: string | undefined;
+  let removeControl = () => {};
   try {
     let seededLine: string | undefined;
     if (!values["no-seed"] && !(await hasData(database))) {
@@ -84,6 +88,8 @@ const command: CliCommand = async (argv) => {
     }
     if (seededLine) console.log(seededLine);
     const format = config.logFormat ?? (process.stdout.isTTY ? "text" : "json");
+    // PGlite: this process holds the folder's lock, so `btnn backup` goes through us (POST /api/admin/backup).
+    controlToken = database.kind === "pglite" ? newControlToken() : undefined;
     app = await buildApp({
       database,
       config,
@@ -91,8 +97,18 @@ const command: CliCommand = async (argv) => {
       lifecycle,
       logger: loggerOptions({ level: config.logLevel, format }),
       web: { dist: WEB_DIST },
+      controlToken,
     });
     await app.listen({ port: config.port, host: config.host });
+    if (controlToken) {
+      const a = app.server.address();
+      const boundPort = typeof a === "object" && a ? a.port : config.port;
+      removeControl = writeControlFile(config.dataDir, {
+        pid: process.pid,
+        url: localUrl(config.host, boundPort),
+        token: controlToken,
+      });
+    }
     // Daily reminders and claim-deadline recompute (07:00 Asia/Ho_Chi_Minh, plus a catch-up run now). BTNN_SCHEDULER=0 disables.
     if (config.scheduler) {
       const { startScheduler } = await import("../../jobs/scheduler.ts");
@@ -198,6 +214,7 @@ const command: CliCommand = async (argv) => {
           await new Promise((r) => setTimeout(r, drainS * 1000));
         }
         armTimeout();
+        removeControl();
         if (scheduler) await scheduler.stop().catch(() => {});
         // Stops listening (new connections are refused), closes idle keep-alive connections, answers requests that
         // arrive on open connections with 503, and resolves once the in-flight requests have been answered.

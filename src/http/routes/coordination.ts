@@ -65,10 +65,24 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?:
     (_req, body, done) => done(null, body),
   );
 
+  /** The stored bytes; a file row whose file is gone from DATA_DIR/uploads (lost, restored without uploads) → 410. */
   async function fileBytes(a: AttachmentRow): Promise<Buffer> {
-    if (a.storage === "file" && a.storedName && opts.uploadsDir) return readFile(join(opts.uploadsDir, a.storedName));
+    const missing = () =>
+      new HttpError(
+        410,
+        "file_missing",
+        `Tệp "${a.fileName}" không còn trên máy chủ (thư mục tệp tải lên thiếu tệp này); hãy khôi phục từ bản sao lưu có tệp hoặc tải lên lại`,
+        [],
+      );
+    if (a.storage === "file") {
+      if (!a.storedName || !opts.uploadsDir) throw missing();
+      return readFile(join(opts.uploadsDir, a.storedName)).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === "ENOENT" || e.code === "EISDIR") throw missing();
+        throw e;
+      });
+    }
     if (a.content) return Buffer.from(a.content);
-    throw new HttpError(410, "file_missing", "Tệp không còn trên máy chủ", []);
+    throw missing();
   }
 
   app.get(
@@ -127,8 +141,9 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?:
       if (opts.uploadsDir) {
         // Never the user's name on disk: a random id plus the allow-listed extension.
         storedName = `${randomUUID()}${extension}`;
-        await mkdir(opts.uploadsDir, { recursive: true });
-        await writeFile(join(opts.uploadsDir, storedName), body, { flag: "wx" });
+        // Owner-only whatever the process umask (in-process servers, tests): uploads hold personal data.
+        await mkdir(opts.uploadsDir, { recursive: true, mode: 0o700 });
+        await writeFile(join(opts.uploadsDir, storedName), body, { flag: "wx", mode: 0o600 });
       }
       const row = await addTaskEvidence(db, scopeOf(request), request.params.id, {
         fileName,
