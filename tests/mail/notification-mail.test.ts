@@ -147,10 +147,7 @@ describe("Thư thông báo qua SMTP", () => {
   });
 
   test("không cấu hình SMTP_URL: không có trình gửi thư, không thư nào được gửi, giao diện được báo thư đang tắt", async () => {
-    const config = loadConfig(
-      { DATA_DIR: "/tmp/btnn-mail-off", SESSION_SECRET: "x".repeat(40) },
-      { persistSecret: false },
-    );
+    const config = loadConfig({ DATA_DIR: "/tmp/btnn-mail-off" });
     assert.equal(config.smtpUrl, undefined);
     assert.equal(createMailer(config), null);
     const off = await buildApp({ database, config: {} });
@@ -168,9 +165,6 @@ describe("Thư thông báo qua SMTP", () => {
   });
 
   test("SMTP_URL sai dạng: lỗi cấu hình nêu tên biến", () => {
-    assert.throws(
-      () => loadConfig({ SMTP_URL: "mail.example.vn", SESSION_SECRET: "x".repeat(40) }, { persistSecret: false }),
-      /SMTP_URL/,
-    );
+    assert.throws(() => loadConfig({ SMTP_URL: "mail.example.vn" }), /SMTP_URL/);
   });
 });
