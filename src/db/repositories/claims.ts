@@ -32,6 +32,7 @@ import { appendAudit, auditActor, auditDiff } from "../audit.ts";
 import {
   agencies,
   CLAIM_FIELDS,
+  claimCorrections,
   claimCounters,
   claimDeadlines,
   claimDocuments,
@@ -164,6 +165,21 @@ export type ClaimDetail = ClaimDto & {
   next_actions: NextAction[];
   /** "Chưa ghi nhận" warnings: steps a backfilled history lacks. */
   unrecorded: UnrecordedSteps[];
+  /** Cải chính, oldest first: what was corrected or voided, the original, the reason. */
+  corrections: ClaimCorrectionDto[];
+};
+
+export type ClaimCorrectionDto = {
+  id: string;
+  target: string;
+  action: string;
+  event_id: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string;
+  closed_claim: boolean;
+  corrected_by: string | null;
+  corrected_at: Date;
 };
 
 type ClaimRow = typeof claims.$inferSelect;
@@ -201,12 +217,12 @@ function rawDto(r: ClaimRow): Omit<ClaimDto, "masked"> {
 }
 
 /** Audit form of a claim (personal data included: the audit trail is the record of who changed what). */
-function auditForm(r: ClaimRow) {
+export function auditForm(r: ClaimRow) {
   const { created_at: _c, updated_at: _u, state_label: _l, ...rest } = rawDto(r);
   return rest;
 }
 
-function eventDto(e: typeof claimEvents.$inferSelect): ClaimEventDto {
+export function eventDto(e: typeof claimEvents.$inferSelect): ClaimEventDto {
   return {
     id: e.id,
     seq: e.seq,
@@ -220,13 +236,13 @@ function eventDto(e: typeof claimEvents.$inferSelect): ClaimEventDto {
   };
 }
 
-function checkAmount(v: unknown, field: string): void {
+export function checkAmount(v: unknown, field: string): void {
   if (v === undefined || v === null) return;
   if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
     throw new DomainError("invalid_amount", field, `${field}: số tiền phải là số nguyên không âm (đồng).`);
 }
 
-function checkFieldLaw(field: string | undefined, law: string | undefined): void {
+export function checkFieldLaw(field: string | undefined, law: string | undefined): void {
   if (field !== undefined && !(CLAIM_FIELDS as readonly string[]).includes(field))
     throw new DomainError(
       "invalid_field",
@@ -243,7 +259,7 @@ function checkFieldLaw(field: string | undefined, law: string | undefined): void
 
 type EventLike = { type: string; date: string; ground?: string | null; note?: string | null };
 
-function historyOf(law: string, complex: boolean, extensions: unknown, events: readonly EventLike[]): ClaimHistory {
+export function historyOf(law: string, complex: boolean, extensions: unknown, events: readonly EventLike[]): ClaimHistory {
   // parseClaimHistory validates types, dates and grounds; replay (below) validates order and transitions.
   return parseClaimHistory({
     law,
@@ -259,7 +275,7 @@ function historyOf(law: string, complex: boolean, extensions: unknown, events: r
 }
 
 /** Fields derived from the replayed state. */
-function stateColumns(state: ClaimState, history: ClaimHistory) {
+export function stateColumns(state: ClaimState, history: ClaimHistory) {
   return {
     state: state.phase,
     open: !state.terminal && !CLOSED_PHASES.includes(state.phase),
@@ -310,7 +326,7 @@ function deadlineRows(claimId: string, result: DeadlineResult) {
   return rows;
 }
 
-async function storeDeadlines(tx: AppDb, claimId: string, result: DeadlineResult): Promise<void> {
+export async function storeDeadlines(tx: AppDb, claimId: string, result: DeadlineResult): Promise<void> {
   await tx.delete(claimDeadlines).where(eq(claimDeadlines.claimId, claimId));
   const rows = deadlineRows(claimId, result);
   if (rows.length) await tx.insert(claimDeadlines).values(rows);
@@ -358,7 +374,7 @@ async function agencyNames(tx: AppDb, ids: Array<string | null | undefined>): Pr
   return rows.map((r) => r.name);
 }
 
-async function claimSearchText(
+export async function claimSearchText(
   tx: AppDb,
   c: {
     code: string;
@@ -542,7 +558,7 @@ export async function createClaim(
 }
 
 /** Claim extensions with those recorded by events (an event's agreed extension wins). */
-function mergeExtensions(
+export function mergeExtensions(
   given: ClaimExtensions | null | undefined,
   fromEvents: ClaimExtensions,
 ): ClaimExtensions | null | undefined {
@@ -554,7 +570,7 @@ function mergeExtensions(
  * Checks each event's data against what its step produces (`parseEventData`; `live` = the step's facts are required)
  * and returns the claim amounts and agreed extensions the events set. Normalised data replaces the given data.
  */
-function factsFromEvents(
+export function factsFromEvents(
   events: ClaimEventInput[],
   law: string,
   opts: { live: boolean; path?: (i: number) => string },
@@ -606,7 +622,7 @@ export async function getClaim(
       "unmask",
       "Vai trò của bạn không được xem thông tin cá nhân của người yêu cầu bồi thường.",
     );
-  const [events, deadlines, documents] = await Promise.all([
+  const [events, deadlines, documents, corrections] = await Promise.all([
     db
       .select()
       .from(claimEvents)
@@ -626,6 +642,11 @@ export async function getClaim(
       .from(claimDocuments)
       .where(eq(claimDocuments.claimId, id))
       .orderBy(asc(claimDocuments.uploadedAt)),
+    db
+      .select()
+      .from(claimCorrections)
+      .where(eq(claimCorrections.claimId, id))
+      .orderBy(asc(claimCorrections.correctedAt)),
   ]);
   if (unmask && !opts.skipPermissionAudit && (row.claimantIdNumber || row.claimantAddress || row.claimantPhone)) {
     await db.transaction(async (tx) => {
@@ -660,6 +681,18 @@ export async function getClaim(
     documents,
     next_actions: nextActionsFromState(state),
     unrecorded: state.unrecorded,
+    corrections: corrections.map((c) => ({
+      id: c.id,
+      target: c.target,
+      action: c.action,
+      event_id: c.eventId,
+      before: c.before,
+      after: c.after,
+      reason: c.reason,
+      closed_claim: c.closedClaim,
+      corrected_by: c.correctedBy,
+      corrected_at: c.correctedAt,
+    })),
   };
 }
 
@@ -745,7 +778,7 @@ export type ClaimPatch = Partial<
   Omit<ClaimInput, "events" | "law_version" | "amount_requested" | "amount_decided" | "amount_paid" | "amount_advance">
 >;
 
-const PATCH_COLUMNS: Record<keyof ClaimPatch, keyof typeof claims.$inferInsert> = {
+export const PATCH_COLUMNS: Record<keyof ClaimPatch, keyof typeof claims.$inferInsert> = {
   code: "code",
   field: "field",
   complex: "complex",
@@ -761,7 +794,7 @@ const PATCH_COLUMNS: Record<keyof ClaimPatch, keyof typeof claims.$inferInsert> 
   extensions: "extensions",
 };
 
-async function lockClaim(tx: AppDb, scope: Scope, id: string, expectedVersion: number | undefined): Promise<ClaimRow> {
+export async function lockClaim(tx: AppDb, scope: Scope, id: string, expectedVersion: number | undefined): Promise<ClaimRow> {
   const sc = visible(scope);
   const [row] = await tx
     .select()
@@ -774,7 +807,7 @@ async function lockClaim(tx: AppDb, scope: Scope, id: string, expectedVersion: n
   return row;
 }
 
-async function loadEvents(tx: AppDb, claimId: string) {
+export async function loadEvents(tx: AppDb, claimId: string) {
   return tx
     .select()
     .from(claimEvents)

@@ -175,3 +175,36 @@ export const claimDocuments = pgTable(
   },
   (t) => [index("claim_documents_claim_idx").on(t.claimId)],
 );
+
+/**
+ * Cải chính: an audited correction of a recorded step (corrected or voided) or of claim fields, with its reason. The
+ * step or field is changed in place so every reader (deadlines, statistics, calendar) sees the corrected file; the
+ * original stays here (`before`) and is shown struck through in the timeline.
+ */
+export const claimCorrections = pgTable(
+  "claim_corrections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    /** "event" (a recorded step) or "claim" (fields of the claim). */
+    target: text("target").notNull(),
+    /** "correct" or "void" (events only). */
+    action: text("action").notNull(),
+    /** The step corrected (kept when voided: the row is gone, its content is in `before`). */
+    eventId: uuid("event_id"),
+    before: jsonb("before").notNull(),
+    after: jsonb("after"),
+    reason: text("reason").notNull(),
+    /** The claim was closed (paid, refused, terminated): corrected by an agency leader. */
+    closedClaim: boolean("closed_claim").notNull().default(false),
+    correctedBy: uuid("corrected_by").references(() => users.id),
+    correctedAt: timestamp("corrected_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("claim_corrections_claim_idx").on(t.claimId),
+    check("claim_corrections_target_ck", sql`${t.target} in ('event','claim')`),
+    check("claim_corrections_action_ck", sql`${t.action} in ('correct','void')`),
+  ],
+);

@@ -35,6 +35,13 @@ export {
   parseClaimHistory,
 } from "./events.ts";
 export {
+  correctHistory,
+  correctionNeedsLeader,
+  requireReason,
+  type StepCorrection,
+  type StoredStep,
+} from "./corrections.ts";
+export {
   calendarWithDay,
   type DeadlineMove,
   deadlineImpact,

@@ -17,14 +17,14 @@ export const ClaimEventInput = z
   })
   .strict();
 
-const Extensions = z
+export const Extensions = z
   .object({
     verify: z.number().int().min(0).max(15).optional(),
     negotiation_end: z.number().int().min(0).max(10).optional(),
   })
   .strict();
 
-const ClaimFields = {
+export const ClaimFields = {
   code: Text(50).min(1).optional(),
   law_version: z.enum(LAW_VERSIONS).optional(),
   field: z.enum(CLAIM_FIELDS),
@@ -164,6 +164,21 @@ export const ClaimDetail = Claim.extend({
     }),
   ),
   next_actions: z.array(z.unknown()),
+  /** Cải chính, oldest first (the original in `before`, shown struck through). */
+  corrections: z.array(
+    z.object({
+      id: z.string(),
+      target: z.string(),
+      action: z.string(),
+      event_id: z.string().nullable(),
+      before: z.unknown(),
+      after: z.unknown(),
+      reason: z.string(),
+      closed_claim: z.boolean(),
+      corrected_by: z.string().nullable(),
+      corrected_at: z.string(),
+    }),
+  ),
   /** Backfill: steps the history lacks ("chưa ghi nhận"), each naming the missing steps. */
   unrecorded: z.array(
     z.object({
