@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   "audit_head",
   "audit_log",
   "case_list_snapshots",
+  "claim_corrections",
   "claim_counters",
   "claim_deadlines",
   "claim_documents",

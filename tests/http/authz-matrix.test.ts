@@ -20,6 +20,7 @@ import { createTraining } from "../../src/db/repositories/trainings.ts";
 import {
   attachments,
   claimDocuments,
+  claimEvents,
   claims,
   inspectionFollowups,
   inspections,
@@ -121,6 +122,8 @@ const MATRIX: Record<string, Row> = {
   "GET /api/claims/:id/deadlines": READ_SCOPED,
   // Backfill of an existing case: claims.backfill (agency admin, leader), not an officer's live recording.
   "POST /api/claims/backfill": row([201, 201], [201, 403], all(403), all(403)),
+  // Cải chính of an open claim: claims.write (a closed claim also needs claims.correct_closed: tests/http/claim-file).
+  "POST /api/claims/:id/corrections": WRITE_SCOPED(200),
   "GET /api/claims/:id/forms": READ_SCOPED,
   "GET /api/claims/:id/documents": READ_SCOPED,
   "POST /api/claims/:id/documents": WRITE_SCOPED(201),
@@ -442,6 +445,18 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     payload: { type: "file_valid", date: "2024-03-04" },
   }),
   "GET /api/claims/:id/deadlines": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/deadlines` }),
+  "POST /api/claims/:id/corrections": async (t) => {
+    const id = await newClaim(t);
+    const [e] = await fx.database.db
+      .select({ id: claimEvents.id })
+      .from(claimEvents)
+      .where(eq(claimEvents.claimId, id));
+    return {
+      method: "POST",
+      url: `/api/claims/${id}/corrections`,
+      payload: { event: { event_id: e.id, action: "correct", date: "2024-03-02" }, reason: "Ghi nhầm ngày nhận" },
+    };
+  },
   "POST /api/claims/backfill": (t) => ({
     method: "POST",
     url: "/api/claims/backfill",

@@ -56,7 +56,7 @@ describe("Ghi trực tiếp: chỉ bước tiếp theo, ngày theo giờ Việt 
     const r = await officer.post(`/api/claims/${claimId}/events`, body);
     assert.equal(r.statusCode, 422, r.body);
     assert.equal(r.json().code, code);
-    assert.equal(r.json().issues[0].path, field);
+    assert.equal(r.json().issues[0].path, `/${field}`);
     assert.deepEqual(await counts(), before, "nothing written");
     return r.json();
   };
@@ -83,6 +83,8 @@ describe("Ghi trực tiếp: chỉ bước tiếp theo, ngày theo giờ Việt 
 
   test("23:30 ngày 05/12 giờ Việt Nam: ngày 06/12 vẫn là tương lai", async () => {
     clock = new Date("2026-12-05T16:30:00Z");
+    officer = await signedIn(fx.app, "officer"); // the sessions of 00:30 have idled out by 23:30
+    leader = await signedIn(fx.app, "leader");
     await refused({ type: "officer_appointed", date: "2026-12-06" }, "date", "future_date");
   });
 });
@@ -103,7 +105,7 @@ describe("Cải chính: bước đã ghi được sửa có lý do, thời hạn
       reason: "Ghi nhầm ngày thụ lý",
     });
     assert.equal(future.statusCode, 422, future.body);
-    assert.equal(future.json().issues[0].path, "date");
+    assert.equal(future.json().issues[0].path, "/date");
     const r = await officer.post(`/api/claims/${claimId}/corrections`, {
       event: { event_id: accepted.id, action: "correct", date: "2026-11-05" },
       reason: "Ghi nhầm ngày thụ lý (sổ thụ lý ghi 05/11/2026)",

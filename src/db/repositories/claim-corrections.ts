@@ -29,8 +29,8 @@ import {
   factsFromEvents,
   getClaim,
   historyOf,
-  lockClaim,
   loadEvents,
+  lockClaim,
   mergeExtensions,
   PATCH_COLUMNS,
   stateColumns,
@@ -73,7 +73,8 @@ export async function correctClaim(
     );
   const fields = input.fields ?? {};
   for (const k of Object.keys(fields))
-    if (!(k in FIELD_COLUMNS)) throw new DomainError("invalid_input", `fields.${k}`, `fields.${k}: không cải chính được.`);
+    if (!(k in FIELD_COLUMNS))
+      throw new DomainError("invalid_input", `fields.${k}`, `fields.${k}: không cải chính được.`);
   checkFieldLaw(fields.field, fields.law_version);
   for (const k of ["amount_requested", "amount_decided", "amount_paid", "amount_advance"] as const)
     checkAmount(fields[k], `fields.${k}`);
@@ -129,11 +130,22 @@ export async function correctClaim(
         target: "event",
         action: c.action,
         eventId: original.id,
-        b: { type: original.type, date: original.date, ground: original.ground, note: original.note, data: original.data },
+        b: {
+          type: original.type,
+          date: original.date,
+          ground: original.ground,
+          note: original.note,
+          data: original.data,
+        },
         a:
           c.action === "void"
             ? null
-            : { type: r.after!.type, date: r.after!.date, ground: r.after!.ground ?? null, note: r.after!.note ?? null },
+            : {
+                type: r.after!.type,
+                date: r.after!.date,
+                ground: r.after!.ground ?? null,
+                note: r.after!.note ?? null,
+              },
       };
     } else {
       const b: Record<string, unknown> = {};

@@ -259,7 +259,12 @@ export function checkFieldLaw(field: string | undefined, law: string | undefined
 
 type EventLike = { type: string; date: string; ground?: string | null; note?: string | null };
 
-export function historyOf(law: string, complex: boolean, extensions: unknown, events: readonly EventLike[]): ClaimHistory {
+export function historyOf(
+  law: string,
+  complex: boolean,
+  extensions: unknown,
+  events: readonly EventLike[],
+): ClaimHistory {
   // parseClaimHistory validates types, dates and grounds; replay (below) validates order and transitions.
   return parseClaimHistory({
     law,
@@ -794,7 +799,12 @@ export const PATCH_COLUMNS: Record<keyof ClaimPatch, keyof typeof claims.$inferI
   extensions: "extensions",
 };
 
-export async function lockClaim(tx: AppDb, scope: Scope, id: string, expectedVersion: number | undefined): Promise<ClaimRow> {
+export async function lockClaim(
+  tx: AppDb,
+  scope: Scope,
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<ClaimRow> {
   const sc = visible(scope);
   const [row] = await tx
     .select()

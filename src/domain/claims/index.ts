@@ -1,6 +1,13 @@
 // Public API of the claims module: event vocabulary and input schema, the procedure state machine, deadlines.
 
 export {
+  correctHistory,
+  correctionNeedsLeader,
+  requireReason,
+  type StepCorrection,
+  type StoredStep,
+} from "./corrections.ts";
+export {
   computeDeadlines,
   type Deadline,
   type DeadlineResult,
@@ -34,13 +41,6 @@ export {
   type LawCode,
   parseClaimHistory,
 } from "./events.ts";
-export {
-  correctHistory,
-  correctionNeedsLeader,
-  requireReason,
-  type StepCorrection,
-  type StoredStep,
-} from "./corrections.ts";
 export {
   calendarWithDay,
   type DeadlineMove,
