@@ -27,9 +27,7 @@ const M = 1_000_000;
 
 /** Permissions defined ahead of the route that will require them (the only exemption from the finding 7 guard);
  * delete the entry once the route exists. */
-const AWAITING_ROUTE: Record<string, string> = {
-  "claims.correct_closed": "cải chính hồ sơ đã khép lại (lãnh đạo cơ quan) — route under construction",
-};
+const AWAITING_ROUTE: Record<string, string> = {};
 
 for (const engine of availableEngines()) {
   describe(`Kiểm soát truy cập, vòng 2 (issue 13) — ${engine}`, () => {

@@ -57,7 +57,8 @@ export const claimCorrectionRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () 
         body: ClaimCorrection,
         response: { 200: ClaimDetail, ...errorResponses },
       },
-      config: { access: { permission: "claims.write" } },
+      // A closed file also needs claims.correct_closed, checked in the repository once the claim's phase is known.
+      config: { access: { permission: "claims.write", inside: ["claims.correct_closed"] } },
     },
     async (request, reply) => {
       const { version, ...input } = request.body;
