@@ -5,11 +5,13 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { recomputeOpenClaimDeadlines } from "../db/repositories/claims.ts";
 import { insertNotifications } from "../db/repositories/coordination.ts";
+import { collectInbox } from "../db/repositories/inbox/list.ts";
 import { jobRun, planTasks, taskInstances } from "../db/schema/index.ts";
 import type { AppDb } from "../db/types.ts";
 import { SYSTEM_SCOPE } from "../domain/access/scope.ts";
 import { defaultCalendar } from "../domain/calendar/index.ts";
 import type { WorkCalendar } from "../domain/calendar/types.ts";
+import { REMIND_WORKING_DAYS, workingDaysAhead } from "../domain/inbox/index.ts";
 import { addDays, type IsoDate } from "../domain/shared/dates.ts";
 import { dueReminders, REMINDER_POLICY } from "../domain/tasks/index.ts";
 
@@ -69,6 +71,39 @@ export async function runTaskReminders(
   return { day: today, candidates: items.length, reminders: reminders.length, inserted };
 }
 
+/** Inbox kinds whose reminders come from runTaskReminders (task instances) or that are overdue by definition. */
+const REMINDED_ELSEWHERE = new Set(["request_task", "plan_task", "case_list", "urging_step", "request_sent"]);
+
+/**
+ * Issue 11 (4): a notification when other work (requests, copies, report submissions, claim deadlines, inspection
+ * follow-ups) is 2 working days from due, and once when it becomes overdue. Idempotent (deterministic keys).
+ */
+export async function runInboxReminders(
+  db: AppDb,
+  today: IsoDate,
+  calendar: WorkCalendar = defaultCalendar,
+): Promise<{ inserted: number }> {
+  const soon = workingDaysAhead(calendar, today, REMIND_WORKING_DAYS);
+  const items = (await collectInbox(db, null, today)).filter((i) => !REMINDED_ELSEWHERE.has(i.kind) && i.due);
+  const list = items.flatMap((i) => {
+    const overdue = (i.due as string) < today;
+    if (!overdue && i.due !== soon) return [];
+    return [
+      {
+        key: `inbox_${overdue ? "overdue" : "due_soon"}:${i.kind}:${i.id}:${i.agency_id}`,
+        agency_id: i.agency_id,
+        kind: overdue ? "work_overdue" : "work_due_soon",
+        title: `${overdue ? "Quá hạn" : `Còn ${REMIND_WORKING_DAYS} ngày làm việc`}: ${i.title}`.slice(0, 500),
+        entity: i.kind,
+        entity_id: i.id,
+        due: i.due,
+        url: i.url,
+      },
+    ];
+  });
+  return { inserted: await insertNotifications(db, list) };
+}
+
 /** Recomputes the stored deadline statuses of every open claim as of `today` (open → overdue …). */
 export async function runClaimDeadlineRecompute(db: AppDb, today: IsoDate): Promise<{ claims: number }> {
   // Batched: one transaction, one audit row per 500 claims (4–9× faster than claim by claim, same stored rows).
@@ -90,6 +125,7 @@ export async function runDailyJobs(
   calendar: WorkCalendar = defaultCalendar,
 ): Promise<{ reminders: ReminderRun; deadlines: { claims: number } | "already_done" }> {
   const reminders = await runTaskReminders(db, today, calendar);
+  await runInboxReminders(db, today, calendar);
   const id = jobRunId("claim_deadlines", today);
   const [claimed] = await db
     .insert(jobRun)

@@ -3,12 +3,14 @@
 // the guard test below fails if the two lists drift).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { eq } from "drizzle-orm";
 import { collectInbox, listInbox } from "../../src/db/repositories/inbox/list.ts";
 import {
   claimDeadlines,
   claims,
   inspectionFollowups,
   inspections,
+  notifications,
   plans,
   planTasks,
   reportRounds,
@@ -20,6 +22,7 @@ import {
 import { openTestDatabase } from "../../src/db/testing.ts";
 import type { AppDb, Database } from "../../src/db/types.ts";
 import { INBOX_KINDS, type InboxKind } from "../../src/domain/inbox/index.ts";
+import { runInboxReminders } from "../../src/jobs/reminders.ts";
 import { FIXTURE_AGENCIES, seedFixtureUsers } from "../http/helpers.ts";
 
 const TODAY = "2026-03-02";
@@ -210,5 +213,18 @@ describe("Hộp việc: mỗi loại việc đến đúng cơ quan phải xử l
     );
     assert.deepEqual(r.counts, { overdue: 2, due_soon: 1, later: 1 });
     for (const i of r.items) assert.ok(i.url.startsWith("/"), i.url);
+  });
+
+  test("nhắc việc: còn 2 ngày làm việc đến hạn và khi quá hạn, mỗi việc một lần", async () => {
+    const first = await runInboxReminders(database.db, TODAY);
+    // The claim deadline due Wednesday 04/03 is 2 working days after Monday 02/03.
+    const notes = await database.db.select().from(notifications).where(eq(notifications.kind, "work_due_soon"));
+    assert.ok(
+      notes.some((n) => n.agencyId === "thads-ha-noi" && n.title.startsWith("Còn 2 ngày làm việc: Vụ việc BT-1")),
+      JSON.stringify(notes.map((n) => n.title)),
+    );
+    assert.ok(!notes.some((n) => n.title.includes("Nguyễn A")), "không có họ tên người yêu cầu");
+    assert.ok(first.inserted >= 1);
+    assert.equal((await runInboxReminders(database.db, TODAY)).inserted, 0);
   });
 });
