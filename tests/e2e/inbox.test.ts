@@ -1,0 +1,190 @@
+// Issue 11 acceptance (a), in Chromium with browser contexts side by side on the demo data:
+// THADS Thanh Hóa sends a guidance request to Cục BTNN → routed under KH 2021 mục II.3.1 (lead UBND tỉnh, coordinator
+// Sở Tư pháp) → the Sở Tư pháp leader sees it on "Việc của tôi" and the bell after one reload and assigns it to an
+// officer → the officer finds it under "Giao cho tôi", opens it and drafts the reply letter → THADS sees "Đã trả lời"
+// and a notification. Then a report round: the Sở Tư pháp sees the round it must report to on its home and bell,
+// submits, and the opener is notified.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserAvailability, failureShot, type Harness, login, newPage, pick, startHarness } from "./harness.ts";
+
+const { skip } = browserAvailability();
+const TOPIC = `Hướng dẫn xác định cơ quan giải quyết bồi thường sau sắp xếp ${Date.now().toString(36)}`;
+
+/** JSON call from inside the page (its session cookie and CSRF token). */
+async function call(page: Page, method: string, url: string, body?: unknown) {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const csrf = document.cookie
+        .split("; ")
+        .find((c) => c.startsWith("btnn_csrf="))
+        ?.slice(10);
+      const r = await fetch(u as string, {
+        method: m as string,
+        headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: r.status, body: await r.json().catch(() => null) };
+    },
+    [method, url, body] as const,
+  );
+}
+
+const unread = async (page: Page) => Number(await page.getByTestId("bell").getAttribute("data-unread"));
+
+describe("Việc của tôi, giao việc và thông báo giữa các cơ quan trong Chromium", { skip, concurrency: false }, () => {
+  let h: Harness;
+  let thads: { context: BrowserContext; page: Page };
+  let leader: { context: BrowserContext; page: Page };
+  let officer: { context: BrowserContext; page: Page };
+  let current: Page | undefined;
+  let requestId = "";
+
+  before(async () => {
+    h = await startHarness();
+    thads = await newPage(h);
+    leader = await newPage(h);
+    officer = await newPage(h);
+    // A loaded 2-core machine: give each step more than the harness default.
+    for (const p of [thads, leader, officer]) p.page.setDefaultTimeout(60_000);
+    await login(thads.page, h.baseUrl, "thads.thanhhoa.canbo");
+    await login(leader.page, h.baseUrl, "stp.thanhhoa.quantri");
+    await login(officer.page, h.baseUrl, "stp.thanhhoa.canbo");
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  const step = (name: string, fn: () => Promise<void>) =>
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        await failureShot(current, `inbox-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
+        throw e;
+      }
+    });
+
+  step("THADS Thanh Hóa gửi đề nghị hướng dẫn đến Cục BTNN (KH 2021 mục II.3.1)", async () => {
+    const { page } = thads;
+    current = page;
+    await page.goto(`${h.baseUrl}/requests`);
+    await page.getByRole("button", { name: "Tạo yêu cầu" }).click();
+    await pick(page, "Cơ quan nhận", "Cục Bồi thường nhà nước", "Cục Bồi thường");
+    await page.getByLabel("Trích yếu").fill(TOPIC);
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByTestId("routing-clause").getByText("KH 2021 mục II.3.1").waitFor();
+    requestId = new URL(page.url()).searchParams.get("open") ?? "";
+    assert.match(requestId, /^[0-9a-f-]{36}$/);
+  });
+
+  step("Sở Tư pháp thấy việc trên trang chủ và chuông sau một lần tải lại, lãnh đạo giao cho cán bộ", async () => {
+    const { page } = leader;
+    current = page;
+    await page.reload();
+    const row = page.locator("tr", { hasText: TOPIC }).first();
+    await row.waitFor();
+    assert.ok((await unread(page)) > 0, "chuông có thông báo chưa đọc");
+    await page.getByTestId("bell").click();
+    await page.getByTestId("bell-list").getByText(TOPIC).first().waitFor();
+    await page.keyboard.press("Escape");
+    await row.getByRole("button", { name: "Giao việc" }).click();
+    await pick(page, "Người thực hiện", "Lê Thị Hương");
+    await page.getByRole("button", { name: "Giao", exact: true }).click();
+    await row.getByTestId("assignee").getByText("Lê Thị Hương").waitFor();
+    // Reassigning asks for a reason; the history keeps the first assignment.
+    await row.getByRole("button", { name: "Giao lại" }).click();
+    await page.getByRole("dialog").getByTestId("assign-history").getByText("Lê Thị Hương").waitFor();
+    await page.getByRole("button", { name: "Giao", exact: true }).click();
+    await page.getByText("Giao lại cho người khác cần nêu lý do").waitFor();
+    await page.getByRole("button", { name: "Hủy" }).click();
+  });
+
+  step("Cán bộ được giao thấy việc ở 'Giao cho tôi', mở yêu cầu và soạn công văn trả lời", async () => {
+    const { page } = officer;
+    current = page;
+    await page.reload();
+    await page.getByRole("tab", { name: /Giao cho tôi/ }).click();
+    const panel = page.getByRole("tabpanel", { name: /Giao cho tôi/ });
+    await panel.getByRole("link", { name: new RegExp(TOPIC) }).click();
+    await page.waitForURL(/\/requests\?/);
+    await page.getByRole("button", { name: "Tạo công văn (.docx)" }).click();
+    await page
+      .getByLabel("Nội dung trả lời (mỗi ý một dòng)")
+      .fill(
+        "Cơ quan giải quyết bồi thường là cơ quan kế thừa chức năng của cơ quan đã giải thể.\nĐề nghị báo cáo kết quả về Sở Tư pháp.",
+      );
+    await page.getByLabel("Chức vụ người ký").fill("PHÓ GIÁM ĐỐC");
+    const download = page.waitForEvent("download");
+    await page
+      .getByRole("dialog", { name: "Người ký công văn" })
+      .getByRole("button", { name: "Tạo công văn (.docx)" })
+      .click();
+    assert.match((await download).suggestedFilename(), /^Công văn .*\.docx$/);
+  });
+
+  step("Bên gửi (THADS) thấy yêu cầu đã được trả lời và có thông báo", async () => {
+    const { page } = thads;
+    current = page;
+    await page.goto(`${h.baseUrl}/requests?box=outbox`);
+    await page.locator("tr", { hasText: TOPIC }).getByText("Đã trả lời").waitFor();
+    await page.getByTestId("bell").click();
+    await page
+      .getByTestId("bell-list")
+      .getByText(/Sở Tư pháp.*đã trả lời/)
+      .first()
+      .waitFor();
+    // Mark all read empties the unread count.
+    await page.getByRole("button", { name: "Đánh dấu đã đọc tất cả" }).click();
+    await page.getByTestId("bell").and(page.locator('[data-unread="0"]')).waitFor();
+  });
+
+  step(
+    "Kỳ báo cáo: Sở Tư pháp thấy việc gửi báo cáo trên trang chủ và chuông; gửi xong, nơi mở kỳ được báo",
+    async () => {
+      const ministry = await newPage(h);
+      current = ministry.page;
+      await login(ministry.page, h.baseUrl, "cucbtnn.canbo");
+      const title = `Báo cáo công tác BTNN năm 2025 (${Date.now().toString(36)})`;
+      const opened = await call(ministry.page, "POST", "/api/report-rounds", {
+        title,
+        template_id: "quick-figures",
+        period_kind: "custom",
+        year: 2025,
+        from: "2025-01-01",
+        to: "2025-12-31",
+        deadline: new Date(Date.now() + 17 * 86400_000).toISOString().slice(0, 10),
+        agency_id: "cuc-btnn",
+        participant_ids: ["stp-thanh-hoa"],
+      });
+      assert.equal(opened.status, 201, JSON.stringify(opened.body));
+      const { page } = officer;
+      current = page;
+      const before = await unread(page);
+      await page.goto(`${h.baseUrl}/`);
+      await page.getByRole("tab", { name: /Việc của cơ quan/ }).click();
+      const link = page.getByRole("link", { name: `Báo cáo: ${title}` });
+      await link.waitFor();
+      assert.ok((await unread(page)) > before, "chuông báo kỳ báo cáo mới");
+      await link.click();
+      await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+      const sent = await call(page, "PUT", `/api/report-rounds/${opened.body.id}/submissions/stp-thanh-hoa`, {
+        submit: true,
+      });
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      await page.goto(`${h.baseUrl}/`);
+      await page.getByTestId("count-overdue").waitFor();
+      await page.waitForLoadState("networkidle");
+      assert.equal(
+        await page.getByRole("link", { name: `Báo cáo: ${title}` }).count(),
+        0,
+        "việc đã xong rời trang chủ",
+      );
+      await ministry.page.reload();
+      await ministry.page.getByTestId("bell").click();
+      await ministry.page.getByTestId("bell-list").getByText(`Đã nhận báo cáo kỳ "${title}"`).waitFor();
+      await ministry.context.close();
+    },
+  );
+});
