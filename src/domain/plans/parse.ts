@@ -110,7 +110,9 @@ export function parsePlan(input: string, options: ParseOptions = {}): Plan {
     }
 
     const n = numbered(line);
-    const kwOnly = !n && t.length <= 80 && isMostlyUpper(t) ? sectionKind(t) : null;
+    // Inside an appendix its own title lines ("DANH MỤC NHIỆM VỤ …") do not open another section.
+    const inAppendix = cursor.current?.number === "PL";
+    const kwOnly = !n && !inAppendix && t.length <= 80 && isMostlyUpper(t) ? sectionKind(t) : null;
     if ((n && n.type === "roman") || (kwOnly && (zone === "body" || zone === "preamble"))) {
       zone = "body";
       const kind =

@@ -1,13 +1,20 @@
 // POST /api/plans/import — plan document (pasted text, or a .docx/.txt file sent as base64) → preview of the parsed
-// plan with warnings; with `confirm: true` the plan, its tasks and the dated task instances (for the importing agency)
-// are stored. The parsing is the plan importer's (src/domain/plans, src/documents/import); this route only adapts.
+// plan with warnings, each task with its source text, the registry agencies matched and how sure the match is, and
+// what changed against a stored plan of the same number; with `confirm: true` the plan is stored — the tasks as the
+// user reviewed them (`tasks`) when given, else as parsed — with its dated task instances, owned by the importing
+// agency and led by each task's lead agency (who then sees them). The parsing is the plan importer's
+// (src/domain/plans, src/documents/import); this route only adapts.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createPlan, createTaskInstances } from "../../db/repositories/plans.ts";
+import { createPlan, createTaskInstances, getPlan, listPlans } from "../../db/repositories/plans.ts";
 import type { AppDb } from "../../db/types.ts";
 import { docxToText, importPlan } from "../../documents/import/index.ts";
+import { getAgency } from "../../domain/agencies/registry.ts";
+import { defaultCalendar } from "../../domain/calendar/index.ts";
 import { checkFileName } from "../../domain/files/allowed-types.ts";
-import type { AgencyRef, Plan } from "../../domain/plans/types.ts";
+import { planChanges } from "../../domain/plans/changes.ts";
+import { expandSchedule, parseTiming } from "../../domain/plans/index.ts";
+import type { AgencyRef, Plan, TaskInstance, TaskTiming } from "../../domain/plans/types.ts";
 import { isDomainError } from "../../domain/shared/errors.ts";
 import { errorResponses } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
@@ -27,6 +34,23 @@ const ImportBody = z
     /** Issuing / owning agency of the stored plan (default: the acting agency). */
     agency_id: z.string().trim().min(1).max(100).optional(),
     confirm: z.boolean().optional(),
+    /** The tasks as reviewed in the grid (merged, split, dropped, added, agencies and timing fixed). */
+    tasks: z
+      .array(
+        z
+          .object({
+            number: z.string().trim().max(40),
+            title: z.string().trim().min(1, "Cần nội dung nhiệm vụ").max(5000),
+            lead_agency_id: z.string().trim().min(1).max(100).nullable(),
+            coordinator_agency_ids: z.array(z.string().trim().min(1).max(100)).max(200),
+            timing: z.string().trim().max(500).nullable(),
+            expected_output: z.string().trim().max(2000).nullable(),
+          })
+          .strict(),
+      )
+      .min(1, "Cần ít nhất một nhiệm vụ")
+      .max(1000)
+      .optional(),
   })
   .strict();
 
@@ -40,6 +64,15 @@ const PreviewTask = z.object({
   timing_kind: z.string().nullable(),
   expected_output: z.string().nullable(),
   instances: z.array(z.object({ period_label: z.string(), due: z.string() })),
+  /** The task's lines as written in the document, and where they are. */
+  source: z.string(),
+  lines: z.array(z.number()),
+  lead_agency_id: z.string().nullable(),
+  /** 0–1; null when there is no lead. Below 0.8 the grid asks the user to check the agency. */
+  lead_confidence: z.number().nullable(),
+  coordinator_agency_ids: z.array(z.string()),
+  /** no_lead, low_confidence, unresolved_agency, unparsed_timing. */
+  flags: z.array(z.string()),
 });
 const Preview = z.object({
   number: z.string().nullable(),
@@ -51,10 +84,32 @@ const Preview = z.object({
   warnings: z.array(z.object({ code: z.string(), message: z.string(), line: z.number().optional() })),
   plan_id: z.string().nullable(),
   instance_count: z.number(),
+  /** Against the stored plan with the same number (a revised plan re-imported), null when there is none. */
+  changes: z
+    .object({
+      plan_id: z.string(),
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+      changed: z.array(z.object({ ref: z.string(), fields: z.array(z.string()) })),
+    })
+    .nullable(),
 });
 
 const names = (refs: AgencyRef[]) => refs.map((r) => r.text);
 const roles = (refs: AgencyRef[]) => refs.map((r) => r.role).filter((r): r is NonNullable<typeof r> => r !== null);
+
+/** The one registry agency a reference names (a group wording names several: the user picks). */
+const single = (r: AgencyRef | undefined) => (r?.agency_ids?.length === 1 ? r.agency_ids[0] : null);
+const LOW_CONFIDENCE = 0.8;
+
+function flagsOf(t: Plan["tasks"][number]): string[] {
+  const flags: string[] = [];
+  if (t.lead.every((r) => r.role === null)) flags.push("no_lead");
+  else if ((t.lead[0].confidence ?? 1) < LOW_CONFIDENCE || !single(t.lead[0])) flags.push("low_confidence");
+  if ([...t.lead, ...t.coordinators].some((r) => r.role === null)) flags.push("unresolved_agency");
+  if (t.timing?.kind === "unparsed") flags.push("unparsed_timing");
+  return flags;
+}
 
 function preview(plan: Plan) {
   return {
@@ -73,6 +128,12 @@ function preview(plan: Plan) {
       timing_kind: t.timing?.kind ?? null,
       expected_output: t.expected_output,
       instances: (t.timing?.instances ?? []).map((i) => ({ period_label: i.period_label, due: i.due })),
+      source: t.text,
+      lines: t.lines,
+      lead_agency_id: single(t.lead[0]),
+      lead_confidence: t.lead[0]?.confidence ?? (t.lead.length ? 1 : null),
+      coordinator_agency_ids: t.coordinators.flatMap((r) => (single(r) ? [single(r)!] : [])),
+      flags: flagsOf(t),
     })),
     warnings: plan.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.line ? { line: w.line } : {}) })),
   };
@@ -139,7 +200,8 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
       const plan = importPlan(text, { year: body.year });
       for (const w of readerWarnings) plan.warnings.unshift({ code: "import", message: w });
       const out = preview(plan);
-      if (!body.confirm) return { ...out, plan_id: null, instance_count: 0 };
+      const changes = await changesAgainstStored(db, scope, plan, out.tasks);
+      if (!body.confirm) return { ...out, plan_id: null, instance_count: 0, changes };
 
       const agencyId = body.agency_id ?? scope.agencyId;
       if (!agencyId)
@@ -150,6 +212,19 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         throw new HttpError(422, "no_year", "Không xác định được năm của kế hoạch; hãy nhập năm", [
           { path: "/year", message: "Cần năm của kế hoạch" },
         ]);
+      const reviewed = body.tasks ? reviewedTasks(body.tasks, plan.year) : null;
+      const tasks =
+        reviewed ??
+        plan.tasks.map((t) => ({
+          number: t.number,
+          title: t.title || t.text.slice(0, 5000),
+          lead_agency_id: single(t.lead[0]),
+          lead_role: roles(t.lead)[0] ?? null,
+          coordinator_agency_ids: t.coordinators.flatMap((r) => (single(r) ? [single(r)!] : [])),
+          coordinator_roles: roles(t.coordinators),
+          timing: t.timing,
+          expected_output: t.expected_output,
+        }));
       const created = await createPlan(db, scope, {
         agency_id: agencyId,
         number: plan.number ?? null,
@@ -159,22 +234,26 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         legal_basis: plan.legal_bases,
         source_text: text.slice(0, 200_000),
         status: "issued",
-        tasks: plan.tasks.map((t) => ({
+        tasks: tasks.map((t) => ({
           ref: t.number,
-          content: t.title || t.text.slice(0, 5000),
-          lead_role: roles(t.lead)[0] ?? null,
-          coordinator_roles: roles(t.coordinators),
+          content: t.title,
+          lead_agency_id: t.lead_agency_id,
+          lead_role: t.lead_role,
+          coordinator_agency_ids: t.coordinator_agency_ids,
+          coordinator_roles: t.coordinator_roles,
           timing: t.timing?.text ?? null,
           schedule: t.timing ?? null,
           expected_output: t.expected_output,
           basis: plan.number ? `KH ${plan.number}, mục ${t.number}` : `mục ${t.number}`,
         })),
       });
-      const byRef = new Map(created.tasks.map((t) => [t.ref, t.id]));
-      const instances = plan.tasks.flatMap((t) =>
-        (t.timing?.instances ?? []).map((i) => ({
-          task_id: byRef.get(t.number)!,
+      // Tasks are matched by position: reviewed numbers may repeat (a split task keeps its number until renumbered).
+      const instances = tasks.flatMap((t, k) =>
+        instancesOf(t.timing, plan.year!).map((i) => ({
+          task_id: created.tasks[k].id,
           agency_id: agencyId,
+          lead_agency_id: t.lead_agency_id,
+          coordinator_agency_ids: t.coordinator_agency_ids,
           period_label: i.period_label,
           due: i.due,
         })),
@@ -185,7 +264,77 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         instanceCount += (await createTaskInstances(db, scope, chunk)).length;
       }
       reply.code(201).header("location", `/api/plans/${created.id}`);
-      return jsonDates({ ...out, plan_id: created.id, instance_count: instanceCount });
+      return jsonDates({ ...out, plan_id: created.id, instance_count: instanceCount, changes });
     },
   );
 };
+
+/** Dated instances of a schedule for the plan year (already expanded by importPlan for parsed tasks). */
+function instancesOf(timing: TaskTiming | null, year: number): TaskInstance[] {
+  if (!timing || (timing.kind !== "recurring" && timing.kind !== "dated")) return [];
+  return timing.instances ?? expandSchedule(timing, year, defaultCalendar);
+}
+
+type ReviewedTask = NonNullable<z.infer<typeof ImportBody>["tasks"]>[number];
+
+/** The reviewed grid → tasks to store: every agency id must name a registry agency (422 naming the cell). */
+function reviewedTasks(list: ReviewedTask[], year: number | null) {
+  const issues: Array<{ path: string; message: string }> = [];
+  const agency = (id: string, path: string) => {
+    const a = getAgency(id);
+    if (!a) issues.push({ path, message: `Không có cơ quan "${id}" trong danh mục` });
+    return a;
+  };
+  const out = list.map((t, i) => {
+    const lead = t.lead_agency_id ? agency(t.lead_agency_id, `/tasks/${i}/lead_agency_id`) : undefined;
+    const coordinators = t.coordinator_agency_ids.map((id, k) => agency(id, `/tasks/${i}/coordinator_agency_ids/${k}`));
+    let timing: TaskTiming | null = null;
+    if (t.timing) {
+      timing = parseTiming(t.timing);
+      if (timing.kind !== "unparsed" && year !== null) timing.instances = instancesOf(timing, year);
+    }
+    return {
+      number: t.number,
+      title: t.title,
+      lead_agency_id: lead?.id ?? null,
+      lead_role: lead?.role ?? null,
+      coordinator_agency_ids: coordinators.flatMap((a) => (a ? [a.id] : [])),
+      coordinator_roles: coordinators.flatMap((a) => (a ? [a.role] : [])),
+      timing,
+      expected_output: t.expected_output,
+    };
+  });
+  if (issues.length > 0) throw new HttpError(422, "unknown_agency", issues[0].message, issues);
+  return out;
+}
+
+/** The stored plan with the same number in the caller's scope, compared task by task with the new text. */
+async function changesAgainstStored(
+  db: AppDb,
+  scope: ReturnType<typeof scopeOf>,
+  plan: Plan,
+  tasks: ReturnType<typeof preview>["tasks"],
+) {
+  const number = plan.number?.trim();
+  if (!number || number.startsWith("/")) return null;
+  const found = (await listPlans(db, scope, { q: number }, { limit: 20 })).items.find((p) => p.number === number);
+  if (!found) return null;
+  const stored = await getPlan(db, scope, found.id);
+  const changes = planChanges(
+    stored.tasks.map((t) => ({
+      ref: t.ref,
+      title: t.content,
+      lead: t.lead_agency_id ?? t.lead_role,
+      timing: t.timing,
+      expected_output: t.expected_output,
+    })),
+    tasks.map((t) => ({
+      ref: t.number,
+      title: t.title,
+      lead: t.lead_agency_id ?? t.lead_roles[0] ?? null,
+      timing: t.timing,
+      expected_output: t.expected_output,
+    })),
+  );
+  return { plan_id: found.id, ...changes };
+}

@@ -46,7 +46,8 @@ const kindVi = (k: string) => REQUEST_KIND_VI[k as RequestKind] ?? k;
 const OPEN_REQUEST = ["open", "in_progress"];
 const CASE_LIST_REFS = Object.values(CASE_LIST_RULES).map((r) => r.clause.replace("KH 2021 mục ", ""));
 
-/** Open task instances of plans (case-list tasks apart, or only them), for their owner and each coordinator. */
+/** Open task instances of plans (case-list tasks apart, or only them), for their owner, their lead (a plan assigns
+ * tasks to other agencies: the lead must act) and each coordinator. */
 async function planTaskItems(
   db: AppDb,
   agency: string | null,
@@ -56,6 +57,7 @@ async function planTaskItems(
   const mine = agency
     ? or(
         eq(taskInstances.agencyId, agency),
+        eq(taskInstances.leadAgencyId, agency),
         sql`coalesce(${taskInstances.coordinatorAgencyIds}, '[]'::jsonb) ? ${agency}`,
       )
     : undefined;
@@ -63,6 +65,7 @@ async function planTaskItems(
     .select({
       id: taskInstances.id,
       agencyId: taskInstances.agencyId,
+      leadAgencyId: taskInstances.leadAgencyId,
       coordinators: taskInstances.coordinatorAgencyIds,
       status: taskInstances.status,
       due: taskInstances.due,
@@ -96,7 +99,7 @@ async function planTaskItems(
       url: caseLists ? `/case-lists?task=${r.id}` : `/plans?plan=${r.planId}&task=${r.id}`,
       waiting: false,
     };
-    for (const a of new Set([r.agencyId, ...(r.coordinators ?? [])]))
+    for (const a of new Set([r.agencyId, ...(r.leadAgencyId ? [r.leadAgencyId] : []), ...(r.coordinators ?? [])]))
       if (!agency || a === agency) out.push({ ...base, agency_id: a });
   }
   return out;

@@ -1,28 +1,15 @@
-// Plan import: upload (.docx/.txt) or paste → preview with warnings → confirm (stores the plan, its tasks and the
-// dated task instances of the acting agency). Each call shows progress while the server parses.
+// Plan import: upload (.docx/.txt) or paste → review the extracted tasks in an editable grid beside their source text,
+// with the warnings and, for a revised plan, what changed → create (the server stores the reviewed tasks and their
+// dated instances, led by each task's lead agency). Each call shows progress while the server works.
 import { InboxOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Result,
-  Space,
-  Spin,
-  Steps,
-  Table,
-  Tag,
-  Upload,
-} from "antd";
+import { Alert, Button, Card, Form, Input, InputNumber, List, Result, Space, Spin, Steps, Tag, Upload } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { newKey, ReviewGrid, type ReviewRow } from "./ReviewGrid.tsx";
 import type { ImportPreview } from "./types.ts";
 
 type Source = { text?: string; file_base64?: string; file_name?: string };
@@ -46,6 +33,7 @@ export default function PlanImportPage() {
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportPreview | null>(null);
+  const [rows, setRows] = useState<ReviewRow[]>([]);
 
   const source = (): Source => (file ? { file_base64: file.base64, file_name: file.name } : { text });
   const run = async (confirm: boolean) => {
@@ -54,7 +42,23 @@ export default function PlanImportPage() {
     try {
       const r = await api<ImportPreview>("/api/plans/import", {
         method: "POST",
-        body: { ...source(), ...(year ? { year } : {}), confirm },
+        body: {
+          ...source(),
+          ...(year ? { year } : {}),
+          confirm,
+          ...(confirm
+            ? {
+                tasks: rows.map((r) => ({
+                  number: r.number,
+                  title: r.title,
+                  lead_agency_id: r.lead_agency_id,
+                  coordinator_agency_ids: r.coordinator_agency_ids,
+                  timing: r.timing.trim() || null,
+                  expected_output: r.expected_output.trim() || null,
+                })),
+              }
+            : {}),
+        },
       });
       if (confirm) {
         setResult(r);
@@ -62,6 +66,20 @@ export default function PlanImportPage() {
         await qc.invalidateQueries({ queryKey: ["plans"] });
       } else {
         setPreview(r);
+        setRows(
+          r.tasks.map((x) => ({
+            key: newKey(),
+            number: x.number,
+            title: x.title,
+            lead_agency_id: x.lead_agency_id,
+            lead_text: x.lead.join(", "),
+            coordinator_agency_ids: x.coordinator_agency_ids,
+            timing: x.timing ?? "",
+            expected_output: x.expected_output ?? "",
+            source: x.source,
+            flags: x.flags,
+          })),
+        );
         if (!year && r.year) setYear(r.year);
         setStep(1);
       }
@@ -139,32 +157,49 @@ export default function PlanImportPage() {
                 />
               )}
             </Card>
-            <Table
-              size="small"
-              rowKey="number"
-              dataSource={preview.tasks}
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              scroll={{ x: 900 }}
-              columns={[
-                { title: t("plans.ref"), dataIndex: "number", width: 90 },
-                { title: t("plans.task"), dataIndex: "title" },
-                {
-                  title: t("plans.lead"),
-                  dataIndex: "lead_roles",
-                  render: (v: string[], r) => (v.length ? v.map((x) => tl("arole", x)).join(", ") : r.lead.join(", ")),
-                },
-                { title: t("plans.timing"), dataIndex: "timing", ellipsis: true },
-                {
-                  title: t("plans.instances"),
-                  dataIndex: "instances",
-                  render: (v: ImportPreview["tasks"][number]["instances"]) =>
-                    v.map((i) => <Tag key={i.due + i.period_label}>{fmtDate(i.due)}</Tag>),
-                },
-              ]}
+            {preview.changes && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="plan-changes"
+                message={t("plans.review.changes", {
+                  a: preview.changes.added.length,
+                  r: preview.changes.removed.length,
+                  c: preview.changes.changed.length,
+                })}
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {preview.changes.added.map((x) => (
+                      <li key={`a${x}`}>{t("plans.review.added", { x })}</li>
+                    ))}
+                    {preview.changes.removed.map((x) => (
+                      <li key={`r${x}`}>{t("plans.review.removed", { x })}</li>
+                    ))}
+                    {preview.changes.changed.map((x) => (
+                      <li key={`c${x.ref}`}>
+                        {t("plans.review.changed", { x: x.ref, f: x.fields.map((f) => tl("planField", f)).join(", ") })}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+            <Alert
+              type={rows.some((r) => !r.lead_agency_id) ? "warning" : "success"}
+              message={t("plans.review.summary", {
+                n: rows.length,
+                u: rows.filter((r) => !r.lead_agency_id).length,
+                l: rows.filter((r) => r.flags.includes("low_confidence")).length,
+              })}
             />
+            <ReviewGrid rows={rows} onChange={setRows} />
             <Space>
               <Button onClick={() => setStep(0)}>{t("common.back")}</Button>
-              <Button type="primary" onClick={() => run(true)}>
+              <Button
+                type="primary"
+                disabled={rows.length === 0 || rows.some((r) => !r.title.trim())}
+                onClick={() => run(true)}
+              >
                 {t("plans.confirm")}
               </Button>
             </Space>
@@ -173,7 +208,7 @@ export default function PlanImportPage() {
         {step === 2 && result && (
           <Result
             status="success"
-            title={t("plans.imported", { n: result.tasks.length, m: result.instance_count })}
+            title={t("plans.imported", { n: rows.length, m: result.instance_count })}
             subTitle={result.title}
             extra={
               <Button type="primary" onClick={() => navigate(`/plans?plan=${result.plan_id}`)}>

@@ -56,8 +56,20 @@ export type ImportPreview = {
     timing_kind: string | null;
     expected_output: string | null;
     instances: Array<{ period_label: string; due: string }>;
+    source: string;
+    lines: number[];
+    lead_agency_id: string | null;
+    lead_confidence: number | null;
+    coordinator_agency_ids: string[];
+    flags: string[];
   }>;
   warnings: Array<{ code: string; message: string; line?: number }>;
   plan_id: string | null;
   instance_count: number;
+  changes: {
+    plan_id: string;
+    added: string[];
+    removed: string[];
+    changed: Array<{ ref: string; fields: string[] }>;
+  } | null;
 };

@@ -1,0 +1,131 @@
+// Plan import with review through the API (issue 14): the preview carries each task's source and agency match, the
+// reviewed tasks are what gets stored (lead agency on each instance), a bad agency id is a 422 naming the cell with
+// nothing written, and re-importing a revised plan lists what changed.
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { after, before, describe, test } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { seedDemo } from "../../src/db/seed/index.ts";
+import { openTestDatabase } from "../../src/db/testing.ts";
+import type { Database } from "../../src/db/types.ts";
+import { buildApp } from "../../src/http/app.ts";
+import { Client } from "../http/helpers.ts";
+
+let database: Database;
+let app: FastifyInstance;
+let stp: Client;
+let text = "";
+
+before(async () => {
+  database = await openTestDatabase();
+  await seedDemo(database, { asOf: "2026-03-02" });
+  app = await buildApp({ database, config: {} });
+  await app.ready();
+  stp = new Client(app);
+  assert.equal((await stp.login("stp.thanhhoa.canbo", "btnn@2026")).statusCode, 200);
+  text = await readFile(new URL("../fixtures/plans/09-table-appendix.md", import.meta.url), "utf8");
+});
+after(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+type Preview = {
+  plan_id: string | null;
+  tasks: Array<{ number: string; title: string; source: string; lead_agency_id: string | null; flags: string[] }>;
+  changes: { added: string[]; removed: string[]; changed: Array<{ ref: string; fields: string[] }> } | null;
+};
+
+describe("Nhập kế hoạch có rà soát qua API", () => {
+  test("xem trước: mỗi nhiệm vụ có nguyên văn, cơ quan chủ trì trong danh mục, chưa có kế hoạch cùng số → changes null", async () => {
+    const r = await stp.post("/api/plans/import", { text });
+    assert.equal(r.statusCode, 200, r.body);
+    const p = r.json() as Preview;
+    assert.equal(p.tasks.length, 5);
+    assert.equal(p.tasks[0].number, "PL.I.1");
+    assert.match(p.tasks[0].source, /^1 \| Quý II năm 2024 \| Tập huấn Luật/u);
+    assert.deepEqual(
+      p.tasks.map((t) => t.lead_agency_id),
+      ["stp-thanh-hoa", "stp-thanh-hoa", "stp-thanh-hoa", "stp-thanh-hoa", "stc-thanh-hoa"],
+    );
+    assert.equal(p.changes, null);
+  });
+
+  test("cơ quan không có trong danh mục ở bảng rà soát → 422 nêu đúng ô, không ghi gì", async () => {
+    const before = (await stp.get("/api/plans?page_size=100")).json().total as number;
+    const r = await stp.post("/api/plans/import", {
+      text,
+      confirm: true,
+      tasks: [
+        {
+          number: "1",
+          title: "Tập huấn",
+          lead_agency_id: "khong-co",
+          coordinator_agency_ids: [],
+          timing: null,
+          expected_output: null,
+        },
+      ],
+    });
+    assert.equal(r.statusCode, 422, r.body);
+    assert.equal(r.json().issues[0].path, "/tasks/0/lead_agency_id");
+    assert.equal((await stp.get("/api/plans?page_size=100")).json().total, before);
+  });
+
+  test("tạo theo bảng đã rà soát (tách một nhiệm vụ, đổi chủ trì) → lần thực hiện mang cơ quan chủ trì; nhập lại bản sửa → thấy thay đổi", async () => {
+    const reviewed = [
+      {
+        number: "PL.I.1",
+        title: "Tập huấn Luật cho công chức cấp xã",
+        lead_agency_id: "stp-thanh-hoa",
+        coordinator_agency_ids: [],
+        timing: "Quý II năm 2024",
+        expected_output: "Lớp tập huấn",
+      },
+      {
+        number: "PL.I.1(2)",
+        title: "Biên soạn tài liệu tập huấn",
+        lead_agency_id: "cuc-thads-thanh-hoa",
+        coordinator_agency_ids: [],
+        timing: "Quý II năm 2024",
+        expected_output: null,
+      },
+      {
+        number: "PL.II.2",
+        title: "Tổng hợp, báo cáo kết quả công tác bồi thường nhà nước năm 2024",
+        lead_agency_id: "stp-thanh-hoa",
+        coordinator_agency_ids: ["cuc-thads-thanh-hoa", "tand-thanh-hoa"],
+        timing: "Quý IV năm 2024",
+        expected_output: "Báo cáo",
+      },
+    ];
+    const r = await stp.post("/api/plans/import", { text, confirm: true, tasks: reviewed });
+    assert.equal(r.statusCode, 201, r.body);
+    const planId = (r.json() as Preview).plan_id!;
+    const inst = (await stp.get(`/api/task-instances?plan_id=${planId}&page_size=100`)).json().items as Array<{
+      lead_agency_id: string | null;
+      coordinator_agency_ids: string[];
+      due: string;
+    }>;
+    assert.deepEqual(inst.map((i) => [i.lead_agency_id, i.due]).sort(), [
+      ["cuc-thads-thanh-hoa", "2024-07-01"],
+      ["stp-thanh-hoa", "2024-07-01"],
+      ["stp-thanh-hoa", "2024-12-31"],
+    ]);
+    // The revised plan (same number): one task's deadline moved; the split task is not in it; two rows never stored.
+    const revised = text
+      .replace("| 2 | Quý IV năm 2024 | Tổng hợp", "| 2 | Quý III năm 2024 | Tổng hợp")
+      .replace(/^\| 2 \| Khi có yêu cầu .*\n/mu, "");
+    const p = (await stp.post("/api/plans/import", { text: revised })).json() as Preview;
+    assert.ok(p.changes, "thiếu phần thay đổi so với kế hoạch đã lưu");
+    assert.deepEqual(p.changes.changed.find((c) => c.ref === "PL.II.2")?.fields, ["timing"], JSON.stringify(p.changes));
+    assert.ok(
+      p.changes.added.some((x) => x.startsWith("PL.II.1 ")),
+      JSON.stringify(p.changes),
+    );
+    assert.ok(
+      p.changes.removed.some((x) => x.includes("Biên soạn tài liệu tập huấn")),
+      JSON.stringify(p.changes),
+    );
+  });
+});
