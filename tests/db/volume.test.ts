@@ -177,12 +177,18 @@ for (const engine of availableEngines()) {
         [await count("claims"), await count("claim_events"), await count("claim_deadlines")],
         [3 * c0, 3 * e0, 3 * d0],
       );
-      const [{ n: codes }] = await database.query<{ n: number }>("select count(distinct code)::int as n from claims");
-      assert.equal(codes, 3 * c0);
-      const [orig] = await database.query<{ id: string; code: string }>(
-        "select id, code from claims order by code limit 1",
+      // Codes are unique within the handling agency's register (sổ thụ lý), not across agencies.
+      const [{ n: codes }] = await database.query<{ n: number }>(
+        "select count(distinct (handling_agency_id, code))::int as n from claims",
       );
-      const [copy] = await database.query<{ id: string }>("select id from claims where code = $1", [`${orig.code}/2`]);
+      assert.equal(codes, 3 * c0);
+      const [orig] = await database.query<{ id: string; code: string; agency: string }>(
+        "select id, code, handling_agency_id as agency from claims order by handling_agency_id, code limit 1",
+      );
+      const [copy] = await database.query<{ id: string }>(
+        "select id from claims where handling_agency_id = $1 and code = $2",
+        [orig.agency, `${orig.code}/2`],
+      );
       const ev = (id: string) =>
         database.query("select seq, type, date::text, ground from claim_events where claim_id = $1 order by seq", [id]);
       assert.deepEqual(await ev(copy.id), await ev(orig.id));
