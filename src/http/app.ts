@@ -24,6 +24,7 @@ import { claimBackfillRoutes } from "./routes/claim-backfill.ts";
 import { claimCorrectionRoutes } from "./routes/claim-corrections.ts";
 import { claimDocumentRoutes } from "./routes/claim-documents.ts";
 import { claimFormRoutes } from "./routes/claim-forms.ts";
+import { claimImportRoutes } from "./routes/claim-import.ts";
 import { claimRoutes } from "./routes/claims.ts";
 import { coordinationRoutes } from "./routes/coordination.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
@@ -156,6 +157,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(claimFormRoutes, { db });
   await app.register(claimDocumentRoutes, { db });
   await app.register(claimCorrectionRoutes, { db, now: opts.now });
+  await app.register(claimImportRoutes, { db });
   await app.register(planRoutes, { db });
   await app.register(planImportRoutes, { db });
   await app.register(dashboardRoutes, { db });

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { createCaseListSnapshot } from "../../src/db/repositories/case-lists.ts";
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { deterministicUuid, insertNotifications } from "../../src/db/repositories/coordination.ts";
@@ -33,6 +34,7 @@ import {
 } from "../../src/db/schema/index.ts";
 import { seedScale } from "../../src/db/seed/index.ts";
 import type { Engine } from "../../src/db/testing.ts";
+import { buildClaimImportTemplate } from "../../src/documents/xlsx/claim-import.ts";
 import { hasPermission, type Permission } from "../../src/domain/access/permissions.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
@@ -125,6 +127,9 @@ const MATRIX: Record<string, Row> = {
   // Cải chính of an open claim: claims.write (a closed claim also needs claims.correct_closed: tests/http/claim-file).
   "POST /api/claims/:id/corrections": WRITE_SCOPED(200),
   "GET /api/claims/:id/forms": READ_SCOPED,
+  // Taking over existing claims from XLSX is backfill (claims.backfill); an agency out of scope is a cell error (422).
+  "GET /api/claims/import/template": row(all(200), all(200), all(403), all(403)),
+  "POST /api/claims/import": row([201, 201], [201, 422], all(403), all(403)),
   "GET /api/claims/:id/documents": READ_SCOPED,
   "POST /api/claims/:id/documents": WRITE_SCOPED(201),
   "GET /api/claims/:id/documents/:document_id": READ_SCOPED,
@@ -311,6 +316,24 @@ async function newClaim(t: Target): Promise<string> {
   return c.id;
 }
 
+/** The import template with one claim of the agency (received 01/3/2024). */
+async function importXlsx(agencyId: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await buildClaimImportTemplate([agencyId])) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("Vụ việc");
+  if (!ws) throw new Error("template sheet missing");
+  ws.getRow(4).values = [
+    "Thi hành án dân sự",
+    agencyId,
+    `Ma Trận ${uniq()}`,
+    null,
+    null,
+    null,
+    new Date("2024-03-01T00:00:00Z"),
+  ];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** A document on the claim (created once per claim, straight in the database). */
 const docOf = new Map<string, string>();
 async function claimDocumentOf(claimId: string): Promise<string> {
@@ -469,6 +492,13 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
         { type: "funds_received", date: "2023-03-20" },
       ],
     },
+  }),
+  "GET /api/claims/import/template": () => ({ method: "GET", url: "/api/claims/import/template" }),
+  "POST /api/claims/import": async (t) => ({
+    method: "POST",
+    url: "/api/claims/import",
+    payload: await importXlsx(AGENCY[t].thads),
+    headers: { "content-type": "application/octet-stream" },
   }),
   "GET /api/claims/:id/forms": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/forms` }),
   "GET /api/claims/:id/documents": (t) => ({ method: "GET", url: `/api/claims/${ids.claim[t]}/documents` }),

@@ -9,6 +9,7 @@ import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { ClaimImportButton } from "./ClaimImport.tsx";
 import { CLAIM_FIELDS, type Claim, PHASES } from "./types.ts";
 
 export default function ClaimListPage() {
@@ -51,6 +52,7 @@ export default function ClaimListPage() {
       extra={
         <Space>
           {can(me, "claims.export") && <ExportButton path="/api/exports/claims" query={filters} />}
+          {can(me, "claims.backfill") && <ClaimImportButton />}
           {can(me, "claims.write") && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate("/claims/new")}>
               {t("claims.new")}

@@ -893,4 +893,14 @@ export const en: Record<MessageKey, string> = {
   "mail.saved": "Notification settings saved",
   "requests.answer": "Answer (one point per line)",
   "requests.answerRequired": "Enter the answer",
+  "import.button": "Import from Excel",
+  "import.title": "Import existing claims from Excel (backfill)",
+  "import.upload": "Upload and import",
+  "import.help":
+    "Download the template, fill one claim per row with the steps its file already has, then upload. If any cell is wrong, every problem is listed and nothing is imported.",
+  "import.template": "Download .xlsx template",
+  "import.file": "Filled .xlsx file",
+  "import.done": "{n} claims imported.",
+  "import.cell": "Row · column",
+  "import.problem": "Problem",
 };

@@ -891,6 +891,16 @@ export const vi = {
   "mail.saved": "Đã lưu cách nhận thông báo",
   "requests.answer": "Nội dung trả lời (mỗi ý một dòng)",
   "requests.answerRequired": "Nhập nội dung trả lời",
+  "import.button": "Nhập từ Excel",
+  "import.title": "Nhập vụ việc đã có từ tệp Excel (nhập bổ sung)",
+  "import.upload": "Tải lên và nhập",
+  "import.help":
+    "Tải mẫu, điền mỗi dòng một vụ việc với các bước hồ sơ đã có, rồi tải lên. Nếu có ô sai, hệ thống liệt kê từng ô và chưa nhập dòng nào.",
+  "import.template": "Tải mẫu .xlsx",
+  "import.file": "Tệp .xlsx đã điền",
+  "import.done": "Đã nhập {n} vụ việc.",
+  "import.cell": "Dòng · cột",
+  "import.problem": "Lỗi",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,65 @@
+// /api/claims/import: take over existing claims from the XLSX template (backfill; claims.backfill). Download the
+// template, fill it offline, upload: 422 with one issue per bad cell (path /rows/<row>/<column>) and nothing written,
+// or 201 with the register codes given to the imported claims.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { claimImportTemplate, importClaimsXlsx } from "../../db/repositories/claim-import.ts";
+import type { AppDb } from "../../db/types.ts";
+import { errorResponses } from "../contracts/common.ts";
+import { HttpError } from "../http-error.ts";
+import { scopeOf } from "../plugins/scope.ts";
+import { sendFile, UPLOAD_LIMIT } from "./coordination.ts";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const claimImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
+  app.addContentTypeParser(
+    ["application/octet-stream", XLSX],
+    { parseAs: "buffer", bodyLimit: UPLOAD_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.get(
+    "/api/claims/import/template",
+    {
+      schema: {
+        tags: ["Vụ việc"],
+        summary: "Tải mẫu XLSX nhập vụ việc đã có (nhập bổ sung — backfill)",
+        response: { 200: z.any(), ...errorResponses },
+      },
+      config: { access: { permission: "claims.backfill" } },
+    },
+    async (request, reply) =>
+      sendFile(reply, "Mẫu nhập vụ việc BTNN.xlsx", XLSX, await claimImportTemplate(db, scopeOf(request))),
+  );
+
+  app.post(
+    "/api/claims/import",
+    {
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags: ["Vụ việc"],
+        summary:
+          "Nhập vụ việc đã có từ tệp XLSX theo mẫu (thân yêu cầu là tệp): lỗi từng ô bằng tiếng Việt, không ghi gì cho đến khi mọi dòng hợp lệ",
+        response: { 201: z.object({ imported: z.number().int(), codes: z.array(z.string()) }), ...errorResponses },
+      },
+      config: { access: { permission: "claims.backfill" } },
+    },
+    async (request, reply) => {
+      const body = request.body as unknown;
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        throw new HttpError(415, "upload_body", "Cần gửi tệp .xlsx (Content-Type: application/octet-stream)", [
+          { path: "", message: "Thân yêu cầu phải là nội dung tệp .xlsx" },
+        ]);
+      const r = await importClaimsXlsx(db, scopeOf(request), body);
+      if (!r.ok)
+        throw new HttpError(
+          422,
+          "import_invalid",
+          `Tệp có ${r.issues.length} lỗi; chưa nhập dòng nào. Sửa các ô được nêu rồi tải lên lại.`,
+          r.issues.map((i) => ({ path: `/rows/${i.row}${i.column ? `/${i.column}` : ""}`, message: i.message })),
+        );
+      return reply.code(201).send({ imported: r.codes.length, codes: r.codes });
+    },
+  );
+};
