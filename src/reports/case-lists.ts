@@ -8,7 +8,7 @@ import {
   type SignAuthority,
 } from "../documents/index.ts";
 import { CASE_LIST_RULES, type CaseListKind, parsePeriod } from "../domain/case-lists/index.ts";
-import { formatVi } from "../domain/shared/dates.ts";
+import { formatVi, toVnDate } from "../domain/shared/dates.ts";
 
 type Snapshot = {
   kind: string;
@@ -42,7 +42,7 @@ export function caseListFileName(s: Pick<Snapshot, "kind" | "period">, ext: "xls
 
 export async function caseListXlsx(s: Snapshot, agencyName: string): Promise<Buffer> {
   const p = parsePeriod(s.kind as CaseListKind, s.period);
-  const generated_at = new Date(s.created_at).toISOString().slice(0, 10);
+  const generated_at = toVnDate(s.created_at);
   if (s.kind === "half_year_2017")
     return buildCaseList2017({
       agency: agencyName,

@@ -8,6 +8,7 @@ import type { Scope } from "../../domain/access/scope.ts";
 import { PROVINCES } from "../../domain/agencies/provinces.ts";
 import { REQUEST_KIND_VI, type RequestKind } from "../../domain/routing/index.ts";
 import type { IsoDate } from "../../domain/shared/dates.ts";
+import { toVnDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { attachments, requestCopies, requests, taskInstances } from "../schema/index.ts";
@@ -192,7 +193,7 @@ export async function draftRequestLetter(
   const routing = (req.routing ?? {}) as { clause?: string };
   const requestRef = {
     type: "Văn bản",
-    date: req.createdAt.toISOString().slice(0, 10),
+    date: toVnDate(req.createdAt),
     issuer: nameOf(req.fromAgencyId),
     summary: `về việc ${req.topic}`,
   };

@@ -24,7 +24,7 @@ import { Link, useSearchParams } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
 import { ApiError, api, apiAll } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
-import { fmtDate, fmtDateTime } from "../../shared/format.ts";
+import { fmtDate, fmtDateTime, todayVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import type { Training } from "../trainings/TrainingsPage.tsx";
@@ -257,9 +257,7 @@ function TaskDrawer({
               value={i.status}
               disabled={!writable}
               style={{ width: 180 }}
-              onChange={(v) =>
-                patch(i, { status: v, completed_on: v === "done" ? new Date().toISOString().slice(0, 10) : null })
-              }
+              onChange={(v) => patch(i, { status: v, completed_on: v === "done" ? todayVn() : null })}
               options={INSTANCE_STATUSES.filter((s) => s !== "overdue").map((s) => ({
                 value: s,
                 label: tl("tstatus", s),
