@@ -59,6 +59,35 @@ export function requireAgencyInScope(
     throw new DomainError("forbidden", field, "Cơ quan này nằm ngoài phạm vi dữ liệu của bạn.");
 }
 
+/**
+ * The write-scope rule (issue 13 finding 5): EVERY agency id a write assigns — owner, handler, participant — must be
+ * inside the caller's scope, else DomainError("forbidden") naming that field (403) before anything is written.
+ * (requireAgencyInScope above asks only that one of several ids be visible: right for reading a row, not for writing.)
+ * Arrays are checked element by element ("targets[2].agency_id").
+ */
+export function requireWritableAgencies(
+  scope: Scope,
+  fields: ReadonlyArray<
+    readonly [field: string, ids: string | null | undefined | ReadonlyArray<string | null | undefined>]
+  >,
+): void {
+  if (scope.visibleAgencyIds === "all") return;
+  const visible = scope.visibleAgencyIds;
+  for (const [field, ids] of fields) {
+    const list =
+      typeof ids === "string" || ids == null
+        ? [[field, ids] as const]
+        : ids.map((id, i) => [`${field}[${i}]`, id] as const);
+    for (const [path, id] of list)
+      if (id && !visible.includes(id))
+        throw new DomainError(
+          "forbidden",
+          path,
+          `Cơ quan "${id}" nằm ngoài phạm vi dữ liệu của bạn: không ghi được cho cơ quan này.`,
+        );
+  }
+}
+
 let agencyCache = new WeakMap<object, Promise<AgencyNode[]>>();
 
 /** Forget cached agency lists (call after any agency write). */

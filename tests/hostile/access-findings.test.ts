@@ -351,5 +351,49 @@ for (const engine of availableEngines()) {
       assert.equal((await sys.get("/api/audit/verify")).json().ok, true);
       assert.equal(await auditRows("audit.verify"), verifies0 + 1);
     });
+
+    test("finding 5: an officer cannot file a claim into another province's books; every agency id of a claim write is in the write scope and the response agrees with what was committed", async () => {
+      const hn = await signedIn(fx.app, "officer_hn"); // Sở Tư pháp Hà Nội
+      const body = (handling: string, managing?: string | null) => ({
+        field: "civil_enforcement",
+        handling_agency_id: handling,
+        ...(managing === undefined ? {} : { managing_agency_id: managing }),
+        claimant_name: "Đinh Văn Vượt Tỉnh",
+      });
+      const before = await state();
+      // The attack: Hà Nội's officer names THADS Thanh Hóa as handling agency (own agency as managing, to pass).
+      for (const [who, payload, path] of [
+        [hn, body("thads-thanh-hoa", "stp-ha-noi"), "/handling_agency_id"],
+        [hn, body("thads-thanh-hoa"), "/handling_agency_id"],
+        [officer, body("thads-thanh-hoa", "stp-ha-noi"), "/managing_agency_id"],
+      ] as const) {
+        const r = await who.post("/api/claims", payload);
+        assert.equal(r.statusCode, 403, r.body);
+        assertErrorShape(r.json(), "finding 5");
+        assert.equal(r.json().issues[0]?.path, path);
+      }
+      assert.deepEqual(await state(), before, "nothing written");
+      // Thanh Hóa sees nothing new.
+      assert.equal((await officer.get("/api/claims?q=Vượt Tỉnh")).json().total, 0);
+
+      // Lawful: own province, and a superior of the handling agency as managing agency (Tổng cục THADS).
+      const ok = await officer.post("/api/claims", body("thads-thanh-hoa", "cuc-ql-thads"));
+      assert.equal(ok.statusCode, 201, ok.body);
+      const id = ok.json().id as string;
+      // What the create answered is what the caller can then act on: the follow-up PATCH is not a 404.
+      const moved = await officer.patch(`/api/claims/${id}`, { managing_agency_id: "stp-ha-noi", version: 1 });
+      assert.equal(moved.statusCode, 403, moved.body);
+      assert.equal(moved.json().issues[0]?.path, "/managing_agency_id");
+      const away = await officer.patch(`/api/claims/${id}`, { handling_agency_id: "thads-ha-noi", version: 1 });
+      assert.equal(away.statusCode, 403, away.body);
+      const patched = await officer.patch(`/api/claims/${id}`, { summary: "Đã kiểm tra", version: 1 });
+      assert.equal(patched.statusCode, 200, patched.body);
+      assert.equal(patched.json().managing_agency_id, "cuc-ql-thads");
+      const [row] = await fx.database.db.select().from(claims).where(eq(claims.id, id));
+      assert.deepEqual(
+        [row.handlingAgencyId, row.managingAgencyId, row.version],
+        ["thads-thanh-hoa", "cuc-ql-thads", 2],
+      );
+    });
   });
 }

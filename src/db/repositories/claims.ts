@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { maskClaimant } from "../../domain/access/mask.ts";
-import { can, type Scope } from "../../domain/access/scope.ts";
+import { can, isSuperiorOf, type Scope } from "../../domain/access/scope.ts";
 import { defaultCalendar } from "../../domain/calendar/index.ts";
 import type { WorkCalendar } from "../../domain/calendar/types.ts";
 import { amountsOfEvent, extensionOfEvent, parseEventData } from "../../domain/claims/event-data.ts";
@@ -40,7 +40,7 @@ import {
   claims,
   LAW_VERSIONS,
 } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { loadAgencyNodes, requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn } from "./common.ts";
@@ -397,6 +397,24 @@ export async function claimSearchText(
   );
 }
 
+/**
+ * Issue 13 finding 5: the handling agency must be in the caller's write scope; so must the managing agency, unless
+ * it is a superior of the handling agency (a district THADS names its provincial department) — otherwise an officer
+ * could file a claim into another province's books.
+ */
+async function requireClaimAgencies(
+  db: AppDb,
+  scope: Scope,
+  handling: string,
+  managing: string | null | undefined,
+  prefix = "",
+): Promise<void> {
+  requireWritableAgencies(scope, [[`${prefix}handling_agency_id`, handling]]);
+  if (!managing || scope.visibleAgencyIds === "all" || scope.visibleAgencyIds.includes(managing)) return;
+  if (isSuperiorOf(await loadAgencyNodes(db), managing, handling)) return;
+  requireWritableAgencies(scope, [[`${prefix}managing_agency_id`, managing]]);
+}
+
 async function requireAgenciesExist(tx: AppDb, ids: Array<[string, string | null | undefined]>): Promise<void> {
   for (const [field, id] of ids) {
     if (!id) continue;
@@ -466,7 +484,7 @@ export async function createClaim(
   requirePermission(scope, "claims.write");
   const backfill = opts.mode === "backfill";
   if (backfill) requirePermission(scope, "claims.backfill");
-  requireAgencyInScope(scope, "handling_agency_id", input.handling_agency_id, input.managing_agency_id);
+  await requireClaimAgencies(db, scope, input.handling_agency_id, input.managing_agency_id);
   const law = input.law_version ?? "law_2017";
   checkFieldLaw(input.field, law);
   for (const k of ["amount_requested", "amount_decided", "amount_paid", "amount_advance"] as const)
@@ -842,13 +860,16 @@ export async function updateClaim(
   checkFieldLaw(patch.field, undefined);
   if (patch.claimant_name !== undefined && !patch.claimant_name?.trim())
     throw new DomainError("required", "claimant_name", "Thiếu tên người yêu cầu bồi thường.");
-  if (patch.handling_agency_id !== undefined)
-    requireAgencyInScope(scope, "handling_agency_id", patch.handling_agency_id);
-  if (patch.managing_agency_id)
-    requireAgencyInScope(scope, "managing_agency_id", patch.managing_agency_id, patch.handling_agency_id);
   await db.transaction(async (tx) => {
     const before = await lockClaim(tx, scope, id, expectedVersion);
     refuseClosedFileEdit(before.state);
+    if (patch.handling_agency_id !== undefined || patch.managing_agency_id)
+      await requireClaimAgencies(
+        tx,
+        scope,
+        patch.handling_agency_id ?? before.handlingAgencyId,
+        patch.managing_agency_id === undefined ? before.managingAgencyId : patch.managing_agency_id,
+      );
     await requireAgenciesExist(tx, [
       ["handling_agency_id", patch.handling_agency_id],
       ["managing_agency_id", patch.managing_agency_id],
@@ -1090,7 +1111,7 @@ export async function importClaims(
     const deadlineRowsAll: Array<typeof claimDeadlines.$inferInsert> = [];
     for (const [k, input] of batch.entries()) {
       const i = b + k;
-      requireAgencyInScope(scope, `[${i}].handling_agency_id`, input.handling_agency_id, input.managing_agency_id);
+      await requireClaimAgencies(db, scope, input.handling_agency_id, input.managing_agency_id, `[${i}].`);
       const law = input.law_version ?? "law_2017";
       checkFieldLaw(input.field, law);
       const events = [...(input.events ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));

@@ -121,6 +121,17 @@ export function buildScope(input: {
 /** The scope of the system itself (migrations, seed, CLI maintenance): nationwide, all permissions. */
 export const SYSTEM_SCOPE: Scope = { userId: null, agencyId: null, roles: ["system_admin"], visibleAgencyIds: "all" };
 
+/** True when `ancestorId` is above `agencyId` in the hierarchy (its parent, grandparent …). */
+export function isSuperiorOf(agencies: readonly AgencyNode[], ancestorId: string, agencyId: string): boolean {
+  const parent = new Map(agencies.map((a) => [a.id, a.parent_id ?? null]));
+  const seen = new Set<string>();
+  for (let id = parent.get(agencyId) ?? null; id && !seen.has(id); id = parent.get(id) ?? null) {
+    if (id === ancestorId) return true;
+    seen.add(id);
+  }
+  return false;
+}
+
 export function canSeeAgency(scope: Scope, agencyId: string | null | undefined): boolean {
   if (scope.visibleAgencyIds === "all") return true;
   return !!agencyId && scope.visibleAgencyIds.includes(agencyId);
