@@ -10,6 +10,7 @@ import { bumpDataGeneration } from "./data-generation.ts";
 import { installRequestLog } from "./logging.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
+import { idempotencyPlugin } from "./plugins/idempotency.ts";
 import { openapiPlugin } from "./plugins/openapi.ts";
 import { type ResponseCacheSettings, responseCachePlugin } from "./plugins/response-cache.ts";
 import { scopePlugin } from "./plugins/scope.ts";
@@ -147,6 +148,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook("onSend", securityHeaders);
   await app.register(authPlugin, { db, cookieSecure, now: opts.now, sessionCache: opts.sessionCache });
   await app.register(scopePlugin, { db });
+  // Idempotency-Key on every creating POST (after auth: keys belong to a user).
+  await app.register(idempotencyPlugin, { db, now: opts.now });
 
   await app.register(healthRoutes, { database: opts.database, lifecycle: opts.lifecycle, clustered: bus !== null });
   await app.register(authRoutes, { db, cookieSecure, now: opts.now });

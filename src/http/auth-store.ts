@@ -50,25 +50,57 @@ export async function userMemberships(db: AppDb, userId: string) {
     .orderBy(memberships.createdAt, memberships.agencyId);
 }
 
-/** Failed attempts for this username from this IP within the window, after the last success. */
-export async function recentFailures(db: AppDb, username: string, ip: string, now: Date): Promise<number> {
+/** Failed password attempts from one address across all usernames within the window (password spraying). */
+export const THROTTLE_MAX_FAILURES_PER_ADDRESS = 30;
+
+export type AttemptClaim = {
+  /** The attempt's row: recorded as a failure until markAttemptSucceeded (removed again when throttled). */
+  id: number;
+  /** Why this attempt must be refused without checking the password (null: go ahead). */
+  throttled: null | "account" | "address";
+};
+
+/**
+ * Starts a password attempt: records it as a failure FIRST, then counts. Counting after one's own row is committed
+ * makes concurrent attempts see each other: of N simultaneous wrong passwords at most THROTTLE_MAX_FAILURES find
+ * themselves within the limit (the k-th to commit counts at least k rows), on PGlite and PostgreSQL alike.
+ * Counts: failures for this username from this address since its last success, and failures from this address for
+ * any username. Both within THROTTLE_WINDOW_MS.
+ */
+export async function beginAttempt(db: AppDb, username: string, ip: string, now: Date): Promise<AttemptClaim> {
+  const [row] = await db
+    .insert(loginAttempts)
+    .values({ username, ip, success: false, at: now })
+    .returning({ id: loginAttempts.id });
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const rows = await db
-    .select({ success: loginAttempts.success, at: loginAttempts.at })
+    .select({ success: loginAttempts.success, id: loginAttempts.id })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.username, username), eq(loginAttempts.ip, ip), gt(loginAttempts.at, since)))
     .orderBy(sql`${loginAttempts.at} desc, ${loginAttempts.id} desc`)
     .limit(THROTTLE_MAX_FAILURES + 1);
-  let n = 0;
+  // Rows of attempts still in flight may sort after this one; count every failure up to the last success.
+  let failures = 0;
   for (const r of rows) {
     if (r.success) break;
-    n++;
+    failures++;
   }
-  return n;
+  // A refused attempt checks no password: its row is removed again (only real guesses are counted).
+  const refuse = async (why: "account" | "address"): Promise<AttemptClaim> => {
+    await db.delete(loginAttempts).where(eq(loginAttempts.id, row.id));
+    return { id: row.id, throttled: why };
+  };
+  if (failures > THROTTLE_MAX_FAILURES) return refuse("account");
+  const [perAddress] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
+  if (Number(perAddress.n) > THROTTLE_MAX_FAILURES_PER_ADDRESS) return refuse("address");
+  return { id: row.id, throttled: null };
 }
 
-export async function recordAttempt(db: AppDb, username: string, ip: string, success: boolean, now: Date) {
-  await db.insert(loginAttempts).values({ username, ip, success, at: now });
+export async function markAttemptSucceeded(db: AppDb, id: number) {
+  await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, id));
 }
 
 export async function createSession(

@@ -122,7 +122,9 @@ for (const engine of availableEngines()) {
       const login = await client.login(USERNAME, PASSWORD);
       assert.equal(login.statusCode, 200, login.body);
       const reqs: string[] = [];
-      for (let i = 0; i < 6; i++) {
+      // One request per call: a request's letter keeps its number when drafted again (issue 13 §12), so distinct
+      // numbers need distinct requests.
+      for (let i = 0; i < 24; i++) {
         const r = await client.post("/api/requests", {
           kind: "guidance",
           from_agency_id: "thads-thanh-hoa",
@@ -135,7 +137,7 @@ for (const engine of availableEngines()) {
       }
       const signature = { title: "Cục trưởng", name: "Nguyễn Văn An" };
       const calls = Array.from({ length: 24 }, (_, i) => {
-        const req = reqs[i % reqs.length];
+        const req = reqs[i];
         if (i % 3 === 0)
           return client.post("/api/outgoing", {
             agency_id: "cuc-btnn",

@@ -22,7 +22,7 @@ import {
   linkTaskEvidence,
   loadVisibleRequest,
 } from "./coordination.ts";
-import { allocateOutgoing } from "./register.ts";
+import { allocateOutgoing, findOutgoingFor } from "./register.ts";
 
 /** Abbreviation of the issuing agency in document symbols, by role (Nghị định 30/2020, Phụ lục III; data, not law). */
 export const ROLE_DOC_CODE: Readonly<Record<string, string>> = {
@@ -95,6 +95,8 @@ export async function issueDocument(
     entityId: string;
     date: IsoDate;
     unitCode?: string;
+    /** Regenerating: keep the number this entity's document of the same kind already has in the register. */
+    reuseNumber?: boolean;
   },
 ): Promise<DraftedDocument> {
   const names = await agencyNames(tx, [args.issuingAgencyId]);
@@ -104,16 +106,28 @@ export async function issueDocument(
   const isLetter = args.builder.endsWith("_letter");
   const docKind = isLetter ? "letter" : "report";
   const symbol = documentSymbol({ kind: docKind, issuer_code: shortCode, unit_code: args.unitCode });
-  const outgoing = await allocateOutgoing(tx, scope, {
-    agency_id: args.issuingAgencyId,
-    year: Number(args.date.slice(0, 4)),
-    doc_kind: docKind,
-    subject: args.subject.slice(0, 1000),
-    symbol,
-    issued_on: args.date,
-    entity: args.entity,
-    entity_id: args.entityId,
-  });
+  const year = Number(args.date.slice(0, 4));
+  const issued = args.reuseNumber
+    ? await findOutgoingFor(tx, {
+        agency_id: args.issuingAgencyId,
+        year,
+        doc_kind: docKind,
+        entity: args.entity,
+        entity_id: args.entityId,
+      })
+    : null;
+  const outgoing =
+    issued ??
+    (await allocateOutgoing(tx, scope, {
+      agency_id: args.issuingAgencyId,
+      year,
+      doc_kind: docKind,
+      subject: args.subject.slice(0, 1000),
+      symbol,
+      issued_on: args.date,
+      entity: args.entity,
+      entity_id: args.entityId,
+    }));
   const body = {
     issuer: {
       ...(issuer.parent ? { parent: issuer.parent } : {}),
@@ -212,6 +226,8 @@ export async function draftRequestLetter(
         ? { addressees: [nameOf(req.fromAgencyId)], request: requestRef, topic: req.topic }
         : { addressees: [nameOf(req.fromAgencyId)] };
   return db.transaction(async (tx) => {
+    // Concurrent drafts of one request queue here, so the second finds the first one's number instead of taking another.
+    await tx.select({ id: requests.id }).from(requests).where(eq(requests.id, requestId)).for("update");
     const doc = await issueDocument(tx, scope, {
       issuingAgencyId: issuing,
       builder,
@@ -221,6 +237,7 @@ export async function draftRequestLetter(
       entityId: requestId,
       date,
       unitCode: input.unit_code,
+      reuseNumber: true,
     });
     if (builder !== "forwarding_letter" && issuing !== req.fromAgencyId)
       await recordAnswer(tx, scope, req, issuing, doc, date);

@@ -64,6 +64,28 @@ export async function raiseCounter(
     });
 }
 
+/** The register entry already issued by `agency_id` for this entity, kind and year (a regenerated letter keeps it). */
+export async function findOutgoingFor(
+  db: AppDb,
+  q: { agency_id: string; year: number; doc_kind: string; entity: string; entity_id: string },
+): Promise<OutgoingDto | null> {
+  const [row] = await db
+    .select()
+    .from(outgoingRegister)
+    .where(
+      and(
+        eq(outgoingRegister.agencyId, q.agency_id),
+        eq(outgoingRegister.year, q.year),
+        eq(outgoingRegister.docKind, q.doc_kind),
+        eq(outgoingRegister.entity, q.entity),
+        eq(outgoingRegister.entityId, q.entity_id),
+      ),
+    )
+    .orderBy(asc(outgoingRegister.number))
+    .limit(1);
+  return row ? dto(row) : null;
+}
+
 /** Allocates the next number of the agency's register for the year and records the entry (audited). */
 export async function allocateOutgoing(db: AppDb, scope: Scope, input: OutgoingInput): Promise<OutgoingDto> {
   requirePermission(scope, "register.allocate");

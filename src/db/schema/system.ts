@@ -1,6 +1,18 @@
 // Notifications and scheduled job runs (deterministic ids: a re-run collides on the primary key instead of duplicating).
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { agencies } from "./agencies.ts";
+import { bytea } from "./claims.ts";
 import { users } from "./identity.ts";
 
 export const notifications = pgTable(
@@ -43,4 +55,28 @@ export const jobRun = pgTable(
     error: text("error"),
   },
   (t) => [index("job_run_job_idx").on(t.job, t.scheduledFor)],
+);
+
+/**
+ * Idempotency-Key of creating requests (src/http/plugins/idempotency.ts): the first request with a key claims the row
+ * (status null while it runs) and stores its response; a repeat with the same key gets that response back instead of
+ * writing again. Kept 24 h.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** "POST /api/…?…" as requested. */
+    route: text("route").notNull(),
+    /** sha256 of the validated body. */
+    bodyHash: text("body_hash").notNull(),
+    status: integer("status"),
+    headers: jsonb("headers").$type<Record<string, string>>(),
+    body: bytea("body"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );

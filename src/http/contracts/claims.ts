@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { CLAIM_FIELDS, LAW_VERSIONS } from "../../db/schema/claims.ts";
 import { EVENT_TYPES } from "../../domain/claims/index.ts";
-import { BoolQuery, IsoDateSchema, PageQuery } from "./common.ts";
+import { AmountSchema, BoolQuery, IdNumberSchema, IsoDateSchema, PageQuery, PhoneSchema } from "./common.ts";
 
-const Amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const Amount = AmountSchema;
 const Text = (max: number) => z.string().trim().max(max);
 
 export const ClaimEventInput = z
@@ -38,9 +38,9 @@ export const ClaimFields = {
   amount_paid: Amount.nullable().optional(),
   amount_advance: Amount.nullable().optional(),
   claimant_name: Text(300).min(1),
-  claimant_id_number: Text(20).nullable().optional(),
+  claimant_id_number: IdNumberSchema.nullable().optional(),
   claimant_address: Text(500).nullable().optional(),
-  claimant_phone: Text(30).nullable().optional(),
+  claimant_phone: PhoneSchema.nullable().optional(),
   summary: Text(5000).nullable().optional(),
   extensions: Extensions.nullable().optional(),
 };

@@ -33,6 +33,49 @@ export const UuidParam = z.object({ id: z.uuid() });
 export const TextIdParam = z.object({ id: z.string().min(1).max(100) });
 
 export const IsoDateSchema = z.iso.date();
+
+// Text values reach these schemas already normalised (NFC, trimmed of white space and invisible characters, no bidi
+// controls: src/http/validation.ts normalizeInput), so the pieces below only state what a valid value looks like.
+
+/** Separators people type inside numbers ("038 090 001 234", "0912.345.678", "0912-345-678"). */
+const digitsOnly = (s: string) => s.replace(/[\s.-]/g, "");
+
+/**
+ * Số giấy tờ tùy thân of a claimant: a citizen's CCCD (12 digits) or, for an organisation, its tax code (10 digits,
+ * or 13 for a branch). Stored as digits only.
+ */
+export const IdNumberSchema = z
+  .string()
+  .transform(digitsOnly)
+  .pipe(
+    z.string().regex(/^(\d{12}|\d{10}|\d{13})$/, "Số CCCD gồm đúng 12 chữ số (tổ chức: mã số thuế 10 hoặc 13 chữ số)"),
+  );
+
+/**
+ * A Vietnamese phone number: mobile 0[35789]xxxxxxxx (10 digits) or landline 02xxxxxxxxx (11 digits); "+84"/"84"
+ * in front is read as the leading 0. Stored as digits only.
+ */
+export const PhoneSchema = z
+  .string()
+  .transform((s) => digitsOnly(s).replace(/^\+?84(?=\d{9,10}$)/, "0"))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^0(?:[35789]\d{8}|2\d{9})$/,
+        "Số điện thoại không hợp lệ: di động 10 chữ số (03x, 05x, 07x, 08x, 09x) hoặc cố định 11 chữ số (02x)",
+      ),
+  );
+
+/**
+ * An amount of money in đồng: a whole, non-negative JSON number. A string ("1.000.000"), a fraction or a negative
+ * value is refused with the field named — never read as 0.
+ */
+export const AmountSchema = z
+  .number()
+  .int("Số tiền phải là số nguyên đồng (không có phần lẻ)")
+  .min(0, "Số tiền không được âm")
+  .max(Number.MAX_SAFE_INTEGER, "Số tiền quá lớn");
 export const YearSchema = z.coerce.number().int().min(1900).max(2200);
 
 /** Query flags "true"/"false"/"1"/"0" → boolean. */

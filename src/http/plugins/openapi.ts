@@ -5,6 +5,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import { globalPlugin } from "./global.ts";
+import { IDEMPOTENCY_HEADER, idempotentRoute } from "./idempotency.ts";
 
 export const openapiPlugin = globalPlugin("btnn-openapi", async (app: FastifyInstance) => {
   await app.register(fastifySwagger, {
@@ -26,7 +27,26 @@ export const openapiPlugin = globalPlugin("btnn-openapi", async (app: FastifyIns
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Every route that takes an Idempotency-Key documents it (tests/hostile/idempotency.test.ts enumerates them).
+    transform: (args) => {
+      const out = jsonSchemaTransform(args);
+      const method = Array.isArray(args.route.method) ? args.route.method[0] : args.route.method;
+      if (!idempotentRoute(method, args.url, args.route.config)) return out;
+      const schema = out.schema as { headers?: { type?: string; properties?: Record<string, unknown> } };
+      schema.headers = {
+        type: "object",
+        ...schema.headers,
+        properties: {
+          ...schema.headers?.properties,
+          [IDEMPOTENCY_HEADER]: {
+            type: "string",
+            description:
+              "Mã duy nhất cho mỗi lần gửi biểu mẫu (8–200 ký tự). Gửi lại cùng mã → nhận lại đúng kết quả lần đầu, không tạo bản ghi mới (lưu 24 giờ).",
+          },
+        },
+      };
+      return out;
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async (_req, reply) =>

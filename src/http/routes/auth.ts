@@ -8,17 +8,19 @@ import { MIN_PASSWORD_LENGTH } from "../../db/repositories/users.ts";
 import type { AppDb } from "../../db/types.ts";
 import { hasPermission, PERMISSIONS } from "../../domain/access/permissions.ts";
 import {
+  type AttemptClaim,
+  beginAttempt,
   createSession,
   deleteSessionByHash,
   deleteSessionByToken,
   deleteUserSessions,
   findUserForLogin,
+  markAttemptSucceeded,
   passwordHashOf,
-  recentFailures,
-  recordAttempt,
   setPassword,
   sha256,
   THROTTLE_MAX_FAILURES,
+  THROTTLE_MAX_FAILURES_PER_ADDRESS,
   THROTTLE_WINDOW_MS,
   userMemberships,
 } from "../auth-store.ts";
@@ -66,6 +68,19 @@ const dummy = () => {
   return dummyHash;
 };
 
+/** 429 with Retry-After for a throttled password attempt (login or password change). */
+function throttledError(reply: FastifyReply, why: NonNullable<AttemptClaim["throttled"]>): HttpError {
+  const minutes = THROTTLE_WINDOW_MS / 60000;
+  reply.header("retry-after", String(Math.ceil(THROTTLE_WINDOW_MS / 1000)));
+  return new HttpError(
+    429,
+    "too_many_attempts",
+    why === "account"
+      ? `Nhập sai mật khẩu quá ${THROTTLE_MAX_FAILURES} lần; tài khoản tạm khóa từ máy này, thử lại sau ${minutes} phút`
+      : `Máy này đã nhập sai mật khẩu quá ${THROTTLE_MAX_FAILURES_PER_ADDRESS} lần (nhiều tài khoản); thử lại sau ${minutes} phút`,
+  );
+}
+
 export type AuthRoutesOptions = { db: AppDb; cookieSecure: boolean; now?: () => Date };
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
@@ -111,28 +126,21 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         },
         security: [],
       },
-      config: { access: "public" },
+      config: { access: "public", idempotency: false },
     },
     async (request, reply) => {
       const { username, password, agency_id } = request.body;
       const ip = request.ip;
       const t = now();
-      if ((await recentFailures(db, username, ip, t)) >= THROTTLE_MAX_FAILURES) {
-        reply.header("retry-after", String(Math.ceil(THROTTLE_WINDOW_MS / 1000)));
-        throw new HttpError(
-          429,
-          "too_many_attempts",
-          `Đăng nhập sai quá ${THROTTLE_MAX_FAILURES} lần; tài khoản tạm khóa từ máy này, thử lại sau ${THROTTLE_WINDOW_MS / 60000} phút`,
-        );
-      }
+      const attempt = await beginAttempt(db, username, ip, t);
+      if (attempt.throttled) throw throttledError(reply, attempt.throttled);
       const user = await findUserForLogin(db, username);
       let ok = false;
       if (user) ok = await verify(user.passwordHash, password);
       else await verify(await dummy(), password);
-      if (!user || !ok || !user.active) {
-        await recordAttempt(db, username, ip, false, t);
+      // The attempt stays recorded as a failure.
+      if (!user || !ok || !user.active)
         throw new HttpError(401, "bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng");
-      }
       const ms = await userMemberships(db, user.id);
       let agencyId: string | null = ms[0]?.agencyId ?? null;
       if (agency_id) {
@@ -146,7 +154,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const old = request.cookies[SESSION_COOKIE];
       const { token, csrfToken } = await db.transaction(async (tx) => {
         if (old) await deleteSessionByToken(tx, old);
-        await recordAttempt(tx, username, ip, true, t);
+        await markAttemptSucceeded(tx, attempt.id);
         const s = await createSession(tx, {
           userId: user.id,
           agencyId,
@@ -174,7 +182,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     "/api/auth/logout",
     {
       schema: { tags: ["Xác thực"], summary: "Đăng xuất (xóa phiên)", response: { 204: z.null(), ...errorResponses } },
-      config: { access: "authenticated", beforePasswordChange: true },
+      config: { access: "authenticated", beforePasswordChange: true, idempotency: false },
     },
     async (request, reply) => {
       const auth = requireAuth(request);
@@ -209,18 +217,26 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         tags: ["Xác thực"],
         summary: "Đổi mật khẩu (cần mật khẩu hiện tại; mọi phiên khác bị đăng xuất)",
         body: PasswordBody,
-        response: { 200: z.object({ ok: z.literal(true), csrf_token: z.string() }), ...errorResponses },
+        response: {
+          200: z.object({ ok: z.literal(true), csrf_token: z.string() }),
+          429: errorResponses[400],
+          ...errorResponses,
+        },
       },
-      config: { access: "authenticated", beforePasswordChange: true },
+      config: { access: "authenticated", beforePasswordChange: true, idempotency: false },
     },
     async (request, reply) => {
       const auth = requireAuth(request);
       const { current_password, new_password } = request.body;
+      // A wrong current password is a password guess on this account: it counts with the login attempts.
+      const attempt = await beginAttempt(db, auth.username, request.ip, now());
+      if (attempt.throttled) throw throttledError(reply, attempt.throttled);
       const current = await passwordHashOf(db, auth.userId);
       if (!current || !(await verify(current, current_password)))
         throw new HttpError(422, "bad_current_password", "Mật khẩu hiện tại không đúng", [
           { path: "/current_password", message: "Mật khẩu hiện tại không đúng" },
         ]);
+      await markAttemptSucceeded(db, attempt.id);
       if (current_password === new_password)
         throw new HttpError(422, "same_password", "Mật khẩu mới phải khác mật khẩu hiện tại", [
           { path: "/new_password", message: "Phải khác mật khẩu hiện tại" },

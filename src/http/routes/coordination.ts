@@ -233,7 +233,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?:
         params: UuidParam,
         response: { 200: AnyObj, ...errorResponses },
       },
-      config: { access: "authenticated" },
+      config: { access: "authenticated", idempotency: false },
     },
     async (request) => jsonDates(await markNotificationRead(db, scopeOf(request), request.params.id)),
   );
@@ -262,7 +262,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?:
         params: z.object({ id: z.uuid(), copy_id: z.uuid() }),
         response: { 200: AnyObj, ...errorResponses },
       },
-      config: { access: { permission: "requests.read" } },
+      config: { access: { permission: "requests.read" }, idempotency: false },
     },
     async (request) => jsonDates(await markCopyRead(db, scopeOf(request), request.params.id, request.params.copy_id)),
   );

@@ -65,7 +65,7 @@ export const impactRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
           ...errorResponses,
         },
       },
-      config: { access: { permission: "users.manage" } },
+      config: { access: { permission: "users.manage" }, idempotency: false },
     },
     async (request) => {
       const { parameter, ...rest } = request.body;

@@ -36,7 +36,7 @@ export const routingRoutes: FastifyPluginAsyncZod = async (app) => {
         body: situationSchema,
         response: { 200: RouteResultSchema, ...errorResponses },
       },
-      config: { access: "authenticated" },
+      config: { access: "authenticated", idempotency: false },
     },
     async (request) => route(request.body),
   );

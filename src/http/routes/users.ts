@@ -126,7 +126,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
         body: z.object({ new_password: Password }).strict(),
         response: { 204: z.null(), ...errorResponses },
       },
-      config: perm,
+      config: { ...perm, idempotency: false },
     },
     async (request, reply) => {
       await changePassword(db, scopeOf(request), request.params.id, { new_password: request.body.new_password });

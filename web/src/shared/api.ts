@@ -1,5 +1,5 @@
 // Tiny fetch client for /api: JSON in/out, the CSRF double-submit header on writes (cookie btnn_csrf →
-// x-csrf-token), and ApiError carrying the API's Vietnamese message and field issues.
+// x-csrf-token), an Idempotency-Key on every POST, and ApiError carrying the API's Vietnamese message and field issues.
 
 export type Issue = { path: string; message: string };
 
@@ -31,6 +31,49 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** 128 random bits as hex (crypto.getRandomValues also works outside secure contexts, unlike randomUUID). */
+export function newIdempotencyKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+}
+
+/** How long a finished submission's key is reused for the same submission again (a double click, a quick retry). */
+const REUSE_AFTER_RESPONSE_MS = 5_000;
+/** After a network failure the server may still have saved it: a retry within this time reuses the key. */
+const REUSE_AFTER_FAILURE_MS = 10 * 60_000;
+let inFlightWrites = 0;
+/** Writes (non-GET requests) still waiting for their response (form-guards.ts keeps a form busy meanwhile). */
+export const writesInFlight = () => inFlightWrites;
+
+const submissions = new Map<string, { key: string; inFlight: number; until: number }>();
+
+/**
+ * The Idempotency-Key of one submission: the same path and body sent again while the first is in flight or just
+ * after (double click, Enter + click, retry after a lost connection) carries the same key, so the server creates one
+ * record and answers the repeats with the first response. A later, deliberate identical submission gets a new key.
+ */
+function submissionKey(signature: string): { key: string; done(networkFailure: boolean): void } {
+  const now = Date.now();
+  for (const [sig, s] of submissions) if (s.inFlight === 0 && s.until < now) submissions.delete(sig);
+  let s = submissions.get(signature);
+  if (!s) {
+    s = { key: newIdempotencyKey(), inFlight: 0, until: 0 };
+    submissions.set(signature, s);
+  }
+  const entry = s;
+  entry.inFlight++;
+  return {
+    key: entry.key,
+    done(networkFailure) {
+      entry.inFlight--;
+      entry.until = Math.max(
+        entry.until,
+        Date.now() + (networkFailure ? REUSE_AFTER_FAILURE_MS : REUSE_AFTER_RESPONSE_MS),
+      );
+    },
+  };
+}
+
 let onUnauthorized: (() => void) | null = null;
 /** Called when a request comes back 401 (session expired): the app sends the user to the login page. */
 export function setUnauthorizedHandler(fn: () => void) {
@@ -39,7 +82,15 @@ export function setUnauthorizedHandler(fn: () => void) {
 
 export async function api<T>(
   path: string,
-  opts: { method?: string; body?: unknown; query?: Query; signal?: AbortSignal; quiet401?: boolean } = {},
+  opts: {
+    method?: string;
+    body?: unknown;
+    query?: Query;
+    signal?: AbortSignal;
+    quiet401?: boolean;
+    /** A key chosen by the caller (one per form submission); default: derived per submission (submissionKey). */
+    idempotencyKey?: string;
+  } = {},
 ): Promise<T> {
   const method = opts.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
@@ -48,13 +99,22 @@ export async function api<T>(
     const token = cookie("btnn_csrf");
     if (token) headers["x-csrf-token"] = token;
   }
-  const res = await fetch(withQuery(path, opts.query), {
-    method,
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    credentials: "same-origin",
-    signal: opts.signal,
-  });
+  const url = withQuery(path, opts.query);
+  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  const submission = method === "POST" && !opts.idempotencyKey ? submissionKey(`${url}\u0000${body ?? ""}`) : undefined;
+  const key = opts.idempotencyKey ?? submission?.key;
+  if (method === "POST" && key) headers["idempotency-key"] = key;
+  let res: Response;
+  if (method !== "GET") inFlightWrites++;
+  try {
+    res = await fetch(url, { method, headers, body, credentials: "same-origin", signal: opts.signal });
+  } catch (e) {
+    submission?.done(true);
+    throw e;
+  } finally {
+    if (method !== "GET") inFlightWrites--;
+  }
+  submission?.done(false);
   if (res.status === 204) return null as T;
   const text = await res.text();
   let data: unknown = null;

@@ -46,7 +46,7 @@ export default function LoginPage() {
             {t("login.title")}
           </Typography.Title>
           {error && <Alert type="error" showIcon message={error} role="alert" />}
-          <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form layout="vertical" onFinish={submit} requiredMark={false} data-enter-submits>
             <Form.Item
               label={t("login.username")}
               name="username"

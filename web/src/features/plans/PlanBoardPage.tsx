@@ -22,7 +22,7 @@ import {
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
-import { ApiError, api, apiAll } from "../../shared/api.ts";
+import { ApiError, api, apiAll, newIdempotencyKey } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate, fmtDateTime, todayVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -74,6 +74,7 @@ function InstanceActivity({ instance, writable }: { instance: TaskInstance; writ
         method: "POST",
         headers: {
           "content-type": "application/octet-stream",
+          "idempotency-key": newIdempotencyKey(),
           ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}),
         },
         body: f,

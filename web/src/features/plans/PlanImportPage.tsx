@@ -4,7 +4,7 @@
 import { InboxOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, InputNumber, List, Result, Space, Spin, Steps, Tag, Upload } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
@@ -36,7 +36,11 @@ export default function PlanImportPage() {
   const [rows, setRows] = useState<ReviewRow[]>([]);
 
   const source = (): Source => (file ? { file_base64: file.base64, file_name: file.name } : { text });
+  // A second click while the first is being sent does nothing (state updates land only after this render).
+  const sending = useRef(false);
   const run = async (confirm: boolean) => {
+    if (sending.current) return;
+    sending.current = true;
     setBusy(confirm ? t("plans.importing") : t("plans.reading"));
     setError(null);
     try {
@@ -86,6 +90,7 @@ export default function PlanImportPage() {
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
+      sending.current = false;
       setBusy(null);
     }
   };
@@ -197,6 +202,8 @@ export default function PlanImportPage() {
               <Button onClick={() => setStep(0)}>{t("common.back")}</Button>
               <Button
                 type="primary"
+                loading={!!busy}
+                data-testid="plan-import-confirm"
                 disabled={rows.length === 0 || rows.some((r) => !r.title.trim())}
                 onClick={() => run(true)}
               >

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate, fold } from "../../shared/format.ts";
@@ -38,6 +38,7 @@ export default function ReportsPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const [sending, setSending] = useState(false);
   const rounds = useQuery({
     queryKey: ["report-rounds"],
     queryFn: () => api<{ items: Round[] }>("/api/report-rounds"),
@@ -86,6 +87,8 @@ export default function ReportsPage() {
     participant_ids?: string[];
     parent_round?: string;
   }) {
+    if (sending) return;
+    setSending(true);
     const parent =
       !isProvince || !v.parent_round || v.parent_round === PARENT_AUTO
         ? undefined
@@ -114,6 +117,8 @@ export default function ReportsPage() {
       nav(`/reports/${r.id}`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setSending(false);
     }
   }
 
@@ -181,7 +186,7 @@ export default function ReportsPage() {
                 <Select options={parentOptions} style={{ maxWidth: 800 }} />
               </Form.Item>
             )}
-            <Button type="primary" htmlType="submit">
+            <Button type="primary" htmlType="submit" loading={sending}>
               {t("reports.openSubmit")}
             </Button>
           </Form>

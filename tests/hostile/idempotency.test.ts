@@ -1,0 +1,391 @@
+// Issue 13, finding 12: double submits. Every creating route (each POST the OpenAPI document lists with an
+// `idempotency-key` header parameter — src/http/plugins/idempotency.ts adds it to every POST unless the route says
+// `config: { idempotency: false }`) gets 5 concurrent identical submissions with one Idempotency-Key: exactly one
+// record (one audit entry of the route's action) and five identical responses. A creating route added later without
+// a row in ROUTES fails the guard test below. Both engines.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { createTaskInstances } from "../../src/db/repositories/plans.ts";
+import { createRequest } from "../../src/db/repositories/requests.ts";
+import { availableEngines } from "../../src/db/testing.ts";
+import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
+import { IDEMPOTENCY_HEADER } from "../../src/http/plugins/idempotency.ts";
+import { type Client, createObjects, type HostileFixture, hostileFixture, type Objects, signedIn } from "./fixture.ts";
+
+type Call = { url: string; payload?: unknown; headers?: Record<string, string> };
+type Ctx = { o: Objects; fx: HostileFixture; n: number };
+/** One valid submission per creating route, and the audit action its one record writes. */
+type Row = { action: string; call(c: Ctx): Promise<Call> | Call };
+
+const SIGNATURE = { title: "Giám đốc", name: "Nguyễn Văn Thử" };
+
+/** A fresh request of the Sở Tư pháp to draft a letter for (each test run drafts its own). */
+async function letterRequest(fx: HostileFixture): Promise<string> {
+  const r = await createRequest(fx.database.db, SYSTEM_SCOPE, {
+    kind: "guidance",
+    from_agency_id: "thads-thanh-hoa",
+    to_agency_id: "stp-thanh-hoa",
+    topic: "Đề nghị hướng dẫn",
+  });
+  return r.id;
+}
+
+/** Keyed by the OpenAPI path. Add a row here for every new creating route (see the guard test). */
+const ROUTES: Record<string, Row> = {
+  "/api/users": {
+    action: "user.create",
+    call: ({ n }) => ({
+      url: "/api/users",
+      payload: {
+        username: `idem-${n}`,
+        full_name: "Người dùng thử",
+        password: "mat-khau-dai-du-roi",
+        memberships: [{ agency_id: "stp-thanh-hoa", role: "viewer" }],
+      },
+    }),
+  },
+  "/api/users/{id}/memberships": {
+    action: "membership.add",
+    call: ({ fx, n }) => ({
+      url: `/api/users/${fx.userIds.officer_phong}/memberships`,
+      payload: { agency_id: ["thads-thanh-hoa", "stp-thanh-hoa"][n % 2], role: ["viewer", "officer"][n % 2] },
+    }),
+  },
+  "/api/claims": {
+    action: "claim.create",
+    call: () => ({
+      url: "/api/claims",
+      payload: {
+        field: "civil_enforcement",
+        handling_agency_id: "thads-thanh-hoa",
+        claimant_name: "Trần Thị Gửi Hai Lần",
+      },
+    }),
+  },
+  "/api/claims/{id}/events": {
+    action: "claim.event.add",
+    call: ({ o }) => ({ url: `/api/claims/${o.claim}/events`, payload: { type: "file_valid", date: "2024-03-04" } }),
+  },
+  "/api/plans": {
+    action: "plan.create",
+    call: () => ({
+      url: "/api/plans",
+      payload: { agency_id: "stp-thanh-hoa", title: "Kế hoạch gửi hai lần", year: 2024 },
+    }),
+  },
+  "/api/task-instances": {
+    action: "task_instance.create",
+    call: ({ o, n }) => ({
+      url: "/api/task-instances",
+      payload: { items: [{ task_id: o.task, agency_id: "thads-thanh-hoa", period_label: `Đợt ${n}` }] },
+    }),
+  },
+  "/api/plans/import": {
+    action: "plan.create",
+    call: () => ({
+      url: "/api/plans/import",
+      payload: {
+        text: "KẾ HOẠCH\nCông tác bồi thường nhà nước năm 2024\nI. NHIỆM VỤ\n1. Tổ chức tập huấn",
+        agency_id: "stp-thanh-hoa",
+        year: 2024,
+        confirm: true,
+      },
+    }),
+  },
+  "/api/requests": {
+    action: "request.create",
+    call: () => ({
+      url: "/api/requests",
+      payload: {
+        kind: "legal_question",
+        from_agency_id: "stp-thanh-hoa",
+        to_agency_id: "cuc-btnn",
+        topic: "Hỏi về thời hiệu",
+      },
+    }),
+  },
+  "/api/task-instances/{id}/comments": {
+    action: "task_instance.comment",
+    call: ({ o }) => ({ url: `/api/task-instances/${o.instance}/comments`, payload: { body: "Bình luận một lần" } }),
+  },
+  "/api/task-instances/{id}/evidence": {
+    action: "task_instance.evidence.add",
+    call: ({ o }) => ({
+      url: `/api/task-instances/${o.instance}/evidence?file_name=minh-chung.pdf`,
+      payload: Buffer.from("%PDF-1.4\n% minh chứng\n"),
+      headers: { "content-type": "application/octet-stream" },
+    }),
+  },
+  "/api/requests/{id}/letter": {
+    action: "register.allocate",
+    call: async ({ fx }) => ({
+      url: `/api/requests/${await letterRequest(fx)}/letter`,
+      payload: { issuing_agency_id: "stp-thanh-hoa", signature: SIGNATURE, fields: { points: ["Nội dung."] } },
+    }),
+  },
+  "/api/case-lists": {
+    action: "case_list.create",
+    call: ({ n }) => ({
+      url: "/api/case-lists",
+      payload: { kind: "quarter_2009", period: `${2010 + n}-Q1`, agency_id: "stp-thanh-hoa" },
+    }),
+  },
+  "/api/meetings": {
+    action: "meeting.create",
+    call: ({ o }) => ({
+      url: "/api/meetings",
+      payload: {
+        agency_id: o.stp,
+        variant: "meeting",
+        topic: "vụ việc phức tạp",
+        held_on: "2024-03-04",
+        venue: "Trụ sở",
+        participant_agency_ids: [o.thads],
+        agenda: ["Rà soát"],
+        claim_ids: [],
+      },
+    }),
+  },
+  "/api/meetings/{id}/outcome": {
+    action: "meeting.outcome",
+    call: ({ o }) => ({
+      url: `/api/meetings/${o.meeting}/outcome`,
+      payload: {
+        version: 1,
+        results: [{ heading: "Kết quả", paragraphs: ["Đã rà soát."] }],
+        conclusions: ["Thống nhất hướng xử lý."],
+        signature: SIGNATURE,
+        date: "2024-03-05",
+      },
+    }),
+  },
+  "/api/outgoing": {
+    action: "register.allocate",
+    call: () => ({
+      url: "/api/outgoing",
+      payload: { agency_id: "stp-thanh-hoa", year: 2024, doc_kind: "letter", subject: "Công văn", symbol: "STP-BTNN" },
+    }),
+  },
+  "/api/report-templates": {
+    action: "report_template.create",
+    call: ({ n }) => ({
+      url: "/api/report-templates",
+      payload: {
+        id: `mau-idem-${n}`,
+        name: "Mẫu đột xuất",
+        summary: "Số liệu đột xuất",
+        period_kinds: ["custom"],
+        sections: [{ type: "indicators", key: "x", title: "SỐ LIỆU", indicators: ["handled"] }],
+        basis: "Kiểm thử",
+        confidence: "confirmed",
+      },
+    }),
+  },
+  "/api/report-rounds": {
+    action: "report_round.open",
+    call: ({ o }) => ({
+      url: "/api/report-rounds",
+      payload: {
+        template_id: "quick-figures",
+        period_kind: "custom",
+        year: 2024,
+        from: "2024-01-01",
+        to: "2024-06-30",
+        deadline: "2024-07-15",
+        agency_id: o.stp,
+        participant_ids: [o.thads],
+      },
+    }),
+  },
+  "/api/report-rounds/{id}/submissions/{agency_id}/remind": {
+    action: "report_submission.remind",
+    call: ({ o }) => ({
+      url: `/api/report-rounds/${o.round}/submissions/${o.thads}/remind`,
+      payload: { note: "Đề nghị gửi báo cáo" },
+    }),
+  },
+  "/api/report-rounds/{id}/consolidate": {
+    action: "report_round.consolidate",
+    call: ({ o }) => ({ url: `/api/report-rounds/${o.round}/consolidate`, payload: {} }),
+  },
+  "/api/evaluation/assessments/{id}/review": {
+    action: "evaluation.review",
+    call: ({ o }) => ({ url: `/api/evaluation/assessments/${o.assessment}/review`, payload: { note: "Thẩm định" } }),
+  },
+  "/api/inspections": {
+    action: "inspection.create",
+    call: ({ o }) => ({
+      url: "/api/inspections",
+      payload: {
+        title: "Kiểm tra công tác BTNN",
+        lead_agency_id: o.stp,
+        year: 2024,
+        team: [{ name: "Nguyễn Văn Trưởng Đoàn", title: "Phó Giám đốc", role: "leader" }],
+        targets: [{ agency_id: o.thads, date: "2024-09-10" }],
+      },
+    }),
+  },
+  "/api/inspections/{id}/results": {
+    action: "inspection.result",
+    call: ({ o }) => ({
+      url: `/api/inspections/${o.inspection}/results`,
+      payload: {
+        findings: [{ target_agency_id: o.thads, text: "Phát hiện gửi một lần" }],
+        recommendations: [{ target_agency_id: o.thads, recommendation: "Khắc phục." }],
+        report_date: "2024-09-30",
+      },
+    }),
+  },
+  "/api/trainings": {
+    action: "training.create",
+    call: ({ o }) => ({
+      url: "/api/trainings",
+      payload: {
+        kind: "training",
+        title: "Tập huấn Luật TNBTCNN",
+        organiser_agency_id: o.stp,
+        date: "2024-05-10",
+        participants: 40,
+      },
+    }),
+  },
+  "/api/trainings/{id}/evidence": {
+    action: "task_instance.evidence.link",
+    call: async ({ o, fx }) => {
+      // A task of the organiser itself (the fixture's instance belongs to the THADS).
+      const [own] = await createTaskInstances(fx.database.db, SYSTEM_SCOPE, [{ task_id: o.task, agency_id: o.stp }]);
+      return { url: `/api/trainings/${o.training}/evidence`, payload: { task_instance_id: own.id } };
+    },
+  },
+};
+
+type OpenApi = {
+  paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>>;
+};
+
+for (const engine of availableEngines()) {
+  describe(`Phát hiện 12: gửi trùng (Idempotency-Key) trên mọi đường dẫn tạo mới (${engine})`, () => {
+    let fx: HostileFixture;
+    let admin: Client;
+    let keyed: string[] = [];
+    let n = 0;
+    /** One object of every kind (each route changes a different one). */
+    let o: Objects;
+
+    before(async () => {
+      fx = await hostileFixture(engine);
+      admin = await signedIn(fx.app, "sysadmin");
+      o = await createObjects(fx.database.db, "in");
+      const doc = (await fx.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as OpenApi;
+      keyed = Object.entries(doc.paths)
+        .filter(([, ops]) => ops.post?.parameters?.some((p) => p.in === "header" && p.name === IDEMPOTENCY_HEADER))
+        .map(([path]) => path)
+        .sort();
+    });
+    after(() => fx.close());
+
+    const auditCount = async (action: string) => {
+      const [r] = await fx.database.query<{ n: number }>("select count(*)::int as n from audit_log where action = $1", [
+        action,
+      ]);
+      return Number(r.n);
+    };
+    const send = (call: Call, key?: string) =>
+      admin.request({
+        method: "POST",
+        url: call.url,
+        payload: (Buffer.isBuffer(call.payload) ? call.payload : JSON.stringify(call.payload ?? {})) as string,
+        headers: { "content-type": "application/json", ...call.headers, ...(key ? { [IDEMPOTENCY_HEADER]: key } : {}) },
+      });
+
+    test("bảo vệ: mọi POST tạo mới trong OpenAPI có một dòng trong ROUTES (và ngược lại)", () => {
+      assert.ok(keyed.length >= 20, `chỉ thấy ${keyed.length} đường dẫn nhận Idempotency-Key`);
+      const missing = keyed.filter((p) => !ROUTES[p]);
+      assert.deepEqual(
+        missing,
+        [],
+        `Đường dẫn POST mới chưa được kiểm tra gửi trùng: ${missing.join(", ")}.\n` +
+          "Thêm vào ROUTES trong tests/hostile/idempotency.test.ts một thân hợp lệ và hành động audit mà một lần tạo ghi " +
+          "(plugin src/http/plugins/idempotency.ts đã tự áp dụng cho đường dẫn này); nếu đường dẫn KHÔNG tạo gì " +
+          "(xem trước, đánh dấu đã đọc…), đăng ký nó với config: { idempotency: false }.",
+      );
+      const stale = Object.keys(ROUTES).filter((p) => !keyed.includes(p));
+      assert.deepEqual(stale, [], `ROUTES có đường dẫn không còn nhận Idempotency-Key: ${stale.join(", ")}`);
+    });
+
+    for (const path of Object.keys(ROUTES))
+      test(`5 lần gửi đồng thời cùng Idempotency-Key → 1 bản ghi, 5 phản hồi giống hệt: POST ${path}`, async () => {
+        const row = ROUTES[path];
+        const call = await row.call({ o, fx, n: ++n });
+        const before = await auditCount(row.action);
+        const key = `idem-${engine}-${n}-${Date.now()}`;
+        const rs = await Promise.all(Array.from({ length: 5 }, () => send(call, key)));
+        const first = rs[0];
+        assert.ok(first.statusCode >= 200 && first.statusCode < 300, `${path} → ${first.statusCode} ${first.body}`);
+        for (const r of rs) {
+          assert.equal(r.statusCode, first.statusCode, `${path}: ${r.body.slice(0, 200)}`);
+          assert.ok(r.rawPayload.equals(first.rawPayload), `${path}: phản hồi khác nhau`);
+        }
+        assert.equal(rs.filter((r) => r.headers["idempotent-replayed"] === "true").length, 4);
+        assert.equal(await auditCount(row.action), before + 1, `${path}: số bản ghi ${row.action}`);
+        // Retried later with the same key: still the same answer, still one record.
+        const later = await send(call, key);
+        assert.equal(later.statusCode, first.statusCode);
+        assert.ok(later.rawPayload.equals(first.rawPayload));
+        assert.equal(await auditCount(row.action), before + 1);
+      });
+
+    test("cùng Idempotency-Key với thân khác → 422 nêu tiêu đề, không tạo gì", async () => {
+      const key = `idem-khac-${engine}`;
+      const a = await send({ url: `/api/task-instances/${o.instance}/comments`, payload: { body: "Lần một" } }, key);
+      assert.equal(a.statusCode, 201, a.body);
+      const before = await auditCount("task_instance.comment");
+      const b = await send({ url: `/api/task-instances/${o.instance}/comments`, payload: { body: "Lần hai" } }, key);
+      assert.equal(b.statusCode, 422, b.body);
+      assert.equal(b.json().code, "idempotency_key_reused");
+      assert.equal(b.json().issues[0].path, "/Idempotency-Key");
+      assert.equal(await auditCount("task_instance.comment"), before);
+    });
+
+    test("yêu cầu lỗi không giữ mã: sửa rồi gửi lại với cùng mã thì được tạo", async () => {
+      const key = `idem-sua-${engine}`;
+      const bad = await send(
+        { url: "/api/plans", payload: { agency_id: "stp-thanh-hoa", title: "", year: 2024 } },
+        key,
+      );
+      assert.equal(bad.statusCode, 400);
+      // Same key, corrected body: the failed attempt released its claim.
+      const ok = await send(
+        { url: "/api/plans", payload: { agency_id: "stp-thanh-hoa", title: "Đã sửa", year: 2024 } },
+        key,
+      );
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.notEqual(ok.headers["idempotent-replayed"], "true");
+    });
+
+    test("mã Idempotency-Key sai dạng → 400 tiếng Việt", async () => {
+      const r = await send(
+        { url: "/api/plans", payload: { agency_id: "stp-thanh-hoa", title: "X", year: 2024 } },
+        "ab",
+      );
+      assert.equal(r.statusCode, 400);
+      assert.equal(r.json().code, "bad_idempotency_key");
+    });
+
+    test("soạn lại công văn của cùng một yêu cầu (không có mã) giữ nguyên số văn bản đi", async () => {
+      const id = await letterRequest(fx);
+      const body = { issuing_agency_id: "stp-thanh-hoa", signature: SIGNATURE, fields: { points: ["Nội dung."] } };
+      const before = await auditCount("register.allocate");
+      const a = await send({ url: `/api/requests/${id}/letter`, payload: body });
+      assert.equal(a.statusCode, 201, a.body);
+      const rs = await Promise.all(
+        Array.from({ length: 4 }, () => send({ url: `/api/requests/${id}/letter`, payload: body })),
+      );
+      for (const r of rs) {
+        assert.equal(r.statusCode, 201);
+        assert.equal(r.headers["x-document-number"], a.headers["x-document-number"]);
+      }
+      assert.equal(await auditCount("register.allocate"), before + 1);
+    });
+  });
+}
