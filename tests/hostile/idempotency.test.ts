@@ -62,6 +62,25 @@ const ROUTES: Record<string, Row> = {
       },
     }),
   },
+  "/api/claims/backfill": {
+    action: "claim.backfill",
+    call: () => ({
+      url: "/api/claims/backfill",
+      payload: {
+        field: "civil_enforcement",
+        handling_agency_id: "thads-thanh-hoa",
+        claimant_name: "Lê Văn Hồ Sơ Giấy",
+        events: [{ type: "received", date: "2023-03-01" }],
+      },
+    }),
+  },
+  "/api/inbox/assign": {
+    action: "work.assign",
+    call: ({ o, fx }) => ({
+      url: "/api/inbox/assign",
+      payload: { kind: "request", id: o.request, assignee_id: fx.userIds.sysadmin },
+    }),
+  },
   "/api/claims/{id}/events": {
     action: "claim.event.add",
     call: ({ o }) => ({ url: `/api/claims/${o.claim}/events`, payload: { type: "file_valid", date: "2024-03-04" } }),

@@ -31,7 +31,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: AppDb; mailEnabled:
         summary: "Đánh dấu mọi thông báo của tôi đã đọc",
         response: { 200: z.object({ updated: z.number() }), ...errorResponses },
       },
-      config: { access: "authenticated" },
+      config: { access: "authenticated", idempotency: false },
     },
     async (request) => ({ updated: await markAllNotificationsRead(db, scopeOf(request)) }),
   );
