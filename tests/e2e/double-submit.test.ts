@@ -24,6 +24,7 @@ describe("Phát hiện 12 trong Chromium: Enter không gửi biểu mẫu, bấm
   before(async () => {
     h = await startHarness();
     tab = await newPage(h);
+    tab.page.setDefaultTimeout(40_000); // a loaded 2-core machine
     tab.page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
     });
