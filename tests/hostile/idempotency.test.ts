@@ -81,6 +81,14 @@ const ROUTES: Record<string, Row> = {
       payload: { kind: "request", id: o.request, assignee_id: fx.userIds.sysadmin },
     }),
   },
+  "/api/claims/{id}/documents": {
+    action: "claim.document.add",
+    call: ({ o }) => ({
+      url: `/api/claims/${o.claim}/documents?kind=claim_request&title=${encodeURIComponent("Đơn yêu cầu")}&file_name=don.pdf`,
+      payload: Buffer.from("%PDF-1.4\n% đơn yêu cầu bồi thường\n"),
+      headers: { "content-type": "application/octet-stream" },
+    }),
+  },
   "/api/claims/{id}/events": {
     action: "claim.event.add",
     call: ({ o }) => ({ url: `/api/claims/${o.claim}/events`, payload: { type: "file_valid", date: "2024-03-04" } }),
