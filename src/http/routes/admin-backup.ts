@@ -40,7 +40,7 @@ export const adminBackupRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
       },
       // Not a session route: the control token below is the credential (checked before anything is read).
-      config: { access: "public" },
+      config: { access: "public", idempotency: false },
     },
     async (request) => {
       if (!opts.controlToken || !tokenMatches(request.headers.authorization, opts.controlToken))
