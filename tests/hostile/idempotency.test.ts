@@ -5,8 +5,11 @@
 // a row in ROUTES fails the guard test below. Both engines.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { createClaim } from "../../src/db/repositories/claims.ts";
 import { createTaskInstances } from "../../src/db/repositories/plans.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
+import { claimEvents } from "../../src/db/schema/index.ts";
 import { availableEngines } from "../../src/db/testing.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { IDEMPOTENCY_HEADER } from "../../src/http/plugins/idempotency.ts";
@@ -80,6 +83,25 @@ const ROUTES: Record<string, Row> = {
       url: "/api/inbox/assign",
       payload: { kind: "request", id: o.request, assignee_id: fx.userIds.sysadmin },
     }),
+  },
+  "/api/claims/{id}/corrections": {
+    action: "claim.correct",
+    call: async ({ fx }) => {
+      const c = await createClaim(fx.database.db, SYSTEM_SCOPE, {
+        field: "civil_enforcement",
+        handling_agency_id: "thads-thanh-hoa",
+        claimant_name: "Nguyễn Văn Cải Chính",
+        events: [{ type: "received", date: "2024-03-01" }],
+      });
+      const [e] = await fx.database.db
+        .select({ id: claimEvents.id })
+        .from(claimEvents)
+        .where(eq(claimEvents.claimId, c.id));
+      return {
+        url: `/api/claims/${c.id}/corrections`,
+        payload: { event: { event_id: e.id, action: "correct", date: "2024-03-02" }, reason: "Ghi nhầm ngày nhận" },
+      };
+    },
   },
   "/api/claims/{id}/documents": {
     action: "claim.document.add",
