@@ -6,11 +6,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { createTaskInstances } from "../../src/db/repositories/plans.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
 import { claimEvents } from "../../src/db/schema/index.ts";
 import { availableEngines } from "../../src/db/testing.ts";
+import { buildClaimImportTemplate } from "../../src/documents/xlsx/claim-import.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { IDEMPOTENCY_HEADER } from "../../src/http/plugins/idempotency.ts";
 import { type Client, createObjects, type HostileFixture, hostileFixture, type Objects, signedIn } from "./fixture.ts";
@@ -83,6 +85,29 @@ const ROUTES: Record<string, Row> = {
       url: "/api/inbox/assign",
       payload: { kind: "request", id: o.request, assignee_id: fx.userIds.sysadmin },
     }),
+  },
+  "/api/claims/import": {
+    action: "claim.import_xlsx",
+    call: async ({ n }) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await buildClaimImportTemplate(["thads-thanh-hoa"])) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet("Vụ việc");
+      if (!ws) throw new Error("template sheet missing");
+      ws.getRow(4).values = [
+        "Thi hành án dân sự",
+        "thads-thanh-hoa",
+        `Nhập Trùng ${n}`,
+        null,
+        null,
+        null,
+        new Date("2024-03-01T00:00:00Z"),
+      ];
+      return {
+        url: "/api/claims/import",
+        payload: Buffer.from(await wb.xlsx.writeBuffer()),
+        headers: { "content-type": "application/octet-stream" },
+      };
+    },
   },
   "/api/claims/{id}/corrections": {
     action: "claim.correct",
@@ -176,7 +201,7 @@ const ROUTES: Record<string, Row> = {
     action: "case_list.create",
     call: ({ n }) => ({
       url: "/api/case-lists",
-      payload: { kind: "quarter_2009", period: `${2010 + n}-Q1`, agency_id: "stp-thanh-hoa" },
+      payload: { kind: "quarter_2009", period: "2015-Q1", agency_id: "stp-thanh-hoa" },
     }),
   },
   "/api/meetings": {
