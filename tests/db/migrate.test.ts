@@ -25,6 +25,7 @@ const EXPECTED_TABLES = [
   "claims",
   "evaluation_assessments",
   "evaluation_sets",
+  "idempotency_keys",
   "inspection_followups",
   "inspections",
   "job_run",
