@@ -11,6 +11,7 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { ROLE_CODES, ROLES } from "../domain/access/permissions.ts";
 import { GENESIS_HASH } from "./audit.ts";
+import { assignOccurrencesToLead } from "./repositories/plan-executors.ts";
 import { auditHead, roles } from "./schema/index.ts";
 import type { Database } from "./types.ts";
 
@@ -79,7 +80,8 @@ export async function migrate(database: Database): Promise<void> {
   await syncReferenceData(database);
 }
 
-/** Role catalogue from src/domain/access/permissions.ts (the single source), upserted after every migration; audit genesis. */
+/** Role catalogue from src/domain/access/permissions.ts (the single source), upserted after every migration; audit genesis;
+ * start-up data repairs. */
 async function syncReferenceData(database: Database): Promise<void> {
   const rows = ROLE_CODES.map((code) => ({ code, nameVi: ROLES[code].nameVi }));
   await database.db
@@ -88,6 +90,8 @@ async function syncReferenceData(database: Database): Promise<void> {
     .onConflictDoUpdate({ target: roles.code, set: { nameVi: sql`excluded.name_vi` } });
   // Genesis head of the audit chain, so concurrent first appends serialise on an existing row.
   await database.db.insert(auditHead).values({ id: 1, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+  // Data repair of earlier imports: occurrences belong to the lead agency of their task (idempotent, usually a no-op).
+  await assignOccurrencesToLead(database.db);
 }
 
 /** Applied migration count (from drizzle's bookkeeping table), or 0 on a fresh database. */

@@ -45,6 +45,7 @@ import { reportRoutes } from "./routes/reports.ts";
 import { requestRoutes } from "./routes/requests.ts";
 import { routingRoutes } from "./routes/routing.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
+import { taskContributionRoutes } from "./routes/task-contributions.ts";
 import { trainingRoutes } from "./routes/trainings.ts";
 import { userRoutes } from "./routes/users.ts";
 import { securityHeaders } from "./security-headers.ts";
@@ -162,6 +163,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(claimCorrectionRoutes, { db, now: opts.now });
   await app.register(claimImportRoutes, { db });
   await app.register(planRoutes, { db });
+  await app.register(taskContributionRoutes, { db });
   await app.register(planImportRoutes, { db });
   await app.register(dashboardRoutes, { db });
   await app.register(requestRoutes, { db });

@@ -48,6 +48,7 @@ const EXPECTED_TABLES = [
   "roles",
   "sessions",
   "task_comments",
+  "task_instance_coordinators",
   "task_instances",
   "trainings",
   "users",

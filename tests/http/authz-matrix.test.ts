@@ -5,7 +5,7 @@
 // agency outside the scope (create/allocate for it) → 403; no session → 401. A route without a row FAILS the test.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { createCaseListSnapshot } from "../../src/db/repositories/case-lists.ts";
 import { createClaim } from "../../src/db/repositories/claims.ts";
@@ -29,6 +29,7 @@ import {
   plans,
   requestCopies,
   requests,
+  taskInstanceCoordinators,
   taskInstances,
   trainings,
 } from "../../src/db/schema/index.ts";
@@ -152,6 +153,8 @@ const MATRIX: Record<string, Row> = {
   "GET /api/task-instances/:id": READ_SCOPED,
   "POST /api/task-instances/:id/comments": WRITE_SCOPED(201),
   "POST /api/task-instances/:id/evidence": WRITE_SCOPED(201),
+  // A coordinating agency's own part: the acting agency (Sở Tư pháp Thanh Hóa) is a coordinator of the "in" occurrence.
+  "PATCH /api/task-instances/:id/coordinators/:agency_id": WRITE_SCOPED(200),
   "GET /api/attachments/:id": READ_SCOPED,
   "GET /api/progress": LIST,
   "GET /api/notifications": LIST,
@@ -575,6 +578,22 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     payload: Buffer.from("minh chứng"),
     headers: { "content-type": "application/octet-stream" },
   }),
+  "PATCH /api/task-instances/:id/coordinators/:agency_id": async (t) => {
+    const [part] = await fx.database.db
+      .select({ v: taskInstanceCoordinators.version })
+      .from(taskInstanceCoordinators)
+      .where(
+        and(
+          eq(taskInstanceCoordinators.taskInstanceId, ids.instance[t]),
+          eq(taskInstanceCoordinators.agencyId, AGENCY[t].stp),
+        ),
+      );
+    return {
+      method: "PATCH",
+      url: `/api/task-instances/${ids.instance[t]}/coordinators/${AGENCY[t].stp}`,
+      payload: { note: `Phần phối hợp ${uniq()}`, version: part.v },
+    };
+  },
   "GET /api/attachments/:id": (t) => ({ method: "GET", url: `/api/attachments/${ids.attachment[t]}` }),
   "GET /api/progress": () => ({ method: "GET", url: "/api/progress" }),
   "GET /api/notifications": () => ({ method: "GET", url: "/api/notifications" }),
@@ -873,8 +892,12 @@ before(async () => {
   });
   ids.plan = { in: planIn.id, out: planOut.id };
   ids.task = { in: planIn.tasks[0].id, out: planOut.tasks[0].id };
-  const [tiIn] = await createTaskInstances(db, SYSTEM_SCOPE, [{ task_id: ids.task.in, agency_id: AGENCY.in.thads }]);
-  const [tiOut] = await createTaskInstances(db, SYSTEM_SCOPE, [{ task_id: ids.task.out, agency_id: AGENCY.out.thads }]);
+  const [tiIn] = await createTaskInstances(db, SYSTEM_SCOPE, [
+    { task_id: ids.task.in, agency_id: AGENCY.in.thads, coordinator_agency_ids: [AGENCY.in.stp] },
+  ]);
+  const [tiOut] = await createTaskInstances(db, SYSTEM_SCOPE, [
+    { task_id: ids.task.out, agency_id: AGENCY.out.thads, coordinator_agency_ids: [AGENCY.out.stp] },
+  ]);
   ids.instance = { in: tiIn.id, out: tiOut.id };
   const rIn = await createRequest(db, SYSTEM_SCOPE, {
     kind: "guidance",

@@ -21,6 +21,10 @@ describe("KH Thanh Hóa 2024 (seed 001), bản .md", () => {
     assert.deepEqual(due("II.6"), [["Quý II, III năm 2024", "2024-04-01", "2024-09-30"]]);
     assert.deepEqual(due("II.7"), [["Năm 2024", "2024-01-01", "2024-12-31"]]);
     assert.deepEqual(due("II.2"), [["Năm 2024", "2024-01-01", "2024-12-31"]]);
-    assert.equal(due("II.1.a"), undefined, "Thường xuyên: không có hạn");
+    // Thường xuyên: one occurrence per 6-month reporting period (30/6/2024 is a Sunday → 01/7/2024).
+    assert.deepEqual(due("II.1.a"), [
+      ["6 tháng đầu năm 2024", "2024-01-01", "2024-07-01"],
+      ["6 tháng cuối năm 2024", "2024-07-01", "2024-12-31"],
+    ]);
   });
 });

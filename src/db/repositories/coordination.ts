@@ -27,7 +27,9 @@ import { requireAgencyInScope, requirePermission, scopeCondition } from "../scop
 import { searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
+import { instanceViews, loadLedTask } from "./plans.ts";
 import { REQUEST_KINDS, type RequestDto, type RequestInput, requestVisible, requireVisibleParent } from "./requests.ts";
+import { taskVisibleCondition } from "./task-scope.ts";
 
 // ---- agencies as facts for the role resolver -------------------------------------------------------------------------
 
@@ -430,9 +432,7 @@ export async function markCopyRead(db: AppDb, scope: Scope, requestId: string, c
 
 // ---- tasks: status workflow, comments, evidence, progress ---------------------------------------------------------------
 
-function taskVisible(scope: Scope) {
-  return scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
-}
+const taskVisible = taskVisibleCondition;
 
 export async function loadVisibleTask(db: AppDb, scope: Scope, id: string) {
   const sc = taskVisible(scope);
@@ -496,9 +496,9 @@ export async function taskDetail(db: AppDb, scope: Scope, id: string, today: Iso
           .where(eq(planTasks.id, t.taskId))
       : Promise.resolve([undefined]),
   ]);
+  const [view] = await instanceViews(db, scope, [t], today);
   return {
-    ...toSnake(t),
-    effective_status: effectiveStatus(t, today),
+    ...view,
     plan_task: task ? { ref: task.ref, content: task.content, plan_id: task.planId } : null,
     comments: comments.map((c) => toSnake(c)),
     evidence_files: files.map((f) => toSnake(f)),
@@ -507,11 +507,14 @@ export async function taskDetail(db: AppDb, scope: Scope, id: string, today: Iso
 
 export type StoredFile = { fileName: string; mimeType: string; bytes: Buffer; storedName?: string | null };
 
-/** Records an evidence file on a task (the bytes are already on disk under `storedName`, or kept in the row). */
+/**
+ * Records an evidence file on a task (the bytes are already on disk under `storedName`, or kept in the row) by its lead
+ * agency. Returns the file and the task's new version (`task_version`), so the client's next change is not stale.
+ */
 export async function addTaskEvidence(db: AppDb, scope: Scope, taskId: string, file: StoredFile) {
   requirePermission(scope, "plans.write");
   return db.transaction(async (tx) => {
-    const t = await loadVisibleTask(tx, scope, taskId);
+    const t = await loadLedTask(tx, scope, taskId, true);
     const [row] = await tx
       .insert(attachments)
       .values({
@@ -542,7 +545,7 @@ export async function addTaskEvidence(db: AppDb, scope: Scope, taskId: string, f
       entity_id: taskId,
       after: toSnake(row),
     });
-    return toSnake(row);
+    return { ...toSnake(row), task_version: t.version + 1 };
   });
 }
 

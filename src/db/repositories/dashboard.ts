@@ -12,6 +12,7 @@ import { agencies, claimDeadlines, claims, requests, taskInstances } from "../sc
 import { scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { claimListWhere } from "./claims.ts";
+import { overdueCondition } from "./task-scope.ts";
 
 export type DashboardCount = { key: string; n: number };
 export type DashboardDeadline = {
@@ -94,7 +95,7 @@ export async function loadDashboard(db: AppDb, scope: Scope, asOf: IsoDate): Pro
   const tiScope = scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
   const progress = sql`select ${taskInstances.agencyId} as agency_id, ${agencies.name} as agency_name,
       ${taskInstances.status} as status,
-      (${taskInstances.status} not in ('done','cancelled') and ${taskInstances.due} < ${asOf}) as late, count(*)::int as n
+      (${overdueCondition(asOf)}) as late, count(*)::int as n
     from ${taskInstances} join ${agencies} on ${agencies.id} = ${taskInstances.agencyId}
     ${tiScope ? sql`where ${tiScope}` : sql``}
     group by 1, 2, 3, 4`;
@@ -153,10 +154,11 @@ export async function loadDashboard(db: AppDb, scope: Scope, asOf: IsoDate): Pro
     };
     const n = num(r.n);
     p.total += n;
-    if (r.status === "done") p.done += n;
-    else if (r.status === "in_progress") p.in_progress += n;
+    // Same derived status as everywhere (domain/tasks effectiveStatus): an open, late task counts as overdue only.
+    if (r.late) p.overdue += n;
+    else if (r.status === "done") p.done += n;
+    else if (r.status === "in_progress" || r.status === "overdue") p.in_progress += n;
     else if (r.status === "pending") p.pending += n;
-    if (r.late || r.status === "overdue") p.overdue += n;
     progressMap.set(r.agency_id, p);
   }
   const dl = (v: unknown) => json<DashboardDeadline[]>(v).map((d) => ({ ...d, due: d.due ?? "" }));

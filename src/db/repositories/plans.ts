@@ -1,14 +1,24 @@
 // Plans (kế hoạch), their tasks and task instances — basic CRUD with scope, optimistic concurrency and audit.
-// A plan is visible to its issuing agency's scope; a task instance to the scope of its executing or lead agency.
+// A plan is edited by its issuing agency and seen, read-only, by every agency it names; an occurrence belongs to the
+// task's lead agency and is seen by its coordinators (task-scope.ts), who record their own part (task-contributions.ts).
 import { and, asc, count, desc, eq, ilike, inArray, lte, type SQL } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
+import { occurrenceOwner, planTaskExecutors } from "../../domain/plans/executors.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
+import { effectiveStatus } from "../../domain/tasks/index.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
-import { plans, planTasks, taskInstances } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { plans, planTasks, taskInstanceCoordinators, taskInstances } from "../schema/index.ts";
+import { requireAgencyInScope, requirePermission } from "../scope.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn, toSnake } from "./common.ts";
+import { agencyFacts } from "./coordination.ts";
+import {
+  effectiveStatusCondition,
+  planOwnerCondition,
+  planVisibleCondition,
+  taskVisibleCondition,
+} from "./task-scope.ts";
 import { taskStatusPatch } from "./tasks-workflow.ts";
 
 export type PlanTaskInput = {
@@ -33,9 +43,12 @@ export type PlanInput = {
   legal_basis?: unknown;
   source_text?: string | null;
   status?: string;
+  /** Reporting period of continuous tasks (month | quarter | half_year | year); default half_year. */
+  reporting_period?: string;
   tasks?: PlanTaskInput[];
 };
 
+export const REPORTING_PERIODS = ["month", "quarter", "half_year", "year"] as const;
 const PLAN_STATUSES = ["draft", "issued", "in_progress", "completed", "cancelled"] as const;
 const INSTANCE_STATUSES = ["pending", "in_progress", "done", "overdue", "cancelled"] as const;
 
@@ -85,6 +98,8 @@ export async function createPlan(
   requirePermission(scope, "plans.write");
   requireAgencyInScope(scope, "agency_id", input.agency_id);
   checkStatus(input.status, PLAN_STATUSES);
+  checkStatus(input.reporting_period, REPORTING_PERIODS, "reporting_period");
+  const tasksIn = await withExecutors(db, input.agency_id, input.tasks ?? []);
   return db.transaction(async (tx) => {
     const [p] = await tx
       .insert(plans)
@@ -97,14 +112,15 @@ export async function createPlan(
         legalBasis: input.legal_basis ?? null,
         sourceText: input.source_text ?? null,
         status: input.status ?? "draft",
+        reportingPeriod: input.reporting_period ?? "half_year",
         searchText: searchText(input.number, input.title),
         createdBy: scope.userId,
       })
       .returning();
-    const tasks = input.tasks?.length
+    const tasks = tasksIn.length
       ? await tx
           .insert(planTasks)
-          .values(input.tasks.map((t, i) => taskValues(p.id, t, i + 1)))
+          .values(tasksIn.map((t, i) => taskValues(p.id, t, i + 1)))
           .returning()
       : [];
     const out = { ...planDto(p), tasks: tasks.map((t) => toSnake(t)) };
@@ -119,15 +135,50 @@ export async function createPlan(
   });
 }
 
-export async function getPlan(db: AppDb, scope: Scope, id: string): Promise<PlanDto & { tasks: PlanTaskDto[] }> {
-  const sc = scopeCondition(scope, plans.agencyId);
+/**
+ * Tasks whose lead/coordinator agencies are not given get them from their roles, resolved in the province of the plan's
+ * owning agency on today's date (the agencies that must act now). Explicit ids are kept.
+ */
+async function withExecutors(db: AppDb, ownerId: string, tasks: PlanTaskInput[]): Promise<PlanTaskInput[]> {
+  if (!tasks.some((t) => t.lead_agency_id === undefined && (t.lead_role || t.coordinator_roles?.length))) return tasks;
+  const facts = await agencyFacts(db);
+  const owner = facts.find((a) => a.id === ownerId);
+  if (!owner) throw notFound("cơ quan sở hữu kế hoạch", "agency_id");
+  const today = todayVn();
+  return tasks.map((t) => {
+    if (t.lead_agency_id !== undefined) return t;
+    const ex = planTaskExecutors(
+      { lead_role: t.lead_role ?? null, coordinator_roles: t.coordinator_roles ?? [] },
+      owner,
+      facts,
+      today,
+    );
+    return {
+      ...t,
+      lead_agency_id: ex.lead_agency_id,
+      coordinator_agency_ids: t.coordinator_agency_ids ?? ex.coordinator_agency_ids,
+    };
+  });
+}
+
+/** The plan with its tasks; `owned` false = the caller's agency is only named in it (read-only). */
+export async function getPlan(
+  db: AppDb,
+  scope: Scope,
+  id: string,
+): Promise<PlanDto & { owned: boolean; tasks: PlanTaskDto[] }> {
+  const sc = planVisibleCondition(scope);
   const [p] = await db
     .select()
     .from(plans)
     .where(sc ? and(eq(plans.id, id), sc) : eq(plans.id, id));
   if (!p) throw notFound("kế hoạch");
   const tasks = await db.select().from(planTasks).where(eq(planTasks.planId, id)).orderBy(asc(planTasks.position));
-  return { ...planDto(p), tasks: tasks.map((t) => toSnake(t)) };
+  return { ...planDto(p), owned: ownsPlan(scope, p.agencyId), tasks: tasks.map((t) => toSnake(t)) };
+}
+
+function ownsPlan(scope: Scope, agencyId: string): boolean {
+  return scope.visibleAgencyIds === "all" || scope.visibleAgencyIds.includes(agencyId);
 }
 
 export async function listPlans(
@@ -135,10 +186,10 @@ export async function listPlans(
   scope: Scope,
   filter: { q?: string; year?: number; agency_id?: string; status?: string } = {},
   page: Page = {},
-): Promise<PageResult<PlanDto>> {
+): Promise<PageResult<PlanDto & { owned: boolean }>> {
   const { limit, offset } = normalizePage(page);
   const conds: SQL[] = [];
-  const sc = scopeCondition(scope, plans.agencyId);
+  const sc = planVisibleCondition(scope);
   if (sc) conds.push(sc);
   if (filter.q) conds.push(ilike(plans.searchText, likePattern(filter.q)));
   if (filter.year) conds.push(eq(plans.year, filter.year));
@@ -149,10 +200,17 @@ export async function listPlans(
     db.select().from(plans).where(where).orderBy(desc(plans.year), asc(plans.title)).limit(limit).offset(offset),
     db.select({ n: count() }).from(plans).where(where),
   ]);
-  return { items: rows.map(planDto), total: Number(n), limit, offset };
+  return {
+    items: rows.map((r) => ({ ...planDto(r), owned: ownsPlan(scope, r.agencyId) })),
+    total: Number(n),
+    limit,
+    offset,
+  };
 }
 
-export type PlanPatch = Partial<Pick<PlanInput, "number" | "title" | "year" | "issued_on" | "legal_basis" | "status">>;
+export type PlanPatch = Partial<
+  Pick<PlanInput, "number" | "title" | "year" | "issued_on" | "legal_basis" | "status" | "reporting_period">
+>;
 
 export async function updatePlan(
   db: AppDb,
@@ -163,8 +221,9 @@ export async function updatePlan(
 ): Promise<PlanDto> {
   requirePermission(scope, "plans.write");
   checkStatus(patch.status, PLAN_STATUSES);
+  checkStatus(patch.reporting_period, REPORTING_PERIODS, "reporting_period");
   return db.transaction(async (tx) => {
-    const sc = scopeCondition(scope, plans.agencyId);
+    const sc = planOwnerCondition(scope);
     const [before] = await tx
       .select()
       .from(plans)
@@ -179,6 +238,7 @@ export async function updatePlan(
     if (patch.issued_on !== undefined) set.issuedOn = patch.issued_on;
     if (patch.legal_basis !== undefined) set.legalBasis = patch.legal_basis;
     if (patch.status !== undefined) set.status = patch.status;
+    if (patch.reporting_period !== undefined) set.reportingPeriod = patch.reporting_period;
     const [after] = await tx
       .update(plans)
       .set({
@@ -204,7 +264,8 @@ export async function updatePlan(
 
 export type TaskInstanceInput = {
   task_id: string;
-  agency_id: string;
+  /** Owning (executing) agency; default: the task's lead agency, else the plan's owning agency. */
+  agency_id?: string;
   lead_agency_id?: string | null;
   coordinator_agency_ids?: string[];
   period_label?: string | null;
@@ -212,6 +273,10 @@ export type TaskInstanceInput = {
   status?: string;
 };
 
+/**
+ * Occurrences of plan tasks. By default each belongs to the task's lead agency and lists its coordinators (each gets a
+ * contribution row). The caller must own the plan; an explicit agency must be in scope or be the task's lead.
+ */
 export async function createTaskInstances(
   db: AppDb,
   scope: Scope,
@@ -219,34 +284,54 @@ export async function createTaskInstances(
 ): Promise<TaskInstanceDto[]> {
   requirePermission(scope, "plans.write");
   list.forEach((t, i) => {
-    requireAgencyInScope(scope, `[${i}].agency_id`, t.agency_id, t.lead_agency_id);
     checkStatus(t.status, INSTANCE_STATUSES, `[${i}].status`);
   });
   if (list.length === 0) return [];
   return db.transaction(async (tx) => {
     const taskIds = [...new Set(list.map((t) => t.task_id))];
-    // Only tasks of plans visible in the caller's scope (a task id of another province's plan is "not found").
-    const sc = scopeCondition(scope, plans.agencyId);
     const found = await tx
-      .select({ id: planTasks.id })
+      .select({
+        id: planTasks.id,
+        leadAgencyId: planTasks.leadAgencyId,
+        coordinatorAgencyIds: planTasks.coordinatorAgencyIds,
+        planAgencyId: plans.agencyId,
+      })
       .from(planTasks)
       .innerJoin(plans, eq(plans.id, planTasks.planId))
-      .where(sc ? and(inArray(planTasks.id, taskIds), sc) : inArray(planTasks.id, taskIds));
-    if (found.length !== taskIds.length) throw notFound("nhiệm vụ của kế hoạch", "task_id");
-    const rows = await tx
-      .insert(taskInstances)
-      .values(
-        list.map((t) => ({
-          taskId: t.task_id,
-          agencyId: t.agency_id,
-          leadAgencyId: t.lead_agency_id ?? null,
-          coordinatorAgencyIds: t.coordinator_agency_ids ?? [],
-          periodLabel: t.period_label ?? null,
-          due: t.due ?? null,
-          status: t.status ?? "pending",
-        })),
-      )
-      .returning();
+      .where(inArray(planTasks.id, taskIds));
+    const byId = new Map(found.map((f) => [f.id, f]));
+    // An explicit agency outside the scope is refused (403) unless it is the task's lead named by the plan.
+    list.forEach((t, i) => {
+      if (t.agency_id !== undefined && t.agency_id !== byId.get(t.task_id)?.leadAgencyId)
+        requireAgencyInScope(scope, `[${i}].agency_id`, t.agency_id);
+    });
+    // Only tasks of plans the caller owns (a task id of another province's plan is "not found").
+    if (found.length !== taskIds.length || found.some((f) => !ownsPlan(scope, f.planAgencyId)))
+      throw notFound("nhiệm vụ của kế hoạch", "task_id");
+    const values = list.map((t) => {
+      const task = byId.get(t.task_id)!;
+      const lead = t.lead_agency_id !== undefined ? t.lead_agency_id : task.leadAgencyId;
+      const agencyId = t.agency_id ?? occurrenceOwner({ lead_agency_id: lead }, task.planAgencyId);
+      const coordinators = (t.coordinator_agency_ids ?? task.coordinatorAgencyIds ?? []).filter((c) => c !== agencyId);
+      return {
+        taskId: t.task_id,
+        agencyId,
+        leadAgencyId: lead ?? agencyId,
+        coordinatorAgencyIds: coordinators,
+        periodLabel: t.period_label ?? null,
+        due: t.due ?? null,
+        status: t.status ?? "pending",
+      };
+    });
+    const rows = await tx.insert(taskInstances).values(values).returning();
+    const contributions = rows.flatMap((r) =>
+      (r.coordinatorAgencyIds ?? []).map((agencyId) => ({ taskInstanceId: r.id, agencyId })),
+    );
+    for (let k = 0; k < contributions.length; k += 500)
+      await tx
+        .insert(taskInstanceCoordinators)
+        .values(contributions.slice(k, k + 500))
+        .onConflictDoNothing();
     const out = rows.map((r) => toSnake(r));
     await appendAudit(tx, {
       ...auditActor(scope),
@@ -259,15 +344,86 @@ export async function createTaskInstances(
   });
 }
 
+type ContributionRow = typeof taskInstanceCoordinators.$inferSelect;
+export type ContributionDto = Pick<
+  ReturnType<typeof toSnake<ContributionRow>>,
+  "agency_id" | "status" | "note" | "completed_on" | "version" | "updated_by" | "updated_at"
+> & { effective_status: string };
+
+/** Contribution rows of the given occurrences, keyed by occurrence id (each with its derived status). */
+export async function contributionsOf(
+  db: AppDb,
+  instances: ReadonlyArray<{ id: string; due: string | null }>,
+  today = todayVn(),
+): Promise<Map<string, ContributionDto[]>> {
+  const out = new Map<string, ContributionDto[]>();
+  if (instances.length === 0) return out;
+  const due = new Map(instances.map((i) => [i.id, i.due]));
+  const rows = await db
+    .select()
+    .from(taskInstanceCoordinators)
+    .where(
+      inArray(
+        taskInstanceCoordinators.taskInstanceId,
+        instances.map((i) => i.id),
+      ),
+    )
+    .orderBy(asc(taskInstanceCoordinators.agencyId));
+  for (const r of rows) {
+    const list = out.get(r.taskInstanceId) ?? [];
+    list.push({
+      agency_id: r.agencyId,
+      status: r.status,
+      note: r.note,
+      completed_on: r.completedOn,
+      version: r.version,
+      updated_by: r.updatedBy,
+      updated_at: r.updatedAt,
+      effective_status: effectiveStatus({ status: r.status, due: due.get(r.taskInstanceId) ?? null }, today),
+    });
+    out.set(r.taskInstanceId, list);
+  }
+  return out;
+}
+
+export type TaskInstanceView = TaskInstanceDto & {
+  effective_status: string;
+  /** True when the caller's agency leads (owns) the occurrence and may update it. */
+  is_lead: boolean;
+  coordinators: ContributionDto[];
+};
+
+function isLead(scope: Scope, r: InstanceRow): boolean {
+  if (scope.visibleAgencyIds === "all") return true;
+  const v = scope.visibleAgencyIds;
+  return v.includes(r.agencyId) || (r.leadAgencyId !== null && v.includes(r.leadAgencyId));
+}
+
+export async function instanceViews(
+  db: AppDb,
+  scope: Scope,
+  rows: InstanceRow[],
+  today = todayVn(),
+): Promise<TaskInstanceView[]> {
+  const contributions = await contributionsOf(db, rows, today);
+  return rows.map((r) => ({
+    ...toSnake(r),
+    effective_status: effectiveStatus(r, today),
+    is_lead: isLead(scope, r),
+    coordinators: contributions.get(r.id) ?? [],
+  }));
+}
+
 export async function listTaskInstances(
   db: AppDb,
   scope: Scope,
   filter: { task_id?: string; plan_id?: string; agency_id?: string; status?: string; due_before?: string } = {},
   page: Page = {},
-): Promise<PageResult<TaskInstanceDto>> {
+  today = todayVn(),
+): Promise<PageResult<TaskInstanceView>> {
   const { limit, offset } = normalizePage(page);
   const conds: SQL[] = [];
-  const sc = scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
+  const sc = taskVisibleCondition(scope);
   if (sc) conds.push(sc);
   if (filter.task_id) conds.push(eq(taskInstances.taskId, filter.task_id));
   if (filter.plan_id)
@@ -278,7 +434,7 @@ export async function listTaskInstances(
       ),
     );
   if (filter.agency_id) conds.push(eq(taskInstances.agencyId, filter.agency_id));
-  if (filter.status) conds.push(eq(taskInstances.status, filter.status));
+  if (filter.status) conds.push(effectiveStatusCondition(filter.status, today));
   if (filter.due_before) conds.push(lte(taskInstances.due, filter.due_before));
   const where = conds.length ? and(...conds) : undefined;
   const [rows, [{ n }]] = await Promise.all([
@@ -291,7 +447,25 @@ export async function listTaskInstances(
       .offset(offset),
     db.select({ n: count() }).from(taskInstances).where(where),
   ]);
-  return { items: rows.map((r) => toSnake(r)), total: Number(n), limit, offset };
+  return { items: await instanceViews(db, scope, rows, today), total: Number(n), limit, offset };
+}
+
+/** An occurrence the caller may update: visible, and led by an agency in scope (403 for a coordinator). */
+export async function loadLedTask(db: AppDb, scope: Scope, id: string, forUpdate = false): Promise<InstanceRow> {
+  const sc = taskVisibleCondition(scope);
+  const q = db
+    .select()
+    .from(taskInstances)
+    .where(sc ? and(eq(taskInstances.id, id), sc) : eq(taskInstances.id, id));
+  const [row] = forUpdate ? await q.for("update") : await q;
+  if (!row) throw notFound("nhiệm vụ");
+  if (!isLead(scope, row))
+    throw new DomainError(
+      "forbidden",
+      "id",
+      "Chỉ cơ quan chủ trì cập nhật trạng thái và minh chứng của nhiệm vụ; cơ quan phối hợp cập nhật phần phối hợp của mình.",
+    );
+  return row;
 }
 
 export async function updateTaskInstance(
@@ -300,16 +474,10 @@ export async function updateTaskInstance(
   id: string,
   expectedVersion: number,
   patch: { status?: string; evidence?: unknown; completed_on?: string | null; due?: string | null },
-): Promise<TaskInstanceDto> {
+): Promise<TaskInstanceView> {
   requirePermission(scope, "plans.write");
   return db.transaction(async (tx) => {
-    const sc = scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
-    const [before] = await tx
-      .select()
-      .from(taskInstances)
-      .where(sc ? and(eq(taskInstances.id, id), sc) : eq(taskInstances.id, id))
-      .for("update");
-    if (!before) throw notFound("nhiệm vụ");
+    const before = await loadLedTask(tx, scope, id, true);
     if (before.version !== expectedVersion) throw staleVersion("Nhiệm vụ", expectedVersion, before.version);
     const set: Partial<typeof taskInstances.$inferInsert> = {};
     // Status moves along the task workflow (domain/tasks); "done" records the completion date, reopening clears it.
@@ -329,6 +497,7 @@ export async function updateTaskInstance(
       entity_id: id,
       ...auditDiff(toSnake(before), toSnake(after)),
     });
-    return toSnake(after);
+    const [view] = await instanceViews(tx, scope, [after]);
+    return view;
   });
 }

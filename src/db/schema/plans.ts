@@ -1,5 +1,5 @@
 // Plans (kế hoạch), their numbered tasks, and task instances (one per executing agency / period).
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies.ts";
 import { users } from "./identity.ts";
 
@@ -20,6 +20,8 @@ export const plans = pgTable(
     legalBasis: jsonb("legal_basis"),
     sourceText: text("source_text"),
     status: text("status").notNull().default("draft"),
+    /** Reporting period of its continuous ("Thường xuyên") tasks: month | quarter | half_year | year. */
+    reportingPeriod: text("reporting_period").notNull().default("half_year"),
     searchText: text("search_text").notNull().default(""),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id),
@@ -88,5 +90,33 @@ export const taskInstances = pgTable(
     index("task_instances_agency_idx").on(t.agencyId),
     index("task_instances_due_idx").on(t.due),
     index("task_instances_request_idx").on(t.requestId),
+  ],
+);
+
+/**
+ * A coordinating agency's own part in one occurrence (the occurrence itself belongs to the lead agency): its status and
+ * notes, updated by that agency only, with its own version so the lead and each coordinator never overwrite each other.
+ */
+export const taskInstanceCoordinators = pgTable(
+  "task_instance_coordinators",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    taskInstanceId: uuid("task_instance_id")
+      .notNull()
+      .references(() => taskInstances.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    status: text("status").notNull().default("pending"),
+    note: text("note"),
+    completedOn: date("completed_on", { mode: "string" }),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("task_instance_coordinators_uq").on(t.taskInstanceId, t.agencyId),
+    index("task_instance_coordinators_agency_idx").on(t.agencyId),
   ],
 );

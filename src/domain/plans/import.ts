@@ -5,12 +5,14 @@ import type { WorkCalendar } from "../calendar/types.ts";
 import { parsePlan } from "./parse.ts";
 import { resolvePlanAgencies } from "./resolve-agencies.ts";
 import { expandSchedule } from "./schedule.ts";
-import type { Plan } from "./types.ts";
+import type { PeriodUnit, Plan } from "./types.ts";
 
 export interface ImportOptions {
   /** Plan year for schedule expansion; default: the year the document names (date or title). */
   year?: number;
   calendar?: WorkCalendar;
+  /** Reporting period of continuous ("Thường xuyên") tasks; default 6 months. */
+  reporting_period?: PeriodUnit;
 }
 
 /** Parses `text` and expands each task's schedule for the plan year. Never throws on messy text. */
@@ -31,9 +33,12 @@ export function importPlan(text: string, options: ImportOptions = {}): Plan {
   const docLabel = plan.number ? `KH ${plan.number}` : `KH ${plan.title || "(không tên)"}`.slice(0, 80);
   for (const task of plan.tasks) {
     const t = task.timing;
-    if (!t || (t.kind !== "recurring" && t.kind !== "dated")) continue;
+    if (!t || (t.kind !== "recurring" && t.kind !== "dated" && t.kind !== "continuous")) continue;
     try {
-      t.instances = expandSchedule(t, year, calendar, { basis: `${docLabel}, mục ${task.number}` });
+      t.instances = expandSchedule(t, year, calendar, {
+        basis: `${docLabel}, mục ${task.number}`,
+        reporting_period: options.reporting_period,
+      });
     } catch (e) {
       plan.warnings.push({
         code: "import",

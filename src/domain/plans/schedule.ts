@@ -105,11 +105,20 @@ function instance(
 export interface ExpandOptions {
   /** Citation of the plan clause, e.g. "KH 2021 mục II.1.1"; shown as the source of the window. */
   basis?: string;
+  /** Reporting period of a continuous ("Thường xuyên") task; default DEFAULT_REPORTING_PERIOD. */
+  reporting_period?: PeriodUnit;
 }
 
 /**
- * Dated instances of a schedule for plan year `year`. Recurring and dated schedules give instances; continuous,
- * event-driven and unparsed ones give none (event-driven work is created when its trigger happens).
+ * A continuous task has no deadline of its own; progress and evidence are recorded once per reporting period, by
+ * default every 6 months (the half-year reporting rhythm of Thông tư 08/2019/TT-BTP). A setting of each plan, not law.
+ */
+export const DEFAULT_REPORTING_PERIOD: PeriodUnit = "half_year";
+
+/**
+ * Dated instances of a schedule for plan year `year`. Recurring and dated schedules give instances; a continuous one
+ * gives one per reporting period of the year (`reporting_period`, 6 months by default); event-driven and unparsed ones
+ * give none (event-driven work is created when its trigger happens).
  * A dated phrase with its own year ("Quý IV năm 2024") keeps that year; `year` fills in phrases without one.
  */
 export function expandSchedule(
@@ -119,6 +128,15 @@ export function expandSchedule(
   options: ExpandOptions = {},
 ): TaskInstance[] {
   const basis = options.basis ?? "Kế hoạch";
+  if (schedule.kind === "continuous") {
+    const unit = options.reporting_period ?? DEFAULT_REPORTING_PERIOD;
+    return Array.from({ length: PERIODS_PER_YEAR[unit] }, (_, k) => {
+      const label = periodLabel(unit, year, k + 1);
+      const window = periodRange(unit, year, k + 1);
+      const text = `Thực hiện thường xuyên; ghi nhận tiến độ và minh chứng theo kỳ báo cáo ${label}: từ ${formatVi(window.start)} đến ${formatVi(window.end)}`;
+      return instance(calendar, label, window, [{ rule: "count", text, source: basis }], basis);
+    });
+  }
   if (schedule.kind === "recurring") {
     const out: TaskInstance[] = [];
     const n = PERIODS_PER_YEAR[schedule.unit];

@@ -90,9 +90,24 @@ describe("Thời gian thực hiện → lịch (Schedule) và các lần thực 
     const [inst] = expandSchedule(s, 2024, defaultCalendar);
     assert.ok(inst.explanation.some((e) => e.text === "Thời gian cụ thể theo yêu cầu của Bộ Tư pháp"));
   });
-  test("“Thường xuyên” → continuous, không có lần thực hiện", () => {
+  test("“Thường xuyên” → continuous, một lần thực hiện mỗi kỳ báo cáo (mặc định 6 tháng; hạn Chủ nhật 30/6/2024 → 01/7/2024)", () => {
     assert.deepEqual(parseTiming("Thường xuyên."), { kind: "continuous", text: "Thường xuyên" });
-    assert.deepEqual(due("Thường xuyên", 2024), []);
+    assert.deepEqual(due("Thường xuyên", 2024), [
+      ["6 tháng đầu năm 2024", "2024-01-01", "2024-06-30", "2024-07-01"],
+      ["6 tháng cuối năm 2024", "2024-07-01", "2024-12-31", "2024-12-31"],
+    ]);
+  });
+  test("“Thường xuyên” với kỳ báo cáo theo quý do kế hoạch chọn → 4 lần thực hiện", () => {
+    const list = expandSchedule(parseTiming("Thường xuyên"), 2024, defaultCalendar, { reporting_period: "quarter" });
+    assert.deepEqual(
+      list.map((i) => [i.period_label, i.due]),
+      [
+        ["Quý I năm 2024", "2024-04-01"],
+        ["Quý II năm 2024", "2024-07-01"],
+        ["Quý III năm 2024", "2024-09-30"],
+        ["Quý IV năm 2024", "2024-12-31"],
+      ],
+    );
   });
   test("“Khi có yêu cầu” / “Khi có yêu cầu và theo kế hoạch” → theo sự kiện (yêu cầu)", () => {
     assert.deepEqual(parseTiming("Khi có yêu cầu."), {

@@ -4,7 +4,7 @@
 import { workingDaysBetween } from "../calendar/periods.ts";
 import type { WorkCalendar } from "../calendar/types.ts";
 import { formatVi, type IsoDate } from "../shared/dates.ts";
-import { isOpen } from "./status.ts";
+import { isOpen, overdueAfter } from "./status.ts";
 
 /**
  * Reminder policy (a setting of the system, not a rule of law: the plans fix due dates, not reminder lead times).
@@ -52,7 +52,7 @@ export function dueReminders(
   for (const it of items) {
     if (!it.due || !isOpen(it.status)) continue;
     const wd = workingDaysBetween(calendar, today, it.due);
-    if (it.due < today) {
+    if (overdueAfter(it.due, calendar) < today) {
       out.push({
         key: `overdue:${it.id}:${it.due}`,
         kind: "overdue",

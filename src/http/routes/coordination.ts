@@ -24,7 +24,7 @@ import { draftRequestLetter, latestRequestLetter } from "../../db/repositories/l
 import type { AppDb } from "../../db/types.ts";
 import { DOCUMENT_BUILDER_IDS, SIGN_AUTHORITIES } from "../../documents/index.ts";
 import { checkDocument } from "../../domain/files/allowed-types.ts";
-import { errorResponses, IsoDateSchema, UuidParam } from "../contracts/common.ts";
+import { errorResponses, etag, IsoDateSchema, UuidParam } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
@@ -122,7 +122,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?:
       schema: {
         tags: ["Kế hoạch"],
         summary:
-          "Tải lên tệp minh chứng (thân yêu cầu là nội dung tệp, Content-Type: application/octet-stream; tên tệp ở ?file_name=; tối đa 10 MB)",
+          "Tải lên tệp minh chứng (thân yêu cầu là nội dung tệp, Content-Type: application/octet-stream; tên tệp ở ?file_name=; tối đa 10 MB). Trả về task_version: phiên bản mới của nhiệm vụ (cũng ở ETag) để gửi kèm lần cập nhật sau",
         params: UuidParam,
         querystring: z.object({ file_name: z.string().trim().min(1).max(255) }).strict(),
         response: { 201: AnyObj, ...errorResponses },
@@ -155,6 +155,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?:
         if (storedName && opts.uploadsDir) await rm(join(opts.uploadsDir, storedName), { force: true });
         throw e;
       });
+      reply.header("etag", etag(row.task_version));
       return reply.code(201).send(jsonDates(row));
     },
   );

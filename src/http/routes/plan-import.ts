@@ -33,6 +33,8 @@ const ImportBody = z
     year: z.number().int().min(2000).max(2100).optional(),
     /** Issuing / owning agency of the stored plan (default: the acting agency). */
     agency_id: z.string().trim().min(1).max(100).optional(),
+    /** Reporting period of continuous ("Thường xuyên") tasks: one occurrence per period (default 6 months). */
+    reporting_period: z.enum(["month", "quarter", "half_year", "year"]).optional(),
     confirm: z.boolean().optional(),
     /** The tasks as reviewed in the grid (merged, split, dropped, added, agencies and timing fixed). */
     tasks: z
@@ -96,6 +98,13 @@ const Preview = z.object({
 });
 
 const names = (refs: AgencyRef[]) => refs.map((r) => r.text);
+/** Lead role: the one the plan says "chủ trì", else the only agency named as executing ("Cơ quan thực hiện: Sở Tư pháp"). */
+const leadRole = (t: Plan["tasks"][number]) => {
+  const named = roles(t.lead)[0];
+  if (named) return named;
+  const all = t.executors.flatMap((g) => g.agencies);
+  return all.length === 1 ? (all[0].role ?? null) : null;
+};
 const roles = (refs: AgencyRef[]) => refs.map((r) => r.role).filter((r): r is NonNullable<typeof r> => r !== null);
 
 /** The one registry agency a reference names (a group wording names several: the user picks). */
@@ -197,7 +206,7 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         throw new HttpError(422, "empty_plan", "Chưa có nội dung kế hoạch (dán văn bản hoặc chọn tệp)", [
           { path: "/text", message: "Cần nội dung kế hoạch" },
         ]);
-      const plan = importPlan(text, { year: body.year });
+      const plan = importPlan(text, { year: body.year, reporting_period: body.reporting_period });
       for (const w of readerWarnings) plan.warnings.unshift({ code: "import", message: w });
       const out = preview(plan);
       const changes = await changesAgainstStored(db, scope, plan, out.tasks);
@@ -234,6 +243,7 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         legal_basis: plan.legal_bases,
         source_text: text.slice(0, 200_000),
         status: "issued",
+        reporting_period: body.reporting_period,
         tasks: tasks.map((t) => ({
           ref: t.number,
           content: t.title,
@@ -251,7 +261,6 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
       const instances = tasks.flatMap((t, k) =>
         instancesOf(t.timing, plan.year!).map((i) => ({
           task_id: created.tasks[k].id,
-          agency_id: agencyId,
           lead_agency_id: t.lead_agency_id,
           coordinator_agency_ids: t.coordinator_agency_ids,
           period_label: i.period_label,

@@ -45,6 +45,9 @@ const PlanTaskInput = z
   })
   .strict();
 
+const ReportingPeriod = z
+  .enum(["month", "quarter", "half_year", "year"])
+  .describe("Kỳ báo cáo của nhiệm vụ thường xuyên: month | quarter | half_year (mặc định) | year");
 const PlanFields = {
   number: Text(100).nullable().optional(),
   title: Text(1000).min(1),
@@ -52,6 +55,7 @@ const PlanFields = {
   issued_on: IsoDateSchema.nullable().optional(),
   legal_basis: z.array(Text(1000)).max(50).nullable().optional(),
   status: Text(30).optional(),
+  reporting_period: ReportingPeriod.optional(),
 };
 const PlanCreate = z
   .object({
@@ -79,6 +83,9 @@ const Plan = z.object({
   issued_on: z.string().nullable(),
   legal_basis: z.unknown(),
   status: z.string(),
+  reporting_period: z.string(),
+  /** False: the caller's agency is only named in the plan (lead or coordinator of a task) and sees it read-only. */
+  owned: z.boolean().optional(),
   version: z.number(),
   created_by: z.string().nullable(),
   created_at: z.string(),
@@ -101,7 +108,17 @@ const PlanTask = z.object({
 });
 const PlanDetail = Plan.extend({ source_text: z.string().nullable().optional(), tasks: z.array(PlanTask) });
 
-const TaskInstance = z.object({
+export const Contribution = z.object({
+  agency_id: z.string(),
+  status: z.string(),
+  effective_status: z.string(),
+  note: z.string().nullable(),
+  completed_on: z.string().nullable(),
+  version: z.number(),
+  updated_by: z.string().nullable(),
+  updated_at: z.string(),
+});
+export const TaskInstance = z.object({
   id: z.string(),
   /** Null for a task created by a request (request_id) rather than by a plan clause. */
   task_id: z.string().nullable(),
@@ -119,11 +136,16 @@ const TaskInstance = z.object({
   version: z.number(),
   created_at: z.string(),
   updated_at: z.string(),
+  /** Status a reader sees: "overdue" derived from the due date on the working-day calendar. */
+  effective_status: z.string().optional(),
+  /** True when the caller's agency leads the occurrence and may update it. */
+  is_lead: z.boolean().optional(),
+  coordinators: z.array(Contribution).optional(),
 });
 const TaskInstanceCreate = z
   .object({
     task_id: z.uuid(),
-    agency_id: AgencyId,
+    agency_id: AgencyId.optional(),
     lead_agency_id: AgencyId.nullable().optional(),
     coordinator_agency_ids: z.array(AgencyId).max(100).optional(),
     period_label: Text(100).nullable().optional(),
