@@ -3,6 +3,7 @@
 import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -19,16 +20,23 @@ import {
   Typography,
   Upload,
 } from "antd";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
 import { ApiError, api, apiAll, newIdempotencyKey } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
-import { fmtDate, fmtDateTime, todayVn } from "../../shared/format.ts";
+import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import type { Training } from "../trainings/TrainingsPage.tsx";
-import { INSTANCE_STATUSES, type Plan, type PlanDetail, type PlanTask, type TaskInstance } from "./types.ts";
+import {
+  type Contribution,
+  INSTANCE_STATUSES,
+  type Plan,
+  type PlanDetail,
+  type PlanTask,
+  type TaskInstance,
+} from "./types.ts";
 
 type GroupBy = "status" | "agency" | "quarter";
 const STATUS_COLOR: Record<string, string> = {
@@ -43,8 +51,28 @@ type StoredFile = { id: string; file_name: string; size: number; created_at: str
 type Comment = { id: string; body: string; created_at: string };
 type InstanceDetail = { comments: Comment[]; evidence_files: StoredFile[] };
 
+/**
+ * Every write returns the occurrence's new version; it goes straight into the cached list, so the user's next change
+ * sends the version they last received (never a self-conflict while the list is still refetching).
+ */
+function useRecordVersion() {
+  const qc = useQueryClient();
+  return (id: string, version: number) =>
+    qc.setQueriesData<TaskInstance[]>({ queryKey: ["task-instances"] }, (old) =>
+      Array.isArray(old) ? old.map((x) => (x.id === id && x.version < version ? { ...x, version } : x)) : old,
+    );
+}
+
 /** Comments and evidence files of one task occurrence, stored on the server (nothing is kept only in the browser). */
-function InstanceActivity({ instance, writable }: { instance: TaskInstance; writable: boolean }) {
+function InstanceActivity({
+  instance,
+  writable,
+  onVersion,
+}: {
+  instance: TaskInstance;
+  writable: boolean;
+  onVersion: (id: string, version: number) => void;
+}) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -79,10 +107,10 @@ function InstanceActivity({ instance, writable }: { instance: TaskInstance; writ
         },
         body: f,
       });
-      if (!res.ok) {
-        const b = (await res.json().catch(() => ({}))) as { error?: string };
-        throw new Error(b.error ?? `Lỗi ${res.status}`);
-      }
+      const b = (await res.json().catch(() => ({}))) as { error?: string; task_version?: number };
+      if (!res.ok) throw new Error(b.error ?? `Lỗi ${res.status}`);
+      if (b.task_version) onVersion(instance.id, b.task_version);
+      await qc.invalidateQueries({ queryKey: ["task-instances"] });
     });
   const files = detail.data?.evidence_files ?? [];
   const comments = detail.data?.comments ?? [];
@@ -135,7 +163,13 @@ function InstanceActivity({ instance, writable }: { instance: TaskInstance; writ
               return false;
             }}
           >
-            <Button icon={<UploadOutlined />} loading={busy} aria-label={t("plans.attach")} />
+            <Button
+              icon={<UploadOutlined />}
+              loading={busy}
+              disabled={!instance.is_lead}
+              aria-label={t("plans.attach")}
+              title={instance.is_lead ? t("plans.attach") : t("plans.leadOnly")}
+            />
           </Upload>
           <Button
             type="primary"
@@ -192,6 +226,88 @@ function LinkedActivities({ items }: { items: Training[] }) {
   );
 }
 
+/** Coordinating agencies of one occurrence, each with its own status and note; the acting agency edits its own row. */
+function Contributions({ instance, writable }: { instance: TaskInstance; writable: boolean }) {
+  const { t, tl } = useI18n();
+  const me = useMe().data;
+  const agencyName = useAgencyName();
+  if (!instance.coordinators.length) return null;
+  return (
+    <div data-testid="contributions" style={{ marginBottom: 8 }}>
+      <Typography.Text strong style={{ display: "block" }}>
+        {t("plans.contributions")}
+      </Typography.Text>
+      <List
+        size="small"
+        dataSource={instance.coordinators}
+        renderItem={(c) => (
+          <List.Item key={c.agency_id} data-testid={`contribution-${c.agency_id}`}>
+            {writable && c.agency_id === me?.agency_id ? (
+              <MyContribution instanceId={instance.id} c={c} />
+            ) : (
+              <div>
+                <span>{agencyName(c.agency_id)} </span>
+                <Tag color={STATUS_COLOR[c.effective_status]}>{tl("tstatus", c.effective_status)}</Tag>
+                {c.note && <div style={{ fontSize: 12 }}>{c.note}</div>}
+              </div>
+            )}
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}
+
+function MyContribution({ instanceId, c }: { instanceId: string; c: Contribution }) {
+  const { t, tl } = useI18n();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const agencyName = useAgencyName();
+  const [status, setStatus] = useState(c.status);
+  const [note, setNote] = useState(c.note ?? "");
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    try {
+      await api(`/api/task-instances/${instanceId}/coordinators/${encodeURIComponent(c.agency_id)}`, {
+        method: "PATCH",
+        body: { status, note: note.trim() || null, version: c.version },
+      });
+      await qc.invalidateQueries({ queryKey: ["task-instances"] });
+      message.success(t("common.saved"));
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space orientation="vertical" style={{ width: "100%" }}>
+      <span>
+        {t("plans.myContribution")}: {agencyName(c.agency_id)}{" "}
+        <Tag color={STATUS_COLOR[c.effective_status]}>{tl("tstatus", c.effective_status)}</Tag>
+      </span>
+      <Select
+        aria-label={t("plans.contributionStatus")}
+        value={status}
+        style={{ width: 180 }}
+        onChange={setStatus}
+        options={INSTANCE_STATUSES.filter((s) => s !== "overdue").map((s) => ({ value: s, label: tl("tstatus", s) }))}
+      />
+      <Input.TextArea
+        aria-label={t("plans.contributionNote")}
+        value={note}
+        maxLength={5000}
+        autoSize={{ minRows: 1, maxRows: 4 }}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <Button type="primary" loading={busy} onClick={save}>
+        {t("plans.saveContribution")}
+      </Button>
+    </Space>
+  );
+}
+
 function TaskDrawer({
   task,
   instances,
@@ -207,6 +323,9 @@ function TaskDrawer({
   const qc = useQueryClient();
   const { message } = App.useApp();
   const writable = can(me, "plans.write");
+  const recordVersion = useRecordVersion();
+  // Latest version received per occurrence (also written into the cached list by recordVersion).
+  const latest = useRef(new Map<string, number>());
   // Trainings / dissemination events recorded as evidence of an occurrence (KH 2021 mục II.4).
   const trainings = useQuery({
     queryKey: ["trainings"],
@@ -215,10 +334,19 @@ function TaskDrawer({
   });
   if (!task) return null;
   const mine = instances.filter((i) => i.task_id === task.id);
+  const versionOf = (i: TaskInstance) => Math.max(i.version, latest.current.get(i.id) ?? 0);
+  const onVersion = (id: string, version: number) => {
+    latest.current.set(id, Math.max(version, latest.current.get(id) ?? 0));
+    recordVersion(id, version);
+  };
 
   const patch = async (i: TaskInstance, body: Record<string, unknown>) => {
     try {
-      await api(`/api/task-instances/${i.id}`, { method: "PATCH", body: { ...body, version: i.version } });
+      const after = await api<TaskInstance>(`/api/task-instances/${i.id}`, {
+        method: "PATCH",
+        body: { ...body, version: versionOf(i) },
+      });
+      onVersion(i.id, after.version);
       await qc.invalidateQueries({ queryKey: ["task-instances"] });
       message.success(t("common.saved"));
     } catch (e) {
@@ -252,21 +380,31 @@ function TaskDrawer({
           title={`${i.period_label ?? ""} · ${t("common.due")} ${fmtDate(i.due)}`}
         >
           <Space wrap style={{ marginBottom: 8 }}>
-            <span>{agencyName(i.agency_id)}</span>
+            <span title={t("plans.leadAgency")}>{agencyName(i.agency_id)}</span>
+            {/* The completion date is recorded by the server (Vietnam's date), not by the browser. */}
             <Select
               aria-label={t("plans.updateStatus")}
-              value={i.status}
-              disabled={!writable}
+              value={i.status === "overdue" ? "in_progress" : i.status}
+              disabled={!writable || !i.is_lead}
               style={{ width: 180 }}
-              onChange={(v) => patch(i, { status: v, completed_on: v === "done" ? todayVn() : null })}
+              onChange={(v) => patch(i, { status: v })}
               options={INSTANCE_STATUSES.filter((s) => s !== "overdue").map((s) => ({
                 value: s,
                 label: tl("tstatus", s),
               }))}
             />
+            <Tag color={STATUS_COLOR[i.effective_status]} data-testid="instance-status">
+              {tl("tstatus", i.effective_status)}
+            </Tag>
           </Space>
+          {!i.is_lead && (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+              {t("plans.leadOnly")}
+            </Typography.Paragraph>
+          )}
+          <Contributions instance={i} writable={writable} />
           <LinkedActivities items={(trainings.data?.items ?? []).filter((x) => x.task_instance_id === i.id)} />
-          <InstanceActivity instance={i} writable={writable} />
+          <InstanceActivity instance={i} writable={writable} onVersion={onVersion} />
         </Card>
       ))}
     </Drawer>
@@ -296,7 +434,7 @@ export default function PlanBoardPage() {
   const groups = useMemo(() => {
     const m = new Map<string, { title: string; items: TaskInstance[] }>();
     const keyOf = (i: TaskInstance): [string, string] => {
-      if (groupBy === "status") return [i.status, tl("tstatus", i.status)];
+      if (groupBy === "status") return [i.effective_status, tl("tstatus", i.effective_status)];
       if (groupBy === "agency") return [i.agency_id, agencyName(i.agency_id)];
       if (!i.due) return ["~", t("plans.noDue")];
       const y = i.due.slice(0, 4);
@@ -344,6 +482,9 @@ export default function PlanBoardPage() {
           {planId && <ExportButton path="/api/exports/task-instances" query={{ plan_id: planId }} />}
         </Space>
       </Card>
+      {plan.data && plan.data.owned === false && (
+        <Alert type="info" showIcon data-testid="plan-read-only" message={t("plans.readOnly")} />
+      )}
       <div className="board" data-testid="plan-board">
         {groups.map((g) => (
           <Card key={g.key} size="small" title={`${g.title} (${g.items.length})`} loading={instances.isLoading}>
@@ -364,7 +505,7 @@ export default function PlanBoardPage() {
                       <Typography.Text strong>{task?.ref} </Typography.Text>
                       <Typography.Text>{task?.content.slice(0, 90)}</Typography.Text>
                       <div>
-                        <Tag color={STATUS_COLOR[i.status]}>{tl("tstatus", i.status)}</Tag>
+                        <Tag color={STATUS_COLOR[i.effective_status]}>{tl("tstatus", i.effective_status)}</Tag>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           {i.period_label} · {fmtDate(i.due)}
                         </Typography.Text>

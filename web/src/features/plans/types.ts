@@ -7,6 +7,9 @@ export type Plan = {
   issued_on: string | null;
   legal_basis: unknown;
   status: string;
+  reporting_period?: string;
+  /** False: the acting agency is only named in the plan and sees it read-only. */
+  owned?: boolean;
   version: number;
 };
 export type PlanTask = {
@@ -26,6 +29,14 @@ export type PlanTask = {
 };
 export type PlanDetail = Plan & { tasks: PlanTask[] };
 export type Note = { at: string; by: string; text: string; file?: { name: string; size: number } };
+export type Contribution = {
+  agency_id: string;
+  status: string;
+  effective_status: string;
+  note: string | null;
+  version: number;
+  updated_at: string;
+};
 export type TaskInstance = {
   id: string;
   task_id: string;
@@ -34,6 +45,11 @@ export type TaskInstance = {
   period_label: string | null;
   due: string | null;
   status: string;
+  /** The status a reader sees ("overdue" derived on the server from the working-day calendar). */
+  effective_status: string;
+  /** True when the acting agency leads the occurrence and may update it. */
+  is_lead: boolean;
+  coordinators: Contribution[];
   evidence: { notes?: Note[] } | null;
   completed_on: string | null;
   version: number;

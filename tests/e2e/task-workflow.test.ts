@@ -1,0 +1,129 @@
+// Plan-task workflow in Chromium (issue 11 item 5), two agencies side by side: the Sở Tư pháp Thanh Hóa imports the
+// 2024 plan and, as lead of mục II.7, sets "Đang thực hiện" → attaches evidence → sets "Hoàn thành" without a conflict
+// with itself; the THADS tỉnh Thanh Hóa (coordinator, another user in another browser context) sees the plan read-only
+// and records its own part; the lead sees that part after a refresh.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserAvailability, failureShot, type Harness, login, newPage, pick, ROOT, startHarness } from "./harness.ts";
+
+const { skip } = browserAvailability();
+const SEED_001 = readFileSync(`${ROOT}tests/fixtures/seed-001-thanh-hoa-2024.txt`, "utf8");
+const II7 = "Thực hiện chế độ thống kê, thông tin, báo cáo về công tác bồi thường nhà nước";
+
+describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan phối hợp (Chromium)", { skip, concurrency: false }, () => {
+  let h: Harness;
+  let lead: { context: BrowserContext; page: Page };
+  let coord: { context: BrowserContext; page: Page };
+  let current: Page | undefined;
+  let planUrl = "";
+  const errors: string[] = [];
+
+  before(async () => {
+    h = await startHarness();
+    lead = await newPage(h);
+    coord = await newPage(h);
+    for (const p of [lead.page, coord.page])
+      p.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  const step = (name: string, fn: () => Promise<void>) =>
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        await failureShot(current, `task-workflow-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
+        throw e;
+      }
+    });
+
+  const openTask = async (page: Page) => {
+    await page.getByTestId("plan-tasks").getByText(II7, { exact: false }).first().click();
+    const drawer = page.getByRole("dialog");
+    await drawer.getByTestId("instance-status").first().waitFor();
+    return drawer;
+  };
+
+  step(
+    "Sở Tư pháp Thanh Hóa nhập KH 2024; lần thực hiện mục II.7 thuộc Sở (chủ trì), 2024 chưa xong → “Quá hạn”",
+    async () => {
+      const { page } = lead;
+      current = page;
+      await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+      await page.goto(`${h.baseUrl}/plans/import`);
+      await page.getByLabel("Hoặc dán nội dung kế hoạch").fill(SEED_001);
+      await page.getByRole("button", { name: "Xem trước" }).click();
+      await page.getByRole("button", { name: "Xác nhận nhập" }).click();
+      await page.getByText(/Đã nhập kế hoạch: \d+ nhiệm vụ/).waitFor();
+      await page.getByRole("button", { name: "Mở bảng nhiệm vụ" }).click();
+      await page.waitForURL(/\/plans\?plan=/);
+      planUrl = page.url();
+      await page.getByTestId("plan-board").getByText("Quá hạn", { exact: false }).first().waitFor();
+      const drawer = await openTask(page);
+      assert.equal((await drawer.getByTestId("instance-status").first().innerText()).trim(), "Quá hạn");
+      await drawer.getByTestId("contribution-thads-thanh-hoa").waitFor();
+    },
+  );
+
+  step("tự cập nhật không xung đột: “Đang thực hiện” → đính kèm minh chứng → “Hoàn thành”", async () => {
+    const { page } = lead;
+    current = page;
+    const drawer = page.getByRole("dialog");
+    await pick(page, "Cập nhật trạng thái", "Đang thực hiện");
+    await page.locator(".ant-message-success").getByText("Đã lưu").last().waitFor();
+    const chooser = page.waitForEvent("filechooser");
+    await drawer.getByRole("button", { name: "Đính kèm tệp minh chứng" }).first().click();
+    await (await chooser).setFiles({
+      name: "bao-cao-thong-ke-2024.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Báo cáo thống kê công tác bồi thường nhà nước năm 2024"),
+    });
+    await drawer.getByText(/bao-cao-thong-ke-2024\.txt/).waitFor();
+    await pick(page, "Cập nhật trạng thái", "Hoàn thành");
+    await drawer
+      .getByTestId("instance-status")
+      .filter({ hasText: /^Hoàn thành$/ })
+      .waitFor();
+    assert.equal(await page.locator(".ant-message-error").count(), 0, "không có thông báo lỗi (409)");
+    await page.reload();
+    const again = await openTask(page);
+    assert.equal((await again.getByTestId("instance-status").first().innerText()).trim(), "Hoàn thành");
+    await again.getByText(/bao-cao-thong-ke-2024\.txt/).waitFor();
+  });
+
+  step("THADS tỉnh Thanh Hóa (cơ quan phối hợp) thấy kế hoạch chỉ xem và ghi phần phối hợp của mình", async () => {
+    const { page } = coord;
+    current = page;
+    await login(page, h.baseUrl, "thads.thanhhoa.canbo");
+    await page.goto(planUrl);
+    await page.getByTestId("plan-read-only").waitFor();
+    const drawer = await openTask(page);
+    await drawer.getByText("Chỉ cơ quan chủ trì cập nhật trạng thái").first().waitFor();
+    assert.equal(await drawer.getByLabel("Cập nhật trạng thái").first().isDisabled(), true);
+    await pick(page, "Trạng thái phần phối hợp", "Hoàn thành");
+    await drawer.getByLabel("Ghi chú phần phối hợp").fill("Đã gửi số liệu thi hành án dân sự năm 2024");
+    await drawer.getByRole("button", { name: "Lưu phần phối hợp" }).click();
+    await page.locator(".ant-message-success").getByText("Đã lưu").last().waitFor();
+  });
+
+  step("Sở Tư pháp (chủ trì) thấy phần phối hợp của THADS tỉnh sau khi tải lại", async () => {
+    const { page } = lead;
+    current = page;
+    await page.reload();
+    const drawer = await openTask(page);
+    const row = drawer.getByTestId("contribution-thads-thanh-hoa");
+    await row.getByText("Đã gửi số liệu thi hành án dân sự năm 2024").waitFor();
+    assert.match(await row.innerText(), /Hoàn thành/);
+    // 401s are the session probe on the login page before signing in.
+    assert.deepEqual(
+      errors.filter((e) => !/favicon|401 \(Unauthorized\)/.test(e)),
+      [],
+    );
+  });
+});
