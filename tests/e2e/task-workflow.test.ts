@@ -67,7 +67,7 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
       await page.getByTestId("plan-board").getByText("Quá hạn", { exact: false }).first().waitFor();
       const drawer = await openTask(page);
       assert.equal((await drawer.getByTestId("instance-status").first().innerText()).trim(), "Quá hạn");
-      await drawer.getByTestId("contribution-thads-thanh-hoa").waitFor();
+      await drawer.getByTestId("contribution-cuc-thads-thanh-hoa").waitFor();
     },
   );
 
@@ -117,7 +117,7 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
     current = page;
     await page.reload();
     const drawer = await openTask(page);
-    const row = drawer.getByTestId("contribution-thads-thanh-hoa");
+    const row = drawer.getByTestId("contribution-cuc-thads-thanh-hoa");
     await row.getByText("Đã gửi số liệu thi hành án dân sự năm 2024").waitFor();
     assert.match(await row.innerText(), /Hoàn thành/);
     // 401s are the session probe on the login page before signing in.

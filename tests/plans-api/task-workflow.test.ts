@@ -72,14 +72,15 @@ for (const engine of availableEngines()) {
       await database?.close();
     });
 
-    test("KH Thanh Hóa 2024 mục II.7 — lần thực hiện thuộc Sở Tư pháp (chủ trì); Tòa án, Viện kiểm sát, THADS tỉnh là cơ quan phối hợp, mỗi cơ quan một phần phối hợp", async () => {
+    // The 2024 plan names "Cục Thi hành án dân sự tỉnh" (the Cục until 30/6/2025); its successor acts for it.
+    test("KH Thanh Hóa 2024 mục II.7 — lần thực hiện thuộc Sở Tư pháp (chủ trì); Tòa án, Viện kiểm sát, Cục THADS tỉnh là cơ quan phối hợp, mỗi cơ quan một phần phối hợp", async () => {
       const [ii7] = ofRef(await instances(c.stp), "II.7");
       assert.equal(ii7.agency_id, "stp-thanh-hoa");
       assert.deepEqual(
         ii7.coordinators.map((x) => [x.agency_id, x.status]),
         [
+          ["cuc-thads-thanh-hoa", "pending"],
           ["tand-thanh-hoa", "pending"],
-          ["thads-thanh-hoa", "pending"],
           ["vksnd-thanh-hoa", "pending"],
         ],
       );
@@ -146,7 +147,7 @@ for (const engine of availableEngines()) {
       assert.match(stale.json().error, /phiên bản hiện tại/);
     });
 
-    test("cơ quan phối hợp (THADS tỉnh) thấy kế hoạch ở chế độ chỉ xem, cập nhật phần của mình; cơ quan chủ trì thấy kết quả", async () => {
+    test("cơ quan phối hợp (THADS tỉnh, kế thừa Cục THADS tỉnh) thấy kế hoạch ở chế độ chỉ xem, cập nhật phần phối hợp của Cục; cơ quan chủ trì thấy kết quả", async () => {
       const list = (await c.thads.get("/api/plans?page_size=100")).json().items as Array<{
         id: string;
         owned: boolean;
@@ -164,8 +165,12 @@ for (const engine of availableEngines()) {
       assert.equal(noStatus.statusCode, 403);
       const noEdit = await c.thads.patch(`/api/plans/${planId}`, { title: "Sửa trộm", version: 1 });
       assert.equal(noEdit.statusCode, 404);
-      const mine = ii7.coordinators.find((x) => x.agency_id === "thads-thanh-hoa")!;
-      const r = await c.thads.patch(`/api/task-instances/${ii7.id}/coordinators/thads-thanh-hoa`, {
+      const mine = ii7.coordinators.find((x) => x.agency_id === "cuc-thads-thanh-hoa")!;
+      assert.deepEqual(
+        ii7.coordinators.filter((x) => (x as { is_own?: boolean }).is_own).map((x) => x.agency_id),
+        ["cuc-thads-thanh-hoa"],
+      );
+      const r = await c.thads.patch(`/api/task-instances/${ii7.id}/coordinators/cuc-thads-thanh-hoa`, {
         status: "done",
         note: "Đã gửi số liệu thi hành án năm 2024",
         version: mine.version,
@@ -177,7 +182,9 @@ for (const engine of availableEngines()) {
         version: 1,
       });
       assert.equal(other.statusCode, 403);
-      const seen = ofRef(await instances(c.stp), "II.7")[0].coordinators.find((x) => x.agency_id === "thads-thanh-hoa");
+      const seen = ofRef(await instances(c.stp), "II.7")[0].coordinators.find(
+        (x) => x.agency_id === "cuc-thads-thanh-hoa",
+      );
       assert.equal(seen?.status, "done");
       assert.equal(seen?.note, "Đã gửi số liệu thi hành án năm 2024");
       // The lead's occurrence version did not move: the coordinator's part never conflicts with the lead's changes.

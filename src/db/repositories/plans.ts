@@ -3,7 +3,7 @@
 // task's lead agency and is seen by its coordinators (task-scope.ts), who record their own part (task-contributions.ts).
 import { and, asc, count, desc, eq, ilike, inArray, lte, type SQL } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
-import { occurrenceOwner, planTaskExecutors } from "../../domain/plans/executors.ts";
+import { occurrenceOwner, planTaskExecutors, recordsContributionOf } from "../../domain/plans/executors.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { effectiveStatus } from "../../domain/tasks/index.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
@@ -348,7 +348,10 @@ type ContributionRow = typeof taskInstanceCoordinators.$inferSelect;
 export type ContributionDto = Pick<
   ReturnType<typeof toSnake<ContributionRow>>,
   "agency_id" | "status" | "note" | "completed_on" | "version" | "updated_by" | "updated_at"
-> & { effective_status: string };
+> & {
+  effective_status: string /** The caller records this part (its own agency's, or a predecessor's). */;
+  is_own?: boolean;
+};
 
 /** Contribution rows of the given occurrences, keyed by occurrence id (each with its derived status). */
 export async function contributionsOf(
@@ -410,7 +413,10 @@ export async function instanceViews(
     ...toSnake(r),
     effective_status: effectiveStatus(r, today),
     is_lead: isLead(scope, r),
-    coordinators: contributions.get(r.id) ?? [],
+    coordinators: (contributions.get(r.id) ?? []).map((c) => ({
+      ...c,
+      is_own: recordsContributionOf(scope, c.agency_id),
+    })),
   }));
 }
 

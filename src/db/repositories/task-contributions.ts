@@ -2,6 +2,7 @@
 // updated only by that agency, with its own version — so the lead's changes and each coordinator's never conflict.
 import { and, eq } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
+import { recordsContributionOf } from "../../domain/plans/executors.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
 import { taskInstanceCoordinators, taskInstances } from "../schema/index.ts";
@@ -14,9 +15,9 @@ import { taskStatusPatch } from "./tasks-workflow.ts";
 
 export type ContributionPatch = { status?: string; note?: string | null };
 
-/** Only the coordinating agency itself (the acting agency) records its part; a nationwide scope may act for it. */
+/** Only the coordinating agency itself (or its successor) records its part; a nationwide scope may act for it. */
 function requireOwnAgency(scope: Scope, agencyId: string): void {
-  if (scope.agencyId === agencyId || scope.visibleAgencyIds === "all") return;
+  if (recordsContributionOf(scope, agencyId)) return;
   throw new DomainError(
     "forbidden",
     "agency_id",

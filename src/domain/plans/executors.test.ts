@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { AGENCY_ROWS } from "../agencies/data.ts";
 import type { AgencyFacts } from "../coordination/resolve.ts";
-import { occurrenceOwner, planTaskExecutors } from "./executors.ts";
+import { occurrenceOwner, planTaskExecutors, recordsContributionOf } from "./executors.ts";
 
 const facts: AgencyFacts[] = AGENCY_ROWS.map((a) => ({
   id: a.id,
@@ -47,5 +47,22 @@ describe("Nhiệm vụ kế hoạch thuộc cơ quan chủ trì; cơ quan phối
     );
     assert.equal(r.lead_agency_id, null);
     assert.equal(occurrenceOwner(r, "stp-thanh-hoa"), "stp-thanh-hoa");
+  });
+});
+
+describe("phần phối hợp: cơ quan tự ghi phần của mình, cơ quan kế thừa ghi phần của cơ quan tiền nhiệm", () => {
+  const thads = { agencyId: "thads-thanh-hoa", visibleAgencyIds: ["thads-thanh-hoa"] };
+  test("THADS tỉnh Thanh Hóa (từ 01/7/2025) ghi phần của Cục THADS Thanh Hóa mà KH 2024 nêu tên", () => {
+    assert.equal(recordsContributionOf(thads, "thads-thanh-hoa"), true);
+    assert.equal(recordsContributionOf(thads, "cuc-thads-thanh-hoa"), true);
+  });
+  test("không ghi phần của cơ quan khác (Tòa án tỉnh), cũng không ghi ngược cho cơ quan kế thừa", () => {
+    assert.equal(recordsContributionOf(thads, "tand-thanh-hoa"), false);
+    const cuc = { agencyId: "cuc-thads-thanh-hoa", visibleAgencyIds: ["cuc-thads-thanh-hoa"] };
+    assert.equal(recordsContributionOf(cuc, "thads-thanh-hoa"), false);
+  });
+  test("phạm vi toàn quốc ghi thay mọi cơ quan; không có cơ quan đang làm việc thì không ghi", () => {
+    assert.equal(recordsContributionOf({ agencyId: "cuc-btnn", visibleAgencyIds: "all" }, "tand-thanh-hoa"), true);
+    assert.equal(recordsContributionOf({ agencyId: null, visibleAgencyIds: [] }, "tand-thanh-hoa"), false);
   });
 });

@@ -3,6 +3,8 @@
 // Roles become agencies by the routing resolver (src/domain/coordination/resolve.ts), in the province of the plan's
 // owning agency, on the given day (the agency that must act now: after the 2025 reorganisation the successor).
 // Pure: the agency list and the date are parameters.
+
+import { predecessorsOf } from "../agencies/registry.ts";
 import { type AgencyFacts, resolveRoleAgency } from "../coordination/resolve.ts";
 import type { IsoDate } from "../shared/dates.ts";
 
@@ -38,4 +40,17 @@ export function planTaskExecutors(
 /** The agency that owns the occurrences of a task: its lead agency, else the plan's owning agency. */
 export function occurrenceOwner(task: { lead_agency_id: string | null }, planAgencyId: string): string {
   return task.lead_agency_id ?? planAgencyId;
+}
+
+/**
+ * Whether the acting agency records a coordinating agency's part: its own, or that of an agency it succeeded (a 2024
+ * plan names "Cục Thi hành án dân sự tỉnh"; from 01/7/2025 "Thi hành án dân sự tỉnh" carries on its work). A
+ * nationwide scope may act for any agency.
+ */
+export function recordsContributionOf(
+  acting: { agencyId: string | null; visibleAgencyIds: readonly string[] | "all" },
+  agencyId: string,
+): boolean {
+  if (acting.visibleAgencyIds === "all" || acting.agencyId === agencyId) return true;
+  return acting.agencyId !== null && predecessorsOf(acting.agencyId).some((p) => p.id === agencyId);
 }

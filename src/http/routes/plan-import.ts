@@ -14,7 +14,7 @@ import { defaultCalendar } from "../../domain/calendar/index.ts";
 import { checkFileName } from "../../domain/files/allowed-types.ts";
 import { planChanges } from "../../domain/plans/changes.ts";
 import { expandSchedule, parseTiming } from "../../domain/plans/index.ts";
-import type { AgencyRef, Plan, TaskInstance, TaskTiming } from "../../domain/plans/types.ts";
+import type { AgencyRef, PeriodUnit, Plan, TaskInstance, TaskTiming } from "../../domain/plans/types.ts";
 import { isDomainError } from "../../domain/shared/errors.ts";
 import { errorResponses } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
@@ -98,13 +98,6 @@ const Preview = z.object({
 });
 
 const names = (refs: AgencyRef[]) => refs.map((r) => r.text);
-/** Lead role: the one the plan says "chủ trì", else the only agency named as executing ("Cơ quan thực hiện: Sở Tư pháp"). */
-const leadRole = (t: Plan["tasks"][number]) => {
-  const named = roles(t.lead)[0];
-  if (named) return named;
-  const all = t.executors.flatMap((g) => g.agencies);
-  return all.length === 1 ? (all[0].role ?? null) : null;
-};
 const roles = (refs: AgencyRef[]) => refs.map((r) => r.role).filter((r): r is NonNullable<typeof r> => r !== null);
 
 /** The one registry agency a reference names (a group wording names several: the user picks). */
@@ -221,7 +214,7 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         throw new HttpError(422, "no_year", "Không xác định được năm của kế hoạch; hãy nhập năm", [
           { path: "/year", message: "Cần năm của kế hoạch" },
         ]);
-      const reviewed = body.tasks ? reviewedTasks(body.tasks, plan.year) : null;
+      const reviewed = body.tasks ? reviewedTasks(body.tasks, plan.year, body.reporting_period) : null;
       const tasks =
         reviewed ??
         plan.tasks.map((t) => ({
@@ -259,7 +252,7 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
       });
       // Tasks are matched by position: reviewed numbers may repeat (a split task keeps its number until renumbered).
       const instances = tasks.flatMap((t, k) =>
-        instancesOf(t.timing, plan.year!).map((i) => ({
+        instancesOf(t.timing, plan.year!, body.reporting_period).map((i) => ({
           task_id: created.tasks[k].id,
           lead_agency_id: t.lead_agency_id,
           coordinator_agency_ids: t.coordinator_agency_ids,
@@ -278,16 +271,17 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
   );
 };
 
-/** Dated instances of a schedule for the plan year (already expanded by importPlan for parsed tasks). */
-function instancesOf(timing: TaskTiming | null, year: number): TaskInstance[] {
-  if (!timing || (timing.kind !== "recurring" && timing.kind !== "dated")) return [];
-  return timing.instances ?? expandSchedule(timing, year, defaultCalendar);
+/** Dated instances of a schedule for the plan year (already expanded by importPlan for parsed tasks); a continuous
+ * task gets one per reporting period. */
+function instancesOf(timing: TaskTiming | null, year: number, reportingPeriod?: PeriodUnit): TaskInstance[] {
+  if (!timing || (timing.kind !== "recurring" && timing.kind !== "dated" && timing.kind !== "continuous")) return [];
+  return timing.instances ?? expandSchedule(timing, year, defaultCalendar, { reporting_period: reportingPeriod });
 }
 
 type ReviewedTask = NonNullable<z.infer<typeof ImportBody>["tasks"]>[number];
 
 /** The reviewed grid → tasks to store: every agency id must name a registry agency (422 naming the cell). */
-function reviewedTasks(list: ReviewedTask[], year: number | null) {
+function reviewedTasks(list: ReviewedTask[], year: number | null, reportingPeriod?: PeriodUnit) {
   const issues: Array<{ path: string; message: string }> = [];
   const agency = (id: string, path: string) => {
     const a = getAgency(id);
@@ -300,7 +294,7 @@ function reviewedTasks(list: ReviewedTask[], year: number | null) {
     let timing: TaskTiming | null = null;
     if (t.timing) {
       timing = parseTiming(t.timing);
-      if (timing.kind !== "unparsed" && year !== null) timing.instances = instancesOf(timing, year);
+      if (timing.kind !== "unparsed" && year !== null) timing.instances = instancesOf(timing, year, reportingPeriod);
     }
     return {
       number: t.number,

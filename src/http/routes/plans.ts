@@ -117,6 +117,8 @@ export const Contribution = z.object({
   version: z.number(),
   updated_by: z.string().nullable(),
   updated_at: z.string(),
+  /** The caller records this part: its own agency's, or that of an agency it succeeded. */
+  is_own: z.boolean().optional(),
 });
 export const TaskInstance = z.object({
   id: z.string(),

@@ -229,7 +229,6 @@ function LinkedActivities({ items }: { items: Training[] }) {
 /** Coordinating agencies of one occurrence, each with its own status and note; the acting agency edits its own row. */
 function Contributions({ instance, writable }: { instance: TaskInstance; writable: boolean }) {
   const { t, tl } = useI18n();
-  const me = useMe().data;
   const agencyName = useAgencyName();
   if (!instance.coordinators.length) return null;
   return (
@@ -242,7 +241,7 @@ function Contributions({ instance, writable }: { instance: TaskInstance; writabl
         dataSource={instance.coordinators}
         renderItem={(c) => (
           <List.Item key={c.agency_id} data-testid={`contribution-${c.agency_id}`}>
-            {writable && c.agency_id === me?.agency_id ? (
+            {writable && c.is_own ? (
               <MyContribution instanceId={instance.id} c={c} />
             ) : (
               <div>

@@ -36,6 +36,8 @@ export type Contribution = {
   note: string | null;
   version: number;
   updated_at: string;
+  /** The acting agency records this part (its own, or that of an agency it succeeded). */
+  is_own?: boolean;
 };
 export type TaskInstance = {
   id: string;
