@@ -68,10 +68,11 @@ const BAD: Array<[string, Buffer, number, string, string]> = [
   ["bang.xlsx", ELF, 415, "file_type", "/body"],
   ["ghi-chu.txt", ELF, 415, "file_type", "/body"],
   ["bien-ban.odt", ZIP, 415, "file_type", "/body"],
-  // Bidirectional controls: "báo cáo\u202Efdp.exe" is displayed as "báo cáoexe.pdf".
-  ["báo cáo\u202efdp.exe", MZ, 422, "file_name", "/file_name"],
-  ["hop-dong\u2067fdp.txt", Buffer.from("x"), 422, "file_name", "/file_name"],
-  ["\u202ahop-le.pdf", Buffer.from("%PDF-1.4"), 422, "file_name", "/file_name"],
+  // Bidirectional controls: "báo cáo\u202Efdp.exe" is displayed as "báo cáoexe.pdf". Refused at the edge by the one
+  // text normaliser of every field (src/http/validation.ts: 400 invalid_input naming the field), before the upload rule.
+  ["báo cáo\u202efdp.exe", MZ, 400, "invalid_input", "/file_name"],
+  ["hop-dong\u2067fdp.txt", Buffer.from("x"), 400, "invalid_input", "/file_name"],
+  ["\u202ahop-le.pdf", Buffer.from("%PDF-1.4"), 400, "invalid_input", "/file_name"],
 ];
 
 test("finding 15: the allow-list holds office documents, PDF, images and text only — no executable, script, page or archive", () => {
@@ -128,7 +129,8 @@ for (const engine of availableEngines()) {
           body.issues.some((i: { path: string }) => i.path === field),
           where,
         );
-        assert.match(body.error, /tệp|Tệp/, where);
+        const said = `${body.error} ${body.issues.map((i: { message: string }) => i.message).join(" ")}`;
+        assert.match(said, /tệp|Tệp|ký tự điều khiển hướng văn bản/, where);
         assert.deepEqual(await state(), before, `${where}: nothing written`);
       }
     });
@@ -152,7 +154,7 @@ for (const engine of availableEngines()) {
     test("finding 15: plan import goes through the same allow-list (virus.exe, bidi name → refused naming file_name, nothing written)", async () => {
       for (const [name, bytes, status, code] of [
         ["virus.exe", MZ, 415, "file_type"],
-        ["ke-hoach\u202excod.exe", MZ, 422, "file_name"],
+        ["ke-hoach\u202excod.exe", MZ, 400, "invalid_input"],
         ["ke-hoach.svg", Buffer.from("<svg/>"), 415, "file_type"],
       ] as Array<[string, Buffer, number, string]>) {
         const before = await state();
