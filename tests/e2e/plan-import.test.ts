@@ -126,6 +126,10 @@ describe("Nhập kế hoạch có bước rà soát (Chromium)", { skip, concurr
       );
       // The split task stays with Sở Tư pháp, not with the enforcement office.
       assert.ok(!inbox.items.some((i) => i.title.includes("biên soạn tài liệu tập huấn")));
+      // …and on their home screen ("Việc của tôi"), the first screen after login.
+      await thads.page.goto(`${h.baseUrl}/`);
+      await thads.page.getByText("Cung cấp hồ sơ vụ việc yêu cầu bồi thường").first().waitFor();
+      assert.equal(await thads.page.getByText("biên soạn tài liệu tập huấn").count(), 0);
     } catch (e) {
       await failureShot(current, "plan-import-review");
       throw e;
