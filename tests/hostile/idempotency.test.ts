@@ -199,7 +199,7 @@ const ROUTES: Record<string, Row> = {
   },
   "/api/case-lists": {
     action: "case_list.create",
-    call: ({ n }) => ({
+    call: () => ({
       url: "/api/case-lists",
       payload: { kind: "quarter_2009", period: "2015-Q1", agency_id: "stp-thanh-hoa" },
     }),
