@@ -91,6 +91,8 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
     await page.keyboard.press("Escape");
     await row.getByRole("button", { name: "Giao việc" }).click();
     await pick(page, "Người thực hiện", "Lê Thị Hương");
+    // The option list closes after the choice; under load it is still animating and would swallow the click.
+    await page.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });
     await page.getByRole("button", { name: "Giao", exact: true }).click();
     await row.getByTestId("assignee").getByText("Lê Thị Hương").waitFor();
     // Reassigning asks for a reason; the history keeps the first assignment.

@@ -165,7 +165,8 @@ export default function Layout() {
           }}
         >
           <Typography.Text strong ellipsis style={{ maxWidth: "50%" }} data-testid="acting-agency">
-            {agencyName(user.agency_id)}
+            {/* The name once the agency list has loaded — never the raw id in the meantime. */}
+            {agencyName(user.agency_id) === user.agency_id ? null : agencyName(user.agency_id)}
           </Typography.Text>
           <Space>
             <NotificationBell />
