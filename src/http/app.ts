@@ -40,6 +40,7 @@ import { notificationRoutes } from "./routes/notifications.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
+import { publicContentRoutes } from "./routes/public-content.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { requestRoutes } from "./routes/requests.ts";
@@ -193,6 +194,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(inspectionRoutes, { db });
   await app.register(trainingRoutes, { db });
   await app.register(rankingRoutes, { db });
+  // Public portal for injured persons (cổng công dân): content and leaflet, no login.
+  await app.register(publicContentRoutes, { db, now: opts.now });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

@@ -39,6 +39,7 @@ const EXPECTED_TABLES = [
   "outgoing_register",
   "plan_tasks",
   "plans",
+  "public_content",
   "report_rounds",
   "report_submissions",
   "report_templates",

@@ -202,6 +202,12 @@ const MATRIX: Record<string, Row> = {
   "GET /api/statistics": LIST,
   "GET /api/statistics/trend": LIST,
   "GET /api/statistics/claims": LIST,
+  "GET /api/public/content": pub(200),
+  "GET /api/public/leaflet.pdf": pub(200),
+  // public_content.manage (officer, agency admin); editing also needs a national-level agency (Cục BTNN): the
+  // Thanh Hóa roles are refused 403 even though they hold the permission.
+  "GET /api/admin/public-content": row(all(200), all(200), all(200), all(403)),
+  "PUT /api/admin/public-content/:key": row(all(200), all(403), all(403), all(403)),
   "GET /api/rankings/provinces": LIST, // rows limited to the provinces in the caller's scope
   "GET /api/report-templates": LIST,
   "POST /api/report-templates": row(all(201), all(201), all(201), all(403)),
@@ -703,6 +709,14 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
   "GET /api/statistics/claims": () => ({
     method: "GET",
     url: "/api/statistics/claims?kind=year&year=2024&indicator=handled",
+  }),
+  "GET /api/public/content": () => ({ method: "GET", url: "/api/public/content" }),
+  "GET /api/public/leaflet.pdf": () => ({ method: "GET", url: "/api/public/leaflet.pdf" }),
+  "GET /api/admin/public-content": () => ({ method: "GET", url: "/api/admin/public-content" }),
+  "PUT /api/admin/public-content/:key": (t) => ({
+    method: "PUT",
+    url: `/api/admin/public-content/faq.matrix-${t}`,
+    payload: { page: "faq", position: 1, title: "Câu hỏi thử", body: "Nội dung câu trả lời thử.", version: 0 },
   }),
   "GET /api/rankings/provinces": () => ({ method: "GET", url: "/api/rankings/provinces?kind=year&year=2024" }),
   "GET /api/report-templates": () => ({ method: "GET", url: "/api/report-templates" }),

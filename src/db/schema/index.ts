@@ -6,6 +6,7 @@ export * from "./coordination.ts";
 export * from "./identity.ts";
 export * from "./inbox.ts";
 export * from "./plans.ts";
+export * from "./public-content.ts";
 export * from "./registers.ts";
 export * from "./reporting.ts";
 export * from "./requests.ts";

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   "users.manage", // accounts and memberships within the scope
   "agencies.manage",
   "audit.read",
+  // edit the public portal's content (cổng công dân); the repository also requires a national-level agency (Cục BTNN)
+  "public_content.manage",
   "system.admin", // backup/restore, seed, global settings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -33,6 +35,7 @@ const OFFICER: readonly Permission[] = [
   "requests.read",
   "requests.write",
   "register.allocate",
+  "public_content.manage",
 ];
 
 export const ROLES: Record<RoleCode, { nameVi: string; permissions: readonly Permission[] }> = {
@@ -55,6 +58,7 @@ export const ROLES: Record<RoleCode, { nameVi: string; permissions: readonly Per
       "register.allocate",
       "users.manage",
       "audit.read",
+      "public_content.manage",
     ],
   },
   // Lãnh đạo cơ quan: an officer who also decides on closed claims and on recording an existing case's history.
