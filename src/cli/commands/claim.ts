@@ -22,7 +22,8 @@ Kết quả JSON: {"deadlines":[{"step","due","unit","days","basis","confidence"
   "next_actions":[…],"unrecorded":[{"index","event","date","missing":[…],"message"}],
   "not_computed":[{"step","label","basis","depends_on","message"}]}
   status: open (chưa đến hạn) | overdue (quá hạn tính đến --as-of) | met (đã thực hiện đúng hạn) | late (thực hiện trễ hạn)
-    | cancelled (không còn phải làm) | unrecorded (bước thực hiện chưa ghi nhận nên không biết đúng hạn hay không)
+    | not_applicable (không phát sinh: không cần yêu cầu bổ sung vì hồ sơ đầy đủ) | cancelled (không còn phải làm)
+    | unrecorded (bước thực hiện hoặc ngày kết thúc chưa ghi nhận nên không biết đúng hạn hay không)
   confidence: confirmed | unverified (giá trị chưa đối chiếu được với văn bản gốc — cần kiểm tra)`;
 
 const STATUS_VI: Record<string, string> = {
@@ -30,6 +31,7 @@ const STATUS_VI: Record<string, string> = {
   overdue: "QUÁ HẠN",
   met: "đúng hạn",
   late: "trễ hạn",
+  not_applicable: "không phát sinh",
   cancelled: "không còn phải làm",
   unrecorded: "chưa ghi nhận",
 };

@@ -139,8 +139,8 @@ describe("computeDeadlines — quá hạn, phức tạp, kéo dài", () => {
     );
     assert.equal(find(r.deadlines, "verify").status, "open");
     assert.equal(find(r.deadlines, "accept").status, "met");
-    // 13/01 → 22/01 is the 7th working day: the agency's 5-WD check was late.
-    assert.equal(find(r.deadlines, "supplement", "agency_request").status, "late");
+    // No supplement was asked for (the file was found valid): the duty of Điều 42 k2 never arose.
+    assert.equal(find(r.deadlines, "supplement", "agency_request").status, "not_applicable");
     // On the due date itself the deadline is still open.
     assert.equal(
       find(computeDeadlines(partial, defaultCalendar, "2025-02-04").deadlines, "appoint_officer").status,

@@ -9,6 +9,7 @@ import { formatVi, isIsoDate, toDayNumber } from "../shared/dates.ts";
 import { DomainError } from "../shared/errors.ts";
 import { type ClaimEvent, type ClaimExtensions, type ClaimHistory, EVENT_LABELS_VI, type EventType } from "./events.ts";
 import { type NextAction, nextActionsFromState, replay, type UnrecordedSteps } from "./procedure.ts";
+import { type StepStatus, stepStatus } from "./step-status.ts";
 
 /**
  * POLICY (unverified design choice): do suspension periods stop the handling clocks?
@@ -33,7 +34,7 @@ export const SUSPENSION_CLOCK_POLICY = {
   basis: "Luật TNBTCNN 2017, Điều 49, Điều 50 — luật không quy định; lựa chọn thiết kế (chưa xác nhận)",
 };
 
-export type DeadlineStatus = "open" | "overdue" | "met" | "late" | "cancelled" | "unrecorded";
+export type DeadlineStatus = StepStatus;
 
 export type Deadline = {
   step: StepKey;
@@ -48,9 +49,10 @@ export type Deadline = {
   confidence: Confidence;
   /**
    * open: not done, not past due (as of `asOf`); overdue: not done and asOf > due; met: done on/before due;
-   * late: done after due; cancelled: not done, and the claim left this route (refused, terminated, sued in court);
-   * unrecorded: a later step shows the duty was done but the step doing it is not recorded (backfill), so whether it
-   * was done in time is unknown.
+   * late: done after due; not_applicable: the duty never arose (no supplement asked for: the file was complete);
+   * cancelled: not done, and the claim left this route (refused, terminated, sued in court); unrecorded: the step
+   * doing the duty is not recorded (backfill, or the end of verification, which has no event), so whether it was done
+   * in time is unknown. The rule: stepStatus (step-status.ts).
    */
   status: DeadlineStatus;
   explanation: ExplanationStep[];
@@ -114,6 +116,10 @@ type Rule = {
   /** Events proving the duty was done (the first one after the trigger counts). */
   done: readonly EventType[];
   cancelledBy: readonly EventType[];
+  /** Events performing the duty itself (other `done` events show it never arose): see StepFacts.own. */
+  own?: readonly EventType[];
+  /** The duty ends with no event of its own: see StepFacts.endHasNoEvent. */
+  endHasNoEvent?: boolean;
   extension?: keyof ClaimExtensions;
   /** Extra condition on the trigger occurrence. */
   when?: (ctx: Ctx, i: number) => boolean;
@@ -126,6 +132,8 @@ const RULES: readonly Rule[] = [
     variant: "agency_request",
     trigger: "received",
     done: ["supplement_requested", "file_valid", "accepted", "refused"],
+    // Điều 42 k2: only an incomplete file calls for a request; a file found valid without one never needed it.
+    own: ["supplement_requested"],
     cancelledBy: ["terminated", "sued_in_court"],
   },
   { step: "supplement", trigger: "supplement_requested", done: ["file_valid", "accepted"], cancelledBy: ROUTE_END },
@@ -138,11 +146,12 @@ const RULES: readonly Rule[] = [
   { step: "appoint_officer", trigger: "accepted", done: ["officer_appointed"], cancelledBy: ROUTE_END },
   { step: "advance", trigger: "advance_proposed", done: ["advance_paid"], cancelledBy: ["refused", "terminated"] },
   {
-    // The end of verification is not an event: the report (or a later step) is the proof that it ended, so a report
-    // made within the 3 WD of Điều 45 khoản 3 after an on-time verification may still show "late" here (conservative).
+    // The end of verification is not an event: the report (or a later step) proves it ended by then, and a report
+    // after the due date does not tell whether verification ended in time (Điều 45 k3 allows 3 WD after the end).
     step: "verify",
     trigger: "accepted",
     done: ["verification_report_done", "negotiation_started", "negotiation_ended", "decision_issued"],
+    endHasNoEvent: true,
     cancelledBy: ROUTE_END,
     extension: "verify",
   },
@@ -337,12 +346,11 @@ function makeDeadline(
   fromEvent: Anchor,
   fromDate: IsoDate,
   triggerIndex: number,
-  done: readonly EventType[],
-  cancelledBy: readonly EventType[],
+  rule: Pick<Rule, "done" | "cancelledBy" | "own" | "endHasNoEvent">,
 ): Deadline {
   const events = ctx.history.events;
-  const hit = firstAfter(events, triggerIndex, done);
-  const cancel = firstAfter(events, triggerIndex, cancelledBy);
+  const hit = firstAfter(events, triggerIndex, rule.done);
+  const cancel = firstAfter(events, triggerIndex, rule.cancelledBy);
   const d: Deadline = {
     step: c.param.key,
     label: c.param.label,
@@ -358,23 +366,34 @@ function makeDeadline(
   };
   if (c.param.variant !== undefined) d.variant = c.param.variant;
   // A missing step (backfill) that would have done the duty before the first recorded proof: timing unknown.
-  const gap = unrecordedDone(ctx, triggerIndex, done, Math.min(hit?.index ?? Infinity, cancel?.index ?? Infinity));
-  if (gap) {
-    d.status = "unrecorded";
-    d.unrecorded_step = gap;
-  } else if (hit && (!cancel || hit.index < cancel.index)) {
+  const gap = unrecordedDone(ctx, triggerIndex, rule.done, Math.min(hit?.index ?? Infinity, cancel?.index ?? Infinity));
+  const step = (x?: { ev: ClaimEvent; index: number }) => x && { type: x.ev.type, date: x.ev.date, index: x.index };
+  d.status = stepStatus({
+    due: c.due,
+    proof: step(hit),
+    cancel: step(cancel),
+    own: rule.own,
+    endHasNoEvent: rule.endHasNoEvent,
+    gap,
+    paused: c.paused,
+    asOf: ctx.asOf,
+  });
+  if (gap) d.unrecorded_step = gap;
+  else if (hit && (!cancel || hit.index < cancel.index)) {
     d.met_on = hit.ev.date;
     d.met_by = hit.ev.type;
-    d.status = hit.ev.date <= c.due ? "met" : "late";
-  } else if (cancel) {
-    d.status = "cancelled";
-    d.cancelled_by = { event: cancel.ev.type, date: cancel.ev.date };
-  } else if (c.paused) {
-    d.status = "open";
-    d.paused = true;
-  } else if (ctx.asOf !== undefined && ctx.asOf > c.due) {
-    d.status = "overdue";
-  }
+    if (d.status === "unrecorded")
+      d.explanation = [
+        ...d.explanation,
+        {
+          rule: "note",
+          date: hit.ev.date,
+          text: `Ngày kết thúc không được ghi nhận; bước "${EVENT_LABELS_VI[hit.ev.type]}" ngày ${formatVi(hit.ev.date)} sau hạn ${formatVi(c.due)} không cho biết việc này có kết thúc đúng hạn hay không`,
+          source: c.param.cite,
+        },
+      ];
+  } else if (cancel) d.cancelled_by = { event: cancel.ev.type, date: cancel.ev.date };
+  else if (c.paused) d.paused = true;
   return d;
 }
 
@@ -454,7 +473,7 @@ export function computeDeadlines(
       const param = paramFor(rule.step, law, ev.date, rule.variant);
       if (!param) continue;
       const c = compute(ctx, param, ev.date, rule.extension, true);
-      deadlines.push(makeDeadline(ctx, c, ev.type, ev.date, i, rule.done, rule.cancelledBy));
+      deadlines.push(makeDeadline(ctx, c, ev.type, ev.date, i, rule));
 
       // Điều 45 khoản 3: report within 3 WD of the end of verification (= the verification deadline, at the latest).
       if (rule.step === "verify") {
@@ -470,7 +489,10 @@ export function computeDeadlines(
             },
             ...rc.explanation,
           ];
-          const d = makeDeadline(ctx, rc, "verification_end", c.due, i, rule.done, rule.cancelledBy);
+          const d = makeDeadline(ctx, rc, "verification_end", c.due, i, {
+            done: rule.done,
+            cancelledBy: rule.cancelledBy,
+          });
           if (c.paused) {
             d.paused = true;
             if (d.status === "overdue") d.status = "open";
@@ -501,7 +523,12 @@ export function computeDeadlines(
             },
             ...fc.explanation,
           ];
-          deadlines.push(makeDeadline(ctx, fc, "decision_effective", c.due, i, ["funds_requested"], ["terminated"]));
+          deadlines.push(
+            makeDeadline(ctx, fc, "decision_effective", c.due, i, {
+              done: ["funds_requested"],
+              cancelledBy: ["terminated"],
+            }),
+          );
         }
       }
       const ps = paramFor("sue", law, ev.date);
@@ -528,7 +555,12 @@ export function computeDeadlines(
         const pr = paramFor("resume_request", law, c.due);
         if (pr) {
           const rc = compute(ctx, pr, c.due);
-          deadlines.push(makeDeadline(ctx, rc, "suspension_end", c.due, i, ["resumed"], ["terminated", "refused"]));
+          deadlines.push(
+            makeDeadline(ctx, rc, "suspension_end", c.due, i, {
+              done: ["resumed"],
+              cancelledBy: ["terminated", "refused"],
+            }),
+          );
         }
       }
     }

@@ -51,7 +51,9 @@ export function nextActionsFromState(s: ClaimState): NextAction[] {
       }
     }
     if (!first) continue;
-    const action: NextAction = { event: type, label: EVENT_LABELS_VI[type], basis: basisFor(s.law, first.basis) };
+    // The row's own name where the same event means another step (Điều 43 k2 before acceptance, k4 after it).
+    const label = first.label ?? EVENT_LABELS_VI[type];
+    const action: NextAction = { event: type, label, basis: basisFor(s.law, first.basis) };
     if (okGrounds.length > 0) action.grounds = okGrounds;
     out.push(action);
   }

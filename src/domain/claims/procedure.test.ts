@@ -452,6 +452,25 @@ describe("nextActions — bước tiếp theo hợp pháp", () => {
     assert.ok(!events.includes("negotiation_ended"));
   });
 
+  test("Luật TNBTCNN 2017, Điều 43 khoản 2 và khoản 4 — trước thụ lý là 'Không thụ lý hồ sơ', khi đang thương lượng là 'Dừng việc giải quyết', mỗi bước một tên", () => {
+    const before = nextActions(h([["received", "2025-01-13"]])).find((x) => x.event === "refused");
+    assert.equal(before?.label, "Không thụ lý hồ sơ (trả lại hồ sơ, nêu rõ lý do)");
+    assert.equal(before?.basis, "Luật TNBTCNN 2017, Điều 43 khoản 2");
+    const during = nextActions(
+      h([
+        ["accepted", "2025-01-24"],
+        ["negotiation_started", "2025-02-11"],
+      ]),
+    );
+    const stop = during.find((x) => x.event === "refused");
+    assert.equal(stop?.label, "Dừng việc giải quyết, xóa tên vụ việc khỏi sổ thụ lý và trả lại hồ sơ");
+    assert.equal(stop?.basis, "Luật TNBTCNN 2017, Điều 43 khoản 4");
+    assert.ok(!during.some((x) => x.label.startsWith("Không thụ lý")));
+    // Nothing of the receipt stage is offered during negotiation.
+    for (const e of ["supplement_requested", "file_valid", "accepted", "verification_report_done"])
+      assert.ok(!during.some((x) => x.event === e), e);
+  });
+
   test("Luật TNBTCNN 2009 — căn cứ ghi rõ là áp dụng tương tự, chưa đối chiếu", () => {
     const a = nextActions(h([["accepted", "2017-03-01"]], "law_2009"));
     assert.ok(a.length > 0);

@@ -17,6 +17,8 @@ export type Transition = {
   whileSuspended?: boolean;
   /** Only while the claim is suspended. */
   onlySuspended?: boolean;
+  /** The step's own name at this point of the procedure, when it differs from EVENT_LABELS_VI (offered actions). */
+  label?: string;
   /** Extra condition; returns a Vietnamese reason when not met. */
   guard?: (s: ClaimState, ev: ClaimEvent) => string | null;
   /** A side step that must come first: refused when recording live, "chưa ghi nhận" when backfilling. */
@@ -68,13 +70,20 @@ export const TRANSITIONS: readonly Transition[] = [
     basis: "Luật TNBTCNN 2017, Điều 41; Điều 42 khoản 3",
   },
   { event: "accepted", from: PRE, to: "accepted", basis: "Luật TNBTCNN 2017, Điều 43 khoản 1" },
-  { event: "refused", from: PRE, to: "refused", basis: "Luật TNBTCNN 2017, Điều 43 khoản 2" },
+  {
+    event: "refused",
+    from: PRE,
+    to: "refused",
+    label: "Không thụ lý hồ sơ (trả lại hồ sơ, nêu rõ lý do)",
+    basis: "Luật TNBTCNN 2017, Điều 43 khoản 2",
+  },
   {
     // "dừng việc giải quyết, xóa tên vụ việc trong sổ thụ lý và trả lại hồ sơ" when a k2 ground appears after acceptance.
     event: "refused",
     from: HANDLING,
     to: "refused",
     whileSuspended: true,
+    label: "Dừng việc giải quyết, xóa tên vụ việc khỏi sổ thụ lý và trả lại hồ sơ",
     basis: "Luật TNBTCNN 2017, Điều 43 khoản 4",
   },
   {
