@@ -135,12 +135,29 @@ describe("Cải chính: bước đã ghi được sửa có lý do, thời hạn
     assert.equal(c.corrections[0].before.date, "2026-12-05");
     assert.equal(c.corrections[0].after.date, "2026-11-05");
     assert.match(c.corrections[0].reason, /Ghi nhầm/);
+    assert.equal(c.corrections[0].corrected_by_name, "Người dùng officer");
     const audits = await fx.database.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "claim.correct"), eq(auditLog.entityId, claimId)));
     assert.equal(audits.length, 1);
     assert.match(JSON.stringify(audits[0].after), /Ghi nhầm ngày thụ lý/);
+  });
+
+  test("cải chính số điện thoại: bản gốc và bản sửa trong danh sách cải chính được che như thông tin cá nhân", async () => {
+    const r = await officer.post(`/api/claims/${claimId}/corrections`, {
+      fields: { claimant_phone: "0912345678" },
+      reason: "Người yêu cầu đổi số điện thoại",
+    });
+    assert.equal(r.statusCode, 200, r.body);
+    // The officer's role reads personal data: the correction shows it; a masked read hides it in the correction too.
+    const viewer = await signedIn(fx.app, "viewer");
+    const masked = await viewer.get(`/api/claims/${claimId}`);
+    assert.equal(masked.statusCode, 200, masked.body);
+    const last = masked.json().corrections.at(-1);
+    assert.equal(last.target, "claim");
+    assert.equal(last.after.claimant_phone, "••••••••78");
+    assert.ok(!masked.body.includes("0912345678"));
   });
 
   test("cải chính làm lịch sử mâu thuẫn (thụ lý trước ngày nhận hồ sơ) → 422, không ghi gì", async () => {
@@ -217,6 +234,7 @@ describe("Vụ việc đã kết thúc: cán bộ không sửa được; lãnh �
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().events.find((e: { type: string }) => e.type === "paid").date, "2026-06-12");
     assert.equal(ok.json().corrections[0].closed_claim, true);
+    assert.equal(ok.json().corrections[0].corrected_by_name, "Lãnh đạo Sở");
     const [a] = await fx.database.db
       .select()
       .from(auditLog)

@@ -3,7 +3,7 @@
 // all in ONE transaction with the audit row. Updates use optimistic concurrency (expected version → "stale_version").
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { maskClaimant } from "../../domain/access/mask.ts";
+import { maskClaimant, maskPersonalDeep } from "../../domain/access/mask.ts";
 import { can, isSuperiorOf, type Scope } from "../../domain/access/scope.ts";
 import { defaultCalendar } from "../../domain/calendar/index.ts";
 import type { WorkCalendar } from "../../domain/calendar/types.ts";
@@ -39,6 +39,7 @@ import {
   claimEvents,
   claims,
   LAW_VERSIONS,
+  users,
 } from "../schema/index.ts";
 import { loadAgencyNodes, requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import { likePattern, searchText } from "../search.ts";
@@ -179,6 +180,8 @@ export type ClaimCorrectionDto = {
   reason: string;
   closed_claim: boolean;
   corrected_by: string | null;
+  /** Full name of the officer who made the correction (who/when/why on the claim screen). */
+  corrected_by_name: string | null;
   corrected_at: Date;
 };
 
@@ -666,8 +669,9 @@ export async function getClaim(
       .where(eq(claimDocuments.claimId, id))
       .orderBy(asc(claimDocuments.uploadedAt)),
     db
-      .select()
+      .select({ c: claimCorrections, by: users.fullName })
       .from(claimCorrections)
+      .leftJoin(users, eq(users.id, claimCorrections.correctedBy))
       .where(eq(claimCorrections.claimId, id))
       .orderBy(asc(claimCorrections.correctedAt)),
   ]);
@@ -704,16 +708,18 @@ export async function getClaim(
     documents,
     next_actions: nextActionsFromState(state),
     unrecorded: state.unrecorded,
-    corrections: corrections.map((c) => ({
+    // A corrected claimant field is personal data like the claim's own: masked unless revealed.
+    corrections: corrections.map(({ c, by }) => ({
       id: c.id,
       target: c.target,
       action: c.action,
       event_id: c.eventId,
-      before: c.before,
-      after: c.after,
+      before: unmask ? c.before : maskPersonalDeep(c.before),
+      after: unmask ? c.after : maskPersonalDeep(c.after),
       reason: c.reason,
       closed_claim: c.closedClaim,
       corrected_by: c.correctedBy,
+      corrected_by_name: by,
       corrected_at: c.correctedAt,
     })),
   };

@@ -176,6 +176,7 @@ export const ClaimDetail = Claim.extend({
       reason: z.string(),
       closed_claim: z.boolean(),
       corrected_by: z.string().nullable(),
+      corrected_by_name: z.string().nullable(),
       corrected_at: z.string(),
     }),
   ),

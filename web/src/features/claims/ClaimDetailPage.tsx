@@ -30,13 +30,15 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { isClosedFile } from "../../../../src/domain/claims/editing.ts";
-import type { EventType } from "../../../../src/domain/claims/events.ts";
+import { EVENT_GROUNDS, type EventType } from "../../../../src/domain/claims/events.ts";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
-import { fmtDate, fmtDateTime, fmtMoney } from "../../shared/format.ts";
+import { fmtDate, fmtDateTime, fmtMoney, todayVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { NotFound } from "../errors/NotFoundPage.tsx";
+import { notAfterToday } from "./ClaimCorrections.tsx";
 import { ClaimDocuments } from "./ClaimDocuments.tsx";
+import { ClaimEvents } from "./ClaimEvents.tsx";
 import { StepFields, stepData } from "./StepFields.tsx";
 import type { ClaimDeadline, ClaimDetail, ExplanationStep, NextAction } from "./types.ts";
 
@@ -86,7 +88,7 @@ function DeadlineItem({ d }: { d: ClaimDeadline }) {
       <div>
         {t("common.due")}: <strong data-testid="due">{d.due ? fmtDate(d.due) : t("common.none")}</strong>
         {d.unit && d.days !== null && (
-          <Typography.Text type="secondary">{` · ${tl("unit", d.unit, { n: d.days })}`}</Typography.Text>
+          <Typography.Text type="secondary">{` · ${d.days === 0 ? t("claims.sameDay") : tl("unit", d.unit, { n: d.days })}`}</Typography.Text>
         )}
         {steps.length > 0 && (
           <Popover title={t("claims.why")} content={<Explanation steps={steps} />} trigger="click">
@@ -167,14 +169,20 @@ function EventModal({
         {t("common.basis")}: {action.basis}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(todayVn()) }}>
         <Form.Item label={t("claims.eventDate")} name="date" rules={[{ required: true }]}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
+          <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} disabledDate={notAfterToday} />
         </Form.Item>
         <StepFields type={action.event as EventType} />
         {action.grounds && action.grounds.length > 0 && (
           <Form.Item label={t("claims.ground")} name="ground">
-            <Select allowClear options={action.grounds.map((g) => ({ value: g, label: g }))} />
+            <Select
+              allowClear
+              options={action.grounds.map((g) => ({
+                value: g,
+                label: `${g}) ${EVENT_GROUNDS[action.event as EventType]?.[g]?.label ?? ""}`,
+              }))}
+            />
           </Form.Item>
         )}
         <Form.Item label={t("common.note")} name="note">
@@ -182,29 +190,6 @@ function EventModal({
         </Form.Item>
       </Form>
     </Modal>
-  );
-}
-
-/** The facts a step recorded (amounts in đồng with separators, numbers, officer …), one per line. */
-function EventFacts({ data }: { data: unknown }) {
-  const { t, tl } = useI18n();
-  if (!data || typeof data !== "object") return null;
-  const lines: string[] = [];
-  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-    if (k === "items" && Array.isArray(v)) {
-      for (const i of v as Array<{ head?: string; amount?: number }>)
-        lines.push(`${tl("damage", i.head)}: ${fmtMoney(i.amount)}`);
-    } else if (k === "reimbursements" && Array.isArray(v)) {
-      for (const r of v as Array<{ date?: string; amount?: number }>)
-        lines.push(`${t("step.recovered")}: ${fmtMoney(r.amount)} (${fmtDate(r.date)})`);
-    } else if (typeof v === "number" && /amount/.test(k)) lines.push(`${tl("fact", k)}: ${fmtMoney(v)}`);
-    else if (k === "method") lines.push(`${t("step.method")}: ${tl("step.method", String(v))}`);
-    else if (typeof v === "string" || typeof v === "number") lines.push(`${tl("fact", k)}: ${v}`);
-  }
-  return (
-    <span style={{ whiteSpace: "pre-line" }} data-testid="event-facts">
-      {lines.join("\n")}
-    </span>
   );
 }
 
@@ -262,6 +247,11 @@ export default function ClaimDetailPage() {
   const c = q.data;
   if (!c) return <Skeleton active />;
 
+  // A recorded or corrected step changes deadlines, the calendar, lists and statistics.
+  const refresh = () => {
+    for (const key of [["claim", id], ["claims"], ["dashboard"], ["calendar"], ["statistics"]])
+      qc.invalidateQueries({ queryKey: key });
+  };
   const deadlines = [...c.deadlines].sort((a, b) => (a.due ?? "9999").localeCompare(b.due ?? "9999"));
   const writable = can(me, "claims.write");
 
@@ -384,27 +374,7 @@ export default function ClaimDetailPage() {
             {
               key: "events",
               label: `${t("claims.events")} (${c.events.length})`,
-              children: (
-                <Table
-                  size="small"
-                  rowKey="id"
-                  pagination={false}
-                  dataSource={c.events}
-                  columns={[
-                    { title: "#", dataIndex: "seq", width: 50 },
-                    { title: t("claims.eventDate"), dataIndex: "date", render: fmtDate, width: 110 },
-                    { title: t("claims.events"), dataIndex: "type", render: (v: string) => tl("event", v) },
-                    { title: t("claims.ground"), dataIndex: "ground" },
-                    {
-                      title: t("claims.facts"),
-                      dataIndex: "data",
-                      render: (d: unknown) => <EventFacts data={d} />,
-                    },
-                    { title: t("common.note"), dataIndex: "note" },
-                    { title: t("claims.recordedBy"), dataIndex: "recorded_at", render: fmtDateTime, width: 150 },
-                  ]}
-                />
-              ),
+              children: <ClaimEvents claim={c} onChanged={refresh} />,
             },
             {
               key: "documents",
@@ -420,11 +390,7 @@ export default function ClaimDetailPage() {
         action={action}
         onClose={(changed) => {
           setAction(null);
-          if (changed) {
-            qc.invalidateQueries({ queryKey: ["claim", id] });
-            qc.invalidateQueries({ queryKey: ["claims"] });
-            qc.invalidateQueries({ queryKey: ["dashboard"] });
-          }
+          if (changed) refresh();
         }}
       />
     </Space>

@@ -83,7 +83,31 @@ export type ClaimEvent = {
   date: string;
   ground: string | null;
   note: string | null;
+  data?: unknown;
   recorded_at: string;
+};
+
+/** What a correction changed of a step (`before` is the original, shown struck through). */
+export type StepSnapshot = {
+  type: string;
+  date: string;
+  ground: string | null;
+  note: string | null;
+  data?: unknown;
+};
+
+export type ClaimCorrection = {
+  id: string;
+  target: "event" | "claim" | string;
+  action: "correct" | "void" | string;
+  event_id: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string;
+  closed_claim: boolean;
+  corrected_by: string | null;
+  corrected_by_name: string | null;
+  corrected_at: string;
 };
 
 export type NextAction = { event: string; label: string; basis: string; grounds?: string[] };
@@ -101,4 +125,5 @@ export type ClaimDetail = Claim & {
     size: number | null;
   }>;
   next_actions: NextAction[];
+  corrections: ClaimCorrection[];
 };
