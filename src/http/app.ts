@@ -41,6 +41,7 @@ import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { publicContentRoutes } from "./routes/public-content.ts";
+import { publicPortalRoutes } from "./routes/public-portal.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { requestRoutes } from "./routes/requests.ts";
@@ -196,6 +197,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(rankingRoutes, { db });
   // Public portal for injured persons (cổng công dân): content and leaflet, no login.
   await app.register(publicContentRoutes, { db, now: opts.now });
+  // The guided check, claim form, submissions and status lookup (issue 15).
+  await app.register(publicPortalRoutes, { now: opts.now });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

@@ -98,6 +98,8 @@ const MATRIX: Record<string, Row> = {
   "GET /api/docs/yaml": pub(200),
   "GET /api/docs/static/*": pub(200),
   "POST /api/auth/login": pub(200),
+  "GET /api/public/interview": pub(200),
+  "POST /api/public/check": pub(200),
   // Online backup: only the bearer token of DATA_DIR/btnn-control.json (none in this app) — no session or role opens it.
   "POST /api/admin/backup": pub(401),
   "POST /api/auth/logout": row(all(204), all(204), all(204), all(204)),
@@ -404,6 +406,20 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     method: "POST",
     url: "/api/admin/backup",
     payload: { file: "/tmp/btnn-matrix-backup.jsonl.gz" },
+  }),
+  "GET /api/public/interview": () => ({ method: "GET", url: "/api/public/interview" }),
+  "POST /api/public/check": () => ({
+    method: "POST",
+    url: "/api/public/check",
+    payload: {
+      capacity: "injured",
+      activity: "civil_enforcement",
+      agency_kind: "thads_province",
+      province: "thanh-hoa",
+      act_date: "2025-09-10",
+      request_kind: "compensation",
+      has_basis_document: "no",
+    },
   }),
   "POST /api/auth/login": () => ({
     method: "POST",

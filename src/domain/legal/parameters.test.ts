@@ -28,6 +28,24 @@ type Case = {
 
 const CASES: Case[] = [
   {
+    name: "Luật TNBTCNN 2017, Điều 6 khoản 1 — limitation: thời hiệu 03 năm kể từ ngày nhận văn bản làm căn cứ",
+    key: "limitation",
+    law: "law_2017",
+    expect: { value: 3, unit: "years", from_event: "basis_document_received", confidence: "confirmed" },
+    // 14/03/2023 + 3 năm = Sat 14/03/2026 → (Sun 15) → Mon 16/03/2026 (Bộ luật Dân sự, Điều 148 khoản 5)
+    from: "2023-03-14",
+    due: "2026-03-16",
+  },
+  {
+    name: "Luật TNBTCNN 2017, Điều 41 khoản 4; Nghị định 68/2018/NĐ-CP, Điều 32 khoản 2 và Điều 33 — agency_determination: Sở Tư pháp xác định cơ quan và chuyển hồ sơ trong 05 ngày làm việc",
+    key: "agency_determination",
+    law: "law_2017",
+    expect: { value: 5, unit: "working_days", from_event: "so_tu_phap_received", confidence: "confirmed" },
+    // Wed 24/12/2025 → Thu 25 (1), Fri 26 (2), Mon 29 (3), Tue 30 (4), Wed 31 (5)
+    from: "2025-12-24",
+    due: "2025-12-31",
+  },
+  {
     name: "Luật TNBTCNN 2017, Điều 42 khoản 2 — supplement/agency_request: yêu cầu bổ sung trong 05 ngày làm việc (qua Tết 2025)",
     key: "supplement",
     variant: "agency_request",

@@ -16,6 +16,9 @@
 //   sue                  — quyền khởi kiện tại Tòa án (Điều 52 khoản 2)
 //   funds_grant          — cơ quan tài chính cấp phát kinh phí bồi thường (Điều 62 khoản 4)
 //   unclaimed_payment    — tiền không nhận sau 03 năm → nộp ngân sách (Điều 62 khoản 6)
+//   limitation           — thời hiệu yêu cầu bồi thường (Điều 6 khoản 1); GLOSSARY `limitation_period`
+//   agency_determination — Sở Tư pháp xác định cơ quan giải quyết bồi thường và chuyển hồ sơ (Điều 41 khoản 4;
+//                          NĐ 68/2018 Điều 32 khoản 2, Điều 33) — used by the public portal (src/domain/portal)
 //
 // Luật TNBTCNN 2009 (law_2009): only the two values the brief mentions are rows (both unverified, brief §1.10, §1.11).
 // Every other 2009-law step simply has NO parameter: `parameterFor` returns undefined and no deadline is computed.
@@ -57,7 +60,9 @@ export type ExtraStepKey =
   | "resume_request"
   | "sue"
   | "funds_grant"
-  | "unclaimed_payment";
+  | "unclaimed_payment"
+  | "limitation"
+  | "agency_determination";
 
 export type StepKey = GlossaryStepKey | ExtraStepKey;
 
@@ -65,9 +70,16 @@ export type StepKey = GlossaryStepKey | ExtraStepKey;
  * What a duration counts from: a claim event, or a derived moment that has no event of its own:
  * `verification_end` (end of damage verification = the verification deadline when not recorded),
  * `suspension_end` (end of the 30-day suspension), `advance_request_received` (finance agency receives the
- * advance request).
+ * advance request), `basis_document_received` and `so_tu_phap_received` (public portal, before any claim exists).
  */
-export type DerivedAnchor = "verification_end" | "suspension_end" | "advance_request_received";
+export type DerivedAnchor =
+  | "verification_end"
+  | "suspension_end"
+  | "advance_request_received"
+  /** The injured person received the văn bản làm căn cứ yêu cầu bồi thường (Điều 6 khoản 1). */
+  | "basis_document_received"
+  /** The Sở Tư pháp received a claim file whose handling agency the claimant could not identify (Điều 41 khoản 4). */
+  | "so_tu_phap_received";
 export type Anchor = EventType | DerivedAnchor;
 
 export type Confidence = "confirmed" | "unverified";
@@ -101,6 +113,40 @@ const LAW_2017_FROM = "2018-07-01"; // Luật TNBTCNN 2017 có hiệu lực từ
 const LAW_2009_FROM = "2010-01-01";
 
 export const LEGAL_PARAMETERS: readonly LegalParameter[] = [
+  // --- Điều 6: thời hiệu; Điều 41 khoản 4: cơ quan giải quyết chưa rõ (trước khi có vụ việc — cổng công dân) -------
+  {
+    // "Thời hiệu yêu cầu bồi thường là 03 năm kể từ ngày người bị thiệt hại … nhận được văn bản làm căn cứ yêu cầu bồi
+    // thường, trừ trường hợp yêu cầu phục hồi danh dự" (brief §1.0 [S]; addendum "Other items": Điều 6 k1, k3, k4).
+    key: "limitation",
+    law: "law_2017",
+    value: 3,
+    unit: "years",
+    from_event: "basis_document_received",
+    cite: "Luật TNBTCNN 2017, Điều 6 khoản 1",
+    confidence: "confirmed",
+    effective_from: LAW_2017_FROM,
+    label: "Thời hiệu yêu cầu bồi thường",
+    note:
+      "Không áp dụng thời hiệu đối với yêu cầu phục hồi danh dự. Thời gian có sự kiện bất khả kháng, trở ngại khách quan " +
+      "hoặc người chưa thành niên, mất năng lực hành vi dân sự chưa có người đại diện không tính vào thời hiệu " +
+      "(Điều 6 khoản 3; người yêu cầu phải chứng minh — khoản 4).",
+  },
+  {
+    // Hồ sơ gửi Sở Tư pháp khi không xác định được cơ quan giải quyết bồi thường; Sở xác định và chuyển hồ sơ "trong thời
+    // hạn 05 ngày làm việc" (addendum §3; brief §1.1 [S] dichvucong.gov.vn TTHC 225403).
+    key: "agency_determination",
+    law: "law_2017",
+    value: 5,
+    unit: "working_days",
+    from_event: "so_tu_phap_received",
+    cite: "Luật TNBTCNN 2017, Điều 41 khoản 4; Nghị định 68/2018/NĐ-CP, Điều 32 khoản 2 và Điều 33",
+    confidence: "confirmed",
+    effective_from: LAW_2017_FROM,
+    label: "Sở Tư pháp xác định cơ quan giải quyết bồi thường và chuyển hồ sơ",
+    note:
+      "Hồ sơ nộp cho Sở Tư pháp trong thời hiệu thì cơ quan nhận chuyển phải thụ lý dù thời hiệu đã hết khi chuyển " +
+      "(Nghị định 68/2018/NĐ-CP, Điều 13).",
+  },
   // --- Điều 42: tiếp nhận và xử lý hồ sơ -------------------------------------------------------------------
   {
     // "Trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ, Thủ trưởng cơ quan giải quyết bồi thường: a) yêu cầu
