@@ -19,6 +19,7 @@ import { adminBackupRoutes } from "./routes/admin-backup.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { bulkRoutes } from "./routes/bulk.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { caseListRoutes } from "./routes/case-lists.ts";
 import { claimBackfillRoutes } from "./routes/claim-backfill.ts";
@@ -46,6 +47,7 @@ import { rankingRoutes } from "./routes/rankings.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { requestRoutes } from "./routes/requests.ts";
 import { routingRoutes } from "./routes/routing.ts";
+import { savedFilterRoutes } from "./routes/saved-filters.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
 import { taskContributionRoutes } from "./routes/task-contributions.ts";
 import { trainingRoutes } from "./routes/trainings.ts";
@@ -170,6 +172,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dashboardRoutes, { db });
   await app.register(requestRoutes, { db });
   await app.register(inboxRoutes, { db });
+  await app.register(bulkRoutes, { db });
+  await app.register(savedFilterRoutes, { db });
   await app.register(notificationRoutes, { db, mailEnabled: !!opts.config.smtpUrl });
   // Task tracking, notifications, forwarded copies, letters; evidence files under DATA_DIR/uploads (in the row without one).
   const uploads = opts.config.dataDir ? uploadsDir({ dataDir: opts.config.dataDir }) : undefined;

@@ -4,6 +4,7 @@
 // (titles name claims by their code).
 import { and, eq, gte, inArray, isNull, notExists, or, sql } from "drizzle-orm";
 import { todayVn } from "../db/repositories/common.ts";
+import { unreadBy } from "../db/repositories/notifications.ts";
 import { memberships, notificationMails, notificationSettings, notifications, users } from "../db/schema/index.ts";
 import type { AppDb } from "../db/types.ts";
 import { notificationPath } from "../domain/inbox/index.ts";
@@ -45,7 +46,7 @@ async function pending(db: AppDb, mode: "each" | "digest") {
             eq(notifications.userId, u.id),
             and(isNull(notifications.userId), inArray(notifications.agencyId, agencies)),
           ),
-          isNull(notifications.readAt),
+          unreadBy(u.id),
           gte(notifications.createdAt, u.since),
           notExists(
             db

@@ -29,6 +29,7 @@ import {
   plans,
   requestCopies,
   requests,
+  savedFilters,
   taskInstanceCoordinators,
   taskInstances,
   trainings,
@@ -170,6 +171,14 @@ const MATRIX: Record<string, Row> = {
   "GET /api/inbox/assignees": LIST,
   "GET /api/inbox/assignments": LIST,
   "POST /api/inbox/assign": row(all(404), [200, 404], [200, 404], all(403)),
+  // Bulk actions: an id outside the scope refuses the whole action (403 naming it); the system admin acts for Cục BTNN,
+  // where a Sở Tư pháp request is not open work (422).
+  "POST /api/bulk/assign": row(all(422), [200, 403], [200, 403], all(403)),
+  "POST /api/bulk/mark-read": row(all(200), [200, 403], [200, 403], [200, 403]),
+  // Saved filters are the caller's own: another user's filter is not found, whatever the role.
+  "GET /api/saved-filters": LIST,
+  "PUT /api/saved-filters": LIST,
+  "DELETE /api/saved-filters/:id": row(all(404), all(404), all(404), all(404)),
   "GET /api/requests/:id/coordination": READ_SCOPED,
   "POST /api/requests/:id/copies/:copy_id/read": READ_SCOPED,
   "POST /api/requests/:id/letter": WRITE_SCOPED(201),
@@ -274,7 +283,8 @@ const ids = {} as Record<
   | "inspection"
   | "followup"
   | "assessment"
-  | "inboxItem",
+  | "inboxItem"
+  | "savedFilter",
   Record<Target, string>
 >;
 
@@ -641,6 +651,23 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     url: "/api/inbox/assign",
     payload: { kind: "request", id: ids.inboxItem[t], assignee_id: fx.userIds.officer },
   }),
+  "POST /api/bulk/assign": (t) => ({
+    method: "POST",
+    url: "/api/bulk/assign",
+    payload: { list: "requests", ids: [ids.inboxItem[t]], assignee_id: fx.userIds.officer },
+  }),
+  "POST /api/bulk/mark-read": (t) => ({
+    method: "POST",
+    url: "/api/bulk/mark-read",
+    payload: { list: "requests", ids: [ids.inboxItem[t]] },
+  }),
+  "GET /api/saved-filters": () => ({ method: "GET", url: "/api/saved-filters?list=claims" }),
+  "PUT /api/saved-filters": () => ({
+    method: "PUT",
+    url: "/api/saved-filters",
+    payload: { list: "claims", name: "Vụ việc năm 2024", query: { year: "2024" } },
+  }),
+  "DELETE /api/saved-filters/:id": (t) => ({ method: "DELETE", url: `/api/saved-filters/${ids.savedFilter[t]}` }),
   "GET /api/requests/:id/coordination": (t) => ({ method: "GET", url: `/api/requests/${ids.request[t]}/coordination` }),
   "POST /api/requests/:id/copies/:copy_id/read": (t) => ({
     method: "POST",
@@ -1036,6 +1063,12 @@ before(async () => {
         topic: "Việc trong hộp việc",
       })
     ).id;
+  // Another user's saved filter (in and out alike): nobody else may delete it.
+  const [other] = await db
+    .insert(savedFilters)
+    .values({ userId: fx.userIds.officer_hn, list: "claims", name: "Của người khác", query: { year: "2024" } })
+    .returning({ id: savedFilters.id });
+  ids.savedFilter = { in: other.id, out: other.id };
   ids.round = { in: await newRound("in"), out: await newRound("out") };
   // Issue 6 objects: a training, an inspection with a result and one follow-up, a submitted self-assessment.
   ids.training = {} as Record<Target, string>;

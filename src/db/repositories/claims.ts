@@ -26,6 +26,7 @@ import {
   replay,
   type UnrecordedSteps,
 } from "../../domain/claims/index.ts";
+import type { DueFilter } from "../../domain/inbox/index.ts";
 import { formatVi } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
@@ -45,6 +46,7 @@ import { loadAgencyNodes, requirePermission, requireWritableAgencies, scopeCondi
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn } from "./common.ts";
+import { dueCondition } from "./due-filter.ts";
 import { nextNumber, raiseCounter } from "./register.ts";
 
 /** Phases in which the claim is no longer being handled by the agency (resolved, refused, terminated, in court …). */
@@ -742,6 +744,9 @@ export type ClaimFilter = {
   /** Year the file was received. */
   year?: number;
   sort?: "received_desc" | "received_asc" | "code" | "updated_desc";
+  /** Claims with a pending legal deadline due soon (5 working days) or overdue. */
+  due?: DueFilter;
+  ids?: string[];
 };
 
 /** Builds the WHERE of a claim list (scope first). Exported for statistics that reuse the same filters. */
@@ -767,6 +772,11 @@ export function claimListWhere(scope: Scope, filter: ClaimFilter = {}): SQL | un
   if (filter.year !== undefined)
     conds.push(
       sql`${claims.receivedOn} >= ${`${filter.year}-01-01`} and ${claims.receivedOn} <= ${`${filter.year}-12-31`}`,
+    );
+  if (filter.ids) conds.push(inArray(claims.id, filter.ids));
+  if (filter.due)
+    conds.push(
+      sql`exists (select 1 from ${claimDeadlines} where ${claimDeadlines.claimId} = ${claims.id} and ${claimDeadlines.kind} = 'deadline' and ${claimDeadlines.status} in ('open','overdue') and ${dueCondition(claimDeadlines.due, filter.due, todayVn())})`,
     );
   return conds.length ? and(...conds) : undefined;
 }

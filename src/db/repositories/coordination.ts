@@ -2,10 +2,9 @@
 // task comments and evidence files, progress per plan / agency, in-app notifications. Scope rules: a request is
 // visible to the scope of its sender, its receiver, the agencies it was forwarded to and the agencies given a task by it.
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { type AgencyFacts, resolveRoleAgency } from "../../domain/coordination/index.ts";
-import { notificationPath } from "../../domain/inbox/index.ts";
 import { nextUrgingRung, REQUEST_KIND_VI, type RequestKind } from "../../domain/routing/index.ts";
 import type { IsoDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
@@ -142,49 +141,6 @@ export async function insertNotifications(db: AppDb, list: NotificationInput[]):
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   return rows.length;
-}
-
-function notificationMine(scope: Scope): SQL {
-  const parts: SQL[] = [];
-  if (scope.userId) parts.push(eq(notifications.userId, scope.userId));
-  if (scope.agencyId) parts.push(and(eq(notifications.agencyId, scope.agencyId), isNull(notifications.userId))!);
-  return parts.length ? or(...parts)! : sql`false`;
-}
-
-export async function listNotifications(db: AppDb, scope: Scope, filter: { unread?: boolean; limit?: number } = {}) {
-  const conds: SQL[] = [notificationMine(scope)];
-  if (filter.unread) conds.push(isNull(notifications.readAt));
-  const rows = await db
-    .select()
-    .from(notifications)
-    .where(and(...conds))
-    .orderBy(desc(notifications.createdAt), asc(notifications.id))
-    .limit(Math.min(Math.max(filter.limit ?? 50, 1), 200));
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(notificationMine(scope), isNull(notifications.readAt)));
-  return { items: rows.map((r) => ({ ...toSnake(r), url: notificationPath(r) })), unread: Number(n) };
-}
-
-/** Marks every unread notification of the caller read; returns how many. */
-export async function markAllNotificationsRead(db: AppDb, scope: Scope): Promise<number> {
-  const rows = await db
-    .update(notifications)
-    .set({ readAt: sql`now()` })
-    .where(and(notificationMine(scope), isNull(notifications.readAt)))
-    .returning({ id: notifications.id });
-  return rows.length;
-}
-
-export async function markNotificationRead(db: AppDb, scope: Scope, id: string) {
-  const [row] = await db
-    .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(and(eq(notifications.id, id), notificationMine(scope)))
-    .returning();
-  if (!row) throw notFound("thông báo");
-  return toSnake(row);
 }
 
 // ---- requests: routing → tasks, copies --------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // task's lead agency and is seen by its coordinators (task-scope.ts), who record their own part (task-contributions.ts).
 import { and, asc, count, desc, eq, ilike, inArray, lte, type SQL } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
+import type { DueFilter } from "../../domain/inbox/index.ts";
 import { occurrenceOwner, planTaskExecutors, recordsContributionOf } from "../../domain/plans/executors.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { effectiveStatus } from "../../domain/tasks/index.ts";
@@ -13,6 +14,7 @@ import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn, toSnake } from "./common.ts";
 import { agencyFacts } from "./coordination.ts";
+import { dueCondition } from "./due-filter.ts";
 import {
   effectiveStatusCondition,
   planOwnerCondition,
@@ -423,7 +425,16 @@ export async function instanceViews(
 export async function listTaskInstances(
   db: AppDb,
   scope: Scope,
-  filter: { task_id?: string; plan_id?: string; agency_id?: string; status?: string; due_before?: string } = {},
+  filter: {
+    task_id?: string;
+    plan_id?: string;
+    agency_id?: string;
+    status?: string;
+    due_before?: string;
+    /** Open occurrences due soon (5 working days) or overdue. */
+    due?: DueFilter;
+    ids?: string[];
+  } = {},
   page: Page = {},
   today = todayVn(),
 ): Promise<PageResult<TaskInstanceView>> {
@@ -442,6 +453,12 @@ export async function listTaskInstances(
   if (filter.agency_id) conds.push(eq(taskInstances.agencyId, filter.agency_id));
   if (filter.status) conds.push(effectiveStatusCondition(filter.status, today));
   if (filter.due_before) conds.push(lte(taskInstances.due, filter.due_before));
+  if (filter.ids) conds.push(inArray(taskInstances.id, filter.ids));
+  if (filter.due)
+    conds.push(
+      inArray(taskInstances.status, ["pending", "in_progress", "overdue"]),
+      dueCondition(taskInstances.due, filter.due, today),
+    );
   const where = conds.length ? and(...conds) : undefined;
   const [rows, [{ n }]] = await Promise.all([
     db

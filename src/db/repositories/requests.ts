@@ -1,15 +1,17 @@
 // Requests between agencies (guidance, legal_question, report_request, document_forward, urging, support_injured, …)
 // with their routing result, status, urging ladder (parent_id) and read receipts.
 // Visible when the sending or the receiving agency is in the caller's scope.
-import { and, asc, count, desc, eq, ilike, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
+import type { DueFilter } from "../../domain/inbox/index.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
 import { type RoutingResult, requestCopies, requestReads, requests, taskInstances } from "../schema/index.ts";
 import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
-import { normalizePage, notFound, type Page, type PageResult, staleVersion, toSnake } from "./common.ts";
+import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn, toSnake } from "./common.ts";
+import { dueCondition } from "./due-filter.ts";
 
 export const REQUEST_KINDS = [
   "guidance",
@@ -168,6 +170,10 @@ export async function listRequests(
     agency_id?: string;
     claim_id?: string;
     parent_id?: string;
+    /** Open requests due soon (5 working days) or overdue. */
+    due?: DueFilter;
+    /** Only these requests (a selection exported). */
+    ids?: string[];
   } = {},
   page: Page = {},
 ): Promise<PageResult<RequestDto>> {
@@ -180,6 +186,9 @@ export async function listRequests(
   if (filter.status) conds.push(eq(requests.status, filter.status));
   if (filter.claim_id) conds.push(eq(requests.claimId, filter.claim_id));
   if (filter.parent_id) conds.push(eq(requests.parentId, filter.parent_id));
+  if (filter.ids) conds.push(inArray(requests.id, filter.ids));
+  if (filter.due)
+    conds.push(notInArray(requests.status, CLOSED_REQUEST_STATUSES), dueCondition(requests.due, filter.due, todayVn()));
   if (filter.agency_id) {
     if (filter.box === "outbox") conds.push(eq(requests.fromAgencyId, filter.agency_id));
     else if (filter.box === "inbox" || filter.box === "pending") {

@@ -1,7 +1,7 @@
 // Work inside an agency (issue 11): who in the agency carries an inbox item (giao việc, with the history of
 // reassignments and their reasons), each user's mail choice for notifications, and which notification went by mail.
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies.ts";
 import { users } from "./identity.ts";
 import { notifications } from "./system.ts";
@@ -58,4 +58,43 @@ export const notificationMails = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+);
+
+/**
+ * Who has read a notification. Read state is per user: a notification addressed to an agency (user_id null) is read by
+ * each officer on their own — one officer reading it does not mark it read for colleagues.
+ */
+export const notificationReads = pgTable(
+  "notification_reads",
+  {
+    notificationId: uuid("notification_id")
+      .notNull()
+      .references(() => notifications.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    readAt: timestamp("read_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+);
+
+/** A user's named filter of a list (requests, tasks, claims), applied from a dropdown; the name is unique per list. */
+export const savedFilters = pgTable(
+  "saved_filters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    list: text("list").notNull(),
+    name: text("name").notNull(),
+    /** The list's query parameters (string values), as the list screen sends them. */
+    query: jsonb("query").$type<Record<string, string>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("saved_filters_user_list_name_uq").on(t.userId, t.list, t.name),
+    check("saved_filters_list_ck", sql`${t.list} in ('requests','tasks','claims')`),
+  ],
 );

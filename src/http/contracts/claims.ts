@@ -1,7 +1,9 @@
 // zod contracts of /api/claims (shared with the web client). JSON keys follow GLOSSARY.md.
+
 import { z } from "zod";
 import { CLAIM_FIELDS, LAW_VERSIONS } from "../../db/schema/claims.ts";
 import { EVENT_TYPES } from "../../domain/claims/index.ts";
+import { DUE_FILTERS } from "../../domain/inbox/index.ts";
 import { AmountSchema, BoolQuery, IdNumberSchema, IsoDateSchema, PageQuery, PhoneSchema } from "./common.ts";
 
 const Amount = AmountSchema;
@@ -84,6 +86,7 @@ export const ClaimListQuery = PageQuery.extend({
   prolonged: BoolQuery.optional(),
   year: z.coerce.number().int().min(1990).max(2200).optional(),
   sort: z.enum(["received_desc", "received_asc", "code", "updated_desc"]).optional(),
+  due: z.enum(DUE_FILTERS).optional().describe("soon: thời hạn đến trong 5 ngày làm việc; overdue: đã quá hạn"),
 }).strict();
 
 export const ClaimGetQuery = z

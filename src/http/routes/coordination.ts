@@ -11,16 +11,15 @@ import {
   type AttachmentRow,
   addTaskComment,
   addTaskEvidence,
-  listNotifications,
   loadVisibleAttachment,
   markCopyRead,
-  markNotificationRead,
   requestCoordination,
   taskDetail,
   taskProgress,
   urgingProposal,
 } from "../../db/repositories/coordination.ts";
 import { draftRequestLetter, latestRequestLetter } from "../../db/repositories/letters.ts";
+import { listNotifications, markNotificationRead } from "../../db/repositories/notifications.ts";
 import type { AppDb } from "../../db/types.ts";
 import { DOCUMENT_BUILDER_IDS, SIGN_AUTHORITIES } from "../../documents/index.ts";
 import { checkDocument } from "../../domain/files/allowed-types.ts";

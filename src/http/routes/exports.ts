@@ -9,6 +9,7 @@ import { listClaims } from "../../db/repositories/claims.ts";
 import type { Page, PageResult } from "../../db/repositories/common.ts";
 import { todayVn } from "../../db/repositories/common.ts";
 import { agencyNames } from "../../db/repositories/coordination.ts";
+import { requireVisibleIds, uniqueIds } from "../../db/repositories/inbox/bulk-scope.ts";
 import { listTaskInstances } from "../../db/repositories/plans.ts";
 import { listOutgoing } from "../../db/repositories/register.ts";
 import { listRequests, REQUEST_KINDS, REQUEST_STATUSES } from "../../db/repositories/requests.ts";
@@ -16,6 +17,8 @@ import { auditLog, plans, planTasks, users } from "../../db/schema/index.ts";
 import { scopeCondition } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
 import { buildSheet, CLAIM_FIELD_VI, KIND_NAME_VI, type SheetInput } from "../../documents/index.ts";
+import type { Scope } from "../../domain/access/scope.ts";
+import { BULK_MAX_IDS, type BulkList, DUE_FILTERS } from "../../domain/inbox/index.ts";
 import { REQUEST_KIND_VI } from "../../domain/routing/index.ts";
 import { formatVi } from "../../domain/shared/dates.ts";
 import { ClaimListQuery } from "../contracts/claims.ts";
@@ -102,7 +105,15 @@ const vnDateTime = (d: Date) => {
   return `${formatVi(s.slice(0, 10))} ${s.slice(11, 19)}`;
 };
 
-const ClaimExportQuery = ClaimListQuery.omit({ page: true, page_size: true });
+/** A selection of rows to export ("Xuất các mục đã chọn"): ids separated by commas, each checked against the scope. */
+const IdsQuery = z
+  .string()
+  .regex(
+    new RegExp(`^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36}){0,${BULK_MAX_IDS - 1}}$`),
+    `Danh sách mã (ids) gồm tối đa ${BULK_MAX_IDS} mã, cách nhau bởi dấu phẩy`,
+  )
+  .optional();
+const ClaimExportQuery = ClaimListQuery.omit({ page: true, page_size: true }).extend({ ids: IdsQuery });
 const OutgoingExportQuery = z
   .object({
     agency_id: z.string().max(100).optional(),
@@ -119,6 +130,8 @@ const RequestExportQuery = PageQuery.omit({ page: true, page_size: true })
     status: z.enum(REQUEST_STATUSES).optional(),
     claim_id: z.uuid().optional(),
     parent_id: z.uuid().optional(),
+    due: z.enum(DUE_FILTERS).optional(),
+    ids: IdsQuery,
   })
   .strict();
 const TaskExportQuery = z
@@ -128,6 +141,8 @@ const TaskExportQuery = z
     agency_id: z.string().max(100).optional(),
     status: z.string().max(30).optional(),
     due_before: IsoDateSchema.optional(),
+    due: z.enum(DUE_FILTERS).optional(),
+    ids: IdsQuery,
   })
   .strict();
 const AuditExportQuery = z
@@ -156,15 +171,16 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
       config: { access: { permission: "claims.export" } },
     },
     async (request, reply) => {
-      const { state, ...filter } = request.query;
+      const { state, ids: idList, ...filter } = request.query;
       const scope = scopeOf(request);
+      const ids = await selection(db, scope, "claims", idList);
       const states = state
         ? state
             .split(",")
             .map((s) => s.trim())
             .filter(Boolean)
         : undefined;
-      const items = await collectAll((p) => listClaims(db, scope, { ...filter, state: states }, p));
+      const items = await collectAll((p) => listClaims(db, scope, { ...filter, state: states, ids }, p));
       const name = await namesOf(
         db,
         items.flatMap((c) => [c.handling_agency_id, c.managing_agency_id]),
@@ -285,13 +301,15 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
     },
     async (request, reply) => {
       const scope = scopeOf(request);
-      const { box, agency_id, ...filter } = request.query;
+      const { box, agency_id, ids: idList, ...filter } = request.query;
+      const ids = await selection(db, scope, "requests", idList);
       const items = await collectAll((p) =>
         listRequests(
           db,
           scope,
           {
             ...filter,
+            ids,
             box: box === "all" ? undefined : box,
             agency_id: box === "all" ? agency_id : (agency_id ?? scope.agencyId ?? undefined),
           },
@@ -359,7 +377,9 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
     },
     async (request, reply) => {
       const scope = scopeOf(request);
-      const items = await collectAll((p) => listTaskInstances(db, scope, request.query, p));
+      const { ids: idList, ...filter } = request.query;
+      const ids = await selection(db, scope, "tasks", idList);
+      const items = await collectAll((p) => listTaskInstances(db, scope, { ...filter, ids }, p));
       const taskIds = [...new Set(items.map((t) => t.task_id).filter((x): x is string => !!x))];
       const tasks = new Map<string, { ref: string | null; content: string; plan: string }>();
       for (let k = 0; k < taskIds.length; k += 500) {
@@ -500,6 +520,14 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
     },
   );
 };
+
+/** The selected ids, once each, all visible to the caller (403 naming the first that is not) — or no selection. */
+async function selection(db: AppDb, scope: Scope, list: BulkList, ids: string | undefined) {
+  if (!ids) return undefined;
+  const unique = uniqueIds(ids.toLowerCase().split(","));
+  await requireVisibleIds(db, scope, list, unique);
+  return unique;
+}
 
 function routingBasis(routing: unknown): string {
   if (routing && typeof routing === "object" && "basis" in routing) {

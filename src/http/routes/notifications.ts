@@ -2,12 +2,12 @@
 // marking one read are in coordination.ts. `mail_enabled` tells the UI whether the server can send mail (SMTP_URL).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { markAllNotificationsRead } from "../../db/repositories/coordination.ts";
 import {
   getNotificationSettings,
   MAIL_MODES,
   setNotificationSettings,
 } from "../../db/repositories/notification-settings.ts";
+import { markAllNotificationsRead } from "../../db/repositories/notifications.ts";
 import type { AppDb } from "../../db/types.ts";
 import { errorResponses } from "../contracts/common.ts";
 import { scopeOf } from "../plugins/scope.ts";

@@ -1,5 +1,6 @@
 // /api/plans and /api/task-instances: plans (kế hoạch) with their numbered tasks, and task instances per executing
 // agency. Basic CRUD; updates use optimistic concurrency (`version` or If-Match → 409 when stale).
+
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -12,6 +13,7 @@ import {
   updateTaskInstance,
 } from "../../db/repositories/plans.ts";
 import type { AppDb } from "../../db/types.ts";
+import { DUE_FILTERS } from "../../domain/inbox/index.ts";
 import {
   apiPage,
   errorResponses,
@@ -263,6 +265,10 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db
             agency_id: z.string().max(100).optional(),
             status: z.string().max(30).optional(),
             due_before: IsoDateSchema.optional(),
+            due: z
+              .enum(DUE_FILTERS)
+              .optional()
+              .describe("soon: chưa xong, hạn trong 5 ngày làm việc; overdue: quá hạn"),
           })
           .strict(),
         response: { 200: pageOf(TaskInstance), ...errorResponses },

@@ -1,6 +1,7 @@
 // /api/requests: coordination requests between agencies. Creating one runs the routing rules (route()) on the
 // situation — kind, the sender's and receiver's agency roles, plus optional facts — and stores the routing result
 // (governing clause, lead, coordinators, output, basis) with the request. Lists: inbox / outbox of an agency.
+
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getAgency } from "../../db/repositories/agencies.ts";
@@ -14,6 +15,7 @@ import {
 } from "../../db/repositories/requests.ts";
 import type { AppDb } from "../../db/types.ts";
 import type { Scope } from "../../domain/access/scope.ts";
+import { DUE_FILTERS } from "../../domain/inbox/index.ts";
 import { route, situationSchema } from "../../domain/routing/index.ts";
 import { isDomainError } from "../../domain/shared/errors.ts";
 import {
@@ -112,6 +114,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, {
           status: z.enum(REQUEST_STATUSES).optional(),
           claim_id: z.uuid().optional(),
           parent_id: z.uuid().optional(),
+          due: z.enum(DUE_FILTERS).optional().describe("soon: chưa xong, hạn trong 5 ngày làm việc; overdue: quá hạn"),
         }).strict(),
         response: { 200: pageOf(Request), ...errorResponses },
       },

@@ -33,22 +33,15 @@ async function requireItem(db: AppDb, scope: Scope, kind: InboxKind, id: string)
   return item;
 }
 
-export async function assignWork(
-  db: AppDb,
-  scope: Scope,
-  input: { kind: InboxKind; id: string; assignee_id: string; reason?: string | null },
-) {
-  requirePermission(scope, "requests.write");
-  const agency = scope.agencyId;
-  if (!agency) throw new DomainError("forbidden", "", "Chưa chọn cơ quan làm việc.");
-  const item = await requireItem(db, scope, input.kind, input.id);
+/** The assignee must be an active officer (not a viewer) of the agency. */
+export async function requireAssignee(db: AppDb, agency: string, assigneeId: string): Promise<void> {
   const [member] = await db
-    .select({ id: users.id, name: users.fullName })
+    .select({ id: users.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(memberships.userId, input.assignee_id),
+        eq(memberships.userId, assigneeId),
         eq(memberships.agencyId, agency),
         inArray(memberships.role, ["officer", "agency_admin", "system_admin"]),
         eq(users.active, true),
@@ -61,59 +54,85 @@ export async function assignWork(
       "assignee_id",
       "Người được giao phải là cán bộ đang hoạt động của cơ quan (không phải tài khoản chỉ xem).",
     );
+}
+
+/** What is being assigned: an inbox item, or a whole claim (CLAIM_ASSIGNMENT_KIND). */
+export type AssignTarget = { kind: string; id: string; title: string; due: string | null; url: string; label: string };
+
+/**
+ * Gives one target to an officer inside a transaction: the same officer again changes nothing (`changed: false`);
+ * another officer ends the current row and needs a reason (`reasonField` names the input at fault). Audited; the
+ * assignee is notified.
+ */
+export async function assignInTx(
+  tx: AppDb,
+  scope: Scope,
+  agency: string,
+  target: AssignTarget,
+  assigneeId: string,
+  rawReason: string | null | undefined,
+  reasonField = "reason",
+): Promise<{ row: typeof workAssignments.$inferSelect; changed: boolean }> {
+  const [current] = await tx
+    .select()
+    .from(workAssignments)
+    .where(
+      and(
+        eq(workAssignments.kind, target.kind),
+        eq(workAssignments.itemId, target.id),
+        eq(workAssignments.agencyId, agency),
+        isNull(workAssignments.endedAt),
+      ),
+    )
+    .for("update");
+  // A double submit (same assignee again) changes nothing.
+  if (current?.assigneeId === assigneeId) return { row: current, changed: false };
+  const reason = rawReason?.trim() || null;
+  if (current && !reason)
+    throw new DomainError("reason_required", reasonField, `Giao lại cho người khác cần nêu lý do (${target.title}).`);
+  if (current) await tx.update(workAssignments).set({ endedAt: new Date() }).where(eq(workAssignments.id, current.id));
+  const [row] = await tx
+    .insert(workAssignments)
+    .values({ kind: target.kind, itemId: target.id, agencyId: agency, assigneeId, assignedBy: scope.userId, reason })
+    .returning();
+  await appendAudit(tx, {
+    ...auditActor(scope),
+    action: current ? "work.reassign" : "work.assign",
+    entity: target.kind,
+    entity_id: target.id,
+    before: current ? { assignee_id: current.assigneeId } : undefined,
+    after: { assignee_id: assigneeId, reason },
+  });
+  await insertNotifications(tx, [
+    {
+      key: `work_assigned:${row.id}`,
+      agency_id: agency,
+      user_id: assigneeId,
+      kind: "work_assigned",
+      title: `Bạn được giao: ${target.title}`.slice(0, 500),
+      body: `${target.label}${reason ? `. Lý do giao lại: ${reason}` : ""}`,
+      entity: target.kind,
+      entity_id: target.id,
+      due: target.due,
+      url: target.url,
+    },
+  ]);
+  return { row, changed: true };
+}
+
+export async function assignWork(
+  db: AppDb,
+  scope: Scope,
+  input: { kind: InboxKind; id: string; assignee_id: string; reason?: string | null },
+) {
+  requirePermission(scope, "requests.write");
+  const agency = scope.agencyId;
+  if (!agency) throw new DomainError("forbidden", "", "Chưa chọn cơ quan làm việc.");
+  const item = await requireItem(db, scope, input.kind, input.id);
+  await requireAssignee(db, agency, input.assignee_id);
+  const target = { ...item, label: INBOX_KIND_VI[input.kind] };
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(workAssignments)
-      .where(
-        and(
-          eq(workAssignments.kind, input.kind),
-          eq(workAssignments.itemId, input.id),
-          eq(workAssignments.agencyId, agency),
-          isNull(workAssignments.endedAt),
-        ),
-      )
-      .for("update");
-    // A double submit (same assignee again) changes nothing.
-    if (current?.assigneeId === input.assignee_id) return toSnake(current);
-    const reason = input.reason?.trim() || null;
-    if (current && !reason)
-      throw new DomainError("reason_required", "reason", "Giao lại cho người khác cần nêu lý do.");
-    if (current)
-      await tx.update(workAssignments).set({ endedAt: new Date() }).where(eq(workAssignments.id, current.id));
-    const [row] = await tx
-      .insert(workAssignments)
-      .values({
-        kind: input.kind,
-        itemId: input.id,
-        agencyId: agency,
-        assigneeId: input.assignee_id,
-        assignedBy: scope.userId,
-        reason,
-      })
-      .returning();
-    await appendAudit(tx, {
-      ...auditActor(scope),
-      action: current ? "work.reassign" : "work.assign",
-      entity: input.kind,
-      entity_id: input.id,
-      before: current ? { assignee_id: current.assigneeId } : undefined,
-      after: { assignee_id: input.assignee_id, reason },
-    });
-    await insertNotifications(tx, [
-      {
-        key: `work_assigned:${row.id}`,
-        agency_id: agency,
-        user_id: input.assignee_id,
-        kind: "work_assigned",
-        title: `Bạn được giao: ${item.title}`.slice(0, 500),
-        body: `${INBOX_KIND_VI[input.kind]}${reason ? `. Lý do giao lại: ${reason}` : ""}`,
-        entity: input.kind,
-        entity_id: input.id,
-        due: item.due,
-        url: item.url,
-      },
-    ]);
+    const { row } = await assignInTx(tx, scope, agency, target, input.assignee_id, input.reason);
     return toSnake(row);
   });
 }

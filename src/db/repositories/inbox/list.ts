@@ -4,6 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Scope } from "../../../domain/access/scope.ts";
 import { defaultCalendar, type WorkCalendar } from "../../../domain/calendar/index.ts";
 import {
+  CLAIM_ASSIGNMENT_KIND,
   compareInboxItems,
   DUE_SOON_WORKING_DAYS,
   INBOX_KINDS,
@@ -59,7 +60,10 @@ export async function listInbox(
   const out: InboxItem[] = [];
   const counts = { overdue: 0, due_soon: 0, later: 0 };
   for (const it of items) {
-    const assignee_id = who.get(`${it.kind}:${it.id}`) ?? null;
+    const assignee_id =
+      who.get(`${it.kind}:${it.id}`) ??
+      (it.refs.claims ? who.get(`${CLAIM_ASSIGNMENT_KIND}:${it.refs.claims}`) : undefined) ??
+      null;
     if (opts.mine && (!scope.userId || assignee_id !== scope.userId)) continue;
     const status = inboxGroup(it, today, soonUntil);
     if (status !== "waiting") counts[status]++;

@@ -37,6 +37,8 @@ export type SourceItem = {
   url: string;
   /** Waiting on another agency rather than to be done here. */
   waiting: boolean;
+  /** The records of the lists (requests, tasks, claims) this item is about — bulk actions of a list reach it by them. */
+  refs: Partial<Record<"requests" | "tasks" | "claims", string>>;
 };
 
 type Source = (db: AppDb, agency: string | null, today: IsoDate) => Promise<SourceItem[]>;
@@ -81,7 +83,10 @@ async function planTaskItems(
     .where(
       and(
         inArray(taskInstances.status, ["pending", "in_progress", "overdue"]),
-        caseLists ? inArray(planTasks.ref, CASE_LIST_REFS) : notInArray(planTasks.ref, CASE_LIST_REFS),
+        // A task without a reference number is an ordinary plan task (NOT IN alone would drop it: null).
+        caseLists
+          ? inArray(planTasks.ref, CASE_LIST_REFS)
+          : or(isNull(planTasks.ref), notInArray(planTasks.ref, CASE_LIST_REFS)),
         mine,
       ),
     );
@@ -98,6 +103,7 @@ async function planTaskItems(
       from_agency_id: r.planAgency,
       url: caseLists ? `/case-lists?task=${r.id}` : `/plans?plan=${r.planId}&task=${r.id}`,
       waiting: false,
+      refs: { tasks: r.id },
     };
     for (const a of new Set([r.agencyId, ...(r.leadAgencyId ? [r.leadAgencyId] : []), ...(r.coordinators ?? [])]))
       if (!agency || a === agency) out.push({ ...base, agency_id: a });
@@ -121,6 +127,7 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       from_agency_id: r.fromAgencyId,
       url: `/requests?box=inbox&open=${r.id}`,
       waiting: false,
+      refs: { requests: r.id },
     }));
   },
 
@@ -144,6 +151,7 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       from_agency_id: copy.fromAgencyId,
       url: `/requests?box=inbox&open=${r.id}`,
       waiting: false,
+      refs: { requests: r.id },
     }));
   },
 
@@ -169,6 +177,7 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       from_agency_id: from,
       url: `/requests?box=inbox&open=${t.requestId}`,
       waiting: false,
+      refs: { requests: t.requestId ?? undefined, tasks: t.id },
     }));
   },
 
@@ -197,6 +206,7 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       from_agency_id: round.agencyId,
       url: `/reports/${round.id}`,
       waiting: false,
+      refs: {},
     }));
   },
 
@@ -232,6 +242,7 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       from_agency_id: null,
       url: `/claims/${r.claimId}`,
       waiting: false,
+      refs: { claims: r.claimId },
     }));
   },
 
@@ -257,6 +268,7 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       from_agency_id: r.toAgencyId,
       url: `/requests?box=outbox&open=${r.id}`,
       waiting: false,
+      refs: { requests: r.id },
     }));
   },
 
@@ -276,6 +288,7 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       from_agency_id: lead,
       url: `/inspections?open=${f.inspectionId}`,
       waiting: false,
+      refs: {},
     }));
   },
 
@@ -301,6 +314,7 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       from_agency_id: r.toAgencyId,
       url: `/requests?box=outbox&open=${r.id}`,
       waiting: true,
+      refs: { requests: r.id },
     }));
   },
 };
