@@ -177,7 +177,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(notificationRoutes, { db, mailEnabled: !!opts.config.smtpUrl });
   // Task tracking, notifications, forwarded copies, letters; evidence files under DATA_DIR/uploads (in the row without one).
   const uploads = opts.config.dataDir ? uploadsDir({ dataDir: opts.config.dataDir }) : undefined;
-  await app.register(coordinationRoutes, { db, uploadsDir: uploads });
+  await app.register(coordinationRoutes, { db, uploadsDir: uploads, now: opts.now });
   // Online backup for `btnn backup` while this server holds the database (token from DATA_DIR/btnn-control.json).
   await app.register(adminBackupRoutes, {
     database: opts.database,
@@ -193,12 +193,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(exportRoutes, { db });
   await app.register(calendarRoutes);
   await app.register(routingRoutes);
-  await app.register(statisticsRoutes, { db });
+  await app.register(statisticsRoutes, { db, now: opts.now });
   await app.register(reportRoutes, { db });
   await app.register(evaluationRoutes, { db });
   await app.register(inspectionRoutes, { db });
   await app.register(trainingRoutes, { db });
-  await app.register(rankingRoutes, { db });
+  await app.register(rankingRoutes, { db, now: opts.now });
   // Public portal for injured persons (cổng công dân): content and leaflet, no login.
   await app.register(publicContentRoutes, { db, now: opts.now });
   // The guided check, claim form, submissions and status lookup (issue 15).

@@ -72,6 +72,11 @@ export function todayVn(now: Date = new Date()): IsoDate {
   return toVnDate(now);
 }
 
+/** The current year in Vietnam (the default year of statistics and rankings). */
+export function yearVn(now: Date = new Date()): number {
+  return parts(todayVn(now)).year;
+}
+
 /** Vietnamese display form dd/mm/yyyy. */
 export function formatVi(date: IsoDate): string {
   const { year, month, day } = parts(date);

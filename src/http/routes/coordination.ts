@@ -23,6 +23,7 @@ import { listNotifications, markNotificationRead } from "../../db/repositories/n
 import type { AppDb } from "../../db/types.ts";
 import { DOCUMENT_BUILDER_IDS, SIGN_AUTHORITIES } from "../../documents/index.ts";
 import { checkDocument } from "../../domain/files/allowed-types.ts";
+import { todayVn } from "../../domain/shared/dates.ts";
 import { errorResponses, etag, IsoDateSchema, UuidParam } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
 import { jsonDates } from "../json.ts";
@@ -55,7 +56,11 @@ const Signer = z
 
 const AnyObj = z.record(z.string(), z.unknown());
 
-export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?: string }> = async (app, opts) => {
+export const coordinationRoutes: FastifyPluginAsyncZod<{
+  db: AppDb;
+  uploadsDir?: string;
+  now?: () => Date;
+}> = async (app, opts) => {
   const { db } = opts;
   // Raw uploads only in this plugin (encapsulated): the rest of the API stays JSON-only.
   app.addContentTypeParser(
@@ -294,6 +299,8 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploadsDir?:
     async (request, reply) => {
       const d = await draftRequestLetter(db, scopeOf(request), request.params.id, {
         ...request.body,
+        // The letter's date is today in Vietnam by the app's clock (the same clock as every other "today").
+        date: request.body.date ?? todayVn(opts.now?.() ?? new Date()),
         document_type: request.body.document_type as never,
       });
       reply

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { provinceRanking, RANKING_SORTS } from "../../db/repositories/rankings.ts";
 import type { AppDb } from "../../db/types.ts";
+import { yearVn } from "../../domain/shared/dates.ts";
 import { reportPeriod } from "../../domain/statistics/index.ts";
 import { errorResponses } from "../contracts/common.ts";
 import { scopeOf } from "../plugins/scope.ts";
@@ -43,7 +44,7 @@ const RankingResponse = z.object({
   ),
 });
 
-export const rankingRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
+export const rankingRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }> = async (app, { db, now }) => {
   app.get(
     "/api/rankings/provinces",
     {
@@ -54,7 +55,8 @@ export const rankingRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, {
         querystring: z
           .object({
             kind: z.enum(["year", "half_year"]).default("year"),
-            year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()),
+            /** Default: the current year in Vietnam (read per request, never the server's local year at start-up). */
+            year: z.coerce.number().int().min(2000).max(2100).optional(),
             half: z.coerce.number().int().min(1).max(2).optional(),
             set_id: z.string().trim().min(1).max(60).default("qd-3062-2019"),
             sort: z.enum(RANKING_SORTS).default("handled"),
@@ -66,8 +68,9 @@ export const rankingRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, {
     },
     async (request) => {
       const q = request.query;
-      const period = reportPeriod(q.kind, q.year, { half: q.kind === "half_year" ? (q.half ?? 1) : undefined });
-      return provinceRanking(db, scopeOf(request), { period, year: q.year, set_id: q.set_id, sort: q.sort });
+      const year = q.year ?? yearVn(now?.());
+      const period = reportPeriod(q.kind, year, { half: q.kind === "half_year" ? (q.half ?? 1) : undefined });
+      return provinceRanking(db, scopeOf(request), { period, year, set_id: q.set_id, sort: q.sort });
     },
   );
 };

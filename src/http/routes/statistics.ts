@@ -8,6 +8,7 @@ import { computeStatistics, loadStatClaims } from "../../db/repositories/statist
 import { agencies, claims } from "../../db/schema/index.ts";
 import { scopeCondition } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
+import { yearVn } from "../../domain/shared/dates.ts";
 import {
   computeIndicators,
   INDICATOR_KEYS,
@@ -26,7 +27,8 @@ const TAGS = ["Thống kê"];
 const PeriodQuery = z
   .object({
     kind: z.enum(PERIOD_KINDS).default("year"),
-    year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()),
+    /** Default: the current year in Vietnam (read per request, never the server's local year at start-up). */
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
     half: z.coerce.number().int().min(1).max(2).optional(),
     from: IsoDateSchema.optional(),
     to: IsoDateSchema.optional(),
@@ -35,11 +37,11 @@ const PeriodQuery = z
   })
   .strict();
 
-function periodOf(q: z.infer<typeof PeriodQuery>) {
-  return reportPeriod(q.kind as PeriodKind, q.year, { half: q.half, from: q.from, to: q.to });
+function periodOf(q: z.infer<typeof PeriodQuery>, now?: () => Date) {
+  return reportPeriod(q.kind as PeriodKind, q.year ?? yearVn(now?.()), { half: q.half, from: q.from, to: q.to });
 }
 
-export const statisticsRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
+export const statisticsRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }> = async (app, { db, now }) => {
   app.get(
     "/api/statistics",
     {
@@ -53,7 +55,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
     },
     async (request) => {
       const q = request.query;
-      const period = periodOf(q);
+      const period = periodOf(q, now);
       const r = await computeStatistics(db, scopeOf(request), period, {
         scopeAgencyId: q.agency_id,
         byProvince: true,
@@ -78,7 +80,8 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         querystring: z
           .object({
             from_year: z.coerce.number().int().min(2000).max(2100).default(2019),
-            to_year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()),
+            /** Default: the current year in Vietnam. */
+            to_year: z.coerce.number().int().min(2000).max(2100).optional(),
             agency_id: z.string().max(100).optional(),
           })
           .strict(),
@@ -87,7 +90,8 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
       config: { access: { permission: "claims.read" }, cache: true },
     },
     async (request) => {
-      const { from_year, to_year, agency_id } = request.query;
+      const { from_year, agency_id } = request.query;
+      const to_year = request.query.to_year ?? yearVn(now?.());
       const list = await loadStatClaims(db, scopeOf(request));
       const years = [];
       const keys: IndicatorKey[] = [
@@ -130,7 +134,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
     async (request) => {
       const q = request.query;
       const scope = scopeOf(request);
-      const r = await computeStatistics(db, scope, periodOf(q), { scopeAgencyId: q.agency_id });
+      const r = await computeStatistics(db, scope, periodOf(q, now), { scopeAgencyId: q.agency_id });
       const fig = q.field ? r.by_field[q.field][q.indicator] : r.total[q.indicator];
       const ids = fig.claim_ids;
       const rows = ids.length

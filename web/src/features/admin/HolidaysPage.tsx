@@ -4,7 +4,7 @@ import { Card, InputNumber, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { api } from "../../shared/api.ts";
-import { fmtDate } from "../../shared/format.ts";
+import { fmtDate, yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
 import { ImpactPreview } from "./ImpactPreview.tsx";
@@ -20,7 +20,7 @@ const COLOR: Record<string, string> = {
 export default function HolidaysPage() {
   const { t, tl } = useI18n();
   const me = useMe().data;
-  const [year, setYear] = useState<number>(dayjs().year());
+  const [year, setYear] = useState<number>(yearVn());
   const q = useQuery({
     queryKey: ["holidays", year],
     queryFn: () => api<{ year: number; items: Holiday[] }>("/api/calendar/holidays", { query: { year } }),

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api } from "../../shared/api.ts";
-import { fmtDate } from "../../shared/format.ts";
+import { fmtDate, todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 
 type Holiday = { date: string; name: string; kind: string; source: string };
@@ -43,7 +43,7 @@ export default function CalendarPage() {
   const [params, setParams] = useSearchParams();
   const initial = params.get("month");
   const [month, setMonthState] = useState<Dayjs>(
-    (initial && /^\d{4}-\d{2}$/.test(initial) ? dayjs(`${initial}-01`) : dayjs()).startOf("month"),
+    (initial && /^\d{4}-\d{2}$/.test(initial) ? dayjs(`${initial}-01`) : todayVnDayjs()).startOf("month"),
   );
   const setMonth = (d: Dayjs) => {
     setMonthState(d);

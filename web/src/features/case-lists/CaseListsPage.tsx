@@ -19,12 +19,12 @@ import {
   Tag,
   Typography,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
-import { fmtDate, fmtDateTime, todayVn } from "../../shared/format.ts";
+import { fmtDate, fmtDateTime, todayVn, todayVnDayjs } from "../../shared/format.ts";
 import { type T, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import {
@@ -166,13 +166,13 @@ function CreateForm({ open, onClose }: { open: boolean; onClose: () => void }) {
             rules={[
               {
                 validator: (_r, v: Dayjs | undefined) =>
-                  v?.isAfter(dayjs(), "day")
+                  v?.isAfter(todayVnDayjs(), "day")
                     ? Promise.reject(new Error(t("caseLists.err.asOfFuture")))
                     : Promise.resolve(),
               },
             ]}
           >
-            <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+            <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(todayVnDayjs(), "day")} />
           </Form.Item>
           <Form.Item
             label={t("caseLists.agency")}

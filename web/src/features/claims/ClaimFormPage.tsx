@@ -17,11 +17,12 @@ import {
   Space,
   Spin,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useMe } from "../../shared/session.tsx";
 import { NotFound } from "../errors/NotFoundPage.tsx";
@@ -147,7 +148,7 @@ export default function ClaimFormPage() {
         initialValues={{
           law_version: "law_2017",
           handling_agency_id: me?.agency_id ?? undefined,
-          received_on: dayjs(),
+          received_on: todayVnDayjs(),
         }}
         scrollToFirstError
       >

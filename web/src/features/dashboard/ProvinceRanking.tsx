@@ -6,7 +6,7 @@ import { Alert, Card, Col, Empty, InputNumber, Row, Select, Space, Table, Tag, T
 import { useState } from "react";
 import { api } from "../../shared/api.ts";
 import { EChart } from "../../shared/EChart.tsx";
-import { fmtMoney } from "../../shared/format.ts";
+import { fmtMoney, yearVn } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 
 const INDICATORS = ["handled", "resolved", "in_progress", "amount_to_pay", "amount_paid"] as const;
@@ -43,7 +43,7 @@ const value = (r: RankingRow, sort: Sort) => (sort === "score" ? (r.evaluation?.
 
 export function ProvinceRankingCard({ nationwide }: { nationwide: boolean }) {
   const { t, tl, lang } = useI18n();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(yearVn() - 1);
   const [sort, setSort] = useState<Sort>("handled");
   const q = useQuery({
     queryKey: ["rankings-provinces", year, sort],
@@ -186,7 +186,7 @@ export function ProvinceRankingCard({ nationwide }: { nationwide: boolean }) {
 export function TrendByFieldCard() {
   const { t, tl } = useI18n();
   const [indicator, setIndicator] = useState<Indicator>("handled");
-  const thisYear = new Date().getFullYear();
+  const thisYear = yearVn();
   const q = useQuery({
     queryKey: ["statistics-trend", "dashboard"],
     queryFn: () => api<Trend>("/api/statistics/trend", { query: { from_year: thisYear - 6, to_year: thisYear } }),

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api } from "../../shared/api.ts";
 import { EChart } from "../../shared/EChart.tsx";
+import { yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
 
@@ -70,7 +71,7 @@ export default function EvaluationPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const me = useMe().data;
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(yearVn());
   const [agency, setAgency] = useState<string | null>(me?.agency_id ?? null);
   const [manual, setManual] = useState<Record<string, { points?: number; reason?: string }>>({});
   const [error, setError] = useState<string | null>(null);

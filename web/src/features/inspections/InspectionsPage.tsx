@@ -24,7 +24,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
-import { fmtDate, todayVn } from "../../shared/format.ts";
+import { fmtDate, todayVn, yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 
@@ -153,7 +153,7 @@ export default function InspectionsPage() {
             form={form}
             layout="vertical"
             onFinish={create}
-            initialValues={{ lead_agency_id: me?.agency_id ?? undefined, year: new Date().getFullYear() }}
+            initialValues={{ lead_agency_id: me?.agency_id ?? undefined, year: yearVn() }}
           >
             <Form.Item
               name="title"

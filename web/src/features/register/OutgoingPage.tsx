@@ -15,12 +15,12 @@ import {
   Table,
   Typography,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
-import { fmtDate } from "../../shared/format.ts";
+import { fmtDate, todayVnDayjs, yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 
@@ -44,7 +44,7 @@ export default function OutgoingPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [agency, setAgency] = useState<string | null>(null);
-  const [year, setYear] = useState<number | null>(dayjs().year());
+  const [year, setYear] = useState<number | null>(yearVn());
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -67,11 +67,11 @@ export default function OutgoingPage() {
         method: "POST",
         body: {
           agency_id: v.agency_id,
-          year: (v.issued_on ?? dayjs()).year(),
+          year: (v.issued_on ?? todayVnDayjs()).year(),
           doc_kind: v.doc_kind,
           subject: v.subject,
           symbol: v.symbol?.trim() || null,
-          issued_on: (v.issued_on ?? dayjs()).format("YYYY-MM-DD"),
+          issued_on: (v.issued_on ?? todayVnDayjs()).format("YYYY-MM-DD"),
         },
       });
       message.success(t("register.allocated", { display: r.display }));
@@ -134,7 +134,7 @@ export default function OutgoingPage() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ agency_id: me?.agency_id, doc_kind: "letter", issued_on: dayjs() }}
+          initialValues={{ agency_id: me?.agency_id, doc_kind: "letter", issued_on: todayVnDayjs() }}
         >
           <Form.Item label={t("common.agency")} name="agency_id" rules={[{ required: true }]}>
             <AgencySelect />

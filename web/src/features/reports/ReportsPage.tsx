@@ -6,7 +6,7 @@ import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, api } from "../../shared/api.ts";
-import { fmtDate, fold } from "../../shared/format.ts";
+import { fmtDate, fold, yearVn } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencies, useMe } from "../../shared/session.tsx";
 
@@ -134,7 +134,7 @@ export default function ReportsPage() {
             initialValues={{
               template_id: "tt08-annual",
               period_kind: "year",
-              year: new Date().getFullYear() - 1,
+              year: yearVn() - 1,
               parent_round: PARENT_AUTO,
             }}
           >

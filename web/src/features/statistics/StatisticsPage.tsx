@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../../shared/api.ts";
 import { EChart } from "../../shared/EChart.tsx";
-import { fmtMoney } from "../../shared/format.ts";
+import { fmtMoney, yearVn } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 
 const FIELDS = [
@@ -30,7 +30,7 @@ type Drill = { indicator: string; field?: string };
 export default function StatisticsPage() {
   const { t } = useI18n();
   const [kind, setKind] = useState("year");
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(yearVn() - 1);
   const [half, setHalf] = useState(1);
   const [drill, setDrill] = useState<Drill | null>(null);
   const query = { kind, year, half: kind === "half_year" ? half : undefined };
