@@ -41,6 +41,7 @@ import { notificationRoutes } from "./routes/notifications.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
+import { publicClaimFormRoutes } from "./routes/public-claim-form.ts";
 import { publicContentRoutes } from "./routes/public-content.ts";
 import { publicPortalRoutes } from "./routes/public-portal.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
@@ -203,6 +204,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(publicContentRoutes, { db, now: opts.now });
   // The guided check, claim form, submissions and status lookup (issue 15).
   await app.register(publicPortalRoutes, { now: opts.now });
+  await app.register(publicClaimFormRoutes, { now: opts.now });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

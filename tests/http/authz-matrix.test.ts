@@ -101,6 +101,7 @@ const MATRIX: Record<string, Row> = {
   "POST /api/auth/login": pub(200),
   "GET /api/public/interview": pub(200),
   "POST /api/public/check": pub(200),
+  "POST /api/public/claim-form": pub(200),
   // Online backup: only the bearer token of DATA_DIR/btnn-control.json (none in this app) — no session or role opens it.
   "POST /api/admin/backup": pub(401),
   "POST /api/auth/logout": row(all(204), all(204), all(204), all(204)),
@@ -429,6 +430,23 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
       act_date: "2025-09-10",
       request_kind: "compensation",
       has_basis_document: "no",
+    },
+  }),
+  "POST /api/public/claim-form": () => ({
+    method: "POST",
+    url: "/api/public/claim-form?format=pdf",
+    payload: {
+      answers: {
+        capacity: "injured",
+        activity: "civil_enforcement",
+        agency_kind: "unknown",
+        province: "thanh-hoa",
+        act_date: "2025-09-10",
+        request_kind: "compensation",
+        has_basis_document: "no",
+      },
+      person: { full_name: "Lê Văn Ma Trận", address: "Thanh Hóa" },
+      facts: "Kê biên nhầm tài sản.",
     },
   }),
   "POST /api/auth/login": () => ({

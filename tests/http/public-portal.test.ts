@@ -2,6 +2,8 @@
 // the check answering where to file (dated registry) with the limitation explained, bad answers named in Vietnamese.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import JSZip from "jszip";
+import { docxText } from "../documents/helpers.ts";
 import { type Fixture, setupFixture } from "./helpers.ts";
 
 const ANSWERS = {
@@ -73,5 +75,61 @@ describe("Cổng công dân: API công khai /api/public", () => {
     assert.equal(missing.json().issues[0].path, "/activity");
     const extra = await fx.app.inject({ method: "POST", url: "/api/public/check", payload: { ...ANSWERS, x: 1 } });
     assert.equal(extra.statusCode, 400, extra.body);
+  });
+
+  const FORM = {
+    answers: ANSWERS,
+    person: {
+      full_name: "Nguyễn Thị Hoa",
+      address: "Số 5 đường Lê Lợi, phường Hà Giang 1, tỉnh Tuyên Quang",
+      phone: "0912 345 678",
+    },
+    facts: "Ngày 10/5/2024, Chấp hành viên kê biên nhầm chiếc xe máy của tôi để thi hành án cho người khác.",
+    damage_heads: [
+      { head: "property", description: "Xe máy Honda bị kê biên và bán đấu giá", amount: 25_000_000 },
+      { head: "non_material", description: "Tổn thất về tinh thần" },
+    ],
+    request_advance: true,
+  };
+
+  test("POST /api/public/claim-form?format=docx: Mẫu 01/BTNN điền sẵn — kính gửi cơ quan đã xác định, thiệt hại đã chọn, chân trang 'chưa xác minh'", async () => {
+    const r = await fx.app.inject({ method: "POST", url: "/api/public/claim-form?format=docx", payload: FORM });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.match(String(r.headers["content-disposition"]), /van-ban-yeu-cau-boi-thuong\.docx/);
+    assert.equal(r.headers["cache-control"], "no-store");
+    const text = await docxText(r.rawPayload);
+    for (const want of [
+      "VĂN BẢN YÊU CẦU BỒI THƯỜNG",
+      "Kính gửi: Thi hành án dân sự tỉnh Tuyên Quang",
+      "Họ và tên: Nguyễn Thị Hoa",
+      "Điện thoại: 0912345678",
+      "Thiệt hại do tài sản bị xâm phạm (Điều 23)",
+      "Thiệt hại về tinh thần (Điều 27)",
+      "Tổng số tiền yêu cầu bồi thường: 25.000.000 đồng",
+      "Yêu cầu tạm ứng kinh phí bồi thường (Điều 44 Luật TNBTCNN 2017): Có",
+      "ngày 14/03/2025",
+      "ngày 04 tháng 12 năm 2026",
+    ])
+      assert.ok(text.includes(want), `thiếu "${want}" trong:\n${text}`);
+    const zip = await JSZip.loadAsync(r.rawPayload);
+    const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
+    const footerXml = (await Promise.all(footers.map((f) => zip.file(f)!.async("string")))).join("");
+    assert.match(footerXml, /chưa xác minh/);
+  });
+
+  test("POST /api/public/claim-form?format=pdf: PDF in được, không cần đăng nhập; thiếu họ tên → 400 nêu trường", async () => {
+    const r = await fx.app.inject({ method: "POST", url: "/api/public/claim-form?format=pdf", payload: FORM });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.headers["content-type"], "application/pdf");
+    assert.equal(r.rawPayload.subarray(0, 5).toString(), "%PDF-");
+    const bad = await fx.app.inject({
+      method: "POST",
+      url: "/api/public/claim-form?format=pdf",
+      payload: { ...FORM, person: { ...FORM.person, full_name: "  " } },
+    });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.equal(bad.json().issues[0].path, "/person/full_name");
+    const wrong = await fx.app.inject({ method: "POST", url: "/api/public/claim-form?format=exe", payload: FORM });
+    assert.equal(wrong.statusCode, 400);
   });
 });

@@ -1,5 +1,6 @@
 // Public API of the public-portal domain (issue 15): the guided check, where to file, limitation, papers.
 export * from "./check.ts";
+export * from "./damage-heads.ts";
 export * from "./determination.ts";
 export * from "./interview.ts";
 export * from "./limitation.ts";

@@ -10,6 +10,7 @@
 //   POST /api/public/status                         StatusBody → StatusResponse
 import { z } from "zod";
 import { ATTACHMENT_KINDS } from "../../domain/claims/attachments.ts";
+import { DAMAGE_HEAD_KEYS } from "../../domain/portal/damage-heads.ts";
 import { ACTIVITIES, AGENCY_KINDS, BASIS_ANSWERS, CAPACITIES, REQUEST_KINDS } from "../../domain/portal/interview.ts";
 import { IdNumberSchema, IsoDateSchema, PhoneSchema } from "./common.ts";
 
@@ -150,19 +151,10 @@ export const PersonDetails = z
   })
   .strict();
 
-/** Damage heads of Luật TNBTCNN 2017, Điều 23–28 (the blocks of Mẫu 01/BTNN). */
-export const DAMAGE_HEADS = [
-  "property",
-  "income",
-  "death_material",
-  "health_material",
-  "non_material",
-  "other_costs",
-] as const;
-
 export const DamageHead = z
   .object({
-    head: z.enum(DAMAGE_HEADS),
+    /** Luật TNBTCNN 2017, Điều 23–28 (the blocks of Mẫu 01/BTNN): src/domain/portal/damage-heads.ts. */
+    head: z.enum(DAMAGE_HEAD_KEYS),
     /** What was lost and how it is computed (cách tính). */
     description: Text(2000, "Mô tả thiệt hại"),
     /** Amount claimed in đồng (optional: the person may not know yet). */
