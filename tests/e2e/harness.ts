@@ -46,12 +46,14 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Hash of everything the web bundle is built from (web/ sources, the domain data it imports, the lock file). */
+/** Hash of everything the web bundle is built from (web/ sources, the domain and contracts it imports, the lock file). */
 export function webSourceHash(): string {
   const h = createHash("sha256");
+  // The web bundle also imports pure domain modules and the public portal's zod contracts.
   const files = [
     ...walk(join(ROOT, "web")),
-    join(ROOT, "src/domain/legal/parameters.ts"),
+    ...walk(join(ROOT, "src/domain")),
+    ...walk(join(ROOT, "src/http/contracts")),
     join(ROOT, "package-lock.json"),
   ];
   for (const f of files) {

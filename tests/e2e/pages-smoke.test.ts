@@ -20,6 +20,7 @@ const PAGES: Array<{ user: string; path: string }> = [
   { user: "admin", path: "/admin/holidays" },
   { user: "admin", path: "/admin/parameters" },
   { user: "admin", path: "/admin/audit" },
+  { user: "cucbtnn.canbo", path: "/admin/public-content" },
   { user: "stp.thanhhoa.canbo", path: "/profile" },
 ];
 

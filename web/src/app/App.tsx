@@ -21,8 +21,9 @@ const queryClient = new QueryClient({
   },
 });
 setUnauthorizedHandler(() => queryClient.setQueryData(["me"], null));
-// Start the first API calls while the route chunks download (the session, and the dashboard data on "/").
-void queryClient.prefetchQuery(ME_QUERY);
+// Start the first API calls while the route chunks download (the session, and the dashboard data on "/"). The public
+// portal (/cong-dan) has no session: it never asks for one.
+if (!window.location.pathname.startsWith("/cong-dan")) void queryClient.prefetchQuery(ME_QUERY);
 if (window.location.pathname === "/")
   void queryClient.prefetchQuery({
     queryKey: ["dashboard"],
@@ -33,6 +34,20 @@ type Mod = { default: React.ComponentType };
 const page = (load: () => Promise<Mod>) => async () => ({ Component: (await load()).default });
 
 const router = createBrowserRouter([
+  {
+    // Public portal for injured persons: no login, no authenticated endpoint.
+    path: "/cong-dan",
+    lazy: page(() => import("../features/public/PublicLayout.tsx")),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: page(() => import("../features/public/PublicHomePage.tsx")) },
+      { path: "hoi-dap", lazy: page(() => import("../features/public/PublicFaqPage.tsx")) },
+      { path: "kiem-tra", lazy: page(() => import("../features/public/CheckPage.tsx")) },
+      { path: "nop-ho-so", lazy: page(() => import("../features/public/SubmitPage.tsx")) },
+      { path: "tra-cuu", lazy: page(() => import("../features/public/StatusPage.tsx")) },
+      { path: "*", lazy: page(() => import("../features/public/PublicNotFound.tsx")) },
+    ],
+  },
   { path: "/login", lazy: page(() => import("../features/auth/LoginPage.tsx")), errorElement: <RouteError /> },
   {
     path: "/",
@@ -63,6 +78,7 @@ const router = createBrowserRouter([
       { path: "admin/holidays", lazy: page(() => import("../features/admin/HolidaysPage.tsx")) },
       { path: "admin/parameters", lazy: page(() => import("../features/admin/ParametersPage.tsx")) },
       { path: "admin/audit", lazy: page(() => import("../features/admin/AuditPage.tsx")) },
+      { path: "admin/public-content", lazy: page(() => import("../features/admin/PublicContentPage.tsx")) },
       { path: "profile", lazy: page(() => import("../features/auth/ProfilePage.tsx")) },
       { path: "*", lazy: page(() => import("../features/errors/NotFoundPage.tsx")) },
     ],

@@ -99,6 +99,9 @@ export default function Layout() {
         { key: "/admin/holidays", label: t("nav.holidays") },
         { key: "/admin/parameters", label: t("nav.parameters") },
         ...(can(user, "audit.read") ? [{ key: "/admin/audit", icon: <AuditOutlined />, label: t("nav.audit") }] : []),
+        ...(can(user, "public_content.manage") && user.scope === "all"
+          ? [{ key: "/admin/public-content", label: t("nav.publicContent") }]
+          : []),
       ],
     },
   ];

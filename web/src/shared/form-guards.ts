@@ -30,6 +30,8 @@ export function installFormGuards(doc: Document = document): void {
     (e) => {
       const form = e.target;
       if (!(form instanceof HTMLFormElement)) return;
+      // A form that writes nothing (a question of the public portal's guided check) is never held busy.
+      if (form.hasAttribute("data-writes-nothing")) return;
       const implicit = enterIn?.form === form && performance.now() - enterIn.at < 100;
       enterIn = null;
       if (implicit || form.dataset.sending === "true") {

@@ -935,6 +935,30 @@ export const vi = {
   "corr.step": "Bước",
   "corr.original": "Bản gốc",
   "corr.now": "Sau cải chính",
+  "nav.publicContent": "Nội dung cổng công dân",
+  "publicContent.saved": "Đã lưu phiên bản mới; cổng công dân hiển thị ngay.",
+  "publicContent.forbidden": "Chỉ cán bộ Bộ Tư pháp (Cục Bồi thường nhà nước) được sửa nội dung cổng công dân.",
+  "publicContent.view": "Xem cổng công dân",
+  "publicContent.add": "Thêm mục",
+  "publicContent.help":
+    "Mỗi lần lưu tạo một phiên bản mới (giữ lịch sử, ghi nhật ký). Các bước và thời hạn được tính tự động từ bảng tham số pháp lý, không sửa ở đây.",
+  "publicContent.page": "Trang",
+  "publicContent.home": "Trang chủ",
+  "publicContent.faq": "Hỏi đáp",
+  "publicContent.title": "Tiêu đề",
+  "publicContent.hidden": "Đang ẩn",
+  "publicContent.unverified": "Chưa xác minh",
+  "publicContent.version": "Phiên bản",
+  "publicContent.default": "Mặc định",
+  "publicContent.updated": "Cập nhật",
+  "publicContent.position": "Thứ tự",
+  "publicContent.body": "Nội dung",
+  "publicContent.format":
+    'Cách dòng trống giữa các đoạn; dòng bắt đầu bằng "- " là một ý gạch đầu dòng. Không dùng HTML.',
+  "publicContent.sources": "Căn cứ pháp lý",
+  "publicContent.sourcesHelp": "Mỗi dòng một căn cứ, ví dụ: Luật TNBTCNN 2017, Điều 41",
+  "publicContent.unverifiedLabel": "Dựa trên quy định chưa xác minh (hiển thị dấu * và chú thích)",
+  "publicContent.hiddenLabel": "Ẩn khỏi cổng công dân",
 } as const;
 
 export type MessageKey = keyof typeof vi;

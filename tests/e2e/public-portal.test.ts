@@ -1,0 +1,235 @@
+// Acceptance journey of the public help portal (issue 15) on a 360 px phone: a person with no account reads the home
+// page and the FAQ, takes the guided check with the keyboard only (reload and "back" lose nothing), gets the result
+// (scope, time left under Điều 6, where to file, papers). axe-core finds no serious or critical violation on any
+// public page; the console stays clean (no error, no 401: the portal never calls an authenticated endpoint).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserAvailability, failureShot, type Harness, ROOT, startHarness } from "./harness.ts";
+
+const { skip } = browserAvailability();
+const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+const PHONE = { width: 360, height: 740 };
+
+type Watch = { errors: string[]; unauthorized: string[] };
+
+async function phone(h: Harness): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
+  const context = await h.browser.newContext({
+    viewport: PHONE,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const watch: Watch = { errors: [], unauthorized: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") watch.errors.push(m.text());
+  });
+  page.on("pageerror", (e) => watch.errors.push(e.message));
+  page.on("response", (r) => {
+    if (r.status() === 401) watch.unauthorized.push(r.url());
+  });
+  return { context, page, watch };
+}
+
+/** axe-core in the page (CDP evaluation, not an inline script: the page's CSP stays on): serious/critical only. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+async function assertAccessible(page: Page, what: string) {
+  assert.deepEqual(await axeViolations(page), [], `axe (${what})`);
+}
+
+/** The page fits the phone: nothing wider than the viewport (no sideways scrolling). */
+async function assertNoSideScroll(page: Page, what: string) {
+  const w = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(w <= PHONE.width, `${what}: trang rộng ${w}px > ${PHONE.width}px`);
+}
+
+describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: false }, () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  test("trang chủ, hỏi đáp, tờ gấp, kiểm tra nhanh bằng bàn phím: không lỗi, không 401, axe sạch", async () => {
+    const { context, page, watch } = await phone(h);
+    try {
+      // Home: content from the Cục BTNN's table, steps with dates computed on the working-day calendar.
+      await page.goto(`${h.baseUrl}/cong-dan`);
+      await page.getByRole("heading", { level: 1, name: "Bạn bị thiệt hại do cán bộ nhà nước làm sai?" }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "Ai được yêu cầu bồi thường?" }).waitFor();
+      await page.getByRole("heading", { level: 3, name: "Thụ lý hồ sơ" }).waitFor();
+      assert.ok(
+        await page
+          .getByText(/^Chậm nhất: \d{2}\/\d{2}\/\d{4}$/)
+          .first()
+          .isVisible(),
+      );
+      assert.equal(await page.getByRole("banner").count(), 1);
+      assert.equal(await page.getByRole("main").count(), 1);
+      assert.equal(await page.getByRole("contentinfo").count(), 1);
+      await assertAccessible(page, "trang chủ");
+      await assertNoSideScroll(page, "trang chủ");
+
+      // The leaflet is a real PDF, reachable without a session.
+      const pdf = await page.request.get(`${h.baseUrl}/api/public/leaflet.pdf`);
+      assert.equal(pdf.status(), 200);
+      assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
+
+      await page.getByRole("navigation").getByRole("link", { name: "Hỏi đáp" }).click();
+      await page.getByRole("heading", { level: 1, name: "Câu hỏi thường gặp" }).waitFor();
+      await page.getByRole("heading", { name: "Tôi có phải trả tiền để yêu cầu bồi thường không?" }).waitFor();
+      await assertAccessible(page, "hỏi đáp");
+      await assertNoSideScroll(page, "hỏi đáp");
+
+      // The guided check, keyboard only: the heading of each question has focus; Tab reaches the answers, Space picks,
+      // Enter continues.
+      await page.goto(`${h.baseUrl}/cong-dan/kiem-tra`);
+      await page.getByRole("heading", { level: 1, name: "Bạn là ai đối với người bị thiệt hại?" }).waitFor();
+      await page.waitForURL(/buoc=capacity/);
+      await assertAccessible(page, "câu hỏi 1");
+      await assertNoSideScroll(page, "câu hỏi 1");
+      // Enter without an answer: a Vietnamese message, still on the same question.
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await page.getByRole("alert").filter({ hasText: "Vui lòng chọn một câu trả lời." }).waitFor();
+      await page.keyboard.press("Space");
+      await page.keyboard.press("Enter");
+
+      await page
+        .getByRole("heading", { level: 1, name: "Người gây thiệt hại đang làm công việc gì của Nhà nước?" })
+        .waitFor();
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Space"); // Thi hành án dân sự (first)
+      await page.keyboard.press("Enter");
+
+      await page.getByRole("heading", { level: 1, name: /cơ quan thi hành án dân sự nào/ }).waitFor();
+      await page.waitForURL(/buoc=agency_kind/);
+      // A reload keeps the step (URL) and the answers (sessionStorage); "Quay lại" shows the earlier answer.
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: /cơ quan thi hành án dân sự nào/ }).waitFor();
+      await page.getByRole("button", { name: "Quay lại" }).focus();
+      await page.keyboard.press("Enter");
+      await page
+        .getByRole("heading", { level: 1, name: "Người gây thiệt hại đang làm công việc gì của Nhà nước?" })
+        .waitFor();
+      assert.ok(await page.getByRole("radio", { name: /Thi hành án dân sự/ }).isChecked());
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+
+      await page.getByRole("heading", { level: 1, name: /cơ quan thi hành án dân sự nào/ }).waitFor();
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("ArrowDown"); // Cục THADS tỉnh (second option)
+      assert.ok(await page.getByRole("radio", { name: /Cục Thi hành án dân sự tỉnh/ }).isChecked());
+      await page.keyboard.press("Enter");
+
+      await page.getByRole("heading", { level: 1, name: "Việc xảy ra ở tỉnh, thành phố nào?" }).waitFor();
+      await assertAccessible(page, "câu hỏi tỉnh");
+      const target = await page
+        .getByLabel("Tỉnh, thành phố", { exact: true })
+        .evaluate((s) => [...(s as HTMLSelectElement).options].findIndex((o) => o.value === "thanh-hoa"));
+      assert.ok(target > 0);
+      await page.keyboard.press("Tab");
+      for (let i = 0; i < target; i++) await page.keyboard.press("ArrowDown");
+      assert.equal(await page.getByLabel("Tỉnh, thành phố", { exact: true }).inputValue(), "thanh-hoa");
+      await page.keyboard.press("Enter");
+
+      await page.getByRole("heading", { level: 1, name: "Việc gây thiệt hại xảy ra vào khoảng ngày nào?" }).waitFor();
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("31/02/2025");
+      await page.keyboard.press("Enter");
+      await page.getByRole("alert").filter({ hasText: "Ngày không hợp lệ" }).waitFor();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type("10/09/2025");
+      await page.keyboard.press("Enter");
+
+      await page.getByRole("heading", { level: 1, name: "Bạn muốn yêu cầu điều gì?" }).waitFor();
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Space"); // Bồi thường thiệt hại
+      await page.keyboard.press("Enter");
+
+      await page.getByRole("heading", { level: 1, name: /văn bản xác định hành vi/ }).waitFor();
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Space"); // Đã nhận
+      await page.keyboard.press("Enter");
+
+      await page.getByRole("heading", { level: 1, name: "Bạn nhận được văn bản đó vào ngày nào?" }).waitFor();
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("01/10/2025");
+      await page.keyboard.press("Enter");
+
+      // The result: in scope, time left under Điều 6 (3 years from 01/10/2025 → 01/10/2028), THADS Thanh Hóa.
+      await page.getByRole("heading", { level: 1, name: "Kết quả kiểm tra" }).waitFor();
+      await page.waitForURL(/buoc=ket-qua/);
+      await page
+        .getByTestId("check-scope")
+        .getByText("Có vẻ thuộc phạm vi trách nhiệm bồi thường của Nhà nước.", { exact: true })
+        .waitFor();
+      const limitation = await page.getByTestId("check-limitation").textContent();
+      assert.match(limitation ?? "", /Bạn còn \d+ ngày để yêu cầu bồi thường — đến hết ngày \d{2}\/10\/2028\./);
+      assert.match((await page.getByTestId("check-agency").textContent()) ?? "", /Thanh Hóa/);
+      await page.getByRole("heading", { level: 2, name: "Giấy tờ cần chuẩn bị" }).waitFor();
+      await assertAccessible(page, "kết quả");
+      await assertNoSideScroll(page, "kết quả");
+      // A reload of the result keeps it.
+      await page.reload();
+      await page.getByTestId("check-agency").waitFor();
+
+      // The filled claim letter (Mẫu 01/BTNN) from the answers, the person's details and the damage heads chosen.
+      await page.getByRole("link", { name: "Tải văn bản yêu cầu bồi thường (Mẫu 01)" }).click();
+      await page.getByRole("heading", { level: 1, name: "Nộp hồ sơ trực tuyến" }).waitFor();
+      await page.getByLabel("Họ và tên (bắt buộc)").fill("Nguyễn Văn Bình");
+      await page.getByLabel("Địa chỉ liên hệ (bắt buộc)").fill("12 Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa");
+      await page.getByLabel(/^Tóm tắt sự việc/).fill(
+        "Ngày 10/09/2025 chấp hành viên kê biên nhầm xe máy của tôi, không phải tài sản của người phải thi hành án.",
+      );
+      await page.getByRole("checkbox", { name: "Thiệt hại do tài sản bị xâm phạm" }).check();
+      await page
+        .getByLabel("Mô tả và cách tính — Thiệt hại do tài sản bị xâm phạm")
+        .fill("Xe máy bị hư hỏng khi vận chuyển: chi phí sửa chữa theo hóa đơn.");
+      await page.getByLabel("Số tiền yêu cầu (đồng, nếu biết)").fill("4.500.000");
+      await assertAccessible(page, "nộp hồ sơ");
+      await assertNoSideScroll(page, "nộp hồ sơ");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Tải Mẫu 01 (PDF)" }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /mau-01\.pdf$/);
+      const path = await download.path();
+      assert.equal(readFileSync(path).subarray(0, 5).toString(), "%PDF-");
+
+      assert.deepEqual(watch.unauthorized, [], "không gọi API cần đăng nhập");
+      assert.deepEqual(watch.errors, [], "không lỗi trong console");
+    } catch (e) {
+      await failureShot(page, "public-portal-check");
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+});

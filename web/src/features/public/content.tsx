@@ -1,0 +1,85 @@
+// The portal's content (GET /api/public/content, public and cacheable) and the one renderer of its text format,
+// shared with the leaflet (src/domain/public-content/content.ts: paragraphs and "- " bullets, never HTML).
+import { useQuery } from "@tanstack/react-query";
+import { contentBlocks } from "../../../../src/domain/public-content/content.ts";
+import { api } from "../../shared/api.ts";
+import { usePT } from "./text.ts";
+
+export type ContentItem = {
+  key: string;
+  page: "home" | "faq";
+  position: number;
+  title: string;
+  body: string;
+  sources: string[];
+  unverified: boolean;
+  version: number;
+  updated_at: string | null;
+};
+export type ExplanationStep = { rule: string; date?: string; text: string; source?: string };
+export type PublicStep = {
+  key: string;
+  title: string;
+  text: string;
+  duration_vi: string;
+  cite: string;
+  confidence: "confirmed" | "unverified";
+  example: { from_date: string; due: string; explanation: ExplanationStep[] };
+};
+export type PublicContent = {
+  today: string;
+  items: ContentItem[];
+  steps: PublicStep[];
+  unverified_legend: string;
+};
+
+export function usePublicContent() {
+  return useQuery({
+    queryKey: ["public-content"],
+    queryFn: () => api<PublicContent>("/api/public/content"),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function ContentBody({ body }: { body: string }) {
+  return (
+    <>
+      {contentBlocks(body).map((b, i) =>
+        b.kind === "paragraph" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks of one text, in order, never reordered
+          <p key={i}>{b.text}</p>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: as above
+          <ul key={i}>
+            {b.items.map((t, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: as above
+              <li key={j}>{t}</li>
+            ))}
+          </ul>
+        ),
+      )}
+    </>
+  );
+}
+
+export function Sources({ list }: { list: string[] }) {
+  const { pt } = usePT();
+  if (list.length === 0) return null;
+  return <p className="pp-source">{pt("sources", { list: list.join("; ") })}</p>;
+}
+
+/** Loading and error states of a public page (role=status / role=alert so screen readers hear them). */
+export function LoadState({ isLoading, error, retry }: { isLoading: boolean; error: unknown; retry: () => void }) {
+  const { pt } = usePT();
+  if (isLoading) return <p role="status">{pt("loading")}</p>;
+  if (error)
+    return (
+      <div role="alert" className="pp-alert warn">
+        <p>{pt("loadError")}</p>
+        <button type="button" className="pp-btn secondary" onClick={retry}>
+          {pt("retry")}
+        </button>
+      </div>
+    );
+  return null;
+}
