@@ -205,9 +205,11 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       await page.getByRole("heading", { level: 1, name: "Nộp hồ sơ trực tuyến" }).waitFor();
       await page.getByLabel("Họ và tên (bắt buộc)").fill("Nguyễn Văn Bình");
       await page.getByLabel("Địa chỉ liên hệ (bắt buộc)").fill("12 Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa");
-      await page.getByLabel(/^Tóm tắt sự việc/).fill(
-        "Ngày 10/09/2025 chấp hành viên kê biên nhầm xe máy của tôi, không phải tài sản của người phải thi hành án.",
-      );
+      await page
+        .getByLabel(/^Tóm tắt sự việc/)
+        .fill(
+          "Ngày 10/09/2025 chấp hành viên kê biên nhầm xe máy của tôi, không phải tài sản của người phải thi hành án.",
+        );
       await page.getByRole("checkbox", { name: "Thiệt hại do tài sản bị xâm phạm" }).check();
       await page
         .getByLabel("Mô tả và cách tính — Thiệt hại do tài sản bị xâm phạm")
