@@ -47,30 +47,30 @@ export function requirePermission(scope: Scope, permission: Permission): void {
     );
 }
 
-/** Throws DomainError("forbidden") unless at least one of the agencies is visible in the scope. */
-export function requireAgencyInScope(
-  scope: Scope,
-  field: string,
-  ...agencyIds: Array<string | null | undefined>
-): void {
+/**
+ * Reads only: throws DomainError("forbidden") unless the agency is visible in the scope. Writes use
+ * requireWritableAgencies below.
+ */
+export function requireAgencyInScope(scope: Scope, field: string, agencyId: string | null | undefined): void {
   if (scope.visibleAgencyIds === "all") return;
-  const visible = scope.visibleAgencyIds;
-  if (!agencyIds.some((id) => id && visible.includes(id)))
+  if (!agencyId || !scope.visibleAgencyIds.includes(agencyId))
     throw new DomainError("forbidden", field, "Cơ quan này nằm ngoài phạm vi dữ liệu của bạn.");
 }
 
+/** Agency ids of a write, one entry per field: a single id, or a list checked element by element. */
+export type WriteAgencies = ReadonlyArray<
+  readonly [field: string, ids: string | null | undefined | ReadonlyArray<string | null | undefined>]
+>;
+
 /**
- * The write-scope rule (issue 13 finding 5): EVERY agency id a write assigns — owner, handler, participant — must be
- * inside the caller's scope, else DomainError("forbidden") naming that field (403) before anything is written.
- * (requireAgencyInScope above asks only that one of several ids be visible: right for reading a row, not for writing.)
- * Arrays are checked element by element ("targets[2].agency_id").
+ * THE write-scope rule (issue 13 finding 5), used by every repository that writes: EVERY agency id the caller acts for
+ * or files into — owner, sender, lead, organiser, handler, inspected or reporting agency — must be inside the caller's
+ * scope, else DomainError("forbidden") naming that field (403) before anything is written. Partners the caller only
+ * addresses (a request's recipient, copies, coordinators, co-organisers, invitees) are not passed here: writing to
+ * another agency is the point of them. Arrays are checked element by element ("targets[2].agency_id"); `named` lists
+ * ids already accepted by a record the caller owns (a plan task's lead named by the caller's plan).
  */
-export function requireWritableAgencies(
-  scope: Scope,
-  fields: ReadonlyArray<
-    readonly [field: string, ids: string | null | undefined | ReadonlyArray<string | null | undefined>]
-  >,
-): void {
+export function requireWritableAgencies(scope: Scope, fields: WriteAgencies, named: readonly string[] = []): void {
   if (scope.visibleAgencyIds === "all") return;
   const visible = scope.visibleAgencyIds;
   for (const [field, ids] of fields) {
@@ -79,11 +79,11 @@ export function requireWritableAgencies(
         ? [[field, ids] as const]
         : ids.map((id, i) => [`${field}[${i}]`, id] as const);
     for (const [path, id] of list)
-      if (id && !visible.includes(id))
+      if (id && !visible.includes(id) && !named.includes(id))
         throw new DomainError(
           "forbidden",
           path,
-          `Cơ quan "${id}" nằm ngoài phạm vi dữ liệu của bạn: không ghi được cho cơ quan này.`,
+          `${path}: cơ quan "${id}" nằm ngoài phạm vi dữ liệu của bạn — không ghi được cho cơ quan này.`,
         );
   }
 }

@@ -18,7 +18,7 @@ import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { canonicalJson } from "../canonical.ts";
 import { agencies, caseListSnapshots, claimEvents, claims, planTasks, taskInstances } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { claimListWhere } from "./claims.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
@@ -126,7 +126,7 @@ export async function createCaseListSnapshot(
   requirePermission(scope, "plans.write");
   const agencyId = input.agency_id ?? scope.agencyId;
   if (!agencyId) throw new DomainError("no_agency", "agency_id", "Chưa chọn cơ quan lập danh mục.");
-  requireAgencyInScope(scope, "agency_id", agencyId);
+  requireWritableAgencies(scope, [["agency_id", agencyId]]);
   const today = opts.today ?? todayVn();
   const asOf = input.as_of ?? today;
   if (asOf > today) throw new DomainError("invalid_as_of", "as_of", "Ngày chốt danh mục không được sau ngày hôm nay.");

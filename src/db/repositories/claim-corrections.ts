@@ -17,7 +17,7 @@ import {
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { claimCorrections, claimDocuments, claimEvents, claims } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission } from "../scope.ts";
+import { requirePermission } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import {
   auditForm,
@@ -33,6 +33,7 @@ import {
   lockClaim,
   mergeExtensions,
   PATCH_COLUMNS,
+  requireClaimAgencies,
   stateColumns,
   storeDeadlines,
 } from "./claims.ts";
@@ -80,10 +81,17 @@ export async function correctClaim(
     checkAmount(fields[k], `fields.${k}`);
   if (fields.claimant_name !== undefined && !fields.claimant_name?.trim())
     throw new DomainError("required", "fields.claimant_name", "Thiếu tên người yêu cầu bồi thường.");
-  if (fields.handling_agency_id) requireAgencyInScope(scope, "fields.handling_agency_id", fields.handling_agency_id);
   const today = opts.today ?? todayVn();
   await db.transaction(async (tx) => {
     const before = await lockClaim(tx, scope, id, opts.expected_version);
+    if (fields.handling_agency_id !== undefined || fields.managing_agency_id)
+      await requireClaimAgencies(
+        tx,
+        scope,
+        fields.handling_agency_id ?? before.handlingAgencyId,
+        fields.managing_agency_id === undefined ? before.managingAgencyId : fields.managing_agency_id,
+        "fields.",
+      );
     const closed = correctionNeedsLeader(before.state);
     if (closed) requirePermission(scope, "claims.correct_closed");
     const stored = await loadEvents(tx, id);

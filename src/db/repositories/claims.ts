@@ -3,7 +3,7 @@
 // all in ONE transaction with the audit row. Updates use optimistic concurrency (expected version → "stale_version").
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { maskClaimant, maskPersonalDeep } from "../../domain/access/mask.ts";
+import { keepMaskedPersonal, maskClaimant, maskPersonalDeep } from "../../domain/access/mask.ts";
 import { can, isSuperiorOf, type Scope } from "../../domain/access/scope.ts";
 import { defaultCalendar } from "../../domain/calendar/index.ts";
 import type { WorkCalendar } from "../../domain/calendar/types.ts";
@@ -407,7 +407,7 @@ export async function claimSearchText(
  * it is a superior of the handling agency (a district THADS names its provincial department) — otherwise an officer
  * could file a claim into another province's books.
  */
-async function requireClaimAgencies(
+export async function requireClaimAgencies(
   db: AppDb,
   scope: Scope,
   handling: string,
@@ -879,6 +879,11 @@ export async function updateClaim(
   await db.transaction(async (tx) => {
     const before = await lockClaim(tx, scope, id, expectedVersion);
     refuseClosedFileEdit(before.state);
+    patch = keepMaskedPersonal(patch, {
+      claimant_id_number: before.claimantIdNumber,
+      claimant_address: before.claimantAddress,
+      claimant_phone: before.claimantPhone,
+    });
     if (patch.handling_agency_id !== undefined || patch.managing_agency_id)
       await requireClaimAgencies(
         tx,

@@ -22,12 +22,12 @@ import {
   taskComments,
   taskInstances,
 } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import { searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
 import { instanceViews, loadLedTask } from "./plans.ts";
-import { REQUEST_KINDS, type RequestDto, type RequestInput, requestVisible, requireVisibleParent } from "./requests.ts";
+import { REQUEST_KINDS, type RequestDto, type RequestInput, requestVisible, requireVisibleLinks } from "./requests.ts";
 import { taskVisibleCondition } from "./task-scope.ts";
 
 // ---- agencies as facts for the role resolver -------------------------------------------------------------------------
@@ -173,7 +173,8 @@ export async function createRoutedRequest(
   opts: { today?: IsoDate } = {},
 ): Promise<RoutedRequestResult> {
   requirePermission(scope, "requests.write");
-  requireAgencyInScope(scope, "from_agency_id", input.from_agency_id);
+  // The sender is who the caller acts for; recipient, lead, coordinators and copies are addressed by the routing rule.
+  requireWritableAgencies(scope, [["from_agency_id", input.from_agency_id]]);
   if (!(REQUEST_KINDS as readonly string[]).includes(input.kind))
     throw new DomainError("invalid_kind", "kind", `Loại yêu cầu không hợp lệ "${input.kind}".`);
   const today = opts.today ?? todayVn();
@@ -212,7 +213,7 @@ export async function createRoutedRequest(
   }
 
   return db.transaction(async (tx) => {
-    if (input.parent_id) await requireVisibleParent(tx, scope, input.parent_id);
+    await requireVisibleLinks(tx, scope, input);
     const forwarded = forwardIds.length > 0 && leadId !== null && forwardIds.includes(leadId);
     const [row] = await tx
       .insert(requests)

@@ -17,7 +17,7 @@ import { DomainError } from "../../domain/shared/errors.ts";
 import { computeIndicators } from "../../domain/statistics/index.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { agencies, evaluationAssessments, inspections, reportRounds, reportSubmissions } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion, todayVn } from "./common.ts";
 import { loadStatClaims } from "./statistics.ts";
@@ -184,7 +184,7 @@ function checkManual(set: CriteriaSet, manual: Record<string, ManualEntry>) {
 /** Creates or updates the province's self-assessment (Phụ lục I); submit=true sends it to the ministry. */
 export async function saveSelfAssessment(db: AppDb, scope: Scope, input: SelfInput, opts: Opts = {}) {
   requirePermission(scope, "plans.write");
-  requireAgencyInScope(scope, "agency_id", input.agency_id);
+  requireWritableAgencies(scope, [["agency_id", input.agency_id]]);
   const set = criteriaSet(input.set_id);
   const manual = input.manual ?? {};
   checkManual(set, manual);

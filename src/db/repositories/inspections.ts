@@ -15,7 +15,7 @@ import {
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { agencies, agencySuccessors, inspectionFollowups, inspections } from "../schema/index.ts";
-import { listedAgencyInScope, requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { listedAgencyInScope, requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion, todayVn } from "./common.ts";
 import { insertNotifications } from "./coordination.ts";
@@ -140,7 +140,12 @@ export async function getInspection(db: AppDb, scope: Scope, id: string) {
 
 export async function createInspection(db: AppDb, scope: Scope, input: InspectionInput) {
   requirePermission(scope, "plans.write");
-  requireAgencyInScope(scope, "lead_agency_id", input.lead_agency_id);
+  // The lead acts; the inspected agencies get follow-up records in their books: both in the write scope. Coordinators
+  // are partners (KH 2021 mục II.10.2: the Tổng cục THADS leads, the Cục BTNN coordinates), only checked to exist.
+  requireWritableAgencies(scope, [
+    ["lead_agency_id", input.lead_agency_id],
+    ...input.targets.map((t, i) => [`targets[${i}].agency_id`, t.agency_id] as const),
+  ]);
   await checkAgencies(db, [input.lead_agency_id], "lead_agency_id");
   await checkAgencies(db, input.coordinator_agency_ids ?? [], "coordinator_agency_ids");
   await checkAgencies(
@@ -191,7 +196,10 @@ export type InspectionPatch = {
 export async function updateInspection(db: AppDb, scope: Scope, id: string, patch: InspectionPatch) {
   requirePermission(scope, "plans.write");
   const row = await loadRow(db, scope, id);
-  requireAgencyInScope(scope, "lead_agency_id", row.leadAgencyId);
+  requireWritableAgencies(scope, [
+    ["lead_agency_id", row.leadAgencyId],
+    ...(patch.targets ?? []).map((t, i) => [`targets[${i}].agency_id`, t.agency_id] as const),
+  ]);
   if (patch.version !== row.version) throw staleVersion("Cuộc kiểm tra", patch.version, row.version);
   if (patch.targets)
     await checkAgencies(
@@ -246,7 +254,7 @@ export async function recordResult(
 ) {
   requirePermission(scope, "plans.write");
   const row = await loadRow(db, scope, id);
-  requireAgencyInScope(scope, "lead_agency_id", row.leadAgencyId);
+  requireWritableAgencies(scope, [["lead_agency_id", row.leadAgencyId]]);
   const targets = ((row.targets as Target[] | null) ?? []).map((t) => t.agency_id);
   for (const [i, f] of input.findings.entries())
     if (!targets.includes(f.target_agency_id))

@@ -12,7 +12,7 @@ import { toVnDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { attachments, requestCopies, requests, taskInstances } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission } from "../scope.ts";
+import { requirePermission, requireWritableAgencies } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
 import {
@@ -190,7 +190,7 @@ export async function draftRequestLetter(
   requirePermission(scope, "register.allocate");
   const req = await loadVisibleRequest(db, scope, requestId);
   const issuing = input.issuing_agency_id ?? req.toAgencyId;
-  requireAgencyInScope(scope, "issuing_agency_id", issuing);
+  requireWritableAgencies(scope, [["issuing_agency_id", issuing]]);
   const copies = await db.select().from(requestCopies).where(eq(requestCopies.requestId, requestId));
   const forwards = copies.filter((c) => c.fromAgencyId === issuing);
   const builder: DocumentBuilderId | undefined =

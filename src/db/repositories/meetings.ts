@@ -11,7 +11,7 @@ import type { IsoDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { agencies, attachments, claims, meetings, planTasks, taskInstances } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { getCaseListSnapshot, type SnapshotRowOut } from "./case-lists.ts";
 import { claimListWhere } from "./claims.ts";
@@ -162,7 +162,8 @@ export async function createMeeting(db: AppDb, scope: Scope, input: MeetingInput
   requirePermission(scope, "plans.write");
   const agencyId = input.agency_id ?? scope.agencyId;
   if (!agencyId) throw new DomainError("no_agency", "agency_id", "Chưa chọn cơ quan chủ trì.");
-  requireAgencyInScope(scope, "agency_id", agencyId);
+  // The lead agency is who the caller acts for; participants are invitees (partners), only checked to exist.
+  requireWritableAgencies(scope, [["agency_id", agencyId]]);
   if (!(MEETING_VARIANTS as readonly string[]).includes(input.variant))
     throw new DomainError(
       "invalid_variant",

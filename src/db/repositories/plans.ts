@@ -9,7 +9,7 @@ import { DomainError } from "../../domain/shared/errors.ts";
 import { effectiveStatus } from "../../domain/tasks/index.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
 import { plans, planTasks, taskInstanceCoordinators, taskInstances } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission } from "../scope.ts";
+import { requirePermission, requireWritableAgencies } from "../scope.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn, toSnake } from "./common.ts";
@@ -98,7 +98,9 @@ export async function createPlan(
   input: PlanInput,
 ): Promise<PlanDto & { tasks: PlanTaskDto[] }> {
   requirePermission(scope, "plans.write");
-  requireAgencyInScope(scope, "agency_id", input.agency_id);
+  // The owner is who the caller acts for. Each task's lead and coordinators are the agencies the issued plan assigns
+  // (a THADS recording the province's plan names the Sở Tư pháp as lead): addressees, like a request's recipient.
+  requireWritableAgencies(scope, [["agency_id", input.agency_id]]);
   checkStatus(input.status, PLAN_STATUSES);
   checkStatus(input.reporting_period, REPORTING_PERIODS, "reporting_period");
   const tasksIn = await withExecutors(db, input.agency_id, input.tasks ?? []);
@@ -302,10 +304,19 @@ export async function createTaskInstances(
       .innerJoin(plans, eq(plans.id, planTasks.planId))
       .where(inArray(planTasks.id, taskIds));
     const byId = new Map(found.map((f) => [f.id, f]));
-    // An explicit agency outside the scope is refused (403) unless it is the task's lead named by the plan.
+    // Every explicit agency of an occurrence is in the write scope or named by the caller's plan for that task.
     list.forEach((t, i) => {
-      if (t.agency_id !== undefined && t.agency_id !== byId.get(t.task_id)?.leadAgencyId)
-        requireAgencyInScope(scope, `[${i}].agency_id`, t.agency_id);
+      const task = byId.get(t.task_id);
+      const named = task ? [task.leadAgencyId, ...(task.coordinatorAgencyIds ?? [])].filter((a) => a !== null) : [];
+      requireWritableAgencies(
+        scope,
+        [
+          [`items[${i}].agency_id`, t.agency_id],
+          [`items[${i}].lead_agency_id`, t.lead_agency_id],
+          [`items[${i}].coordinator_agency_ids`, t.coordinator_agency_ids],
+        ],
+        named,
+      );
     });
     // Only tasks of plans the caller owns (a task id of another province's plan is "not found").
     if (found.length !== taskIds.length || found.some((f) => !ownsPlan(scope, f.planAgencyId)))

@@ -6,7 +6,7 @@ import type { Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { type claimCounters, outgoingCounters, outgoingRegister } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, type Page, type PageResult, toSnake } from "./common.ts";
 
@@ -89,7 +89,7 @@ export async function findOutgoingFor(
 /** Allocates the next number of the agency's register for the year and records the entry (audited). */
 export async function allocateOutgoing(db: AppDb, scope: Scope, input: OutgoingInput): Promise<OutgoingDto> {
   requirePermission(scope, "register.allocate");
-  requireAgencyInScope(scope, "agency_id", input.agency_id);
+  requireWritableAgencies(scope, [["agency_id", input.agency_id]]);
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
     throw new DomainError("invalid_year", "year", "Năm không hợp lệ (2000–2100).");
   if (!(OUTPUT_KINDS as readonly string[]).includes(input.doc_kind))

@@ -50,7 +50,7 @@ import {
   reportTemplates,
   taskInstances,
 } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { requireAgencyInScope, requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion, todayVn } from "./common.ts";
 import { insertNotifications } from "./coordination.ts";
@@ -157,7 +157,11 @@ function roundDto(r: typeof reportRounds.$inferSelect) {
 
 export async function openRound(db: AppDb, scope: Scope, input: RoundInput, opts: Opts = {}) {
   requirePermission(scope, "plans.write");
-  requireAgencyInScope(scope, "agency_id", input.agency_id);
+  // The opener and every agency asked to report (each gets a submission in its books) are in the write scope.
+  requireWritableAgencies(scope, [
+    ["agency_id", input.agency_id],
+    ["participant_ids", input.participant_ids],
+  ]);
   const opener = await agencyRow(db, input.agency_id, "agency_id");
   if (!OPENER_ROLES.includes(opener.role))
     throw new DomainError(
@@ -517,7 +521,7 @@ export async function saveSubmission(
   const round = await getRound(db, scope, roundId, opts);
   const sub = round.submissions.find((s) => s.agency_id === agencyId);
   if (!sub) throw notFound("báo cáo của cơ quan");
-  requireAgencyInScope(scope, "agency_id", agencyId);
+  requireWritableAgencies(scope, [["agency_id", agencyId]]);
   if (round.status !== "open")
     throw new DomainError("round_closed", "status", "Kỳ báo cáo đã tổng hợp; không thể gửi thêm.");
   if (sub.status === "submitted")

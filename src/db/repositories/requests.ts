@@ -6,12 +6,13 @@ import type { Scope } from "../../domain/access/scope.ts";
 import type { DueFilter } from "../../domain/inbox/index.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
-import { type RoutingResult, requestCopies, requestReads, requests, taskInstances } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { claims, type RoutingResult, requestCopies, requestReads, requests, taskInstances } from "../schema/index.ts";
+import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn, toSnake } from "./common.ts";
 import { dueCondition } from "./due-filter.ts";
+import { taskVisibleCondition } from "./task-scope.ts";
 
 export const REQUEST_KINDS = [
   "guidance",
@@ -80,7 +81,7 @@ export function requestReaches(agencyId: string): SQL {
 }
 
 /** The parent of an urging chain must exist and be visible to the caller (404 otherwise, naming `parent_id`). */
-export async function requireVisibleParent(db: AppDb, scope: Scope, parentId: string): Promise<void> {
+async function requireVisibleParent(db: AppDb, scope: Scope, parentId: string): Promise<void> {
   const sc = visible(scope);
   const [parent] = await db
     .select({ id: requests.id })
@@ -89,9 +90,37 @@ export async function requireVisibleParent(db: AppDb, scope: Scope, parentId: st
   if (!parent) throw notFound("yêu cầu gốc", "parent_id");
 }
 
+/** Every record a new request links to (parent, claim, task occurrence) is one the caller sees (404 naming the field). */
+export async function requireVisibleLinks(
+  db: AppDb,
+  scope: Scope,
+  input: Pick<RequestInput, "parent_id" | "claim_id" | "task_instance_id">,
+): Promise<void> {
+  if (input.parent_id) await requireVisibleParent(db, scope, input.parent_id);
+  if (input.claim_id) {
+    const sc = scopeCondition(scope, claims.handlingAgencyId, claims.managingAgencyId);
+    const id = eq(claims.id, input.claim_id);
+    const [c] = await db
+      .select({ id: claims.id })
+      .from(claims)
+      .where(sc ? and(id, sc) : id);
+    if (!c) throw notFound("vụ việc", "claim_id");
+  }
+  if (input.task_instance_id) {
+    const sc = taskVisibleCondition(scope);
+    const id = eq(taskInstances.id, input.task_instance_id);
+    const [t] = await db
+      .select({ id: taskInstances.id })
+      .from(taskInstances)
+      .where(sc ? and(id, sc) : id);
+    if (!t) throw notFound("nhiệm vụ", "task_instance_id");
+  }
+}
+
 export async function createRequest(db: AppDb, scope: Scope, input: RequestInput): Promise<RequestDto> {
   requirePermission(scope, "requests.write");
-  requireAgencyInScope(scope, "from_agency_id", input.from_agency_id);
+  // The sender is who the caller acts for; the recipient (to_agency_id) is addressed, never checked.
+  requireWritableAgencies(scope, [["from_agency_id", input.from_agency_id]]);
   if (!(REQUEST_KINDS as readonly string[]).includes(input.kind))
     throw new DomainError(
       "invalid_kind",
@@ -99,7 +128,7 @@ export async function createRequest(db: AppDb, scope: Scope, input: RequestInput
       `Loại yêu cầu không hợp lệ "${input.kind}"; chỉ nhận: ${REQUEST_KINDS.join(", ")}.`,
     );
   return db.transaction(async (tx) => {
-    if (input.parent_id) await requireVisibleParent(tx, scope, input.parent_id);
+    await requireVisibleLinks(tx, scope, input);
     const [row] = await tx
       .insert(requests)
       .values({
@@ -229,6 +258,9 @@ export async function updateRequest(
       .for("update");
     if (!before) throw notFound("yêu cầu");
     if (before.version !== expectedVersion) throw staleVersion("Yêu cầu", expectedVersion, before.version);
+    // Either side moves the status (the recipient answers); content and due date are the sender's.
+    if (patch.payload !== undefined || patch.due !== undefined || patch.routing !== undefined)
+      requireWritableAgencies(scope, [["from_agency_id", before.fromAgencyId]]);
     const set: Partial<typeof requests.$inferInsert> = {};
     if (patch.status !== undefined) set.status = patch.status;
     if (patch.routing !== undefined) set.routing = patch.routing;

@@ -7,7 +7,7 @@ import { can, type Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { agencies, attachments, taskInstances, trainings } from "../schema/index.ts";
-import { listedAgencyInScope, requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { listedAgencyInScope, requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion } from "./common.ts";
 import { linkTaskEvidence, loadVisibleTask } from "./coordination.ts";
@@ -59,7 +59,7 @@ export type TrainingDto = ReturnType<typeof dto>;
 
 /**
  * Read access: the organiser or any co-organiser is in the caller's scope (KH 2021 mục II.4 — an event organised
- * jointly is the co-organisers' work too). Writing stays with the organiser (requireAgencyInScope on organiser).
+ * jointly is the co-organisers' work too). Writing stays with the organiser (requireWritableAgencies on organiser).
  */
 function visible(scope: Scope): SQL | undefined {
   return or(
@@ -130,7 +130,9 @@ async function checkOrganisers(db: AppDb, organiser: string, co: readonly string
 
 export async function createTraining(db: AppDb, scope: Scope, input: TrainingInput): Promise<TrainingDto> {
   requirePermission(scope, "plans.write");
-  requireAgencyInScope(scope, "organiser_agency_id", input.organiser_agency_id);
+  // The organiser is who the caller acts for; co-organisers are partners (KH 2021 mục II.4: a training the Tổng cục
+  // THADS organises with the Cục BTNN), only checked to exist.
+  requireWritableAgencies(scope, [["organiser_agency_id", input.organiser_agency_id]]);
   if (input.end_date && input.end_date < input.date)
     throw new DomainError("invalid_dates", "end_date", "Ngày kết thúc không được trước ngày bắt đầu.");
   await checkOrganisers(db, input.organiser_agency_id, input.co_organiser_agency_ids ?? []);

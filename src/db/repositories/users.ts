@@ -5,7 +5,7 @@ import type { Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { memberships, sessions, users } from "../schema/index.ts";
-import { requireAgencyInScope, requirePermission, scopeCondition } from "../scope.ts";
+import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import { likePattern } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, notFound, type Page, type PageResult } from "./common.ts";
@@ -129,7 +129,7 @@ export async function createUser(db: AppDb, scope: Scope, input: CreateUserInput
         `memberships[${i}].role`,
         "Chỉ quản trị hệ thống mới cấp được vai trò quản trị hệ thống.",
       );
-    requireAgencyInScope(scope, `memberships[${i}].agency_id`, m.agency_id);
+    requireWritableAgencies(scope, [[`memberships[${i}].agency_id`, m.agency_id]]);
   }
   if (!input.password_hash) checkPassword(input.password);
   const passwordHash = input.password_hash ?? (await hashPassword(input.password));
@@ -268,7 +268,7 @@ export async function addMembership(db: AppDb, scope: Scope, userId: string, m: 
   if (!isRoleCode(m.role)) throw new DomainError("invalid_role", "role", `Vai trò không tồn tại "${m.role}".`);
   if (m.role === "system_admin" && !scope.roles.includes("system_admin"))
     throw new DomainError("forbidden", "role", "Chỉ quản trị hệ thống mới cấp được vai trò quản trị hệ thống.");
-  requireAgencyInScope(scope, "agency_id", m.agency_id);
+  requireWritableAgencies(scope, [["agency_id", m.agency_id]]);
   await db.transaction(async (tx) => {
     await tx.insert(memberships).values({ userId, agencyId: m.agency_id, role: m.role }).onConflictDoNothing();
     await appendAudit(tx, {
@@ -286,7 +286,7 @@ export async function addMembership(db: AppDb, scope: Scope, userId: string, m: 
 
 export async function removeMembership(db: AppDb, scope: Scope, userId: string, m: MembershipDto): Promise<void> {
   await manageableUser(db, scope, userId);
-  requireAgencyInScope(scope, "agency_id", m.agency_id);
+  requireWritableAgencies(scope, [["agency_id", m.agency_id]]);
   await db.transaction(async (tx) => {
     const del = await tx
       .delete(memberships)

@@ -1,5 +1,6 @@
 // Masking of claimants' personal data (ID number, address, phone). Whether a role may see it is data:
 // the "claims.personal_data" permission in permissions.ts.
+import { DomainError } from "../shared/errors.ts";
 
 export type ClaimantFields = {
   claimant_id_number?: string | null;
@@ -66,4 +67,29 @@ export function maskPersonalDeep(value: unknown, depth = 0): unknown {
     out[k] = m;
   }
   return changed ? out : value;
+}
+
+/** The character a masked value carries ("••••••••1234"); no genuine ID number, address or phone contains it. */
+export const MASK_CHAR = "•";
+
+/**
+ * A form saved without revealing the personal data sends back the masked values: those still equal to the stored
+ * value's mask are dropped from the patch (the real value stays); any other value carrying the mask character is
+ * refused (422 naming the field) — a masked value never overwrites a real one.
+ */
+export function keepMaskedPersonal<T extends ClaimantFields>(patch: T, stored: ClaimantFields): T {
+  let out = patch;
+  for (const key of Object.keys(PERSONAL_FIELDS) as Array<keyof ClaimantFields>) {
+    const v = patch[key];
+    if (typeof v !== "string" || !v.includes(MASK_CHAR)) continue;
+    if (v !== PERSONAL_FIELDS[key](stored[key]))
+      throw new DomainError(
+        "masked_value",
+        key,
+        "Giá trị đang bị che (•): bấm “Hiện thông tin cá nhân” rồi sửa, hoặc để nguyên để giữ giá trị đã lưu.",
+      );
+    const { [key]: _dropped, ...rest } = out;
+    out = rest as T;
+  }
+  return out;
 }

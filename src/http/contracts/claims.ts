@@ -2,12 +2,14 @@
 
 import { z } from "zod";
 import { CLAIM_FIELDS, LAW_VERSIONS } from "../../db/schema/claims.ts";
+import { MASK_CHAR } from "../../domain/access/mask.ts";
 import { EVENT_TYPES } from "../../domain/claims/index.ts";
 import { DUE_FILTERS } from "../../domain/inbox/index.ts";
 import { AmountSchema, BoolQuery, IdNumberSchema, IsoDateSchema, PageQuery, PhoneSchema } from "./common.ts";
 
 const Amount = AmountSchema;
 const Text = (max: number) => z.string().trim().max(max);
+const Masked = z.string().max(50).regex(new RegExp(MASK_CHAR));
 
 export const ClaimEventInput = z
   .object({
@@ -65,6 +67,10 @@ export const ClaimPatch = z
     field: ClaimFields.field.optional(),
     handling_agency_id: ClaimFields.handling_agency_id.optional(),
     claimant_name: ClaimFields.claimant_name.optional(),
+    // A form saved without revealing sends the masked values back: kept as they are (the repository keeps the stored
+    // value when the mask matches it, refuses any other masked text).
+    claimant_id_number: z.union([Masked, IdNumberSchema.nullable()]).optional(),
+    claimant_phone: z.union([Masked, PhoneSchema.nullable()]).optional(),
     /** The version being replaced (or send If-Match). */
     version: z.number().int().min(1).optional(),
   })
