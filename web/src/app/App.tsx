@@ -7,9 +7,10 @@ import dayjs from "dayjs";
 import "dayjs/locale/vi";
 import type { ReactNode } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
-import { ApiError, api, setUnauthorizedHandler } from "../shared/api.ts";
+import { ApiError, api, hasSessionCookie, setUnauthorizedHandler } from "../shared/api.ts";
 import { I18nProvider, useI18n } from "../shared/i18n/index.tsx";
 import { ME_QUERY } from "../shared/session.tsx";
+import { PageLoading } from "./PageLoading.tsx";
 import { RouteError } from "./RouteError.tsx";
 
 const queryClient = new QueryClient({
@@ -24,7 +25,7 @@ setUnauthorizedHandler(() => queryClient.setQueryData(["me"], null));
 // Start the first API calls while the route chunks download (the session, and the dashboard data on "/"). The public
 // portal (/cong-dan) has no session: it never asks for one.
 if (!window.location.pathname.startsWith("/cong-dan")) void queryClient.prefetchQuery(ME_QUERY);
-if (window.location.pathname === "/")
+if (window.location.pathname === "/" && hasSessionCookie())
   void queryClient.prefetchQuery({
     queryKey: ["dashboard"],
     queryFn: () => api("/api/dashboard", { quiet401: true }),
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
     path: "/cong-dan",
     lazy: page(() => import("../features/public/PublicLayout.tsx")),
     errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
       { index: true, lazy: page(() => import("../features/public/PublicHomePage.tsx")) },
       { path: "hoi-dap", lazy: page(() => import("../features/public/PublicFaqPage.tsx")) },
@@ -48,11 +50,18 @@ const router = createBrowserRouter([
       { path: "*", lazy: page(() => import("../features/public/PublicNotFound.tsx")) },
     ],
   },
-  { path: "/login", lazy: page(() => import("../features/auth/LoginPage.tsx")), errorElement: <RouteError /> },
+  {
+    path: "/login",
+    lazy: page(() => import("../features/auth/LoginPage.tsx")),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoading />,
+  },
   {
     path: "/",
     lazy: page(() => import("./Layout.tsx")),
     errorElement: <RouteError />,
+    // shown while the first route chunks download (without it React Router warns on every full load)
+    hydrateFallbackElement: <PageLoading />,
     children: [
       { index: true, lazy: page(() => import("../features/home/HomePage.tsx")) },
       { path: "claims", lazy: page(() => import("../features/claims/ClaimListPage.tsx")) },

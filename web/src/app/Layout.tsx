@@ -1,5 +1,5 @@
-// The signed-in shell: side menu (collapses on tablets), header with the acting agency, language switch and the
-// user menu. Redirects to /login without a session and to /profile when the password must be changed.
+// The signed-in shell: side menu (a labelled drawer behind a menu button below the `lg` breakpoint, instead of an
+// unlabelled icon rail), header with the acting agency, language switch and the user menu. Redirects to /login without a session and to /profile when the password must be changed.
 import {
   AuditOutlined,
   BankOutlined,
@@ -9,6 +9,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   LogoutOutlined,
+  MenuOutlined,
   ProjectOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -21,14 +22,27 @@ import {
   UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Layout as AntLayout, Badge, Button, Dropdown, Menu, Select, Space, Spin, Typography } from "antd";
-import { Suspense } from "react";
+import {
+  Layout as AntLayout,
+  Badge,
+  Button,
+  Drawer,
+  Dropdown,
+  Grid,
+  Menu,
+  Select,
+  Space,
+  Spin,
+  Typography,
+} from "antd";
+import { Suspense, useState } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { useInbox } from "../features/home/inbox.ts";
 import { NotificationBell } from "../features/home/NotificationBell.tsx";
 import { api } from "../shared/api.ts";
 import { type Lang, useI18n } from "../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../shared/session.tsx";
+import { PageLoading } from "./PageLoading.tsx";
 
 const { Header, Sider, Content } = AntLayout;
 
@@ -41,15 +55,10 @@ export default function Layout() {
   const agencyName = useAgencyName();
   const inbox = useInbox(false);
   const mine = useInbox(true);
+  const wide = Grid.useBreakpoint().lg !== false;
+  const [drawer, setDrawer] = useState(false);
 
-  if (me.isLoading)
-    return (
-      <div style={{ display: "grid", placeItems: "center", height: "100vh" }}>
-        <Spin size="large" tip={t("app.loading")}>
-          <div style={{ width: 200, height: 80 }} />
-        </Spin>
-      </div>
-    );
+  if (me.isLoading) return <PageLoading />;
   if (!me.data) return <Navigate to={`/login?from=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
   const user = me.data;
   if (user.user.must_change_password && loc.pathname !== "/profile") return <Navigate to="/profile" replace />;
@@ -136,42 +145,80 @@ export default function Layout() {
     }
   };
 
+  const brand = (
+    <div style={{ padding: "14px 16px", fontWeight: 700, color: "#b71c1c", fontSize: 18, whiteSpace: "nowrap" }}>
+      ★ {t("app.name")}
+    </div>
+  );
+  const menu = (
+    <nav aria-label={t("nav.menu")}>
+      <Menu
+        mode="inline"
+        selectedKeys={[selected]}
+        defaultOpenKeys={["plans", "admin"]}
+        items={items}
+        onClick={(e) => {
+          setDrawer(false);
+          navigate(e.key);
+        }}
+      />
+    </nav>
+  );
+
   return (
     <AntLayout style={{ minHeight: "100vh" }}>
       <a href="#main" className="skip-link">
         {t("app.skip")}
       </a>
-      <Sider breakpoint="lg" collapsedWidth={64} width={232} theme="light" style={{ borderRight: "1px solid #eee" }}>
-        <div style={{ padding: "14px 16px", fontWeight: 700, color: "#b71c1c", fontSize: 18, whiteSpace: "nowrap" }}>
-          ★ {t("app.name")}
-        </div>
-        <nav aria-label={t("nav.menu")}>
-          <Menu
-            mode="inline"
-            selectedKeys={[selected]}
-            defaultOpenKeys={["plans", "admin"]}
-            items={items}
-            onClick={(e) => navigate(e.key)}
-          />
-        </nav>
-      </Sider>
+      {wide ? (
+        <Sider width={232} theme="light" style={{ borderRight: "1px solid #eee" }}>
+          {brand}
+          {menu}
+        </Sider>
+      ) : (
+        <Drawer
+          placement="left"
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          size={280}
+          title={t("app.name")}
+          styles={{ body: { padding: 0 } }}
+        >
+          {menu}
+        </Drawer>
+      )}
       <AntLayout>
         <Header
           style={{
             background: "#fff",
-            padding: "0 16px",
+            padding: wide ? "0 16px" : "0 8px",
             display: "flex",
             alignItems: "center",
             justifyContent: "space-between",
             borderBottom: "1px solid #eee",
-            gap: 12,
+            gap: wide ? 12 : 4,
           }}
         >
-          <Typography.Text strong ellipsis style={{ maxWidth: "50%" }} data-testid="acting-agency">
+          {!wide && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t("nav.menu")}
+              aria-expanded={drawer}
+              onClick={() => setDrawer(true)}
+              data-testid="menu-button"
+            />
+          )}
+          <Typography.Text
+            strong
+            ellipsis
+            style={{ flex: 1, minWidth: 0, maxWidth: wide ? "50%" : undefined }}
+            data-testid="acting-agency"
+          >
             {/* The name once the agency list has loaded — never the raw id in the meantime. */}
             {agencyName(user.agency_id) === user.agency_id ? null : agencyName(user.agency_id)}
           </Typography.Text>
-          <Space>
+          <Space size={wide ? 8 : 2}>
             <NotificationBell />
             <label htmlFor="lang-select" className="sr-only">
               {t("app.language")}
@@ -181,10 +228,10 @@ export default function Layout() {
               aria-label={t("app.language")}
               value={lang}
               onChange={setLang}
-              style={{ width: 120 }}
+              style={{ width: wide ? 120 : 64 }}
               options={[
-                { value: "vi", label: "Tiếng Việt" },
-                { value: "en", label: "English" },
+                { value: "vi", label: wide ? "Tiếng Việt" : "VI" },
+                { value: "en", label: wide ? "English" : "EN" },
               ]}
             />
             <Dropdown
@@ -200,11 +247,13 @@ export default function Layout() {
                 ],
               }}
             >
-              <Button icon={<UserOutlined />}>{user.user.full_name}</Button>
+              <Button icon={<UserOutlined />} aria-label={user.user.full_name} title={user.user.full_name}>
+                {wide ? user.user.full_name : null}
+              </Button>
             </Dropdown>
           </Space>
         </Header>
-        <Content id="main" style={{ margin: 16 }} tabIndex={-1}>
+        <Content id="main" style={{ margin: wide ? 16 : 8, minWidth: 0 }} tabIndex={-1}>
           <Suspense fallback={<Spin />}>
             <Outlet />
           </Suspense>

@@ -17,8 +17,15 @@ export class ApiError extends Error {
 export type Page<T> = { items: T[]; total: number; page: number; page_size: number };
 
 function cookie(name: string): string | undefined {
+  if (typeof document === "undefined") return undefined;
   const m = document.cookie.split("; ").find((c) => c.startsWith(`${name}=`));
   return m ? decodeURIComponent(m.slice(name.length + 1)) : undefined;
+}
+
+/** Whether this browser holds a session: login sets the readable CSRF cookie beside the (httpOnly) session cookie,
+ * and logout clears both — without it, asking the API who is signed in would only log a 401 in the console. */
+export function hasSessionCookie(): boolean {
+  return cookie("btnn_csrf") !== undefined;
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;

@@ -1,7 +1,7 @@
 // The signed-in user (GET /api/auth/me) and the agency directory, cached by react-query.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { ApiError, api } from "./api.ts";
+import { ApiError, api, hasSessionCookie } from "./api.ts";
 
 export type Me = {
   user: { id: string; username: string; full_name: string; must_change_password: boolean };
@@ -15,6 +15,7 @@ export type Me = {
 
 /** The current user, or null without a session. */
 export async function fetchMe(): Promise<Me | null> {
+  if (!hasSessionCookie()) return null;
   try {
     return await api<Me>("/api/auth/me", { quiet401: true });
   } catch (e) {
@@ -48,10 +49,13 @@ export type Agency = {
 
 /** The whole agency directory as a tree plus an id → agency map. */
 export function useAgencies() {
+  const me = useMe();
   const q = useQuery({
     queryKey: ["agencies-tree"],
     queryFn: () => api<Agency[]>("/api/agencies/tree"),
     staleTime: 10 * 60_000,
+    // the directory needs a session: not asked for on the way to the login page
+    enabled: !!me.data,
   });
   const byId = useMemo(() => {
     const m = new Map<string, Agency>();

@@ -1,11 +1,12 @@
 // Audit log (audit.read) with the hash-chain check for system administrators.
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Input, Space, Table, Typography } from "antd";
+import { Alert, Button, Card, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { api, type Page } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { vi } from "../../shared/i18n/vi.ts";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 
 type Row = {
@@ -18,8 +19,13 @@ type Row = {
   entity_id: string | null;
 };
 
+/** The entities the audit log records (the ones with a label in the dictionary). */
+const AUDIT_ENTITIES = Object.keys(vi)
+  .filter((k) => k.startsWith("auditEntity."))
+  .map((k) => k.slice("auditEntity.".length));
+
 export default function AuditPage() {
-  const { t } = useI18n();
+  const { t, tl } = useI18n();
   const me = useMe().data;
   const name = useAgencyName();
   const [page, setPage] = useState(1);
@@ -63,14 +69,19 @@ export default function AuditPage() {
         />
       )}
       <Space style={{ marginBottom: 12 }}>
-        <Input.Search
+        <Select
           aria-label={t("admin.entity")}
           placeholder={t("admin.entity")}
           allowClear
-          onSearch={(v) => {
-            setEntity(v);
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 260 }}
+          value={entity || undefined}
+          onChange={(v?: string) => {
+            setEntity(v ?? "");
             setPage(1);
           }}
+          options={AUDIT_ENTITIES.map((e) => ({ value: e, label: tl("auditEntity", e) }))}
         />
       </Space>
       <Table<Row>
@@ -89,10 +100,11 @@ export default function AuditPage() {
         columns={[
           { title: "#", dataIndex: "seq", width: 70 },
           { title: t("admin.at"), dataIndex: "at", render: fmtDateTime, width: 150 },
-          { title: t("claims.auditAction"), dataIndex: "action" },
+          { title: t("claims.auditAction"), dataIndex: "action", render: (v: string) => tl("auditAction", v) },
           {
             title: t("admin.entity"),
-            render: (_: unknown, r) => `${r.entity}${r.entity_id ? ` ${r.entity_id.slice(0, 8)}…` : ""}`,
+            render: (_: unknown, r) =>
+              `${tl("auditEntity", r.entity)}${r.entity_id ? ` ${r.entity_id.slice(0, 8)}…` : ""}`,
           },
           {
             title: t("common.agency"),

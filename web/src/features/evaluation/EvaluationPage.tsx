@@ -169,7 +169,7 @@ export default function EvaluationPage() {
                 <Space wrap size={4}>
                   {c.evidence.slice(0, 10).map((e) => (
                     <Link key={`${e.kind}:${e.id}`} to={evidenceHref(e)}>
-                      {e.kind}:{e.id.slice(0, 8)}
+                      {tl("evidenceKind", e.kind)} {e.id.slice(0, 8)}
                     </Link>
                   ))}
                   {c.evidence.length > 10 && `+${c.evidence.length - 10}`}

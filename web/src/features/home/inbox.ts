@@ -1,6 +1,7 @@
 // GET /api/inbox and the notifications API, shared by the home page, the menu badge and the bell.
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../shared/api.ts";
+import { useMe } from "../../shared/session.tsx";
 
 export type InboxItem = {
   kind: string;
@@ -16,7 +17,9 @@ export type Inbox = { items: InboxItem[]; counts: { overdue: number; due_soon: n
 
 /** Refreshed every minute and when the window regains focus: new work shows within one refresh. */
 export function useInbox(mine = false) {
+  const me = useMe();
   return useQuery({
+    enabled: !!me.data,
     queryKey: ["inbox", mine],
     queryFn: () => api<Inbox>("/api/inbox", { query: mine ? { mine: 1 } : {} }),
     refetchInterval: 60_000,
@@ -36,7 +39,9 @@ export type Notification = {
 };
 
 export function useNotifications() {
+  const me = useMe();
   return useQuery({
+    enabled: !!me.data,
     queryKey: ["notifications"],
     queryFn: () => api<{ items: Notification[]; unread: number }>("/api/notifications", { query: { limit: 30 } }),
     refetchInterval: 60_000,

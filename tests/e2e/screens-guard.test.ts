@@ -1,0 +1,195 @@
+// Browser guards over every menu screen of every demo role: no console error or unhandled rejection, no text that
+// looks like a raw key (snake_case, a dotted i18n key, an English word taken from the i18n keys), and no horizontal
+// overflow at 390 px. One browser context per role (one demo account each); the menu is read at desktop width, then
+// every screen is visited at 390 px by client-side navigation (full loads: the login page and a reload of /claims).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Page } from "playwright-core";
+import { DEMO_USERS } from "../../src/db/seed/users.ts";
+import { browserAvailability, failureShot, type Harness, login, newPage, ROOT, startHarness } from "./harness.ts";
+
+const { skip } = browserAvailability();
+
+/** Console messages that are not defects, each with why. Keep this list short. */
+const CONSOLE_ALLOW: Array<{ re: RegExp; why: string }> = [];
+
+// ---- raw-key detector, built from the i18n dictionaries -------------------------------------------------------
+function dictionary(file: string): Record<string, string> {
+  const src = readFileSync(join(ROOT, "web/src/shared/i18n", file), "utf8");
+  const out: Record<string, string> = {};
+  for (const m of src.matchAll(/^\s*"([^"]+)":\s*\n?\s*"((?:[^"\\]|\\.)*)"/gm)) out[m[1]] = m[2];
+  return out;
+}
+const VI = dictionary("vi.ts");
+const KEYS = new Set(Object.keys(VI));
+/** Words a Vietnamese screen may show in plain ASCII: every ASCII word of the Vietnamese dictionary's texts. */
+const VI_WORDS = new Set(
+  Object.values(VI)
+    .flatMap((s) => s.split(/[^A-Za-z]+/))
+    .map((w) => w.toLowerCase()),
+);
+/** English words of the i18n keys ("claims", "passed", "overdue"…) that Vietnamese text never uses. */
+const KEY_WORDS = new Set(
+  [...KEYS]
+    .flatMap((k) => k.split(/[._]|(?=[A-Z])/))
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 4 && /^[a-z]+$/.test(w) && !VI_WORDS.has(w))
+    // data, not keys: the user names of the demo accounts ("admin") are shown on the users screen
+    .filter((w) => !DEMO_USERS.some((u) => u.username === w)),
+);
+
+/** The raw keys found in a screen's visible text, each with the text around it. */
+export function rawKeys(text: string): string[] {
+  const found = new Map<string, string>();
+  const hit = (m: RegExpMatchArray) => {
+    const i = m.index ?? 0;
+    if (!found.has(m[0])) found.set(m[0], text.slice(Math.max(0, i - 30), i + m[0].length + 30).replace(/\s+/g, " "));
+  };
+  for (const m of text.matchAll(/(?<![\w.@/-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/-])/g)) hit(m);
+  for (const m of text.matchAll(/(?<![\w@/-])[a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)+/g)) if (KEYS.has(m[0])) hit(m);
+  // lower-case words only: an English key word written as a sentence would be capitalised by a translator's hand
+  for (const m of text.matchAll(/(?<![\p{L}\d_.@/-])[a-z]+(?![\p{L}\d_@/-])/gu)) if (KEY_WORDS.has(m[0])) hit(m);
+  return [...found].map(([k, around]) => `"${k}" trong "…${around}…"`);
+}
+
+// ---- page helpers -------------------------------------------------------------------------------------------------
+/** Waits until no request is in flight and no spinner/skeleton is shown (for 200 ms). */
+async function settle(page: Page, inflight: () => number) {
+  const deadline = Date.now() + 15_000;
+  let quietSince = 0;
+  while (Date.now() < deadline) {
+    const busy =
+      inflight() > 0 ||
+      (await page.locator(".ant-spin-spinning:visible, .ant-skeleton-active:visible, .ant-spin-dot:visible").count()) >
+        0;
+    if (busy) quietSince = 0;
+    else if (!quietSince) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 300) return;
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Menu screens of the signed-in user, read from the side menu (its item keys are the paths). */
+async function menuPaths(page: Page): Promise<string[]> {
+  const ids = await page
+    .locator("nav li[data-menu-id]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-menu-id") ?? ""));
+  return [...new Set(ids.map((id) => /-(\/[\w/-]*)$/.exec(id)?.[1]).filter((p): p is string => !!p))];
+}
+
+/** The page's scroll width and the outermost elements sticking out past the right edge (to name the culprit). */
+function overflow() {
+  const inner = window.innerWidth;
+  const out: string[] = [];
+  const walk = (el: Element) => {
+    for (const c of el.children) {
+      const r = c.getBoundingClientRect();
+      const style = getComputedStyle(c);
+      if (r.right > inner + 0.5 && r.width > 0 && style.position !== "fixed") {
+        const kids = out.length;
+        if (style.overflowX === "visible") walk(c);
+        if (out.length === kids)
+          out.push(
+            `${c.tagName.toLowerCase()}.${String(c.className).split(" ").slice(0, 2).join(".")} → ${Math.round(r.right)}`,
+          );
+      } else if (style.overflowX === "visible") walk(c);
+      if (out.length >= 3) return;
+    }
+  };
+  walk(document.body);
+  return { scroll: document.documentElement.scrollWidth, inner, culprits: out.join("; ") };
+}
+
+async function clientNavigate(page: Page, path: string) {
+  await page.evaluate((p) => {
+    window.history.pushState({}, "", p);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  }, path);
+}
+
+/** One demo account per role (every account with BTNN_GUARD_ALL_ACCOUNTS=1): the menu depends on the role. */
+const ACCOUNTS = DEMO_USERS.filter(
+  (u, i) => process.env.BTNN_GUARD_ALL_ACCOUNTS === "1" || DEMO_USERS.findIndex((v) => v.role === u.role) === i,
+)
+  .map((u) => u.username)
+  .filter((u) => !process.env.GUARD_USER || u === process.env.GUARD_USER);
+
+describe("Màn hình: không lỗi console, không lộ khóa thô, không tràn ngang ở 390 px", {
+  skip,
+  concurrency: false,
+}, () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const username of ACCOUNTS) {
+    test(`mọi màn hình trong menu của ${username}`, async () => {
+      const { context, page } = await newPage(h);
+      const problems: string[] = [];
+      let where = "/login";
+      let inflight = 0;
+      page.on("request", () => inflight++);
+      page.on("requestfinished", () => inflight--);
+      page.on("requestfailed", () => inflight--);
+      page.on("pageerror", (e) => problems.push(`${where}: lỗi trang: ${e.message}`));
+      page.on("console", (m) => {
+        if (m.type() !== "error" && m.type() !== "warning") return;
+        const text = `${m.text()} ${m.location().url ?? ""}`;
+        if (CONSOLE_ALLOW.some((a) => a.re.test(text))) return;
+        problems.push(`${where}: console.${m.type()}: ${text}`);
+      });
+      try {
+        await login(page, h.baseUrl, username);
+        const paths = await menuPaths(page);
+        assert.ok(paths.length >= 10, `menu của ${username} quá ít mục: ${paths.join(", ")}`);
+        await page.setViewportSize({ width: 390, height: 844 });
+        for (const path of paths.filter((p) => !process.env.GUARD_PATHS || process.env.GUARD_PATHS.includes(p))) {
+          where = path;
+          const t0 = Date.now();
+          await clientNavigate(page, path);
+          await settle(page, () => inflight);
+          const w = await page.evaluate(overflow);
+          if (w.scroll > w.inner) problems.push(`${path}: tràn ngang ở 390 px (${w.scroll} px: ${w.culprits})`);
+          const text = await page.locator("body").innerText();
+          for (const k of rawKeys(text)) problems.push(`${path}: khóa thô ${k}`);
+          if (process.env.DEBUG_GUARD) console.log(username, path, Date.now() - t0);
+        }
+        // A full load of a deep screen (the router's first render) and of the login page after logout.
+        where = "tải lại /claims";
+        await page.goto(`${h.baseUrl}/claims`);
+        await settle(page, () => inflight);
+        assert.deepEqual(problems, []);
+      } catch (e) {
+        await failureShot(page, `screens-guard-${username}`);
+        throw e;
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("trang đăng nhập (chưa đăng nhập): không lỗi console, vừa 390 px", async () => {
+    const { context, page } = await newPage(h, { width: 390, height: 844 });
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(`lỗi trang: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") problems.push(`console.${m.type()}: ${m.text()}`);
+    });
+    try {
+      await page.goto(`${h.baseUrl}/`);
+      await page.getByLabel("Tên đăng nhập").waitFor();
+      await page.waitForLoadState("networkidle");
+      const w = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(w <= 0, `tràn ngang ${w} px`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
