@@ -174,6 +174,27 @@ describe("Màn hình: không lỗi console, không lộ khóa thô, không tràn
     });
   }
 
+  test("hộp thoại có trường chưa hợp lệ: báo dưới trường, không có lỗi promise chưa xử lý", async () => {
+    const { context, page } = await newPage(h);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    try {
+      await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+      await page.goto(`${h.baseUrl}/requests`);
+      await page.getByRole("button", { name: "Tạo yêu cầu" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("button", { name: "Lưu" }).click();
+      await dialog.locator(".ant-form-item-explain-error").first().waitFor();
+      await page.waitForTimeout(300);
+      assert.deepEqual(errors, []);
+    } catch (e) {
+      await failureShot(page, "screens-guard-modal");
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+
   test("trang đăng nhập (chưa đăng nhập): không lỗi console, vừa 390 px", async () => {
     const { context, page } = await newPage(h, { width: 390, height: 844 });
     const problems: string[] = [];

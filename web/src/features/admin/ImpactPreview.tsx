@@ -8,6 +8,7 @@ import { LEGAL_PARAMETERS } from "../../../../src/domain/legal/parameters.ts";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 
 type Move = {
   claim_id: string;
@@ -51,7 +52,8 @@ export function ImpactPreview({ mode }: { mode: "calendar" | "parameter" }) {
   }, [tl]);
 
   const run = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {

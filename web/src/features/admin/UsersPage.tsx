@@ -7,6 +7,7 @@ import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
 import { fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 
 type User = {
   id: string;
@@ -47,7 +48,8 @@ export default function UsersPage() {
     }
   };
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setError(null);
     try {
       await api("/api/users", {

@@ -27,6 +27,7 @@ import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime, todayVn, todayVnDayjs } from "../../shared/format.ts";
 import { type T, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 import {
   CASE_LIST_KINDS,
   type CaseListDetail,
@@ -61,7 +62,8 @@ function CreateForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const initial = defaultPeriod("half_year_2017", todayVn());
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setError(null);
     setBusy(true);
     try {

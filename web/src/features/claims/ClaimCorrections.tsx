@@ -10,6 +10,7 @@ import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { todayVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, type Me } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 import { StepFields, stepData } from "./StepFields.tsx";
 import type { ClaimDetail, ClaimEvent } from "./types.ts";
 
@@ -91,7 +92,8 @@ export function StepCorrectionModal({
   const type = event.type as EventType;
   const grounds = EVENT_GROUNDS[type];
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {
@@ -196,7 +198,8 @@ export function FieldsCorrectionModal({ claim, onClose }: { claim: ClaimDetail; 
   const [error, setError] = useState<string | null>(null);
   const received = claim.events.find((e) => e.type === "received");
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const reason = v.reason.trim();
     const fields: Record<string, unknown> = {};
     for (const k of TEXT_FIELDS) {

@@ -35,6 +35,7 @@ import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime, fmtMoney, todayVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 import { NotFound } from "../errors/NotFoundPage.tsx";
 import { notAfterToday } from "./ClaimCorrections.tsx";
 import { ClaimDocuments } from "./ClaimDocuments.tsx";
@@ -123,7 +124,8 @@ function EventModal({
   const { message } = App.useApp();
   if (!action) return null;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {

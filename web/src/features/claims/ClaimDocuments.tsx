@@ -23,6 +23,7 @@ import { DOCUMENT_ACCEPT, DOCUMENT_TYPES } from "../../../../src/domain/files/al
 import { api } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 
 type FormInfo = {
   code: string;
@@ -134,7 +135,8 @@ function UploadModal({ claimId, onClose }: { claimId: string; onClose: (changed:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     if (!file) {
       setError(t("docs.chooseFile"));
       return;

@@ -25,6 +25,7 @@ import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 import DashboardPage from "../dashboard/DashboardPage.tsx";
 import { type InboxItem, useInbox } from "./inbox.ts";
 
@@ -64,7 +65,8 @@ function AssignModal({ item, onClose }: { item: InboxItem; onClose: () => void }
       confirmLoading={busy}
       onCancel={onClose}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validValues(form);
+        if (!v) return;
         setBusy(true);
         setError(null);
         try {

@@ -25,6 +25,7 @@ import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { fmtDate, fold } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencies, useMe } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 
 type MeetingCase = { claim_id: string; code: string; claimant: string; handling_agency: string; status?: string };
 type Meeting = {
@@ -94,7 +95,8 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   const req = [{ required: true, message: t("meetings.err.required") }];
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {
@@ -216,7 +218,8 @@ function OutcomeForm({ meeting, onDone }: { meeting: Meeting; onDone: () => void
   const [error, setError] = useState<string | null>(null);
   const req = [{ required: true, message: t("meetings.err.required") }];
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {

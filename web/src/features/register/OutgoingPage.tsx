@@ -23,6 +23,7 @@ import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate, todayVnDayjs, yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 
 type Outgoing = {
   id: string;
@@ -60,7 +61,8 @@ export default function OutgoingPage() {
     queryFn: () => api<Page<Outgoing>>("/api/outgoing", { query: { agency_id: agency, year, page, page_size: 20 } }),
   });
   const allocate = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setError(null);
     try {
       const r = await api<Outgoing>("/api/outgoing", {

@@ -33,6 +33,7 @@ import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { vi } from "../../shared/i18n/vi.ts";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 
 const KINDS = [
   "guidance",
@@ -271,7 +272,9 @@ function RequestDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             confirmLoading={busy}
             onCancel={() => setSigning(false)}
             onOk={async () => {
-              const { answer, ...v } = (await signForm.validateFields()) as SignValues;
+              const values = (await validValues(signForm)) as SignValues | null;
+              if (!values) return;
+              const { answer, ...v } = values;
               setBusy(true);
               try {
                 await downloadLetter(
@@ -360,7 +363,8 @@ function NewRequestModal({ onClose }: { onClose: (created: RequestRow | null) =>
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {

@@ -457,6 +457,8 @@ export const en: Record<MessageKey, string> = {
   "event.verification_end": "End of damage verification",
   "event.suspension_end": "End of the suspension period",
   "event.advance_request_received": "Finance agency receives the advance request",
+  "event.basis_document_received": "Basis document received",
+  "event.so_tu_phap_received": "Department of Justice receives the file",
 
   "unit.working_days": "{n} working days",
   "unit.calendar_days": "{n} days",
@@ -469,6 +471,7 @@ export const en: Record<MessageKey, string> = {
   "dstatus.met": "Met on time",
   "dstatus.late": "Met late",
   "dstatus.cancelled": "No longer applies",
+  "dstatus.passed": "Date reached",
   "rule.start": "Start",
   "rule.count": "Count",
   "rule.skip": "Skipped",

@@ -455,6 +455,8 @@ export const vi = {
   "event.verification_end": "Kết thúc xác minh thiệt hại",
   "event.suspension_end": "Hết thời hạn tạm đình chỉ",
   "event.advance_request_received": "Cơ quan tài chính nhận đề nghị tạm ứng",
+  "event.basis_document_received": "Nhận văn bản làm căn cứ yêu cầu bồi thường",
+  "event.so_tu_phap_received": "Sở Tư pháp nhận hồ sơ",
 
   "unit.working_days": "{n} ngày làm việc",
   "unit.calendar_days": "{n} ngày",
@@ -467,6 +469,7 @@ export const vi = {
   "dstatus.met": "Đã thực hiện đúng hạn",
   "dstatus.late": "Thực hiện trễ hạn",
   "dstatus.cancelled": "Không còn áp dụng",
+  "dstatus.passed": "Đã đến mốc",
   "rule.start": "Bắt đầu",
   "rule.count": "Đếm",
   "rule.skip": "Bỏ qua",
