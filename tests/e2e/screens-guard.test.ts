@@ -131,6 +131,8 @@ describe("Màn hình: không lỗi console, không lộ khóa thô, không tràn
   for (const username of ACCOUNTS) {
     test(`mọi màn hình trong menu của ${username}`, async () => {
       const { context, page } = await newPage(h);
+      // the nationwide agency directory behind the header can take a while on a loaded test machine
+      page.setDefaultTimeout(60_000);
       const problems: string[] = [];
       let where = "/login";
       let inflight = 0;
