@@ -30,7 +30,8 @@ type Receipt = {
   kind: "claim" | "support";
   submitted_on: string;
   agency: { id: string; name: string; determined_by_so_tu_phap: boolean };
-  answer_by: { label: string; date: string; basis: string; explanation: Array<{ text: string }> };
+  /** null for a support request (no statutory time). */
+  answer_by: { label: string; date: string; basis: string; explanation: Array<{ text: string }> } | null;
   receipt_url: string;
 };
 type PickedFile = { file: File; kind: FileKind; title: string };
@@ -71,21 +72,27 @@ function ReceiptView({ receipt, factor }: { receipt: Receipt; factor: string }) 
         <dd>{viDate(receipt.submitted_on)}</dd>
         <dt>{pt("receiptAgency")}</dt>
         <dd>{receipt.agency.name}</dd>
-        <dt>{receipt.answer_by.label}</dt>
-        <dd data-testid="receipt-answer-by">
-          <strong>{viDate(receipt.answer_by.date)}</strong>{" "}
-          <span className="pp-source">({receipt.answer_by.basis})</span>
-        </dd>
+        {receipt.answer_by && (
+          <>
+            <dt>{receipt.answer_by.label}</dt>
+            <dd data-testid="receipt-answer-by">
+              <strong>{viDate(receipt.answer_by.date)}</strong>{" "}
+              <span className="pp-source">({receipt.answer_by.basis})</span>
+            </dd>
+          </>
+        )}
       </dl>
-      <details>
-        <summary>{pt("howComputed")}</summary>
-        <ul>
-          {receipt.answer_by.explanation.map((e, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: explanation lines in order
-            <li key={i}>{e.text}</li>
-          ))}
-        </ul>
-      </details>
+      {receipt.answer_by && (
+        <details>
+          <summary>{pt("howComputed")}</summary>
+          <ul>
+            {receipt.answer_by.explanation.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: explanation lines in order
+              <li key={i}>{e.text}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div className="pp-actions">
         {factor && (
           <a className="pp-btn" href={url} download>
