@@ -109,6 +109,38 @@ describe("Giao diện web trong Chromium (tiếng Việt mặc định)", { skip
     },
   );
 
+  step(
+    "sửa vụ việc: số CCCD hiện bị che, lưu không làm mất số thật; chỉ hiện qua thao tác “Hiện thông tin cá nhân”",
+    async () => {
+      const { page } = officer;
+      await page.goto(`${claimUrl}/edit`);
+      const idInput = page.getByLabel("Số định danh / CCCD");
+      await idInput.waitFor();
+      await page.waitForFunction(() => {
+        const el = document.querySelector<HTMLInputElement>("#claimant_id_number");
+        return !!el?.value;
+      });
+      assert.match(await idInput.inputValue(), /^•+234$/);
+      assert.equal(await idInput.getAttribute("readonly"), "");
+      await page.getByLabel("Tóm tắt vụ việc").fill("Sửa tóm tắt khi thông tin cá nhân đang bị che");
+      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.getByTestId("claim-code").waitFor();
+      // An officer has no audit.read: the claim screen offers no "Lịch sử thay đổi" tab it could not open.
+      await page.getByRole("tab", { name: /Tài liệu/ }).waitFor();
+      assert.equal(await page.getByRole("tab", { name: "Lịch sử thay đổi" }).count(), 0);
+      await page.getByRole("button", { name: "Hiện thông tin cá nhân" }).click();
+      await page.getByTestId("claimant-id").filter({ hasText: "038190001234" }).waitFor();
+      // In the form, the reveal is the same audited action; the revealed number can then be edited.
+      await page.goto(`${claimUrl}/edit`);
+      await page.getByRole("button", { name: "Hiện thông tin cá nhân" }).click();
+      await page.waitForFunction(
+        () => document.querySelector<HTMLInputElement>("#claimant_id_number")?.value === "038190001234",
+      );
+      assert.equal(await idInput.getAttribute("readonly"), null);
+      await page.goto(claimUrl);
+    },
+  );
+
   step("nhập Kế hoạch 2021 (seed 000) → xem trước có cảnh báo → xác nhận → thấy nhiệm vụ trên bảng", async () => {
     const { page } = officer;
     await page.goto(`${h.baseUrl}/plans/import`);

@@ -383,7 +383,10 @@ export default function ClaimDetailPage() {
               label: `${t("claims.documents")} (${c.documents.length})`,
               children: <ClaimDocuments claimId={c.id} writable={writable} />,
             },
-            { key: "audit", label: t("claims.history"), children: <AuditTab id={c.id} /> },
+            // Only what the role may open: the trail needs audit.read (the server's role table, via /api/auth/me).
+            ...(can(me, "audit.read")
+              ? [{ key: "audit", label: t("claims.history"), children: <AuditTab id={c.id} /> }]
+              : []),
           ]}
         />
       </Card>

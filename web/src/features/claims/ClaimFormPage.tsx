@@ -1,5 +1,6 @@
 // Create / edit a claim. Field errors come from the API's `issues[].path` (Vietnamese messages) and are shown
 // under the matching inputs.
+import { EyeOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
@@ -16,15 +17,16 @@ import {
   Select,
   Space,
   Spin,
+  Tooltip,
 } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
-import { useMe } from "../../shared/session.tsx";
+import { can, useMe } from "../../shared/session.tsx";
 import { NotFound } from "../errors/NotFoundPage.tsx";
 import { CLAIM_FIELDS, type ClaimDetail } from "./types.ts";
 
@@ -56,11 +58,34 @@ export default function ClaimFormPage() {
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Personal data arrives masked; only the audited "Hiện thông tin cá nhân" action unmasks it. Until then the fields
+  // are read-only and left out of the saved form (the API also keeps the real value when a mask comes back).
+  const [revealed, setRevealed] = useState(false);
+  const [revealing, setRevealing] = useState(false);
+  const revealedRef = useRef(false);
   const existing = useQuery({
-    queryKey: ["claim", id, "personal"],
-    queryFn: () => api<ClaimDetail>(`/api/claims/${id}`, { query: { reveal: "personal" } }),
+    queryKey: ["claim", id, "masked"],
+    queryFn: () => api<ClaimDetail>(`/api/claims/${id}`),
     enabled: !!id,
   });
+  const masked = !!id && !revealed && existing.data?.masked !== false;
+  const reveal = async () => {
+    setRevealing(true);
+    try {
+      const c = await api<ClaimDetail>(`/api/claims/${id}`, { query: { reveal: "personal" } });
+      form.setFieldsValue({
+        claimant_id_number: c.claimant_id_number ?? undefined,
+        claimant_address: c.claimant_address ?? undefined,
+        claimant_phone: c.claimant_phone ?? undefined,
+      });
+      revealedRef.current = true;
+      setRevealed(true);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setRevealing(false);
+    }
+  };
 
   useEffect(() => {
     const c = existing.data;
@@ -72,13 +97,17 @@ export default function ClaimFormPage() {
       handling_agency_id: c.handling_agency_id,
       managing_agency_id: c.managing_agency_id,
       claimant_name: c.claimant_name,
-      claimant_id_number: c.claimant_id_number ?? undefined,
-      claimant_address: c.claimant_address ?? undefined,
-      claimant_phone: c.claimant_phone ?? undefined,
       amount_requested: c.amount_requested,
       summary: c.summary ?? undefined,
       flags: (["complex", "backlogged", "prolonged"] as const).filter((f) => c[f]),
     });
+    // A refetch (focus, reconnect) brings masked values again: never put them over revealed ones.
+    if (!revealedRef.current)
+      form.setFieldsValue({
+        claimant_id_number: c.claimant_id_number ?? undefined,
+        claimant_address: c.claimant_address ?? undefined,
+        claimant_phone: c.claimant_phone ?? undefined,
+      });
   }, [existing.data, form]);
 
   if (id && existing.error instanceof ApiError && existing.error.status === 404)
@@ -94,9 +123,13 @@ export default function ClaimFormPage() {
       handling_agency_id: v.handling_agency_id,
       managing_agency_id: v.managing_agency_id ?? null,
       claimant_name: v.claimant_name,
-      claimant_id_number: blank(v.claimant_id_number),
-      claimant_address: blank(v.claimant_address),
-      claimant_phone: blank(v.claimant_phone),
+      ...(masked
+        ? {}
+        : {
+            claimant_id_number: blank(v.claimant_id_number),
+            claimant_address: blank(v.claimant_address),
+            claimant_phone: blank(v.claimant_phone),
+          }),
       summary: blank(v.summary),
       complex: flags.has("complex"),
       backlogged: flags.has("backlogged"),
@@ -188,17 +221,34 @@ export default function ClaimFormPage() {
           </Col>
           <Col xs={24} md={6}>
             <Form.Item label={t("claims.idNumber")} name="claimant_id_number">
-              <Input maxLength={20} />
+              <Input maxLength={20} readOnly={masked} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
             <Form.Item label={t("claims.phone")} name="claimant_phone">
-              <Input maxLength={30} />
+              <Input maxLength={30} readOnly={masked} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item label={t("claims.address")} name="claimant_address">
-              <Input maxLength={500} />
+            <Form.Item
+              label={t("claims.address")}
+              name="claimant_address"
+              extra={
+                masked ? (
+                  <Space wrap>
+                    <span>{t("claims.masked")}</span>
+                    {can(me, "claims.personal_data") && (
+                      <Tooltip title={t("claims.revealNote")}>
+                        <Button size="small" icon={<EyeOutlined />} loading={revealing} onClick={reveal}>
+                          {t("claims.reveal")}
+                        </Button>
+                      </Tooltip>
+                    )}
+                  </Space>
+                ) : undefined
+              }
+            >
+              <Input maxLength={500} readOnly={masked} />
             </Form.Item>
           </Col>
           {!id && (
