@@ -2,9 +2,11 @@
 // (SO_TU_PHAP) with a period, a template and a deadline (rolled over to a working day — Điều 25 khoản 3); each
 // participating agency reviews the figures DERIVED for it, adds its narrative and submits (late submissions marked);
 // the opener reminds, consolidates and exports DOCX (Decree 30 report) and XLSX.
+
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import { buildSheet, renderOfficialDocument } from "../../documents/index.ts";
 import type { Scope } from "../../domain/access/scope.ts";
+import { compareAgenciesOfficially } from "../../domain/agencies/order.ts";
 import { defaultCalendar } from "../../domain/calendar/index.ts";
 import type { WorkCalendar } from "../../domain/calendar/types.ts";
 import {
@@ -365,12 +367,13 @@ export async function listRounds(db: AppDb, scope: Scope) {
 async function loadRound(db: AppDb, scope: Scope, id: string) {
   const [row] = await db.select().from(reportRounds).where(eq(reportRounds.id, id));
   if (!row) throw notFound("kỳ báo cáo");
-  const subs = await db
-    .select({ s: reportSubmissions, name: agencies.name })
+  const rows = await db
+    .select({ s: reportSubmissions, name: agencies.name, role: agencies.role, province_code: agencies.provinceCode })
     .from(reportSubmissions)
     .innerJoin(agencies, eq(agencies.id, reportSubmissions.agencyId))
-    .where(eq(reportSubmissions.roundId, id))
-    .orderBy(asc(agencies.name));
+    .where(eq(reportSubmissions.roundId, id));
+  // Submissions (and so the consolidated report's rows and narratives) in the official order of provinces and agencies.
+  const subs = rows.sort(compareAgenciesOfficially);
   const visible = (a: string) => scope.visibleAgencyIds === "all" || scope.visibleAgencyIds.includes(a);
   if (!visible(row.agencyId) && !subs.some((s) => visible(s.s.agencyId))) throw notFound("kỳ báo cáo");
   return { row, subs, visible };

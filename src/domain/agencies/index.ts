@@ -1,4 +1,5 @@
 export { AGENCY_ROWS } from "./data.ts";
+export { compareAgenciesOfficially, type OrderedAgency } from "./order.ts";
 export {
   DATASET_EPOCH,
   FIRST_DAY_34,

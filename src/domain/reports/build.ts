@@ -3,7 +3,7 @@
 import type { OfficialDocumentInput } from "../../documents/nd30/types.ts";
 import type { SheetInput } from "../../documents/xlsx/sheet.ts";
 import { formatVi, type IsoDate, isIsoDate } from "../shared/dates.ts";
-import { INDICATOR_BY_KEY, INDICATOR_KEYS } from "../statistics/indicators.ts";
+import { INDICATOR_BY_KEY, INDICATOR_CODE, INDICATOR_KEYS } from "../statistics/indicators.ts";
 import { type IndicatorKey, type Period, STAT_FIELD_VI, STAT_FIELDS, type StatField } from "../statistics/types.ts";
 import { NARRATIVE_KEYS, NARRATIVE_LABEL_VI, type NarrativeKey, type ReportTemplate } from "./templates.ts";
 
@@ -169,7 +169,7 @@ export function reportSheetInput(
     ],
     rows: unique.map((k, i) => ({
       stt: i + 1,
-      key: k,
+      key: INDICATOR_CODE[k],
       label: INDICATOR_BY_KEY[k].label,
       unit: INDICATOR_BY_KEY[k].unit === "vnd" ? "đồng" : "vụ việc",
       total: data.total[k] ?? 0,

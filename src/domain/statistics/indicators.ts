@@ -342,6 +342,21 @@ export const INDICATOR_BY_KEY: Readonly<Record<IndicatorKey, IndicatorDef>> = Ob
   INDICATORS.map((d) => [d.key, d]),
 ) as Record<IndicatorKey, IndicatorDef>;
 
+/**
+ * The indicator's number in the table, as printed in the report ("1", "1.2", "1.2.1"): the code shown to users in the
+ * XLSX "Mã chỉ tiêu" column instead of the internal key. Follows INDICATORS' order and levels.
+ */
+export const INDICATOR_CODE: Readonly<Record<IndicatorKey, string>> = (() => {
+  const counters = [0, 0, 0];
+  const out: Partial<Record<IndicatorKey, string>> = {};
+  for (const d of INDICATORS) {
+    counters[d.level]++;
+    for (let l = d.level + 1; l < counters.length; l++) counters[l] = 0;
+    out[d.key] = counters.slice(0, d.level + 1).join(".");
+  }
+  return out as Record<IndicatorKey, string>;
+})();
+
 /** Reasons an official is not pursued for recourse (event data `not_pursued` of council_recommended). */
 export const NOT_PURSUED_REASONS = {
   no_fault: "Người thi hành công vụ không có lỗi",

@@ -3,11 +3,13 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, type Page } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { BulkBar, DueSelect, SavedFilters } from "../../shared/ListTools.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { ClaimImportButton } from "./ClaimImport.tsx";
 import { CLAIM_FIELDS, type Claim, PHASES } from "./types.ts";
@@ -26,7 +28,9 @@ export default function ClaimListPage() {
     state: params.get("state") ?? undefined,
     open: params.get("open") ?? undefined,
     year: params.get("year") ?? undefined,
+    due: params.get("due") ?? undefined,
   };
+  const [selected, setSelected] = useState<string[]>([]);
   const q = useQuery({
     queryKey: ["claims", filters, page, pageSize],
     queryFn: () => api<Page<Claim>>("/api/claims", { query: { ...filters, page, page_size: pageSize } }),
@@ -109,10 +113,28 @@ export default function ClaimListPage() {
           onChange={(v) => set({ year: v ?? null })}
           style={{ width: 110 }}
         />
+        <DueSelect value={filters.due} onChange={(v) => set({ due: v })} />
         <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t("common.reset")}</Button>
+        <SavedFilters
+          list="claims"
+          current={filters}
+          onApply={(f) => setParams(new URLSearchParams(f), { replace: true })}
+        />
       </Space>
+      <BulkBar
+        list="claims"
+        ids={selected}
+        exportPath="/api/exports/claims"
+        exportable={can(me, "claims.export")}
+        onDone={() => setSelected([])}
+      />
       <Table<Claim>
         rowKey="id"
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (k) => setSelected(k as string[]),
+          preserveSelectedRowKeys: true,
+        }}
         size="small"
         bordered
         loading={q.isFetching}

@@ -1,7 +1,7 @@
 // The bell in the header: unread count, the latest notifications, mark one / all read; a click opens the work.
 import { BellOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Badge, Button, Empty, List, Popover, Space, Typography } from "antd";
+import { Badge, Button, Drawer, Empty, List, Popover, Space, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../../shared/api.ts";
@@ -17,8 +17,10 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const unread = q.data?.unread ?? 0;
   const refresh = () => qc.invalidateQueries({ queryKey: ["notifications"] });
+  // On a phone a popover under the bell cannot fit beside it: the list opens as a full-width drawer instead.
+  const narrow = window.innerWidth < 576;
   const content = (
-    <div style={{ width: Math.min(380, window.innerWidth - 32), maxHeight: 420, overflow: "auto" }}>
+    <div style={narrow ? undefined : { width: 380, maxHeight: 420, overflow: "auto" }}>
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }}>
         <Typography.Text strong>{t("bell.title")}</Typography.Text>
         <Button
@@ -59,16 +61,29 @@ export function NotificationBell() {
       )}
     </div>
   );
+  const bell = (
+    <Badge count={unread} size="small" offset={[-4, 4]}>
+      <Button
+        icon={<BellOutlined />}
+        aria-label={t("bell.aria", { n: unread })}
+        data-testid="bell"
+        data-unread={unread}
+        onClick={narrow ? () => setOpen(true) : undefined}
+      />
+    </Badge>
+  );
+  if (narrow)
+    return (
+      <>
+        {bell}
+        <Drawer open={open} onClose={() => setOpen(false)} placement="right" width="100%">
+          {content}
+        </Drawer>
+      </>
+    );
   return (
     <Popover open={open} onOpenChange={setOpen} trigger="click" content={content} placement="bottomRight">
-      <Badge count={unread} size="small" offset={[-4, 4]}>
-        <Button
-          icon={<BellOutlined />}
-          aria-label={t("bell.aria", { n: unread })}
-          data-testid="bell"
-          data-unread={unread}
-        />
-      </Badge>
+      {bell}
     </Popover>
   );
 }

@@ -27,6 +27,7 @@ import { ApiError, api, apiAll, newIdempotencyKey } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { BulkBar, DueSelect, SavedFilters } from "../../shared/ListTools.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import type { Training } from "../trainings/TrainingsPage.tsx";
 import {
@@ -429,6 +430,18 @@ export default function PlanBoardPage() {
     enabled: !!planId,
   });
   const taskById = useMemo(() => new Map((plan.data?.tasks ?? []).map((x) => [x.id, x])), [plan.data]);
+  const due = params.get("due") ?? undefined;
+  const [selected, setSelected] = useState<string[]>([]);
+  const listed = useQuery({
+    queryKey: ["task-instances", planId, due],
+    queryFn: () => apiAll<TaskInstance>("/api/task-instances", { plan_id: planId, due }),
+    enabled: !!planId,
+  });
+  const setQuery = (q: Record<string, string | undefined>) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries({ plan: planId ?? undefined, due, ...q })) if (v) next.set(k, v);
+    setParams(next);
+  };
 
   const groups = useMemo(() => {
     const m = new Map<string, { title: string; items: TaskInstance[] }>();
@@ -517,6 +530,56 @@ export default function PlanBoardPage() {
           </Card>
         ))}
       </div>
+      <Card
+        size="small"
+        title={`${t("lists.occurrences")} (${listed.data?.length ?? 0})`}
+        data-testid="occurrence-list"
+      >
+        <Space wrap style={{ marginBottom: 12 }}>
+          <DueSelect value={due} onChange={(v) => setQuery({ due: v })} />
+          <SavedFilters list="tasks" current={{ plan: planId ?? undefined, due }} onApply={(f) => setQuery(f)} />
+        </Space>
+        <BulkBar list="tasks" ids={selected} exportPath="/api/exports/task-instances" onDone={() => setSelected([])} />
+        <Table<TaskInstance>
+          size="small"
+          rowKey="id"
+          loading={listed.isLoading}
+          dataSource={listed.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 760 }}
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (k) => setSelected(k as string[]),
+            preserveSelectedRowKeys: true,
+          }}
+          columns={[
+            {
+              title: t("plans.task"),
+              render: (_: unknown, i) => {
+                const task = taskById.get(i.task_id);
+                return (
+                  <Button
+                    type="link"
+                    style={{ padding: 0, whiteSpace: "normal", textAlign: "left" }}
+                    onClick={() => setOpenTask(i.task_id)}
+                  >
+                    {`${task?.ref ? `${task.ref} ` : ""}${task?.content.slice(0, 90) ?? ""}`}
+                  </Button>
+                );
+              },
+            },
+            { title: t("plans.byAgency"), dataIndex: "agency_id", width: 200, render: (v: string) => agencyName(v) },
+            { title: t("plans.period"), dataIndex: "period_label", width: 120 },
+            { title: t("common.due"), dataIndex: "due", width: 110, render: fmtDate },
+            {
+              title: t("common.status"),
+              dataIndex: "effective_status",
+              width: 140,
+              render: (v: string) => <Tag color={STATUS_COLOR[v]}>{tl("tstatus", v)}</Tag>,
+            },
+          ]}
+        />
+      </Card>
       <Card size="small" title={`${t("plans.task")} (${plan.data?.tasks.length ?? 0})`}>
         <Table<PlanTask>
           size="small"

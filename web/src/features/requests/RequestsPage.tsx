@@ -32,6 +32,7 @@ import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { vi } from "../../shared/i18n/vi.ts";
+import { BulkBar, DueSelect, SavedFilters } from "../../shared/ListTools.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { validValues } from "../../shared/valid-values.ts";
 
@@ -442,9 +443,11 @@ function Box({ box, onOpen }: { box: "inbox" | "outbox" | "pending"; onOpen: (id
   const name = useAgencyName();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState("");
+  const [due, setDue] = useState<string | undefined>();
+  const [selected, setSelected] = useState<string[]>([]);
   const q = useQuery({
-    queryKey: ["requests", box, page, search],
-    queryFn: () => api<Page<RequestRow>>("/api/requests", { query: { box, page, page_size: 20, q: search } }),
+    queryKey: ["requests", box, page, search, due],
+    queryFn: () => api<Page<RequestRow>>("/api/requests", { query: { box, page, page_size: 20, q: search, due } }),
   });
   return (
     <>
@@ -453,21 +456,57 @@ function Box({ box, onOpen }: { box: "inbox" | "outbox" | "pending"; onOpen: (id
           aria-label={t("common.search")}
           placeholder={t("common.searchHint")}
           allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
           onSearch={(v) => {
             setSearch(v);
             setPage(1);
           }}
-          style={{ width: 320 }}
+          style={{ width: 320, maxWidth: "100%" }}
         />
-        <ExportButton path="/api/exports/requests" query={{ box, q: search }} />
+        <DueSelect
+          value={due}
+          onChange={(v) => {
+            setDue(v);
+            setPage(1);
+          }}
+        />
+        <SavedFilters
+          list="requests"
+          current={{ box, q: search || undefined, due }}
+          onApply={(f) => {
+            setSearch(f.q ?? "");
+            setDue(f.due);
+            setPage(1);
+          }}
+        />
+        <ExportButton path="/api/exports/requests" query={{ box, q: search, due }} />
       </Space>
+      <BulkBar
+        list="requests"
+        ids={selected}
+        exportPath="/api/exports/requests"
+        exportQuery={{ box }}
+        onDone={() => setSelected([])}
+      />
       <Table<RequestRow>
         size="small"
         rowKey="id"
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (k) => setSelected(k as string[]),
+          preserveSelectedRowKeys: true,
+        }}
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         scroll={{ x: 900 }}
-        onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: "pointer" } })}
+        onRow={(r) => ({
+          // The selection checkbox selects; the rest of the row opens the request.
+          onClick: (e) => {
+            if (!(e.target as HTMLElement).closest(".ant-table-selection-column")) onOpen(r.id);
+          },
+          style: { cursor: "pointer" },
+        })}
         pagination={{
           current: page,
           total: q.data?.total ?? 0,
