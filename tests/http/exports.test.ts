@@ -109,7 +109,7 @@ describe("Xuất Excel danh sách vụ việc", () => {
       "Lĩnh vực",
       "Người yêu cầu bồi thường",
     ]);
-    assert.ok(sheet.headers.includes("Ngày nhận đơn"));
+    assert.ok(sheet.headers.includes("Ngày nhận hồ sơ"));
     assert.ok(sheet.headers.includes("Số tiền yêu cầu bồi thường (đồng)"));
     assert.equal(sheet.rows.length, list.total);
     assert.deepEqual(sheet.rows.map((r) => r["Mã vụ việc"]).sort(), list.items.map((i) => i.code).sort());
@@ -121,8 +121,8 @@ describe("Xuất Excel danh sách vụ việc", () => {
         `lọt vụ việc Nghệ An ${r["Mã vụ việc"]} (${r["Cơ quan giải quyết bồi thường"]})`,
       );
     // Dates are real Excel dates (dd/mm/yyyy), money is numeric.
-    const dated = sheet.rows.find((r) => r["Ngày nhận đơn"] !== null);
-    assert.ok(dated?.["Ngày nhận đơn"] instanceof Date);
+    const dated = sheet.rows.find((r) => r["Ngày nhận hồ sơ"] !== null);
+    assert.ok(dated?.["Ngày nhận hồ sơ"] instanceof Date);
   });
 
   test("Cùng bộ lọc như danh sách — lĩnh vực thi hành án dân sự", async () => {

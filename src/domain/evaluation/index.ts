@@ -52,7 +52,8 @@ export type Criterion = z.output<typeof criterionSchema>;
 export const QD_3062_SET: CriteriaSet = criteriaSetSchema.parse({
   id: "qd-3062-2019",
   name: "Bộ tiêu chí đánh giá kết quả thực hiện công tác bồi thường nhà nước (QĐ 3062/QĐ-BTP)",
-  basis: "Quyết định 3062/QĐ-BTP ngày 11/12/2019; cấu trúc theo [T] — CHƯA XÁC NHẬN với văn bản gốc",
+  // structure from [T] (legal-brief §6), not yet checked against the original: hence confidence "unverified"
+  basis: "Quyết định 3062/QĐ-BTP ngày 11/12/2019 của Bộ trưởng Bộ Tư pháp",
   confidence: "unverified",
   groups: [
     {

@@ -228,7 +228,8 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     forward_to: ["UBND_TINH"],
     recipients: ["$from"],
     output: "letter",
-    note: "Cục BTNN chuyển đề nghị; UBND cấp tỉnh (Sở Tư pháp giúp) hướng dẫn theo khoản 2 Điều 4 TT 08. Việc chuyển là thực tiễn của KH 2021 — bản pháp điển Điều 4 không quy định việc chuyển.",
+    // The forwarding itself is KH 2021 practice: the codified text of TT 08 Điều 4 does not provide for it.
+    note: "Cục BTNN chuyển đề nghị đến UBND cấp tỉnh; UBND cấp tỉnh (Sở Tư pháp giúp) hướng dẫn theo khoản 2 Điều 4 Thông tư 08/2019/TT-BTP.",
   },
   // KH 2021 mục II.3.2: "Trường hợp Cục THADS và Chi cục THADS đề nghị Cục Bồi thường nhà nước hướng dẫn sau khi đã được
   // UBND cấp tỉnh hướng dẫn theo quy định tại điểm đ khoản 1 Điều 4 TT số 08"
@@ -267,7 +268,8 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     recipients: ["$from"],
     output: "letter",
     timing: "Theo đề nghị của cơ quan THADS có vụ việc.",
-    note: "TT 08 Điều 4 khoản 1 điểm g: Bộ Tư pháp hướng dẫn cơ quan, đơn vị thuộc Bộ Tư pháp (theo bản pháp điển — legal-addendum §6).",
+    // per the codified text (legal-addendum §6)
+    note: "Bộ Tư pháp hướng dẫn cơ quan, đơn vị thuộc Bộ Tư pháp (Thông tư 08/2019/TT-BTP, Điều 4 khoản 1 điểm g).",
   },
   // KH 2021 mục II.3.3.b: "Nếu đề nghị hướng dẫn nghiệp vụ giải quyết bồi thường của cơ quan THADS địa phương gửi Tổng cục
   // THADS mà đã được Sở Tư pháp nơi cơ quan THADS có trụ sở hướng dẫn nghiệp vụ nhưng vẫn tiếp tục đề nghị hướng dẫn thì
@@ -331,7 +333,8 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
     recipients: ["CUC_BTNN", "TONG_CUC_THADS"],
     output: "report",
     timing: "Trên cơ sở Kế hoạch công tác năm và kinh phí được giao (kế hoạch riêng hoặc kết hợp kế hoạch chung).",
-    note: "KH không tách cơ quan chủ trì và không nêu kết quả thực hiện: hai đơn vị đồng tổ chức; Cục BTNN ghi là chủ trì vì kinh phí thực hiện Kế hoạch từ nguồn của Cục BTNN (mục III.4); kết quả ghi nhận bằng báo cáo.",
+    // The plan names no lead and no output: Cục BTNN is recorded as lead because it funds the plan (mục III.4).
+    note: "Hai đơn vị cùng tổ chức, Cục BTNN chủ trì; kết quả ghi nhận bằng báo cáo.",
   },
   // KH 2021 mục II.5.1.a: "Trường hợp Bộ Tư pháp (Cục Bồi thường nhà nước) đề nghị UBND cấp tỉnh chỉ đạo cơ quan giải
   // quyết bồi thường là cơ quan THADS địa phương thuộc phạm vi quản lý của mình báo cáo theo quy định tại khoản 2 Điều 11

@@ -93,8 +93,8 @@ export default function ClaimListPage() {
           style={{ width: 260 }}
         />
         <Select
-          aria-label={t("common.status")}
-          placeholder={t("common.status")}
+          aria-label={t("claims.openFilter")}
+          placeholder={t("claims.openFilter")}
           value={filters.open}
           allowClear
           onChange={(v) => set({ open: v })}

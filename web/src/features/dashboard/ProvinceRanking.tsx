@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, InputNumber, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../shared/api.ts";
+import { ConfidenceLegend } from "../../shared/ConfidenceLegend.tsx";
 import { EChart } from "../../shared/EChart.tsx";
 import { fmtMoney, yearVn } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
@@ -175,7 +176,7 @@ export function ProvinceRankingCard({ nationwide }: { nationwide: boolean }) {
             </Col>
           </Row>
           {q.data?.evaluation_confidence === "unverified" && (
-            <Typography.Text type="secondary">{t("evaluation.unverified")}</Typography.Text>
+            <ConfidenceLegend scope="all" basis={t("evaluation.basis")} />
           )}
         </>
       )}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api } from "../../shared/api.ts";
+import { ConfidenceLegend } from "../../shared/ConfidenceLegend.tsx";
 import { EChart } from "../../shared/EChart.tsx";
 import { yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -126,7 +127,7 @@ export default function EvaluationPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Typography.Title level={2}>{t("evaluation.title")}</Typography.Title>
-      <Alert type="warning" showIcon message={t("evaluation.unverified")} description={d?.set.basis} />
+      {d?.set.basis && <ConfidenceLegend scope="all" basis={d.set.basis} />}
       <Space wrap>
         <InputNumber
           aria-label={t("reports.year")}

@@ -5,6 +5,7 @@ import { Button, Card, InputNumber, Modal, Select, Space, Table, Tag, Typography
 import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../../shared/api.ts";
+import { ConfidenceLegend, UnverifiedMark } from "../../shared/ConfidenceLegend.tsx";
 import { EChart } from "../../shared/EChart.tsx";
 import { fmtMoney, yearVn } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
@@ -103,7 +104,8 @@ export default function StatisticsPage() {
               title: t("reports.indicator"),
               render: (_, ind) => (
                 <span style={{ paddingLeft: ind.level * 16 }}>
-                  {ind.label} {ind.confidence === "unverified" && <Tag>{t("stats.unverified")}</Tag>}
+                  {ind.label}
+                  {ind.confidence === "unverified" && <UnverifiedMark />}
                 </span>
               ),
             },
@@ -115,6 +117,7 @@ export default function StatisticsPage() {
             })),
           ]}
         />
+        {stats.data?.indicators.some((i) => i.confidence === "unverified") && <ConfidenceLegend scope="some" />}
       </Card>
       <Card title={t("stats.trend")}>
         {trend.data && (
