@@ -4,6 +4,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type Config, type TrustProxy, uploadsDir } from "../config.ts";
+import type { PublicLimits } from "../db/repositories/public-attempts.ts";
 import type { Database } from "../db/types.ts";
 import { startClusterBus } from "./cluster-bus.ts";
 import { bumpDataGeneration } from "./data-generation.ts";
@@ -44,6 +45,7 @@ import { planRoutes } from "./routes/plans.ts";
 import { publicClaimFormRoutes } from "./routes/public-claim-form.ts";
 import { publicContentRoutes } from "./routes/public-content.ts";
 import { publicPortalRoutes } from "./routes/public-portal.ts";
+import { publicSubmissionRoutes } from "./routes/public-submissions.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { requestRoutes } from "./routes/requests.ts";
@@ -86,6 +88,8 @@ export type BuildAppOptions = {
   cluster?: boolean;
   /** Shared with `btnn serve`: set `draining` on SIGTERM and /api/health answers 503 "draining". */
   lifecycle?: { draining: boolean };
+  /** Rate limits of the public portal (tests lower or raise them); default DEFAULT_PUBLIC_LIMITS. */
+  publicLimits?: Partial<PublicLimits>;
   /** Token of DATA_DIR/btnn-control.json (set by `btnn serve`): enables POST /api/admin/backup. */
   controlToken?: string;
 };
@@ -205,6 +209,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // The guided check, claim form, submissions and status lookup (issue 15).
   await app.register(publicPortalRoutes, { now: opts.now });
   await app.register(publicClaimFormRoutes, { now: opts.now });
+  await app.register(publicSubmissionRoutes, { db, now: opts.now, limits: opts.publicLimits });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

@@ -37,6 +37,21 @@ async function letterRequest(fx: HostileFixture): Promise<string> {
 
 /** Keyed by the OpenAPI path. Add a row here for every new creating route (see the guard test). */
 const ROUTES: Record<string, Row> = {
+  // Public (no login): the repository keys repeats by the header alone (src/db/repositories/public-submissions.ts).
+  "/api/public/submissions": {
+    action: "public_submission.create",
+    call: ({ n }) => ({
+      url: "/api/public/submissions",
+      payload: {
+        kind: "support",
+        answers: { activity: "civil_enforcement", agency_kind: "thads_province", province: "thanh-hoa" },
+        person: { full_name: `Người Gửi Trùng ${n}`, address: "Thanh Hóa" },
+        facts: "Đề nghị hỗ trợ thủ tục yêu cầu bồi thường.",
+        factor: { kind: "id_last4", value: "1234" },
+        consent: { accepted: true, text_version: "2026-12-04" },
+      },
+    }),
+  },
   "/api/users": {
     action: "user.create",
     call: ({ n }) => ({

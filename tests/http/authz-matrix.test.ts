@@ -102,6 +102,12 @@ const MATRIX: Record<string, Row> = {
   "GET /api/public/interview": pub(200),
   "POST /api/public/check": pub(200),
   "POST /api/public/claim-form": pub(200),
+  "GET /api/public/consent": pub(200),
+  // One Idempotency-Key for every caller: the first creates, the others get the same receipt.
+  "POST /api/public/submissions": pub(201),
+  // A fresh unknown code each call (per-code caps): the same refusal for everyone.
+  "POST /api/public/status": pub(404),
+  "GET /api/public/submissions/:code/receipt.pdf": pub(404),
   // Online backup: only the bearer token of DATA_DIR/btnn-control.json (none in this app) — no session or role opens it.
   "POST /api/admin/backup": pub(401),
   "POST /api/auth/logout": row(all(204), all(204), all(204), all(204)),
@@ -399,6 +405,9 @@ async function version(table: typeof claims | typeof plans | typeof requests | t
   return r.v;
 }
 
+/** Unknown receipt codes, one per call (the per-code cap of the public lookups is not what this matrix tests). */
+let publicLookups = 0;
+
 /** How to call each route for an object in or out of scope (fresh state where a call changes it). */
 const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
   "GET /api/health": () => ({ method: "GET", url: "/api/health" }),
@@ -448,6 +457,29 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
       person: { full_name: "Lê Văn Ma Trận", address: "Thanh Hóa" },
       facts: "Kê biên nhầm tài sản.",
     },
+  }),
+  "GET /api/public/consent": () => ({ method: "GET", url: "/api/public/consent" }),
+  "POST /api/public/submissions": () => ({
+    method: "POST",
+    url: "/api/public/submissions",
+    headers: { "idempotency-key": "matrix-public-submission-1" },
+    payload: {
+      kind: "support",
+      answers: { activity: "civil_enforcement", agency_kind: "thads_province", province: "thanh-hoa" },
+      person: { full_name: "Lê Văn Ma Trận", address: "Thanh Hóa" },
+      facts: "Đề nghị hướng dẫn thủ tục.",
+      factor: { kind: "id_last4", value: "1234" },
+      consent: { accepted: true, text_version: "2026-12-04" },
+    },
+  }),
+  "POST /api/public/status": () => ({
+    method: "POST",
+    url: "/api/public/status",
+    payload: { code: `MATRIX${String(++publicLookups).padStart(6, "2")}`, factor: "1234" },
+  }),
+  "GET /api/public/submissions/:code/receipt.pdf": () => ({
+    method: "GET",
+    url: `/api/public/submissions/RECEIPT${String(++publicLookups).padStart(5, "2")}/receipt.pdf?factor=1234`,
   }),
   "POST /api/auth/login": () => ({
     method: "POST",

@@ -7,6 +7,7 @@ export * from "./identity.ts";
 export * from "./inbox.ts";
 export * from "./plans.ts";
 export * from "./public-content.ts";
+export * from "./public-submissions.ts";
 export * from "./registers.ts";
 export * from "./reporting.ts";
 export * from "./requests.ts";

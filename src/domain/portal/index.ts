@@ -1,7 +1,9 @@
 // Public API of the public-portal domain (issue 15): the guided check, where to file, limitation, papers.
 export * from "./check.ts";
+export * from "./consent.ts";
 export * from "./damage-heads.ts";
 export * from "./determination.ts";
 export * from "./interview.ts";
 export * from "./limitation.ts";
 export * from "./papers.ts";
+export * from "./submission.ts";

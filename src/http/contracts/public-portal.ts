@@ -8,8 +8,10 @@
 //   POST /api/public/submissions                    SubmissionBody → SubmissionReceipt (201; Idempotency-Key)
 //   GET  /api/public/submissions/{code}/receipt.pdf ?factor=… → phiếu tiếp nhận (PDF)
 //   POST /api/public/status                         StatusBody → StatusResponse
+//   GET  /api/public/consent                        → Consent (the text accepted with a submission; cacheable)
 import { z } from "zod";
 import { ATTACHMENT_KINDS } from "../../domain/claims/attachments.ts";
+import { CONSENT_VERSION } from "../../domain/portal/consent.ts";
 import { DAMAGE_HEAD_KEYS } from "../../domain/portal/damage-heads.ts";
 import { ACTIVITIES, AGENCY_KINDS, BASIS_ANSWERS, CAPACITIES, REQUEST_KINDS } from "../../domain/portal/interview.ts";
 import { IdNumberSchema, IsoDateSchema, PhoneSchema } from "./common.ts";
@@ -211,7 +213,9 @@ export const SecondFactor = z.discriminatedUnion("kind", [
     .strict(),
 ]);
 
-export const CONSENT_TEXT_VERSION = "2026-12-04";
+/** The consent text version a submission must carry (src/domain/portal/consent.ts; GET /api/public/consent gives the text). */
+export const CONSENT_TEXT_VERSION = CONSENT_VERSION;
+export const Consent = z.object({ version: z.string(), text: z.string() });
 
 export const SubmissionBody = z
   .object({
@@ -255,7 +259,9 @@ export const SubmissionReceipt = z.object({
   submitted_on: z.string(),
   agency: z.object({ id: z.string(), name: z.string(), determined_by_so_tu_phap: z.boolean() }),
   /** By when the agency must answer: acceptance (Điều 43 khoản 1) or the Sở Tư pháp forwarding (Điều 41 khoản 4). */
-  answer_by: StatutoryDate,
+  /** null for a support request (Thông tư 09/2019/TT-BTP sets no time). */
+  answer_by: StatutoryDate.nullable(),
+  /** GET this with ?factor=… for the phiếu tiếp nhận (PDF). */
   receipt_url: z.string(),
 });
 

@@ -1,0 +1,90 @@
+// Rate limits of the public portal, counted in the database (several app servers share them), the same way login
+// attempts are: an attempt is recorded FIRST, then counted, so concurrent calls see each other; a refused attempt's row
+// is removed again. Addresses are stored only as sha256.
+import { createHash } from "node:crypto";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { publicAttempts } from "../schema/index.ts";
+import type { AppDb } from "../types.ts";
+
+export type PublicLimits = {
+  /** Wrong (code, factor) pairs for one code within the window (status lookup, receipt download). */
+  perCode: number;
+  /** Wrong pairs from one address within the window, any code. */
+  perAddress: number;
+  /** Submissions from one address within the window. */
+  submissionsPerAddress: number;
+  windowMs: number;
+};
+
+export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
+  perCode: 5,
+  perAddress: 20,
+  submissionsPerAddress: 5,
+  windowMs: 15 * 60 * 1000,
+};
+
+export const addressHash = (ip: string) => createHash("sha256").update(`btnn-public:${ip}`).digest("hex");
+
+export type Attempt = { id: number; throttled: null | "code" | "address" };
+
+/** A status lookup or receipt download: counts failures per code and per address. */
+export async function beginLookupAttempt(
+  db: AppDb,
+  code: string,
+  ip: string,
+  now: Date,
+  limits: PublicLimits,
+): Promise<Attempt> {
+  const addr = addressHash(ip);
+  const [row] = await db
+    .insert(publicAttempts)
+    .values({ action: "lookup", code, addressHash: addr, success: false, at: now })
+    .returning({ id: publicAttempts.id });
+  const since = new Date(now.getTime() - limits.windowMs);
+  const count = async (cond: ReturnType<typeof and>) => {
+    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(publicAttempts).where(cond);
+    return Number(r.n);
+  };
+  const failed = and(
+    eq(publicAttempts.action, "lookup"),
+    eq(publicAttempts.success, false),
+    gt(publicAttempts.at, since),
+  );
+  const refuse = async (why: "code" | "address"): Promise<Attempt> => {
+    await db.delete(publicAttempts).where(eq(publicAttempts.id, row.id));
+    return { id: row.id, throttled: why };
+  };
+  if ((await count(and(failed, eq(publicAttempts.code, code)))) > limits.perCode) return refuse("code");
+  if ((await count(and(failed, eq(publicAttempts.addressHash, addr)))) > limits.perAddress) return refuse("address");
+  return { id: row.id, throttled: null };
+}
+
+export async function markAttemptSucceeded(db: AppDb, id: number): Promise<void> {
+  await db.update(publicAttempts).set({ success: true }).where(eq(publicAttempts.id, id));
+}
+
+/** A submission: at most `submissionsPerAddress` per window from one address (refused ones are not counted). */
+export async function beginSubmitAttempt(db: AppDb, ip: string, now: Date, limits: PublicLimits): Promise<Attempt> {
+  const addr = addressHash(ip);
+  const [row] = await db
+    .insert(publicAttempts)
+    .values({ action: "submit", addressHash: addr, success: true, at: now })
+    .returning({ id: publicAttempts.id });
+  const since = new Date(now.getTime() - limits.windowMs * 4);
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(publicAttempts)
+    .where(
+      and(eq(publicAttempts.action, "submit"), eq(publicAttempts.addressHash, addr), gt(publicAttempts.at, since)),
+    );
+  if (Number(r.n) > limits.submissionsPerAddress) {
+    await db.delete(publicAttempts).where(eq(publicAttempts.id, row.id));
+    return { id: row.id, throttled: "address" };
+  }
+  return { id: row.id, throttled: null };
+}
+
+/** A submission that failed after counting (bad attachment …) gives its place back. */
+export async function releaseAttempt(db: AppDb, id: number): Promise<void> {
+  await db.delete(publicAttempts).where(eq(publicAttempts.id, id));
+}

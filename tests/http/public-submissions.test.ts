@@ -1,0 +1,163 @@
+// Online submission without login (issue 15 item 4–5): a claim file with two attachments lands in the competent
+// agency's hands with a receipt code and the date by which it must answer (Điều 43 khoản 1, working days); the receipt
+// PDF and the status need the second factor; the same refusal for an unknown code and a wrong factor; consent recorded.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { type Fixture, setupFixture } from "./helpers.ts";
+
+export const PDF_B64 = Buffer.from("%PDF-1.4\n% quyết định hủy quyết định kê biên\n").toString("base64");
+export const PNG_B64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString("base64");
+
+export const SUBMISSION = {
+  kind: "claim",
+  answers: {
+    capacity: "injured",
+    activity: "civil_enforcement",
+    agency_kind: "thads_province",
+    province: "thanh-hoa",
+    act_date: "2025-09-10",
+    request_kind: "compensation",
+    has_basis_document: "yes",
+    basis_document_received_on: "2026-11-02",
+  },
+  person: {
+    full_name: "Trần Văn Bình",
+    id_number: "038090001234",
+    address: "Số 12 phố Hàng Than, phường Hạc Thành, tỉnh Thanh Hóa",
+    phone: "0912345678",
+    email: "binh@example.vn",
+  },
+  facts: "Chấp hành viên kê biên nhầm chiếc xe tải của tôi.",
+  damage_heads: [{ head: "property", description: "Xe tải bị kê biên 2 tháng", amount: 40_000_000 }],
+  attachments: [
+    {
+      kind: "basis_document",
+      title: "Quyết định hủy quyết định kê biên",
+      file_name: "quyet-dinh.pdf",
+      content_base64: PDF_B64,
+    },
+    { kind: "evidence", title: "Ảnh xe tải", file_name: "xe.png", content_base64: PNG_B64 },
+  ],
+  factor: { kind: "phone", value: "0912 345 678" },
+  consent: { accepted: true, text_version: "2026-12-04" },
+};
+
+describe("Cổng công dân: gửi hồ sơ trực tuyến, phiếu tiếp nhận, tra cứu", () => {
+  let fx: Fixture;
+  let code = "";
+  before(async () => {
+    // Thu 03/12/2026, 10:00 in Vietnam.
+    fx = await setupFixture({ now: () => new Date("2026-12-03T03:00:00Z") });
+  });
+  after(() => fx.close());
+  const post = (url: string, payload: unknown, ip = "203.0.113.10", headers: Record<string, string> = {}) =>
+    fx.app.inject({ method: "POST", url, payload: payload as object, remoteAddress: ip, headers });
+
+  test("POST /api/public/submissions: mã hồ sơ ≥ 10 ký tự dễ đọc; hạn thụ lý 02 ngày làm việc (Luật TNBTCNN 2017, Điều 43 khoản 1)", async () => {
+    const r = await post("/api/public/submissions", SUBMISSION);
+    assert.equal(r.statusCode, 201, r.body);
+    const b = r.json();
+    code = b.code;
+    assert.match(code, /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}$/);
+    assert.equal(b.agency.id, "thads-thanh-hoa");
+    assert.equal(b.submitted_on, "2026-12-03");
+    // Thu 03/12 → Fri 04/12 (1), Mon 07/12 (2)
+    assert.equal(b.answer_by.date, "2026-12-07");
+    assert.equal(b.answer_by.basis, "Luật TNBTCNN 2017, Điều 43 khoản 1");
+    assert.ok(
+      b.answer_by.explanation.some((s: { source?: string }) => s.source === "Luật TNBTCNN 2017, Điều 42 khoản 2"),
+    );
+    const [row] = await fx.database.query<{
+      person_phone: string;
+      factor_hash: string;
+      consent_text_version: string;
+      n: number;
+    }>(
+      "select s.person_phone, s.factor_hash, s.consent_text_version, (select count(*)::int from public_submission_files f where f.submission_id = s.id) as n from public_submissions s where code = $1",
+      [code],
+    );
+    assert.equal(row.n, 2);
+    assert.equal(row.consent_text_version, "2026-12-04");
+    assert.ok(!row.factor_hash.includes("0912345678"), "yếu tố thứ hai chỉ lưu dạng băm");
+    const [audit] = await fx.database.query<{ after: string }>(
+      "select after::text from audit_log where action = 'public_submission.create' order by seq desc limit 1",
+    );
+    assert.ok(
+      !audit.after.includes("Trần Văn Bình") && !audit.after.includes("0912345678"),
+      "nhật ký không chứa dữ liệu cá nhân",
+    );
+  });
+
+  test("Sở Tư pháp khi không rõ cơ quan: hạn 05 ngày làm việc (Điều 41 khoản 4; NĐ 68/2018 Điều 33)", async () => {
+    const r = await post("/api/public/submissions", {
+      ...SUBMISSION,
+      answers: { ...SUBMISSION.answers, agency_kind: "unknown" },
+      attachments: [],
+    });
+    assert.equal(r.statusCode, 201, r.body);
+    assert.equal(r.json().agency.id, "stp-thanh-hoa");
+    assert.equal(r.json().agency.determined_by_so_tu_phap, true);
+    assert.equal(r.json().answer_by.date, "2026-12-10");
+  });
+
+  test("đề nghị hỗ trợ (TT 09/2019 Điều 5) trong THADS → Cục Bồi thường nhà nước (KH 2021 mục II.8); không có hạn luật định", async () => {
+    const r = await post("/api/public/submissions", {
+      ...SUBMISSION,
+      kind: "support",
+      answers: { activity: "civil_enforcement", agency_kind: "thads_province", province: "thanh-hoa" },
+      attachments: [],
+      factor: { kind: "id_last4", value: "1234" },
+    });
+    assert.equal(r.statusCode, 201, r.body);
+    assert.equal(r.json().agency.id, "cuc-btnn");
+    assert.equal(r.json().answer_by, null);
+  });
+
+  test("POST /api/public/status: bước hiện tại, hạn tiếp theo, cơ quan giữ hồ sơ — không có dữ liệu cá nhân", async () => {
+    const r = await post("/api/public/status", {
+      code: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`.toLowerCase(),
+      factor: "+84 912 345 678",
+    });
+    assert.equal(r.statusCode, 200, r.body);
+    const b = r.json();
+    assert.equal(b.step, "received");
+    assert.equal(b.holder.id, "thads-thanh-hoa");
+    assert.equal(b.next_date.date, "2026-12-07");
+    assert.ok(!r.body.includes("Trần Văn Bình") && !r.body.includes("0912345678") && !r.body.includes("Hàng Than"));
+    assert.equal(r.headers["cache-control"], "no-store");
+  });
+
+  test("mã không tồn tại và yếu tố sai nhận cùng một câu trả lời (không dò được mã)", async () => {
+    const wrong = await post("/api/public/status", { code, factor: "0900000000" });
+    const unknown = await post("/api/public/status", { code: "ABCDEFGHJKMN", factor: "0912345678" });
+    assert.equal(wrong.statusCode, 404);
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(wrong.json().error, unknown.json().error);
+    assert.equal(wrong.json().code, unknown.json().code);
+  });
+
+  test("GET receipt.pdf: cần yếu tố thứ hai; đúng → PDF phiếu tiếp nhận", async () => {
+    const no = await fx.app.inject({
+      method: "GET",
+      url: `/api/public/submissions/${code}/receipt.pdf?factor=1111`,
+      remoteAddress: "203.0.113.11",
+    });
+    assert.equal(no.statusCode, 404);
+    const ok = await fx.app.inject({
+      method: "GET",
+      url: `/api/public/submissions/${code}/receipt.pdf?factor=0912345678`,
+      remoteAddress: "203.0.113.11",
+    });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.rawPayload.subarray(0, 5).toString(), "%PDF-");
+    assert.equal(ok.headers["cache-control"], "private, no-store");
+  });
+
+  test("GET /api/public/consent: nội dung đồng ý có phiên bản, lưu đệm công khai", async () => {
+    const r = await fx.app.inject({ method: "GET", url: "/api/public/consent" });
+    assert.equal(r.statusCode, 200);
+    assert.equal(r.json().version, "2026-12-04");
+    assert.match(r.json().text, /91\/2025\/QH15/);
+    assert.equal(r.headers["cache-control"], "public, max-age=3600");
+  });
+});
