@@ -26,7 +26,7 @@ export const BACKUP_VERSION = 2;
 /** Raw bytes per file line (base64 makes it ~1.4 MB of text). */
 const FILE_CHUNK = 1 << 20;
 /** Ephemeral tables not worth keeping (sessions would also carry live credentials). */
-export const EXCLUDED_TABLES = ["sessions", "login_attempts"];
+export const EXCLUDED_TABLES = ["sessions", "login_attempts", "password_reset_tokens"];
 /** Reference rows present in every freshly migrated database (replaced by the backup's rows on restore). */
 const REFERENCE_TABLES = ["roles", "audit_head"];
 

@@ -40,6 +40,7 @@ import { inspectionRoutes } from "./routes/inspections.ts";
 import { meetingRoutes } from "./routes/meetings.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { outgoingRoutes } from "./routes/outgoing.ts";
+import { passwordResetRoutes } from "./routes/password-reset.ts";
 import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { publicClaimFormRoutes } from "./routes/public-claim-form.ts";
@@ -163,6 +164,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await app.register(healthRoutes, { database: opts.database, lifecycle: opts.lifecycle, clustered: bus !== null });
   await app.register(authRoutes, { db, cookieSecure, now: opts.now });
+  await app.register(passwordResetRoutes, {
+    db,
+    smtpUrl: opts.config.smtpUrl,
+    mailFrom: opts.config.mailFrom,
+    publicUrl: opts.config.publicUrl,
+    now: opts.now,
+  });
   await app.register(agencyRoutes, { db });
   await app.register(userRoutes, { db });
   await app.register(claimRoutes, { db, now: opts.now });

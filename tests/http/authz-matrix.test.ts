@@ -99,6 +99,10 @@ const MATRIX: Record<string, Row> = {
   "GET /api/docs/yaml": pub(200),
   "GET /api/docs/static/*": pub(200),
   "POST /api/auth/login": pub(200),
+  // Forgotten password by e-mail: public; this fixture has no SMTP, so the feature answers "off" to everyone.
+  "GET /api/auth/self-service": pub(200),
+  "POST /api/auth/password-reset": pub(404),
+  "POST /api/auth/password-reset/confirm": pub(404),
   "GET /api/public/interview": pub(200),
   "POST /api/public/check": pub(200),
   "POST /api/public/claim-form": pub(200),
@@ -488,6 +492,17 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     fresh: true,
   }),
   "POST /api/auth/logout": () => ({ method: "POST", url: "/api/auth/logout", fresh: true }),
+  "GET /api/auth/self-service": () => ({ method: "GET", url: "/api/auth/self-service" }),
+  "POST /api/auth/password-reset": () => ({
+    method: "POST",
+    url: "/api/auth/password-reset",
+    payload: { email: "ai.do@example.vn" },
+  }),
+  "POST /api/auth/password-reset/confirm": () => ({
+    method: "POST",
+    url: "/api/auth/password-reset/confirm",
+    payload: { token: "khong-phai-ma-dat-lai-mat-khau", new_password: "mat-khau-moi-rat-dai" },
+  }),
   "GET /api/auth/me": () => ({ method: "GET", url: "/api/auth/me" }),
   "POST /api/auth/password": () => ({
     method: "POST",

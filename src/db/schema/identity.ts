@@ -81,3 +81,19 @@ export const loginAttempts = pgTable(
     index("login_attempts_ip_at_idx").on(t.ip, t.at),
   ],
 );
+
+/** Single-use password reset links sent by e-mail: only the SHA-256 of the token is stored, with its expiry. */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("password_reset_tokens_user_idx").on(t.userId)],
+);

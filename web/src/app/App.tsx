@@ -57,6 +57,12 @@ const router = createBrowserRouter([
     hydrateFallbackElement: <PageLoading />,
   },
   {
+    path: "/reset-password",
+    lazy: page(() => import("../features/auth/PasswordResetPage.tsx")),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <PageLoading />,
+  },
+  {
     path: "/",
     lazy: page(() => import("./Layout.tsx")),
     errorElement: <RouteError />,

@@ -2,10 +2,11 @@ import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Select, Space, Typography } from "antd";
 import { useState } from "react";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError, api } from "../../shared/api.ts";
 import { type Lang, useI18n } from "../../shared/i18n/index.tsx";
 import { useMe } from "../../shared/session.tsx";
+import { useSelfService } from "./PasswordResetPage.tsx";
 
 export default function LoginPage() {
   const { t, lang, setLang } = useI18n();
@@ -13,6 +14,7 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const me = useMe();
+  const selfService = useSelfService();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const from = params.get("from") || "/";
@@ -65,6 +67,8 @@ export default function LoginPage() {
               {t("login.submit")}
             </Button>
           </Form>
+          {/* Shown only when the server can send mail (SMTP_URL): the same switch the API uses. */}
+          {selfService.data?.password_reset && <Link to="/reset-password">{t("login.forgot")}</Link>}
           <Select<Lang>
             aria-label={t("app.language")}
             value={lang}
