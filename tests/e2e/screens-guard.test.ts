@@ -11,6 +11,7 @@ import { DEMO_USERS } from "../../src/db/seed/users.ts";
 import { browserAvailability, failureShot, type Harness, login, newPage, ROOT, startHarness } from "./harness.ts";
 
 const { skip } = browserAvailability();
+const CLAIMANT_NAME = "Họ tên người yêu cầu bồi thường";
 
 /** Console messages that are not defects, each with why. Keep this list short. */
 const CONSOLE_ALLOW: Array<{ re: RegExp; why: string }> = [];
@@ -191,6 +192,31 @@ describe("Màn hình: không lỗi console, không lộ khóa thô, không tràn
       assert.deepEqual(errors, []);
     } catch (e) {
       await failureShot(page, "screens-guard-modal");
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("thay đổi chưa lưu: bấm menu thì hỏi trước; ở lại giữ nguyên, rời trang thì bỏ", async () => {
+    const { context, page } = await newPage(h);
+    page.setDefaultTimeout(60_000);
+    try {
+      await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+      await page.goto(`${h.baseUrl}/claims/new`);
+      await page.getByLabel(CLAIMANT_NAME, { exact: true }).fill("Nguyễn Văn Thử");
+      await page.locator('nav li[data-menu-id$="-/claims"]').click();
+      const ask = page.getByRole("dialog").filter({ hasText: "Rời trang khi chưa lưu?" });
+      await ask.waitFor();
+      await ask.getByRole("button", { name: "Ở lại để lưu" }).click();
+      await ask.waitFor({ state: "hidden" });
+      assert.equal(new URL(page.url()).pathname, "/claims/new");
+      assert.equal(await page.getByLabel(CLAIMANT_NAME, { exact: true }).inputValue(), "Nguyễn Văn Thử");
+      await page.locator('nav li[data-menu-id$="-/claims"]').click();
+      await ask.getByRole("button", { name: "Rời trang, bỏ thay đổi" }).click();
+      await page.waitForURL(`${h.baseUrl}/claims`);
+    } catch (e) {
+      await failureShot(page, "screens-guard-unsaved");
       throw e;
     } finally {
       await context.close();

@@ -123,6 +123,7 @@ export default function CalendarPage() {
             {tl("hkind", k)}
           </Tag>
         ))}
+        <Tag className="cal-selected-sample">{t("calendar.selected")}</Tag>
         <Badge color="#b71c1c" text={t("calendar.dueClaims")} />
         <Badge color="#1565c0" text={t("calendar.dueTasks")} />
       </Space>

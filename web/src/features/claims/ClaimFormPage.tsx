@@ -27,6 +27,7 @@ import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
+import { useUnsavedChanges } from "../../shared/useUnsavedChanges.ts";
 import { NotFound } from "../errors/NotFoundPage.tsx";
 import { CLAIM_FIELDS, type ClaimDetail } from "./types.ts";
 
@@ -58,6 +59,7 @@ export default function ClaimFormPage() {
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const unsaved = useUnsavedChanges();
   // Personal data arrives masked; only the audited "Hiện thông tin cá nhân" action unmasks it. Until then the fields
   // are read-only and left out of the saved form (the API also keeps the real value when a mask comes back).
   const [revealed, setRevealed] = useState(false);
@@ -153,6 +155,7 @@ export default function ClaimFormPage() {
       }
       await qc.invalidateQueries({ queryKey: ["claims"] });
       qc.removeQueries({ queryKey: ["claim", saved.id] });
+      unsaved.saved();
       navigate(`/claims/${saved.id}`);
     } catch (e) {
       if (e instanceof ApiError) {
@@ -178,6 +181,7 @@ export default function ClaimFormPage() {
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={unsaved.changed}
         initialValues={{
           law_version: "law_2017",
           handling_agency_id: me?.agency_id ?? undefined,

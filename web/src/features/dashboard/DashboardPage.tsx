@@ -59,7 +59,8 @@ export type Dashboard = {
 const COLORS = ["#b71c1c", "#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#c2185b"];
 
 function bar(labels: string[], values: number[], horizontal = false): EChartOption {
-  const cat = { type: "category", data: labels, axisLabel: { width: 160, overflow: "truncate" } };
+  // every label shown (interval 0): the card grows with the number of rows instead of letting labels overlap
+  const cat = { type: "category", data: labels, axisLabel: { width: 160, overflow: "truncate", interval: 0 } };
   const val = { type: "value", minInterval: 1 };
   return {
     color: COLORS,
@@ -82,11 +83,30 @@ function pie(data: Array<{ name: string; value: number }>): EChartOption {
   };
 }
 
-function ChartCard({ title, empty, option }: { title: string; empty: boolean; option: EChartOption }) {
+function ChartCard({
+  title,
+  empty,
+  option,
+  rows,
+}: {
+  title: string;
+  empty: boolean;
+  option: EChartOption;
+  /** Horizontal bars: one row per label, the chart grows so that no two labels overlap. */
+  rows?: number;
+}) {
   const { t } = useI18n();
   return (
     <Card title={title} size="small">
-      {empty ? <Empty description={t("dash.noData")} /> : <EChart option={option} ariaLabel={title} />}
+      {empty ? (
+        <Empty description={t("dash.noData")} />
+      ) : (
+        <EChart
+          option={option}
+          ariaLabel={title}
+          style={rows && rows > 10 ? { height: Math.min(rows * 22 + 48, 1500) } : undefined}
+        />
+      )}
     </Card>
   );
 }
@@ -241,7 +261,12 @@ export default function DashboardPage() {
           <ChartCard title={t("dash.byYear")} empty={!d.by_year.length} option={charts.byYear} />
         </Col>
         <Col xs={24} lg={8}>
-          <ChartCard title={t("dash.byProvince")} empty={!d.by_province.length} option={charts.byProvince} />
+          <ChartCard
+            title={t("dash.byProvince")}
+            empty={!d.by_province.length}
+            option={charts.byProvince}
+            rows={d.by_province.length}
+          />
         </Col>
         <Col xs={24} lg={8}>
           <ChartCard title={t("dash.byFieldAll")} empty={!d.by_field.length} option={charts.byFieldAll} />

@@ -7,6 +7,7 @@ import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate, fmtMoney } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
+import { useUnsavedChanges } from "../../shared/useUnsavedChanges.ts";
 import type { Round } from "./ReportsPage.tsx";
 
 type Submission = {
@@ -46,6 +47,7 @@ export default function RoundPage() {
   const me = useMe().data;
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const unsaved = useUnsavedChanges();
   const round = useQuery({
     queryKey: ["report-round", id],
     queryFn: () => api<RoundDetail>(`/api/report-rounds/${id}`),
@@ -205,15 +207,15 @@ export default function RoundPage() {
                 layout="vertical"
                 style={{ marginTop: 16 }}
                 initialValues={draft.data.narrative}
+                onValuesChange={unsaved.changed}
                 onFinish={(v: Record<string, string>) =>
-                  act(
-                    () =>
-                      api(`/api/report-rounds/${id}/submissions/${mine.agency_id}`, {
-                        method: "PUT",
-                        body: { narrative: v, submit: true },
-                      }),
-                    "reports.sent",
-                  )
+                  act(async () => {
+                    await api(`/api/report-rounds/${id}/submissions/${mine.agency_id}`, {
+                      method: "PUT",
+                      body: { narrative: v, submit: true },
+                    });
+                    unsaved.saved();
+                  }, "reports.sent")
                 }
               >
                 {NARRATIVE.map((k) => (
