@@ -1,7 +1,7 @@
 // Statistics derived from the claims (TT 08/2019 Mẫu 03/04 rows): table per field for a period, trend per year and
 // field (ECharts), and drill-down to the claims behind any figure.
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, InputNumber, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, InputNumber, Modal, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { api } from "../../shared/api.ts";
