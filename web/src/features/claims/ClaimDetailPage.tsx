@@ -251,7 +251,7 @@ export default function ClaimDetailPage() {
 
   // A recorded or corrected step changes deadlines, the calendar, lists and statistics.
   const refresh = () => {
-    for (const key of [["claim", id], ["claims"], ["dashboard"], ["calendar"], ["statistics"]])
+    for (const key of [["claim", id], ["claims"], ["dashboard"], ["deadlines"], ["statistics"], ["statistics-trend"]])
       qc.invalidateQueries({ queryKey: key });
   };
   const deadlines = [...c.deadlines].sort((a, b) => (a.due ?? "9999").localeCompare(b.due ?? "9999"));
