@@ -165,8 +165,13 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
         ] as const) {
           await modal.getByRole("button", { name: "Thêm khoản thiệt hại" }).click();
           const item: Locator = items.last();
-          await item.locator(".ant-select").click();
-          await p.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: head }).first().click();
+          // On a loaded machine a click may land while the list is still opening: check the choice and try again.
+          for (let attempt = 0; attempt < 3; attempt++) {
+            await item.locator(".ant-select").click();
+            await p.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: head }).first().click();
+            if ((await item.locator(".ant-select").innerText()).includes(head)) break;
+          }
+          await item.locator(".ant-select", { hasText: head }).waitFor();
           await item.locator("input.ant-input-number-input").fill(String(amount));
         }
         await modal.getByTestId("decision-total").filter({ hasText: "150.000.000 đồng" }).waitFor();
