@@ -65,7 +65,8 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
       await h.database.query("update requests set created_at = '2026-12-01T17:30:00Z' where id = $1", [req.id]);
       await p.goto(`${h.baseUrl}/requests`);
       const reqRow = p.getByRole("row", { name: /đề nghị cung cấp hồ sơ vụ việc để thống kê/ });
-      assert.match(await reqRow.locator("td").first().innerText(), /^02\/12\/2026$/);
+      await reqRow.getByRole("cell", { name: "02/12/2026", exact: true }).waitFor();
+      assert.equal(await reqRow.getByRole("cell", { name: "01/12/2026", exact: true }).count(), 0);
 
       // Statistics of 2026 before the claim.
       const stats = async () => {
@@ -75,7 +76,8 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
         await year.press("Tab");
         const total = async (label: string) => {
           const row = p.locator("tr", {
-            has: p.locator("td:first-child", { hasText: new RegExp(`^\\s*${label}\\s*(chưa xác nhận)?\\s*$`) }),
+            // The label, then possibly the "*" of an unverified indicator (legend below the table).
+            has: p.locator("td:first-child", { hasText: new RegExp(`^\\s*${label}\\s*(\\*[\\s\\S]*)?$`) }),
           });
           await row.first().waitFor();
           return digits(await row.first().locator("td").nth(1).innerText());
@@ -168,7 +170,12 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
           // On a loaded machine a click may land while the list is still opening: check the choice and try again.
           for (let attempt = 0; attempt < 3; attempt++) {
             await item.locator(".ant-select").click();
-            await p.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: head }).first().click();
+            // The list just opened is the last one; it may still be animating, so no stability wait.
+            await p
+              .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: head })
+              .last()
+              .click({ force: true });
+            await p.waitForTimeout(300);
             if ((await item.locator(".ant-select").innerText()).includes(head)) break;
           }
           await item.locator(".ant-select", { hasText: head }).waitFor();
