@@ -1,7 +1,9 @@
 // Acceptance journey of the public help portal (issue 15) on a 360 px phone: a person with no account reads the home
 // page and the FAQ, takes the guided check with the keyboard only (reload and "back" lose nothing), gets the result
-// (scope, time left under Điều 6, where to file, papers). axe-core finds no serious or critical violation on any
-// public page; the console stays clean (no error, no 401: the portal never calls an authenticated endpoint).
+// (scope, time left under Điều 6, where to file, papers), downloads the filled Mẫu 01, files the claim with two
+// attachments, gets a receipt code and the phiếu tiếp nhận, and follows the file with the code and the phone number.
+// axe-core finds no serious or critical violation on any public page; the console stays clean (no error, no 401: the
+// portal never calls an authenticated endpoint).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +14,13 @@ import { browserAvailability, failureShot, type Harness, ROOT, startHarness } fr
 const { skip } = browserAvailability();
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const PHONE = { width: 360, height: 740 };
+// Two small real files for the attachments (the upload checks sniff the content, not only the name).
+const MINI_PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+const MINI_PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
 
 type Watch = { errors: string[]; unauthorized: string[] };
 
@@ -26,12 +35,16 @@ async function phone(h: Harness): Promise<{ context: BrowserContext; page: Page;
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const watch: Watch = { errors: [], unauthorized: [] };
+  // A failed response is reported by its URL below (the console's "Failed to load resource" names none); the one
+  // failure expected is the status lookup with a wrong second factor (404, on purpose).
   page.on("console", (m) => {
-    if (m.type() === "error") watch.errors.push(m.text());
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) watch.errors.push(m.text());
   });
   page.on("pageerror", (e) => watch.errors.push(e.message));
   page.on("response", (r) => {
     if (r.status() === 401) watch.unauthorized.push(r.url());
+    else if (r.status() >= 400 && !(r.status() === 404 && r.url().endsWith("/api/public/status")))
+      watch.errors.push(`${r.status()} ${r.url()}`);
   });
   return { context, page, watch };
 }
@@ -55,6 +68,11 @@ async function axeViolations(page: Page): Promise<string[]> {
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
+}
+
+/** The question's heading has the focus (moved there after each screen renders): keys go where a person expects. */
+async function questionFocused(page: Page) {
+  await page.waitForFunction(() => document.activeElement?.id === "q-title");
 }
 
 async function assertAccessible(page: Page, what: string) {
@@ -115,6 +133,7 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       await assertAccessible(page, "câu hỏi 1");
       await assertNoSideScroll(page, "câu hỏi 1");
       // Enter without an answer: a Vietnamese message, still on the same question.
+      await questionFocused(page);
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
       await page.getByRole("alert").filter({ hasText: "Vui lòng chọn một câu trả lời." }).waitFor();
@@ -124,6 +143,7 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       await page
         .getByRole("heading", { level: 1, name: "Người gây thiệt hại đang làm công việc gì của Nhà nước?" })
         .waitFor();
+      await questionFocused(page);
       await page.keyboard.press("Tab");
       await page.keyboard.press("Space"); // Thi hành án dân sự (first)
       await page.keyboard.press("Enter");
@@ -139,10 +159,13 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
         .getByRole("heading", { level: 1, name: "Người gây thiệt hại đang làm công việc gì của Nhà nước?" })
         .waitFor();
       assert.ok(await page.getByRole("radio", { name: /Thi hành án dân sự/ }).isChecked());
+      await questionFocused(page);
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
 
       await page.getByRole("heading", { level: 1, name: /cơ quan thi hành án dân sự nào/ }).waitFor();
+
+      await questionFocused(page);
       await page.keyboard.press("Tab");
       await page.keyboard.press("ArrowDown"); // Cục THADS tỉnh (second option)
       assert.ok(await page.getByRole("radio", { name: /Cục Thi hành án dân sự tỉnh/ }).isChecked());
@@ -154,12 +177,15 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
         .getByLabel("Tỉnh, thành phố", { exact: true })
         .evaluate((s) => [...(s as HTMLSelectElement).options].findIndex((o) => o.value === "thanh-hoa"));
       assert.ok(target > 0);
+      await questionFocused(page);
       await page.keyboard.press("Tab");
       for (let i = 0; i < target; i++) await page.keyboard.press("ArrowDown");
       assert.equal(await page.getByLabel("Tỉnh, thành phố", { exact: true }).inputValue(), "thanh-hoa");
       await page.keyboard.press("Enter");
 
       await page.getByRole("heading", { level: 1, name: "Việc gây thiệt hại xảy ra vào khoảng ngày nào?" }).waitFor();
+
+      await questionFocused(page);
       await page.keyboard.press("Tab");
       await page.keyboard.type("31/02/2025");
       await page.keyboard.press("Enter");
@@ -169,16 +195,22 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       await page.keyboard.press("Enter");
 
       await page.getByRole("heading", { level: 1, name: "Bạn muốn yêu cầu điều gì?" }).waitFor();
+
+      await questionFocused(page);
       await page.keyboard.press("Tab");
       await page.keyboard.press("Space"); // Bồi thường thiệt hại
       await page.keyboard.press("Enter");
 
       await page.getByRole("heading", { level: 1, name: /văn bản xác định hành vi/ }).waitFor();
+
+      await questionFocused(page);
       await page.keyboard.press("Tab");
       await page.keyboard.press("Space"); // Đã nhận
       await page.keyboard.press("Enter");
 
       await page.getByRole("heading", { level: 1, name: "Bạn nhận được văn bản đó vào ngày nào?" }).waitFor();
+
+      await questionFocused(page);
       await page.keyboard.press("Tab");
       await page.keyboard.type("01/10/2025");
       await page.keyboard.press("Enter");
@@ -224,6 +256,52 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       assert.match(download.suggestedFilename(), /mau-01\.pdf$/);
       const path = await download.path();
       assert.equal(readFileSync(path).subarray(0, 5).toString(), "%PDF-");
+
+      // File the claim online with two attachments; the phone number is the second factor for tracking.
+      await page.getByRole("textbox", { name: "Số điện thoại", exact: true }).fill("0912 345 678");
+      await page.getByLabel("Chọn tệp (ảnh chụp, bản quét giấy tờ)").setInputFiles([
+        { name: "quyet-dinh-huy-ke-bien.pdf", mimeType: "application/pdf", buffer: MINI_PDF },
+        { name: "anh-xe-may.png", mimeType: "image/png", buffer: MINI_PNG },
+      ]);
+      await page.getByLabel("Loại tài liệu").first().selectOption("basis_document");
+      await page.getByLabel("Số điện thoại dùng để tra cứu").fill("0912345678");
+      // Sending without consent: refused in Vietnamese, nothing sent.
+      await page.getByRole("button", { name: "Gửi hồ sơ yêu cầu bồi thường" }).click();
+      await page.getByRole("alert").filter({ hasText: "Bạn cần đồng ý cho phép xử lý dữ liệu cá nhân" }).waitFor();
+      await page.getByRole("checkbox", { name: /Tôi đã đọc và đồng ý/ }).check();
+      await page.getByRole("button", { name: "Gửi hồ sơ yêu cầu bồi thường" }).click();
+      await page.getByRole("heading", { level: 1, name: "Đã nhận hồ sơ của bạn" }).waitFor();
+      const code = ((await page.getByTestId("receipt-code").textContent()) ?? "").trim();
+      assert.match(code, /^[A-Z2-9-]{10,}$/);
+      assert.match((await page.getByTestId("receipt-answer-by").textContent()) ?? "", /\d{2}\/\d{2}\/\d{4}/);
+      await assertAccessible(page, "phiếu tiếp nhận");
+      const [receiptPdf] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "Tải phiếu tiếp nhận (PDF)" }).click(),
+      ]);
+      assert.equal(
+        readFileSync(await receiptPdf.path())
+          .subarray(0, 5)
+          .toString(),
+        "%PDF-",
+      );
+
+      // Track the file: code + phone → received, the next statutory date and who holds it. A wrong factor: one
+      // Vietnamese answer, nothing revealed.
+      await page.getByRole("main").getByRole("link", { name: "Tra cứu hồ sơ" }).click();
+      await page.getByRole("heading", { level: 1, name: "Tra cứu hồ sơ" }).waitFor();
+      assert.equal(await page.getByLabel("Mã hồ sơ").inputValue(), code);
+      await page.getByLabel("Số điện thoại hoặc 4 số cuối căn cước").fill("0999999999");
+      await page.getByRole("button", { name: "Tra cứu" }).click();
+      await page.locator("#s-error").waitFor();
+      assert.equal(await page.getByTestId("status-result").count(), 0);
+      await page.getByLabel("Số điện thoại hoặc 4 số cuối căn cước").fill("0912345678");
+      await page.getByRole("button", { name: "Tra cứu" }).click();
+      await page.getByTestId("status-result").waitFor();
+      assert.match((await page.getByTestId("status-holder").textContent()) ?? "", /Thanh Hóa/);
+      assert.match((await page.getByTestId("status-next").textContent()) ?? "", /\d{2}\/\d{2}\/\d{4}/);
+      await assertAccessible(page, "tra cứu");
+      await assertNoSideScroll(page, "tra cứu");
 
       assert.deepEqual(watch.unauthorized, [], "không gọi API cần đăng nhập");
       assert.deepEqual(watch.errors, [], "không lỗi trong console");

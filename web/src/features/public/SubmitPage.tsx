@@ -8,9 +8,9 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { ATTACHMENT_KIND_VI } from "../../../../src/domain/claims/attachments.ts";
 import { DOCUMENT_ACCEPT, DOCUMENT_EXTENSIONS } from "../../../../src/domain/files/allowed-types.ts";
+import { CONSENT_TEXT, CONSENT_VERSION } from "../../../../src/domain/portal/consent.ts";
 import { DAMAGE_HEAD_KEYS as DAMAGE_HEADS, DAMAGE_HEADS_VI } from "../../../../src/domain/portal/damage-heads.ts";
 import {
-  CONSENT_TEXT_VERSION,
   PUBLIC_ATTACHMENT_MAX_BYTES,
   PUBLIC_ATTACHMENTS_TOTAL_BYTES,
   PUBLIC_MAX_ATTACHMENTS,
@@ -270,7 +270,7 @@ export default function SubmitPage() {
           ...flags,
           attachments,
           factor,
-          consent: { accepted: true, text_version: CONSENT_TEXT_VERSION },
+          consent: { accepted: true, text_version: CONSENT_VERSION },
           ...(website ? { website } : {}),
         },
       });
@@ -586,7 +586,12 @@ export default function SubmitPage() {
 
         <div className="pp-field pp-card">
           <h2>{pt("consentTitle")}</h2>
-          <p id="consent-text">{pt("consentText")}</p>
+          {/* The text recorded with the submission (its version is sent): the same constant the server records. */}
+          <div id="consent-text" lang="vi">
+            {CONSENT_TEXT.split("\n\n").map((para) => (
+              <p key={para.slice(0, 40)}>{para}</p>
+            ))}
+          </div>
           <label className="pp-choice">
             <input
               type="checkbox"

@@ -128,8 +128,6 @@ const vi = {
   factorPhoneValue: "Số điện thoại dùng để tra cứu",
   factorIdValue: "4 số cuối căn cước công dân",
   consentTitle: "Đồng ý xử lý dữ liệu cá nhân",
-  consentText:
-    "Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, tôi đồng ý để cơ quan nhà nước có thẩm quyền thu thập và xử lý các thông tin cá nhân tôi cung cấp (họ tên, ngày sinh, số giấy tờ, địa chỉ, điện thoại, thư điện tử, tài liệu kèm theo) chỉ nhằm mục đích tiếp nhận, giải quyết yêu cầu của tôi và thông báo kết quả. Tôi có quyền xem, yêu cầu chỉnh sửa, xóa dữ liệu và rút lại sự đồng ý bằng cách liên hệ cơ quan nhận hồ sơ.",
   consentLabel: "Tôi đã đọc và đồng ý",
   honeypot: "Để trống ô này",
   sending: "Đang gửi…",
@@ -276,8 +274,6 @@ const en: Record<PortalKey, string> = {
   factorPhoneValue: "Phone number for tracking",
   factorIdValue: "Last 4 digits of the citizen ID",
   consentTitle: "Consent to personal-data processing",
-  consentText:
-    "Under the Personal Data Protection Law No. 91/2025/QH15, I consent to the competent state agencies collecting and processing the personal data I provide (name, date of birth, ID number, address, phone, e-mail, attachments) only to receive and handle my request and inform me of the outcome. I may see, correct or delete my data and withdraw consent by contacting the receiving agency.",
   consentLabel: "I have read and agree",
   honeypot: "Leave this empty",
   sending: "Sending…",
