@@ -13,6 +13,7 @@ import {
   notifications,
   plans,
   planTasks,
+  publicSubmissions,
   reportRounds,
   reportSubmissions,
   requestCopies,
@@ -126,6 +127,33 @@ const CASES: Record<InboxKind, Case> = {
         .values({ claimId: c.id, position: 1, step: "accept", label: "Thụ lý", due: "2026-03-04", status: "open" })
         .returning();
       return d.id;
+    },
+  },
+  public_submission: {
+    agencies: ["stp-ha-noi"],
+    async make(db) {
+      const [s] = await db
+        .insert(publicSubmissions)
+        .values({
+          code: "ABCDEFGHJKMN",
+          kind: "claim",
+          agencyId: "stp-ha-noi",
+          determinedBySoTuPhap: true,
+          submittedOn: "2026-02-27",
+          answers: {},
+          personName: "Nguyễn B",
+          personAddress: "Hà Nội",
+          facts: "Kê biên nhầm",
+          request: {},
+          factorKind: "id_last4",
+          factorHash: "00",
+          factorSalt: "00",
+          consentAt: new Date("2026-02-27T02:00:00Z"),
+          consentTextVersion: "2026-12-04",
+          bodyHash: "00",
+        })
+        .returning();
+      return s.id;
     },
   },
   urging_step: {

@@ -15,6 +15,7 @@ export const INBOX_KINDS = [
   "urging_step", // its urging went unanswered past due: take the next rung (KH 2021 mục II.6)
   "inspection_followup", // a follow-up an inspection asked of it (KH 2021 mục II.10)
   "request_sent", // waiting on others: its own request not answered yet
+  "public_submission", // a claim file or support request sent through the public portal, not yet handled (issue 15)
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const INBOX_KIND_VI: Readonly<Record<InboxKind, string>> = {
   urging_step: "Đôn đốc bậc tiếp theo",
   inspection_followup: "Việc sau kiểm tra",
   request_sent: "Chờ cơ quan khác trả lời",
+  public_submission: "Hồ sơ, đề nghị gửi trực tuyến",
 };
 
 export const INBOX_GROUPS = ["overdue", "due_soon", "later", "waiting"] as const;

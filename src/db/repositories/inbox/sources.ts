@@ -3,10 +3,12 @@
 // source does not compile (Record<InboxKind, …>); tests/db/inbox-kinds.test.ts checks each one reaches the right agency.
 import { and, eq, inArray, isNull, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { defaultCalendar } from "../../../domain/calendar/index.ts";
 import { CASE_LIST_RULES } from "../../../domain/case-lists/index.ts";
 import type { InboxKind } from "../../../domain/inbox/index.ts";
+import { answerBy, type SubmissionKind } from "../../../domain/portal/submission.ts";
 import { REQUEST_KIND_VI, type RequestKind } from "../../../domain/routing/index.ts";
-import type { IsoDate } from "../../../domain/shared/dates.ts";
+import { type IsoDate, toVnDate } from "../../../domain/shared/dates.ts";
 import { effectiveStatus, isOpen } from "../../../domain/tasks/index.ts";
 import {
   claimDeadlines,
@@ -15,6 +17,7 @@ import {
   inspections,
   plans,
   planTasks,
+  publicSubmissions,
   reportRounds,
   reportSubmissions,
   requestCopies,
@@ -290,6 +293,36 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       waiting: false,
       refs: {},
     }));
+  },
+
+  // Issue 15: a submission from the public portal waits in the holder's inbox until accepted, forwarded or answered;
+  // due = the date the agency must answer (Điều 43 khoản 1, or Điều 41 khoản 4 for the Sở Tư pháp).
+  async public_submission(db, agency) {
+    const rows = await db
+      .select()
+      .from(publicSubmissions)
+      .where(and(inArray(publicSubmissions.status, ["received", "forwarded"]), of(publicSubmissions.agencyId, agency)));
+    return rows.map((r) => {
+      const from = r.status === "forwarded" ? toVnDate(r.updatedAt) : r.submittedOn;
+      const due = answerBy(
+        defaultCalendar,
+        r.kind as SubmissionKind,
+        from,
+        r.status === "received" && r.determinedBySoTuPhap,
+      );
+      return {
+        kind: "public_submission" as const,
+        id: r.id,
+        agency_id: r.agencyId,
+        title: `${r.kind === "claim" ? "Hồ sơ yêu cầu bồi thường" : "Đề nghị hỗ trợ"} gửi trực tuyến, mã ${r.code}`,
+        due: due?.date ?? null,
+        state: r.status,
+        from_agency_id: null,
+        url: `/public-submissions/${r.id}`,
+        waiting: false,
+        refs: {},
+      };
+    });
   },
 
   async request_sent(db, agency, today) {
