@@ -35,6 +35,8 @@ try {
         await page.locator("main .ant-table-row a").first().click();
       } else await page.goto(`${h.baseUrl}${s.path}`);
       await page.waitForLoadState("networkidle");
+      await page.locator("#main").waitFor();
+      await page.waitForFunction(() => !document.querySelector(".ant-spin-spinning"), null, { timeout: 60_000 });
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(dir, `${s.name}${suffix}.png`) });
       console.log(`docs/screenshots/${s.name}${suffix}.png`);
