@@ -38,6 +38,7 @@ const EXPECTED_TABLES = [
   "notifications",
   "outgoing_counters",
   "outgoing_register",
+  "password_reset_tokens",
   "plan_tasks",
   "plans",
   "public_attempts",
