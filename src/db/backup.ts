@@ -2,14 +2,16 @@
 // migration the data belongs to, tables in foreign-key order with their columns and row counts); then one line per row
 // {"t": table, "r": row-as-JSON}. Rows are rendered by PostgreSQL itself (row_to_json) and read back with
 // json_populate_recordset, so dates, timestamps, bigint, jsonb and bytea round-trip exactly on PGlite and on PG 15.
-// Version 2 adds the uploaded files (DATA_DIR/uploads) of the attachment rows in the snapshot, as base64 chunks
+// Version 2 adds the uploaded files of the attachment and claim document rows in the snapshot (wherever they are
+// stored: DATA_DIR/uploads or the upload_blobs table — src/db/uploads.ts), as base64 chunks
 // {"f": stored name, "b": base64}, and ends with a manifest {"manifest": {tables, files, missing}}: SHA-256 of every
 // table's lines and of every file. Restore verifies all of it (and each file against its attachment row's sha256)
 // BEFORE touching the database, then goes into an empty migrated database in ONE transaction (or replaces everything
-// with `force`), then moves the files into place. Version 1 files (no uploads, no manifest) still restore.
+// with `force`; blobs go in with the rows), then moves the DATA_DIR files into place. Version 1 files (no uploads, no manifest) still restore.
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
@@ -19,14 +21,21 @@ import { sql } from "drizzle-orm";
 import { DomainError } from "../domain/shared/errors.ts";
 import { appendAudit } from "./audit.ts";
 import { latestMigrationId, migrationJournal } from "./migrate.ts";
+import { uploadBlobs } from "./schema/index.ts";
 import type { AppDb, Database } from "./types.ts";
+import { readStored, STORED_NAME } from "./uploads.ts";
 
 export const BACKUP_FORMAT = "btnn-backup";
 export const BACKUP_VERSION = 2;
 /** Raw bytes per file line (base64 makes it ~1.4 MB of text). */
 const FILE_CHUNK = 1 << 20;
-/** Ephemeral tables not worth keeping (sessions would also carry live credentials). */
-export const EXCLUDED_TABLES = ["sessions", "login_attempts", "password_reset_tokens"];
+/**
+ * Ephemeral tables not worth keeping (sessions would also carry live credentials), and upload_blobs, whose bytes are
+ * written as file lines like DATA_DIR's (one at a time, never the whole table in memory).
+ */
+export const EXCLUDED_TABLES = ["sessions", "login_attempts", "password_reset_tokens", "upload_blobs"];
+/** Tables whose rows may point at stored upload bytes (storage "file" or "blob", stored_name, sha256, size). */
+const FILE_TABLES = ["attachments", "claim_documents"];
 /** Reference rows present in every freshly migrated database (replaced by the backup's rows on restore). */
 const REFERENCE_TABLES = ["roles", "audit_head"];
 
@@ -50,11 +59,18 @@ export type BackupManifest = {
   missing: Array<{ name: string; reason: string }>;
 };
 
-/** An attachment stored on disk (storage = "file"), as listed in the snapshot. */
-type FileRef = { name: string; sha256: string; size: number };
+/** An upload stored outside its row (storage "file" or "blob"), as listed in the snapshot. */
+type FileRef = { name: string; sha256: string; size: number; storage: string };
 
-/** Names written by the upload route: a UUID plus an allow-listed extension — nothing else is read or written. */
-const STORED_NAME = /^[0-9a-f-]{36}(\.[a-z0-9]{1,8})?$/;
+const storedOutside = (r: Record<string, unknown>) => r.storage === "file" || r.storage === "blob";
+/** The rows of a backup (or snapshot) whose bytes are stored outside the row, by stored name. */
+function storedRows(rows: Map<string, Array<Record<string, unknown>>>): Map<string, Record<string, unknown>> {
+  return new Map(
+    FILE_TABLES.flatMap((t) => rows.get(t) ?? [])
+      .filter(storedOutside)
+      .map((r) => [String(r.stored_name ?? ""), r]),
+  );
+}
 
 const sha256hex = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
@@ -149,7 +165,7 @@ function* batches(lines: string[], size = 1 << 20): Generator<string> {
 
 export type BackupOptions = {
   actor?: { user_id?: string | null; agency_id?: string | null };
-  /** DATA_DIR/uploads: the files of attachment rows stored on disk go into the backup. */
+  /** DATA_DIR/uploads: the files of rows stored on disk go into the backup (blobs are read from the database). */
   uploadsDir?: string;
   /** How the backup was asked for (audit): "cli" (default), "online" (through the running server). */
   via?: string;
@@ -163,7 +179,7 @@ export async function backupDatabase(
 ): Promise<BackupHeader & { manifest: BackupManifest }> {
   const chunks: string[] = [];
   const manifest: BackupManifest = { tables: {}, files: [], missing: [] };
-  let refs: FileRef[] = [];
+  const refs: FileRef[] = [];
   const header: BackupHeader = await database.db.transaction(
     async (tx) => {
       const q = executor(tx);
@@ -193,20 +209,27 @@ export async function backupDatabase(
           chunks.push(line);
         }
         manifest.tables[t] = hash.digest("hex");
-        if (t === "attachments")
-          refs = rows
-            .filter((r) => r.storage === "file")
-            .map((r) => ({ name: String(r.stored_name ?? ""), sha256: String(r.sha256), size: Number(r.size) }));
+        if (FILE_TABLES.includes(t))
+          refs.push(
+            ...rows.filter(storedOutside).map((r) => ({
+              name: String(r.stored_name ?? ""),
+              sha256: String(r.sha256),
+              size: Number(r.size),
+              storage: String(r.storage),
+            })),
+          );
       }
       return h;
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
   // Files are read after the snapshot transaction (PGlite has one connection: the server keeps serving meanwhile).
-  // A file referenced by the snapshot is never deleted afterwards (uploads are written before their row commits).
-  const included: Array<FileRef & { path: string }> = [];
+  // Bytes referenced by the snapshot are never deleted or changed afterwards (written before or with their row).
+  const read = (f: FileRef) =>
+    readStored(database.db, opts.uploadsDir, { storage: f.storage, storedName: f.name, content: null });
+  const included: FileRef[] = [];
   for (const f of refs) {
-    if (!opts.uploadsDir) {
+    if (f.storage === "file" && !opts.uploadsDir) {
       manifest.missing.push({ name: f.name, reason: "không có thư mục tệp tải lên" });
       continue;
     }
@@ -214,14 +237,17 @@ export async function backupDatabase(
       manifest.missing.push({ name: f.name, reason: "tên tệp lưu trữ không hợp lệ" });
       continue;
     }
-    const path = join(opts.uploadsDir, f.name);
-    const bytes = await readFile(path).catch(() => null);
-    if (!bytes) manifest.missing.push({ name: f.name, reason: "tệp không còn trong thư mục tải lên" });
+    const bytes = await read(f);
+    if (!bytes)
+      manifest.missing.push({
+        name: f.name,
+        reason: f.storage === "blob" ? "tệp không còn trong cơ sở dữ liệu" : "tệp không còn trong thư mục tải lên",
+      });
     else if (sha256hex(bytes) !== f.sha256)
       manifest.missing.push({ name: f.name, reason: "nội dung tệp khác mã SHA-256 đã ghi khi tải lên" });
     else {
       manifest.files.push({ name: f.name, size: bytes.length, sha256: f.sha256 });
-      included.push({ ...f, path });
+      included.push(f);
     }
   }
   header.uploads = {
@@ -233,8 +259,8 @@ export async function backupDatabase(
     yield* batches([`${JSON.stringify(header)}\n`, ...chunks]);
     for (const f of included) {
       // Read again one at a time (up to 10 MiB each) rather than holding every upload in memory.
-      const bytes = await readFile(f.path);
-      if (sha256hex(bytes) !== f.sha256) throw new Error(`Tệp ${f.name} thay đổi trong lúc sao lưu`);
+      const bytes = await read(f);
+      if (!bytes || sha256hex(bytes) !== f.sha256) throw new Error(`Tệp ${f.name} thay đổi trong lúc sao lưu`);
       for (let i = 0; i < bytes.length || i === 0; i += FILE_CHUNK)
         yield `${JSON.stringify({ f: f.name, b: bytes.subarray(i, i + FILE_CHUNK).toString("base64") })}\n`;
     }
@@ -356,9 +382,7 @@ async function readBackup(file: string, staging?: string): Promise<ReadBackup> {
     for (const name of listed.keys())
       if (!files.has(name)) throw invalid(`Tệp ${name} có trong phần kê khai nhưng thiếu nội dung trong bản sao lưu.`);
     // Each file is the one its attachment row describes (the hash recorded at upload).
-    const rowsByName = new Map(
-      (rows.get("attachments") ?? []).filter((r) => r.storage === "file").map((r) => [String(r.stored_name), r]),
-    );
+    const rowsByName = storedRows(rows);
     const missing = new Set((manifest.missing ?? []).map((m) => m.name));
     for (const [name, r] of rowsByName) {
       const f = listed.get(name);
@@ -398,13 +422,17 @@ export async function restoreDatabase(
     uploadsDir?: string;
   } = {},
 ): Promise<RestoreResult> {
-  // Staged beside the uploads (same file system: the final move is a rename), removed whatever happens.
-  const staging = opts.uploadsDir ? join(opts.uploadsDir, `.restore-${randomUUID()}`) : undefined;
-  if (staging) await mkdir(staging, { recursive: true, mode: 0o700 });
+  // Staged beside the uploads (same file system: the final move is a rename), removed whatever happens; without a
+  // data folder (blobs only) in a private temporary folder.
+  let staging: string;
+  if (opts.uploadsDir) {
+    staging = join(opts.uploadsDir, `.restore-${randomUUID()}`);
+    await mkdir(staging, { recursive: true, mode: 0o700 });
+  } else staging = await mkdtemp(join(tmpdir(), "btnn-restore-"));
   try {
     return await restoreVerified(database, file, opts, staging);
   } finally {
-    if (staging) await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -412,10 +440,13 @@ async function restoreVerified(
   database: Database,
   file: string,
   opts: { force?: boolean; actor?: { user_id?: string | null; agency_id?: string | null }; uploadsDir?: string },
-  staging: string | undefined,
+  staging: string,
 ): Promise<RestoreResult> {
   const { header, rows, manifest, staged } = await readBackup(file, staging);
-  if (staged.length > 0 && !opts.uploadsDir)
+  const byName = storedRows(rows);
+  const onDisk = staged.filter((n) => byName.get(n)?.storage !== "blob");
+  const blobs = staged.filter((n) => byName.get(n)?.storage === "blob");
+  if (onDisk.length > 0 && !opts.uploadsDir)
     throw new DomainError(
       "invalid_backup",
       "file",
@@ -492,6 +523,8 @@ async function restoreVerified(
         sql`select setval(pg_get_serial_sequence(${String(s.t)}, ${String(s.c)}), coalesce((select max(${sql.identifier(String(s.c))}) from ${sql.identifier(String(s.t))}), 0) + 1, false)`,
       );
     }
+    // Blobs (upload_blobs, emptied above) go in with their rows: one at a time from the verified staging copies.
+    for (const name of blobs) await tx.insert(uploadBlobs).values({ name, bytes: await readFile(join(staging, name)) });
     if (!header.tables.some((t) => t.name === "audit_head"))
       await tx.execute(
         sql`insert into audit_head (id, seq, hash) values (1, 0, ${"0".repeat(64)}) on conflict do nothing`,
@@ -514,12 +547,10 @@ async function restoreVerified(
   });
   // Committed: the verified files take their place. Replacing a database (--force) also drops the uploads that
   // belonged to it and not to the backup (they would be orphans holding personal data).
-  if (opts.uploadsDir && staging) {
-    for (const name of staged) await rename(join(staging, name), join(opts.uploadsDir, name));
+  if (opts.uploadsDir) {
+    for (const name of onDisk) await rename(join(staging, name), join(opts.uploadsDir, name));
     if (result.replaced) {
-      const keep = new Set(
-        (rows.get("attachments") ?? []).filter((r) => r.storage === "file").map((r) => String(r.stored_name)),
-      );
+      const keep = new Set([...byName].filter(([, r]) => r.storage === "file").map(([n]) => n));
       for (const name of await readdir(opts.uploadsDir))
         if (STORED_NAME.test(name) && !keep.has(name)) await rm(join(opts.uploadsDir, name), { force: true });
     }

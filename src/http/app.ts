@@ -6,6 +6,7 @@ import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-
 import { type Config, type TrustProxy, uploadsDir } from "../config.ts";
 import type { PublicLimits } from "../db/repositories/public-attempts.ts";
 import type { Database } from "../db/types.ts";
+import { uploadsFor } from "../db/uploads.ts";
 import { startClusterBus } from "./cluster-bus.ts";
 import { bumpDataGeneration } from "./data-generation.ts";
 import { installRequestLog } from "./logging.ts";
@@ -160,7 +161,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(authPlugin, { db, cookieSecure, now: opts.now, sessionCache: opts.sessionCache });
   await app.register(scopePlugin, { db });
   // Idempotency-Key on every creating POST (after auth: keys belong to a user).
-  await app.register(idempotencyPlugin, { db, now: opts.now });
+  await app.register(idempotencyPlugin, { db, now: opts.now, bus });
 
   await app.register(healthRoutes, { database: opts.database, lifecycle: opts.lifecycle, clustered: bus !== null });
   await app.register(authRoutes, { db, cookieSecure, now: opts.now });
@@ -176,7 +177,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(claimRoutes, { db, now: opts.now });
   await app.register(claimBackfillRoutes, { db });
   await app.register(claimFormRoutes, { db });
-  await app.register(claimDocumentRoutes, { db });
+  // Uploaded files: DATA_DIR/uploads on PGlite, the upload_blobs table on PostgreSQL (every app server sees them).
+  const uploads = uploadsFor(
+    opts.database,
+    opts.config.dataDir ? uploadsDir({ dataDir: opts.config.dataDir }) : undefined,
+  );
+  await app.register(claimDocumentRoutes, { db, uploads });
   await app.register(claimCorrectionRoutes, { db, now: opts.now });
   await app.register(claimImportRoutes, { db });
   await app.register(planRoutes, { db });
@@ -188,13 +194,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(bulkRoutes, { db });
   await app.register(savedFilterRoutes, { db });
   await app.register(notificationRoutes, { db, mailEnabled: !!opts.config.smtpUrl });
-  // Task tracking, notifications, forwarded copies, letters; evidence files under DATA_DIR/uploads (in the row without one).
-  const uploads = opts.config.dataDir ? uploadsDir({ dataDir: opts.config.dataDir }) : undefined;
-  await app.register(coordinationRoutes, { db, uploadsDir: uploads, now: opts.now });
+  // Task tracking, notifications, forwarded copies, letters, evidence files.
+  await app.register(coordinationRoutes, { db, uploads, now: opts.now });
   // Online backup for `btnn backup` while this server holds the database (token from DATA_DIR/btnn-control.json).
   await app.register(adminBackupRoutes, {
     database: opts.database,
-    uploadsDir: uploads,
+    uploadsDir: uploads.dir,
     controlToken: opts.controlToken,
   });
   await app.register(caseListRoutes, { db });

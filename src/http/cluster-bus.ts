@@ -11,7 +11,9 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 
 export const BUS_CHANNEL = "btnn_bus";
+/** Application name prefix of every server's LISTEN connection (`btnn-bus:<server id>`), counted in pg_stat_activity. */
 export const BUS_APPLICATION_NAME = "btnn-bus";
+const applicationName = (serverId: string) => `${BUS_APPLICATION_NAME}:${serverId}`;
 export const ACK_TIMEOUT_MS = 2_000;
 
 type Message = { s: string; k: "d" | "i" | "a"; n: number; a?: number };
@@ -22,6 +24,8 @@ export type ClusterBus = {
   dataChanged(): Promise<void>;
   /** Sessions/identities changed here: other servers drop cached sessions; resolves when all acknowledged. */
   identitiesChanged(): Promise<{ peers: number; acked: number }>;
+  /** Is the server with this bus id still running (its LISTEN connection open)? A killed server's is gone at once. */
+  alive(serverId: string): Promise<boolean>;
   close(): Promise<void>;
 };
 
@@ -30,7 +34,7 @@ export async function startClusterBus(
   handlers: { onData(): void; onIdentities(): void; log?: (msg: string) => void },
 ): Promise<ClusterBus> {
   const serverId = randomUUID();
-  const client = new pg.Client({ connectionString: url, application_name: BUS_APPLICATION_NAME });
+  const client = new pg.Client({ connectionString: url, application_name: applicationName(serverId) });
   const log = handlers.log ?? (() => {});
   let seq = 0;
   let closed = false;
@@ -84,8 +88,8 @@ export async function startClusterBus(
       const [row] = (
         await client.query<{ n: number }>(
           `select count(*)::int as n from pg_stat_activity
-            where application_name = $1 and datname = current_database() and pid <> pg_backend_pid()`,
-          [BUS_APPLICATION_NAME],
+            where application_name like $1 and datname = current_database() and pid <> pg_backend_pid()`,
+          [`${BUS_APPLICATION_NAME}:%`],
         )
       ).rows;
       const peers = row?.n ?? 0;
@@ -116,6 +120,13 @@ export async function startClusterBus(
         waiting.delete(n);
       }
       return { peers, acked: acked.size };
+    },
+    async alive(id) {
+      if (id === serverId) return !closed;
+      const r = await client.query("select 1 from pg_stat_activity where application_name = $1 limit 1", [
+        applicationName(id),
+      ]);
+      return r.rows.length > 0;
     },
     async close() {
       if (closed) return;

@@ -11,6 +11,7 @@ import { createPlan, createTaskInstances, updateTaskInstance } from "../../src/d
 import { getSubmissionDraft, openRound, saveSubmission } from "../../src/db/repositories/reports.ts";
 import { availableEngines, openTestDatabase } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
+import { uploadsFor } from "../../src/db/uploads.ts";
 import { importPlan } from "../../src/documents/import/index.ts";
 import { loadAgencies, scopeFor } from "../db/fixtures.ts";
 
@@ -84,11 +85,18 @@ for (const engine of availableEngines()) {
       });
       // Outcome = the evidence file uploaded on the task.
       const q1 = inst.get("II.1.2 Quý I năm 2021")!;
-      await addTaskEvidence(database.db, cuc, q1.id, {
-        fileName: "Danh mục quý I-2021.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        bytes: Buffer.from("danh muc"),
-      });
+      await addTaskEvidence(
+        database.db,
+        cuc,
+        q1.id,
+        {
+          fileName: "Danh mục quý I-2021.xlsx",
+          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          bytes: Buffer.from("danh muc"),
+          extension: ".xlsx",
+        },
+        uploadsFor(database, undefined).store,
+      );
       q1.version += 1;
       await update("II.1.2 Quý I năm 2021", { status: "done", completed_on: "2021-01-29" });
       // Past its time (04/05/2021) and not done; a note from the task board says how far it got.

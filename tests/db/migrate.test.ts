@@ -59,6 +59,7 @@ const EXPECTED_TABLES = [
   "task_instance_coordinators",
   "task_instances",
   "trainings",
+  "upload_blobs",
   "users",
   "work_assignments",
 ];

@@ -1,8 +1,10 @@
-// Issue 13 findings 3, 4 and 9 against the real `btnn serve` process (one engine per test file, like the other
+// Issue 13 findings 3, 4 and 9 (and issue 16: uploads where every app server sees them) against the real `btnn serve` process (one engine per test file, like the other
 // durability suites): the data folder is private (checked as the unprivileged user `nobody`), `btnn backup` works
 // while the server runs (on PGlite: through the server, which holds the folder's lock), and backup → restore into a
 // fresh folder/database brings every uploaded file back with the same SHA-256, verifies the manifest, and a file lost
-// after the restore answers 410, never 500. Used by storage-pglite.test.ts and storage-postgres.test.ts.
+// after the restore answers 410, never 500. Uploads (task evidence and claim documents) are files under DATA_DIR/uploads
+// on PGlite and rows of upload_blobs on PostgreSQL (src/db/uploads.ts): the same backup carries both.
+// Used by storage-pglite.test.ts and storage-postgres.test.ts.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -89,6 +91,18 @@ export function storageSuite(engine: Engine): void {
     /** attachment id → SHA-256 of the bytes downloaded from the source server. */
     const hashes = new Map<string, string>();
     const uploadIds: string[] = [];
+    /** The claim document uploaded through /api/claims/:id/documents, as a download path. */
+    let claimDocPath = "";
+    let claimDocHash = "";
+    /** Stored names of uploads kept in the database (PostgreSQL). */
+    const blobNames = async (t: Target) => {
+      const db = await t.open();
+      try {
+        return (await db.query<{ name: string }>("select name from upload_blobs order by name")).map((r) => r.name);
+      } finally {
+        await db.close();
+      }
+    };
     let t0 = Date.now();
     const lap = (t: { diagnostic(m: string): void }, what: string) => {
       t.diagnostic(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -155,6 +169,16 @@ export function storageSuite(engine: Engine): void {
         assert.equal(r.status, 201, `${name}: ${JSON.stringify(r.body)}`);
         uploadIds.push((r.body as { id: string }).id);
       }
+      // A document on the claim's file goes through the same upload store.
+      const claimId = (claim.body as { id: string }).id;
+      const doc = Buffer.from(`%PDF-1.4\n% đơn yêu cầu bồi thường ${"đ".repeat(4000)}\n%%EOF\n`);
+      const cd = await client.post(
+        `/api/claims/${claimId}/documents?kind=claim_request&title=${encodeURIComponent("Đơn yêu cầu")}&file_name=${encodeURIComponent("Đơn yêu cầu bồi thường.pdf")}`,
+        doc,
+      );
+      assert.equal(cd.status, 201, JSON.stringify(cd.body));
+      claimDocPath = `/api/claims/${claimId}/documents/${(cd.body as { id: string }).id}`;
+      claimDocHash = sha(doc);
       // A generated letter (kept in the database row) is an attachment too.
       const req = await client.post("/api/requests", {
         kind: "guidance",
@@ -176,6 +200,9 @@ export function storageSuite(engine: Engine): void {
         assert.equal(d.status, 200);
         hashes.set(id, sha(d.body as Buffer));
       }
+      const dd = await client.get(claimDocPath);
+      assert.equal(dd.status, 200);
+      assert.equal(sha(dd.body as Buffer), claimDocHash);
 
       lap(t, "ghi dữ liệu");
       // Every folder 0700 and every file 0600 — also what was created after the start (uploads, new WAL records).
@@ -185,7 +212,11 @@ export function storageSuite(engine: Engine): void {
         [],
       );
       const uploads = readdirSync(join(source.dataDir, "uploads")).filter((f) => !f.startsWith("."));
-      assert.equal(uploads.length, FILES.length + 1);
+      if (engine === "postgres") {
+        // Every app server on this database sees the uploads: they are in PostgreSQL, not on this machine's disk.
+        assert.deepEqual(uploads, [legacy.split("/").pop()]);
+        assert.equal((await blobNames(source)).length, FILES.length + 1);
+      } else assert.equal(uploads.length, FILES.length + 2);
       for (const f of [legacy, join(source.dataDir, "uploads", uploads[0]), source.dataDir]) {
         const r = readAsNobody(f);
         assert.equal(r.ok, false, `nobody read ${f}`);
@@ -225,11 +256,9 @@ export function storageSuite(engine: Engine): void {
       assert.equal(out.online, engine === "pglite");
       assert.equal(out.format, "btnn-backup");
       assert.equal(out.version, 2);
-      assert.deepEqual(out.uploads, {
-        files: FILES.length,
-        bytes: FILES.reduce((n, [, b]) => n + b.length, 0),
-        missing: 0,
-      });
+      assert.equal(out.uploads?.files, FILES.length + 1, "evidence files and the claim document");
+      assert.ok((out.uploads?.bytes ?? 0) > FILES.reduce((n, [, b]) => n + b.length, 0));
+      assert.equal(out.uploads?.missing, 0);
       assert.equal(statSync(backupFile).mode & 0o777, 0o600, "the backup file is the owner's only");
       // The server kept serving during and after the backup.
       const health = await new ApiClient(server.base).get("/api/health");
@@ -305,7 +334,7 @@ export function storageSuite(engine: Engine): void {
       await (await restored.open()).close();
       const rs = runBtnn(restored, ["restore", backupFile]);
       assert.equal((await rs.exited).code, 0, rs.output());
-      assert.match(rs.output(), new RegExp(`và ${FILES.length} tệp tải lên \\(đã kiểm tra SHA-256\\)`));
+      assert.match(rs.output(), new RegExp(`và ${FILES.length + 1} tệp tải lên \\(đã kiểm tra SHA-256\\)`));
       lap(t, "btnn restore");
       const again = await startServer(restored);
       lap(t, "khởi động máy chủ mới");
@@ -316,9 +345,24 @@ export function storageSuite(engine: Engine): void {
         assert.equal(d.status, 200, `${id}: ${JSON.stringify(d.body).slice(0, 200)}`);
         assert.equal(sha(d.body as Buffer), want, `attachment ${id}`);
       }
-      // A file lost from DATA_DIR/uploads after the restore: a coded 410 in Vietnamese, never a 500.
-      const [lost] = readdirSync(join(restored.dataDir, "uploads"));
-      unlinkSync(join(restored.dataDir, "uploads", lost));
+      const dd = await client.get(claimDocPath);
+      assert.equal(dd.status, 200);
+      assert.equal(sha(dd.body as Buffer), claimDocHash, "claim document");
+      // A file lost after the restore (from DATA_DIR/uploads, or its blob row): a coded 410 in Vietnamese, never a 500.
+      if (engine === "postgres") {
+        assert.equal((await blobNames(restored)).length, FILES.length + 1, "blobs restored into PostgreSQL");
+        const db = await restored.open();
+        try {
+          await db.query("delete from upload_blobs where name in (select stored_name from attachments where id = $1)", [
+            uploadIds[1],
+          ]);
+        } finally {
+          await db.close();
+        }
+      } else {
+        const [lost] = readdirSync(join(restored.dataDir, "uploads")).filter((f) => f.endsWith(".png"));
+        unlinkSync(join(restored.dataDir, "uploads", lost));
+      }
       const gone = await Promise.all(uploadIds.map((id) => client.get(`/api/attachments/${id}`)));
       const g = gone.find((r) => r.status !== 200);
       assert.ok(g, "one download fails");

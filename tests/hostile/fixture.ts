@@ -62,6 +62,7 @@ export const MAIN_TABLES = [
   "task_instances",
   "task_comments",
   "attachments",
+  "upload_blobs",
   "requests",
   "request_copies",
   "case_list_snapshots",

@@ -146,9 +146,15 @@ for (const engine of availableEngines()) {
         assert.equal(d.headers["content-type"], mime, name);
         assert.deepEqual(d.rawPayload, bytes, name);
       }
-      // Stored under generated names with the allow-listed extension only.
-      for (const f of readdirSync(uploads))
-        assert.match(f, /^[0-9a-f-]{36}\.(pdf|docx|doc|xlsx|xls|odt|ods|jpg|png|txt)$/, f);
+      // Stored under generated names with the allow-listed extension only: DATA_DIR/uploads on PGlite, the
+      // upload_blobs table on PostgreSQL (src/db/uploads.ts).
+      const stored =
+        engine === "postgres"
+          ? (await fx.database.query<{ name: string }>("select name from upload_blobs")).map((r) => r.name)
+          : readdirSync(uploads);
+      assert.ok(stored.length >= GOOD.length);
+      if (engine === "postgres") assert.equal(existsSync(uploads), false, "nothing in DATA_DIR/uploads");
+      for (const f of stored) assert.match(f, /^[0-9a-f-]{36}\.(pdf|docx|doc|xlsx|xls|odt|ods|jpg|png|txt)$/, f);
     });
 
     test("finding 15: plan import goes through the same allow-list (virus.exe, bidi name → refused naming file_name, nothing written)", async () => {

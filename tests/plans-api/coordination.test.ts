@@ -254,7 +254,7 @@ describe("Thang đôn đốc", () => {
 });
 
 describe("Theo dõi nhiệm vụ", () => {
-  test("quy trình trạng thái, bình luận, tệp minh chứng lưu dưới DATA_DIR/uploads với tên sinh ngẫu nhiên", async () => {
+  test("quy trình trạng thái, bình luận, tệp minh chứng lưu với tên sinh ngẫu nhiên (PGlite: DATA_DIR/uploads; PostgreSQL: bảng upload_blobs)", async () => {
     const t0 = (await c.stp.get(`/api/task-instances/${ubndTaskId}`)).json();
     assert.equal(t0.status, "pending");
     const p1 = await c.stp.patch(`/api/task-instances/${ubndTaskId}`, { status: "in_progress", version: t0.version });
@@ -269,9 +269,23 @@ describe("Theo dõi nhiệm vụ", () => {
       headers: { "content-type": "application/octet-stream" },
     });
     assert.equal(up.statusCode, 201, up.body);
-    const files = await readdir(join(dataDir, "uploads"));
-    assert.equal(files.length, 1);
-    assert.match(files[0], /^[0-9a-f-]{36}\.pdf$/);
+    // PGlite: a file under DATA_DIR/uploads; PostgreSQL: a blob every app server reads (src/db/uploads.ts).
+    const [stored] = await database.query<{ storage: string; stored_name: string }>(
+      "select storage, stored_name from attachments where id = $1",
+      [up.json().id],
+    );
+    assert.match(stored.stored_name, /^[0-9a-f-]{36}\.pdf$/);
+    if (database.kind === "postgres") {
+      assert.equal(stored.storage, "blob");
+      const [blob] = await database.query<{ n: number }>(
+        "select length(bytes) as n from upload_blobs where name = $1",
+        [stored.stored_name],
+      );
+      assert.equal(Number(blob.n), bytes.length);
+    } else {
+      assert.equal(stored.storage, "file");
+      assert.deepEqual(await readdir(join(dataDir, "uploads")), [stored.stored_name]);
+    }
     const dl = await c.stp.get(`/api/attachments/${up.json().id}`);
     assert.equal(dl.statusCode, 200);
     assert.deepEqual(dl.rawPayload, bytes);

@@ -25,6 +25,7 @@ import {
 import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import { searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
+import { type UploadStore, withStoredUpload } from "../uploads.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
 import { instanceViews, loadLedTask } from "./plans.ts";
 import { REQUEST_KINDS, type RequestDto, type RequestInput, requestVisible, requireVisibleLinks } from "./requests.ts";
@@ -462,48 +463,51 @@ export async function taskDetail(db: AppDb, scope: Scope, id: string, today: Iso
   };
 }
 
-export type StoredFile = { fileName: string; mimeType: string; bytes: Buffer; storedName?: string | null };
+export type NewUpload = { fileName: string; mimeType: string; bytes: Buffer; extension: string };
 
 /**
- * Records an evidence file on a task (the bytes are already on disk under `storedName`, or kept in the row) by its lead
- * agency. Returns the file and the task's new version (`task_version`), so the client's next change is not stale.
+ * Records an evidence file on a task by its lead agency, the bytes kept by `store` (src/db/uploads.ts) in the same
+ * transaction. Returns the file and the task's new version (`task_version`), so the client's next change is not stale.
  */
-export async function addTaskEvidence(db: AppDb, scope: Scope, taskId: string, file: StoredFile) {
+export async function addTaskEvidence(db: AppDb, scope: Scope, taskId: string, file: NewUpload, store: UploadStore) {
   requirePermission(scope, "plans.write");
-  return db.transaction(async (tx) => {
-    const t = await loadLedTask(tx, scope, taskId, true);
-    const [row] = await tx
-      .insert(attachments)
-      .values({
+  return withStoredUpload(
+    db,
+    store,
+    file,
+    (tx) => loadLedTask(tx, scope, taskId, true),
+    async (tx, placed, t) => {
+      const [row] = await tx
+        .insert(attachments)
+        .values({
+          entity: "task_instance",
+          entityId: taskId,
+          agencyId: t.agencyId,
+          kind: "upload",
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          size: file.bytes.length,
+          sha256: createHash("sha256").update(file.bytes).digest("hex"),
+          ...placed,
+          createdBy: scope.userId,
+        })
+        .returning(attachmentColumns);
+      const evidence = Array.isArray(t.evidence) ? [...(t.evidence as unknown[])] : t.evidence ? [t.evidence] : [];
+      evidence.push({ attachment_id: row.id, file_name: row.fileName });
+      await tx
+        .update(taskInstances)
+        .set({ evidence, version: t.version + 1, updatedAt: new Date() })
+        .where(eq(taskInstances.id, taskId));
+      await appendAudit(tx, {
+        ...auditActor(scope),
+        action: "task_instance.evidence.add",
         entity: "task_instance",
-        entityId: taskId,
-        agencyId: t.agencyId,
-        kind: "upload",
-        fileName: file.fileName,
-        mimeType: file.mimeType,
-        size: file.bytes.length,
-        sha256: createHash("sha256").update(file.bytes).digest("hex"),
-        storage: file.storedName ? "file" : "db",
-        storedName: file.storedName ?? null,
-        content: file.storedName ? null : file.bytes,
-        createdBy: scope.userId,
-      })
-      .returning(attachmentColumns);
-    const evidence = Array.isArray(t.evidence) ? [...(t.evidence as unknown[])] : t.evidence ? [t.evidence] : [];
-    evidence.push({ attachment_id: row.id, file_name: row.fileName });
-    await tx
-      .update(taskInstances)
-      .set({ evidence, version: t.version + 1, updatedAt: new Date() })
-      .where(eq(taskInstances.id, taskId));
-    await appendAudit(tx, {
-      ...auditActor(scope),
-      action: "task_instance.evidence.add",
-      entity: "task_instance",
-      entity_id: taskId,
-      after: toSnake(row),
-    });
-    return { ...toSnake(row), task_version: t.version + 1 };
-  });
+        entity_id: taskId,
+        after: toSnake(row),
+      });
+      return { ...toSnake(row), task_version: t.version + 1 };
+    },
+  );
 }
 
 /** Links a record (snapshot, meeting report, letter) as evidence of a task, in the caller's transaction. */

@@ -169,6 +169,9 @@ export const claimDocuments = pgTable(
     mimeType: text("mime_type"),
     size: integer("size"),
     sha256: text("sha256"),
+    /** Where the bytes are (src/db/uploads.ts): "db" in `content`, "file" DATA_DIR/uploads, "blob" upload_blobs. */
+    storage: text("storage").notNull().default("db"),
+    storedName: text("stored_name"),
     content: bytea("content"),
     uploadedBy: uuid("uploaded_by").references(() => users.id),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

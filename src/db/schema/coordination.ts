@@ -10,7 +10,10 @@ import { taskInstances } from "./plans.ts";
 import { outgoingRegister } from "./registers.ts";
 import { requests } from "./requests.ts";
 
-/** A file: an upload stored on disk (`storage = "file"`, safe generated `stored_name`) or a generated document kept in the row. */
+/**
+ * A file: an upload (`storage` "file": DATA_DIR/uploads, "blob": upload_blobs — src/db/uploads.ts — under a safe generated
+ * `stored_name`) or a generated document kept in the row ("db").
+ */
 export const attachments = pgTable(
   "attachments",
   {

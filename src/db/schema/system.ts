@@ -41,6 +41,17 @@ export const notifications = pgTable(
   ],
 );
 
+/**
+ * Bytes of uploaded files on PostgreSQL (storage = "blob" in their attachment / claim document row): every app server
+ * of a cluster reads the same files. Written in the transaction of the row that references it; never updated.
+ */
+export const uploadBlobs = pgTable("upload_blobs", {
+  /** A random UUID plus the allow-listed extension (the same names as DATA_DIR/uploads). */
+  name: text("name").primaryKey(),
+  bytes: bytea("bytes").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
 export const jobRun = pgTable(
   "job_run",
   {
@@ -76,6 +87,12 @@ export const idempotencyKeys = pgTable(
     status: integer("status"),
     headers: jsonb("headers").$type<Record<string, string>>(),
     body: bytea("body"),
+    /**
+     * Several app servers (src/http/cluster-bus.ts): the claiming server's bus id and the request id its audit entries
+     * carry — a repeat reaching another server after the owner died takes over at once when nothing was written.
+     */
+    ownerServer: text("owner_server"),
+    ownerRequest: text("owner_request"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],

@@ -4,11 +4,15 @@
 // claim atomic on PGlite and PostgreSQL — and stores its response; the others wait for it and get the same status,
 // headers and body back (header `idempotent-replayed: true`). A failed request (non-2xx) releases its claim so the
 // user can correct and resend. The same key with another route or body → 422. Rows expire after 24 h.
+// Several app servers: a claim names its server (cluster bus id) and request; a repeat that finds the claim pending
+// while that server is gone (killed; its bus connection closed) takes it over at once — when the dead request wrote
+// nothing (no audit entry carries its request id; every write is audited in its own transaction).
 import { createHash } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { idempotencyKeys } from "../../db/schema/index.ts";
 import type { AppDb } from "../../db/types.ts";
+import type { ClusterBus } from "../cluster-bus.ts";
 import { HttpError } from "../http-error.ts";
 import { globalPlugin } from "./global.ts";
 
@@ -58,7 +62,7 @@ function bodyHash(body: unknown): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const idempotencyPlugin = globalPlugin<{ db: AppDb; now?: () => Date }>(
+export const idempotencyPlugin = globalPlugin<{ db: AppDb; now?: () => Date; bus?: ClusterBus | null }>(
   "btnn-idempotency",
   async (app: FastifyInstance, opts) => {
     const { db } = opts;
@@ -66,13 +70,32 @@ export const idempotencyPlugin = globalPlugin<{ db: AppDb; now?: () => Date }>(
     let sweptAt = 0;
     app.decorateRequest("idempotencyClaim", null);
 
-    async function claim(userId: string, key: string, route: string, hash: string): Promise<boolean> {
+    const bus = opts.bus ?? null;
+    async function claim(userId: string, key: string, route: string, hash: string, requestId: string) {
       const rows = await db
         .insert(idempotencyKeys)
-        .values({ userId, key, route, bodyHash: hash, createdAt: now() })
+        .values({
+          userId,
+          key,
+          route,
+          bodyHash: hash,
+          createdAt: now(),
+          ownerServer: bus?.serverId ?? null,
+          ownerRequest: requestId,
+        })
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
       return rows.length === 1;
+    }
+
+    /** The pending claim's server died and its request left no write behind: safe to run the request again. */
+    async function orphaned(row: typeof idempotencyKeys.$inferSelect): Promise<boolean> {
+      if (!bus || !row.ownerServer || !row.ownerRequest || row.ownerServer === bus.serverId) return false;
+      if (await bus.alive(row.ownerServer)) return false;
+      const r = (await db.execute(
+        sql`select 1 from audit_log where request_id = ${row.ownerRequest} limit 1`,
+      )) as unknown as { rows: unknown[] };
+      return r.rows.length === 0;
     }
 
     // After authentication (onRequest) and validation: the hash is of the validated, normalised body.
@@ -100,14 +123,17 @@ export const idempotencyPlugin = globalPlugin<{ db: AppDb; now?: () => Date }>(
       const mine = and(eq(idempotencyKeys.userId, auth.userId), eq(idempotencyKeys.key, header));
       const deadline = Date.now() + WAIT_MS;
       for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
-        if (await claim(auth.userId, header, route, hash)) {
+        if (await claim(auth.userId, header, route, hash, request.id)) {
           request.idempotencyClaim = { userId: auth.userId, key: header };
           return;
         }
         const [row] = await db.select().from(idempotencyKeys).where(mine).limit(1);
         if (!row) continue; // released by a request that failed: claim again
         const age = now().getTime() - row.createdAt.getTime();
-        if (age > IDEMPOTENCY_TTL_MS || (row.status === null && age > ABANDONED_MS)) {
+        if (
+          age > IDEMPOTENCY_TTL_MS ||
+          (row.status === null && (age > ABANDONED_MS || (row.route === route && (await orphaned(row)))))
+        ) {
           await db.delete(idempotencyKeys).where(and(mine, eq(idempotencyKeys.createdAt, row.createdAt)));
           continue;
         }

@@ -4,17 +4,21 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { addClaimAttachment, listClaimDocuments, readClaimDocument } from "../../db/repositories/claim-documents.ts";
 import type { AppDb } from "../../db/types.ts";
+import type { Uploads } from "../../db/uploads.ts";
 import { checkDocument } from "../../domain/files/allowed-types.ts";
 import { ClaimDocument, ClaimDocumentParams, ClaimDocumentUpload } from "../contracts/claim-documents.ts";
 import { errorResponses, UuidParam } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendFile, UPLOAD_LIMIT } from "./coordination.ts";
+import { sendStored, UPLOAD_LIMIT } from "./coordination.ts";
 
 const TAGS = ["Vụ việc"];
 
-export const claimDocumentRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
+export const claimDocumentRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploads: Uploads }> = async (
+  app,
+  { db, uploads },
+) => {
   // Raw uploads only in this plugin (encapsulated): the rest of the API stays JSON-only.
   app.addContentTypeParser(
     "application/octet-stream",
@@ -56,13 +60,14 @@ export const claimDocumentRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (
           { path: "", message: "Thân yêu cầu phải là nội dung tệp" },
         ]);
       const { file_name, ...meta } = request.query;
-      const { fileName, mime } = checkDocument({ name: file_name, bytes: body });
-      const row = await addClaimAttachment(db, scopeOf(request), request.params.id, {
-        ...meta,
-        fileName,
-        mimeType: mime,
-        bytes: body,
-      });
+      const { fileName, extension, mime } = checkDocument({ name: file_name, bytes: body });
+      const row = await addClaimAttachment(
+        db,
+        scopeOf(request),
+        request.params.id,
+        { ...meta, fileName, mimeType: mime, bytes: body, extension },
+        uploads.store,
+      );
       return reply.code(201).send(jsonDates(row));
     },
   );
@@ -79,9 +84,10 @@ export const claimDocumentRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (
       config: { access: { permission: "claims.read" } },
     },
     async (request, reply) => {
-      const f = await readClaimDocument(db, scopeOf(request), request.params.id, request.params.document_id);
+      const { id, document_id } = request.params;
+      const f = await readClaimDocument(db, scopeOf(request), id, document_id, uploads.dir);
       reply.header("cache-control", "private, no-store").header("x-content-type-options", "nosniff");
-      return sendFile(reply, f.fileName, f.mimeType, f.bytes);
+      return sendStored(reply, f.fileName, f.mimeType, f.bytes);
     },
   );
 };

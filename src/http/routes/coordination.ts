@@ -1,14 +1,10 @@
 // Task tracking and coordination endpoints (issue 4): task detail, comments and evidence uploads; progress per plan and
 // agency; in-app notifications; a request's coordination (tasks, forwarded copies with read receipts, drafted letters),
 // the drafted outgoing letter (.docx, numbered from the register) and the urging-ladder proposal.
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  type AttachmentRow,
   addTaskComment,
   addTaskEvidence,
   loadVisibleAttachment,
@@ -21,6 +17,7 @@ import {
 import { draftRequestLetter, latestRequestLetter } from "../../db/repositories/letters.ts";
 import { listNotifications, markNotificationRead } from "../../db/repositories/notifications.ts";
 import type { AppDb } from "../../db/types.ts";
+import { readStored, type Uploads } from "../../db/uploads.ts";
 import { DOCUMENT_BUILDER_IDS, SIGN_AUTHORITIES } from "../../documents/index.ts";
 import { checkDocument } from "../../domain/files/allowed-types.ts";
 import { todayVn } from "../../domain/shared/dates.ts";
@@ -45,6 +42,18 @@ export function sendFile(reply: FastifyReply, fileName: string, mime: string, by
   return reply.header("content-type", mime).header("content-disposition", contentDisposition(fileName)).send(bytes);
 }
 
+/** A stored upload; bytes gone from the store (lost file, restored without uploads) → 410 in Vietnamese, never 500. */
+export function sendStored(reply: FastifyReply, fileName: string, mime: string, bytes: Buffer | null) {
+  if (!bytes)
+    throw new HttpError(
+      410,
+      "file_missing",
+      `Tệp "${fileName}" không còn trên máy chủ (kho tệp tải lên thiếu tệp này); hãy khôi phục từ bản sao lưu có tệp hoặc tải lên lại`,
+      [],
+    );
+  return sendFile(reply, fileName, mime, bytes);
+}
+
 const Signer = z
   .object({
     authority: z.enum(SIGN_AUTHORITIES).optional(),
@@ -58,7 +67,7 @@ const AnyObj = z.record(z.string(), z.unknown());
 
 export const coordinationRoutes: FastifyPluginAsyncZod<{
   db: AppDb;
-  uploadsDir?: string;
+  uploads: Uploads;
   now?: () => Date;
 }> = async (app, opts) => {
   const { db } = opts;
@@ -68,26 +77,6 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{
     { parseAs: "buffer", bodyLimit: UPLOAD_LIMIT },
     (_req, body, done) => done(null, body),
   );
-
-  /** The stored bytes; a file row whose file is gone from DATA_DIR/uploads (lost, restored without uploads) → 410. */
-  async function fileBytes(a: AttachmentRow): Promise<Buffer> {
-    const missing = () =>
-      new HttpError(
-        410,
-        "file_missing",
-        `Tệp "${a.fileName}" không còn trên máy chủ (thư mục tệp tải lên thiếu tệp này); hãy khôi phục từ bản sao lưu có tệp hoặc tải lên lại`,
-        [],
-      );
-    if (a.storage === "file") {
-      if (!a.storedName || !opts.uploadsDir) throw missing();
-      return readFile(join(opts.uploadsDir, a.storedName)).catch((e: NodeJS.ErrnoException) => {
-        if (e.code === "ENOENT" || e.code === "EISDIR") throw missing();
-        throw e;
-      });
-    }
-    if (a.content) return Buffer.from(a.content);
-    throw missing();
-  }
 
   app.get(
     "/api/task-instances/:id",
@@ -141,24 +130,13 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{
         ]);
       // The shared allow-list (extension + first bytes); refused types answer 415 naming file_name or the body.
       const { fileName, extension, mime } = checkDocument({ name: request.query.file_name, bytes: body });
-      let storedName: string | null = null;
-      if (opts.uploadsDir) {
-        // Never the user's name on disk: a random id plus the allow-listed extension.
-        storedName = `${randomUUID()}${extension}`;
-        // Owner-only whatever the process umask (in-process servers, tests): uploads hold personal data.
-        await mkdir(opts.uploadsDir, { recursive: true, mode: 0o700 });
-        await writeFile(join(opts.uploadsDir, storedName), body, { flag: "wx", mode: 0o600 });
-      }
-      const row = await addTaskEvidence(db, scopeOf(request), request.params.id, {
-        fileName,
-        mimeType: mime,
-        bytes: body,
-        storedName,
-      }).catch(async (e: unknown) => {
-        // Refused (task out of scope, no permission…) or failed: no orphan file is left in the uploads directory.
-        if (storedName && opts.uploadsDir) await rm(join(opts.uploadsDir, storedName), { force: true });
-        throw e;
-      });
+      const row = await addTaskEvidence(
+        db,
+        scopeOf(request),
+        request.params.id,
+        { fileName, mimeType: mime, bytes: body, extension },
+        opts.uploads.store,
+      );
       reply.header("etag", etag(row.task_version));
       return reply.code(201).send(jsonDates(row));
     },
@@ -176,7 +154,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const a = await loadVisibleAttachment(db, scopeOf(request), request.params.id);
-      return sendFile(reply, a.fileName, a.mimeType, await fileBytes(a));
+      return sendStored(reply, a.fileName, a.mimeType, await readStored(db, opts.uploads.dir, a));
     },
   );
 
@@ -324,7 +302,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const a = await latestRequestLetter(db, scopeOf(request), request.params.id);
-      return sendFile(reply, a.fileName, a.mimeType, await fileBytes(a));
+      return sendStored(reply, a.fileName, a.mimeType, await readStored(db, opts.uploads.dir, a));
     },
   );
 
