@@ -2,6 +2,7 @@
 // session cache and response cache, announce writes to each other through LISTEN/NOTIFY (src/http/cluster-bus.ts).
 // The commit-watermark poll is pushed out to a minute here, so only the bus can explain what the second server sees.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { openDatabase } from "../../src/db/connect.ts";
@@ -84,6 +85,44 @@ describe("nhiều máy chủ ứng dụng trên một PostgreSQL", { skip: url ?
       "select count(*)::int as n from job_run where job = 'claim_deadlines' and status = 'done'",
     );
     assert.equal(rows[0]?.n, 1);
+  });
+
+  test("Idempotency-Key: yêu cầu lặp lại tiếp quản ngay yêu cầu của máy chủ đã chết khi nó chưa ghi gì; đã ghi thì không ghi lần hai", async () => {
+    const officer = await signedIn(a, "officer");
+    const [{ id: userId }] = await first.query<{ id: string }>("select id from users where username = 'officer'");
+    const body = (title: string) => ({ agency_id: "stp-thanh-hoa", title, year: 2026 });
+    const send = (key: string, title: string) =>
+      officer.request({ method: "POST", url: "/api/plans", payload: body(title), headers: { "idempotency-key": key } });
+    const deadServer = randomUUID();
+    // A claim left pending by a server that was killed before it wrote anything (its bus id no longer listens).
+    await first.query(
+      "insert into idempotency_keys (user_id, key, route, body_hash, owner_server, owner_request) values ($1, 'khoa-may-chet-chua-ghi', 'POST /api/plans', 'x', $2, $3)",
+      [userId, deadServer, randomUUID()],
+    );
+    // A request whose write committed, then its server was killed before the response was stored.
+    const committed = await send("khoa-may-chet-da-ghi", "Kế hoạch đã ghi trước khi máy chủ chết");
+    assert.equal(committed.statusCode, 201, committed.body);
+    const [{ request_id }] = await first.query<{ request_id: string }>(
+      "select request_id from audit_log where action = 'plan.create' and entity_id = $1",
+      [committed.json().id],
+    );
+    await first.query(
+      "update idempotency_keys set status = null, body = null, owner_server = $2, owner_request = $3 where user_id = $1 and key = 'khoa-may-chet-da-ghi'",
+      [userId, deadServer, request_id],
+    );
+    const [retried, notAgain] = await Promise.all([
+      send("khoa-may-chet-chua-ghi", "Kế hoạch gửi lại sau khi máy chủ chết"),
+      send("khoa-may-chet-da-ghi", "Kế hoạch đã ghi trước khi máy chủ chết"),
+    ]);
+    assert.equal(retried.statusCode, 201, retried.body);
+    assert.equal(notAgain.statusCode, 409, notAgain.body);
+    assert.equal(notAgain.json().code, "idempotency_outcome_lost");
+    assert.match(notAgain.json().error, /đã được ghi nhận .* đừng gửi lại/);
+    const titles = await first.query<{ title: string }>("select title from plans where title like 'Kế hoạch %chết'");
+    assert.deepEqual(titles.map((r) => r.title).sort(), [
+      "Kế hoạch gửi lại sau khi máy chủ chết",
+      "Kế hoạch đã ghi trước khi máy chủ chết",
+    ]);
   });
 
   test("/api/health báo 503 draining khi máy chủ đang rút khỏi cụm", async () => {

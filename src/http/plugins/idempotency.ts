@@ -6,7 +6,9 @@
 // user can correct and resend. The same key with another route or body → 422. Rows expire after 24 h.
 // Several app servers: a claim names its server (cluster bus id) and request; a repeat that finds the claim pending
 // while that server is gone (killed; its bus connection closed) takes it over at once — when the dead request wrote
-// nothing (no audit entry carries its request id; every write is audited in its own transaction).
+// nothing (no audit entry carries its request id; every write is audited in its own transaction). When it did write
+// and died before storing its response, the outcome is known but the response is lost: the repeat is told so (409
+// idempotency_outcome_lost) at once — and never runs the write a second time, not even after ABANDONED_MS.
 import { createHash } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -88,15 +90,26 @@ export const idempotencyPlugin = globalPlugin<{ db: AppDb; now?: () => Date; bus
       return rows.length === 1;
     }
 
-    /** The pending claim's server died and its request left no write behind: safe to run the request again. */
-    async function orphaned(row: typeof idempotencyKeys.$inferSelect): Promise<boolean> {
-      if (!bus || !row.ownerServer || !row.ownerRequest || row.ownerServer === bus.serverId) return false;
-      if (await bus.alive(row.ownerServer)) return false;
+    /** Did the request that claimed the key write anything (an audit entry with its request id)? */
+    async function wrote(row: typeof idempotencyKeys.$inferSelect): Promise<boolean> {
+      if (!row.ownerRequest) return false;
       const r = (await db.execute(
         sql`select 1 from audit_log where request_id = ${row.ownerRequest} limit 1`,
       )) as unknown as { rows: unknown[] };
-      return r.rows.length === 0;
+      return r.rows.length > 0;
     }
+    /** A pending claim whose server is gone (killed: its bus connection closed): "rerun" or "lost", else null. */
+    async function deadOwner(row: typeof idempotencyKeys.$inferSelect): Promise<"rerun" | "lost" | null> {
+      if (!bus || !row.ownerServer || row.ownerServer === bus.serverId) return null;
+      if (await bus.alive(row.ownerServer)) return null;
+      return (await wrote(row)) ? "lost" : "rerun";
+    }
+    const lost = () =>
+      new HttpError(
+        409,
+        "idempotency_outcome_lost",
+        "Yêu cầu này đã được ghi nhận nhưng máy chủ xử lý đã dừng trước khi trả lời; đừng gửi lại — hãy tải lại danh sách để xem kết quả",
+      );
 
     // After authentication (onRequest) and validation: the hash is of the validated, normalised body.
     app.addHook("preHandler", async (request: FastifyRequest, reply: FastifyReply) => {
@@ -130,10 +143,14 @@ export const idempotencyPlugin = globalPlugin<{ db: AppDb; now?: () => Date; bus
         const [row] = await db.select().from(idempotencyKeys).where(mine).limit(1);
         if (!row) continue; // released by a request that failed: claim again
         const age = now().getTime() - row.createdAt.getTime();
-        if (
-          age > IDEMPOTENCY_TTL_MS ||
-          (row.status === null && (age > ABANDONED_MS || (row.route === route && (await orphaned(row)))))
-        ) {
+        const dead = row.status === null && row.route === route ? await deadOwner(row) : null;
+        if (dead === "lost") throw lost();
+        if (dead === "rerun") {
+          await db.delete(idempotencyKeys).where(and(mine, eq(idempotencyKeys.ownerRequest, String(row.ownerRequest))));
+          continue;
+        }
+        if (row.status === null && age > ABANDONED_MS && age <= IDEMPOTENCY_TTL_MS && (await wrote(row))) throw lost();
+        if (age > IDEMPOTENCY_TTL_MS || (row.status === null && age > ABANDONED_MS)) {
           await db.delete(idempotencyKeys).where(and(mine, eq(idempotencyKeys.createdAt, row.createdAt)));
           continue;
         }
