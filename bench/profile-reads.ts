@@ -18,7 +18,9 @@ try {
     payload: { username: "admin", password: DEMO_PASSWORD },
   });
   const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]));
-  const list = (await app.inject({ url: "/api/claims?page_size=20", cookies })).json() as { items: Array<{ id: string }> };
+  const list = (await app.inject({ url: "/api/claims?page_size=20", cookies })).json() as {
+    items: Array<{ id: string }>;
+  };
   for (const path of ["/api/claims?page_size=20", `/api/claims/${list.items[0].id}`, "/api/dashboard"]) {
     const t0 = performance.now();
     for (let i = 0; i < N; i++) {
