@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { buildDocument, type DocumentBuilderId, documentSymbol, formatDocumentNumber } from "../../documents/index.ts";
+import { aboutSubject } from "../../documents/nd30/subject.ts";
 import type { Scope } from "../../domain/access/scope.ts";
 import { PROVINCES } from "../../domain/agencies/provinces.ts";
 import { REQUEST_KIND_VI, type RequestKind } from "../../domain/routing/index.ts";
@@ -209,7 +210,7 @@ export async function draftRequestLetter(
     type: "Văn bản",
     date: toVnDate(req.createdAt),
     issuer: nameOf(req.fromAgencyId),
-    summary: `về việc ${req.topic}`,
+    summary: aboutSubject(req.topic),
   };
   const defaults: Record<string, unknown> =
     builder === "forwarding_letter"
