@@ -100,7 +100,7 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
       await p.getByLabel("Địa chỉ").fill("Số 12 Lê Hoàn, phường Hạc Thành, tỉnh Thanh Hóa");
       await fillDate(p, "Ngày nhận hồ sơ", "02/11/2026");
       await p.getByLabel("Số tiền yêu cầu bồi thường").fill("250000000");
-      await p.getByRole("button", { name: "Lưu" }).click();
+      await p.getByRole("button", { name: "Lưu", exact: true }).click();
       await p.getByTestId("claim-code").waitFor();
       assert.match(await p.getByTestId("claim-code").innerText(), /^BT-2026-\d{4}$/);
 
@@ -112,7 +112,7 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
         await modal.waitFor();
         await fillDate(p, "Ngày diễn ra", date);
         await fill?.();
-        await modal.getByRole("button", { name: "Lưu" }).click();
+        await modal.getByRole("button", { name: "Lưu", exact: true }).click();
         await modal.waitFor({ state: "detached" });
         await p.getByText("Đã ghi nhận sự kiện").last().waitFor();
       };
@@ -174,7 +174,7 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
             await p
               .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: head })
               .last()
-              .click({ force: true });
+              .dispatchEvent("click"); // the list may open partly outside the modal's viewport
             await p.waitForTimeout(300);
             if ((await item.locator(".ant-select").innerText()).includes(head)) break;
           }
@@ -247,7 +247,7 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
         await modal.getByLabel("Tên tài liệu").fill(title);
         await modal.getByLabel("Số, ký hiệu").fill(number);
         await modal.getByTestId("doc-file").setInputFiles({ name, mimeType: mime, buffer: bytes });
-        await modal.getByRole("button", { name: "Lưu" }).click();
+        await modal.getByRole("button", { name: "Lưu", exact: true }).click();
         await modal.waitFor({ state: "detached" });
         await p.getByTestId("claim-documents").getByText(title).waitFor();
       };

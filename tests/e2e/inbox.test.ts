@@ -73,7 +73,7 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
     await page.getByRole("button", { name: "Tạo yêu cầu" }).click();
     await pick(page, "Cơ quan nhận", "Cục Bồi thường nhà nước", "Cục Bồi thường");
     await page.getByLabel("Trích yếu").fill(TOPIC);
-    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByRole("button", { name: "Lưu", exact: true }).click();
     await page.getByTestId("routing-clause").getByText("KH 2021 mục II.3.1").waitFor();
     requestId = new URL(page.url()).searchParams.get("open") ?? "";
     assert.match(requestId, /^[0-9a-f-]{36}$/);

@@ -26,7 +26,7 @@ describe("Công văn .docx từ yêu cầu phối hợp (Nghị định 30/2020)
       await page.getByRole("button", { name: "Tạo yêu cầu" }).click();
       await pick(page, "Cơ quan nhận", "Cục Bồi thường nhà nước", "Cuc Boi thuong");
       await page.getByLabel("Trích yếu").fill("Đề nghị hướng dẫn xác định thiệt hại do kê biên tài sản");
-      await page.locator(".ant-modal").getByRole("button", { name: "Lưu" }).click();
+      await page.locator(".ant-modal").getByRole("button", { name: "Lưu", exact: true }).click();
       await page.getByTestId("routing-clause").waitFor();
       // The sender does not issue the reply: no button for it.
       assert.equal(await page.getByRole("button", { name: "Tạo công văn (.docx)" }).count(), 0);

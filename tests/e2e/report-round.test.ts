@@ -11,6 +11,7 @@ import mammoth from "mammoth";
 import type { BrowserContext, Page } from "playwright-core";
 import { reportRounds } from "../../src/db/schema/index.ts";
 import { addDays } from "../../src/domain/shared/dates.ts";
+import { INDICATOR_CODE } from "../../src/domain/statistics/indicators.ts";
 import {
   browserAvailability,
   failureShot,
@@ -171,9 +172,9 @@ describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mụ
     ws.eachRow((row, n) => {
       const values = row.values as unknown[];
       if (values.includes("Tổng số")) headerRow = n;
-      if (values.includes("handled")) handledRow = n;
+      if (values.includes(INDICATOR_CODE.handled)) handledRow = n;
     });
-    assert.ok(headerRow > 0 && handledRow > headerRow, "bảng có dòng tiêu đề và dòng chỉ tiêu handled");
+    assert.ok(headerRow > 0 && handledRow > headerRow, "bảng có dòng tiêu đề và dòng chỉ tiêu số 1 (thụ lý)");
     const totalCol = (ws.getRow(headerRow).values as unknown[]).indexOf("Tổng số");
     assert.equal(Number(ws.getRow(handledRow).getCell(totalCol).value), handled);
   });

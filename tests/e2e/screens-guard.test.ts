@@ -186,7 +186,7 @@ describe("Màn hình: không lỗi console, không lộ khóa thô, không tràn
       await page.goto(`${h.baseUrl}/requests`);
       await page.getByRole("button", { name: "Tạo yêu cầu" }).click();
       const dialog = page.getByRole("dialog");
-      await dialog.getByRole("button", { name: "Lưu" }).click();
+      await dialog.getByRole("button", { name: "Lưu", exact: true }).click();
       await dialog.locator(".ant-form-item-explain-error").first().waitFor();
       await page.waitForTimeout(300);
       assert.deepEqual(errors, []);

@@ -71,7 +71,7 @@ describe("Giao diện web trong Chromium (tiếng Việt mặc định)", { skip
       await page.getByLabel("Số định danh / CCCD").fill("038190001234");
       await page.getByLabel("Địa chỉ").fill("Số 5 Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa");
       await fillDate(page, "Ngày nhận hồ sơ", "20/01/2025");
-      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.getByRole("button", { name: "Lưu", exact: true }).click();
       await page.getByTestId("claim-code").waitFor();
       claimUrl = page.url();
       assert.match(claimUrl, /\/claims\/[0-9a-f-]{36}$/);
@@ -82,7 +82,7 @@ describe("Giao diện web trong Chromium (tiếng Việt mặc định)", { skip
 
       await page.getByRole("button", { name: "Hồ sơ hợp lệ" }).click();
       await fillDate(page, "Ngày diễn ra", "24/01/2025");
-      await page.locator(".ant-modal").getByRole("button", { name: "Lưu" }).click();
+      await page.locator(".ant-modal").getByRole("button", { name: "Lưu", exact: true }).click();
       const accept = page.getByTestId("deadline-accept");
       await accept.filter({ hasText: "04/02/2025" }).waitFor();
       assert.match(await accept.innerText(), /Điều 43 khoản 1/);
@@ -95,7 +95,7 @@ describe("Giao diện web trong Chromium (tiếng Việt mặc định)", { skip
 
       await page.getByRole("button", { name: "Thụ lý hồ sơ", exact: true }).click();
       await fillDate(page, "Ngày diễn ra", "04/02/2025");
-      await page.locator(".ant-modal").getByRole("button", { name: "Lưu" }).click();
+      await page.locator(".ant-modal").getByRole("button", { name: "Lưu", exact: true }).click();
       // Điều 45 khoản 2: 15 ngày kể từ ngày thụ lý → 19/02/2025.
       await page.getByTestId("deadline-verify").filter({ hasText: "19/02/2025" }).waitFor();
       assert.match(await page.getByTestId("claim-state").innerText(), /Đã thụ lý/);
@@ -123,7 +123,7 @@ describe("Giao diện web trong Chromium (tiếng Việt mặc định)", { skip
       assert.match(await idInput.inputValue(), /^•+234$/);
       assert.equal(await idInput.getAttribute("readonly"), "");
       await page.getByLabel("Tóm tắt vụ việc").fill("Sửa tóm tắt khi thông tin cá nhân đang bị che");
-      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.getByRole("button", { name: "Lưu", exact: true }).click();
       await page.getByTestId("claim-code").waitFor();
       // An officer has no audit.read: the claim screen offers no "Lịch sử thay đổi" tab it could not open.
       await page.getByRole("tab", { name: /Tài liệu/ }).waitFor();
@@ -189,7 +189,7 @@ describe("Giao diện web trong Chromium (tiếng Việt mặc định)", { skip
     await page.getByRole("button", { name: "Tạo yêu cầu" }).click();
     await pick(page, "Cơ quan nhận", "Cục Bồi thường nhà nước", "Cuc Boi thuong");
     await page.getByLabel("Trích yếu").fill("Đề nghị hướng dẫn xác định thiệt hại do tài sản bị kê biên sai");
-    await page.locator(".ant-modal").getByRole("button", { name: "Lưu" }).click();
+    await page.locator(".ant-modal").getByRole("button", { name: "Lưu", exact: true }).click();
     const clause = page.getByTestId("routing-clause");
     await clause.waitFor();
     assert.equal((await clause.innerText()).trim(), "KH 2021 mục II.3.1");

@@ -30,7 +30,7 @@ export function installFormGuards(doc: Document = document): void {
     (e) => {
       const form = e.target;
       if (!(form instanceof HTMLFormElement)) return;
-      // A form that writes nothing (a question of the public portal's guided check) is never held busy.
+      // A form that writes nothing (the guided check's questions, the status lookup) is never held busy.
       if (form.hasAttribute("data-writes-nothing")) return;
       const implicit = enterIn?.form === form && performance.now() - enterIn.at < 100;
       enterIn = null;

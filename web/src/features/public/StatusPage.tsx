@@ -55,7 +55,13 @@ export default function StatusPage() {
     <>
       <h1>{pt("statusTitle")}</h1>
       <p>{pt("statusLead")}</p>
-      <form onSubmit={submit} noValidate data-enter-submits="" aria-labelledby="status-form-title">
+      <form
+        onSubmit={submit}
+        noValidate
+        data-enter-submits=""
+        data-writes-nothing=""
+        aria-labelledby="status-form-title"
+      >
         <h2 id="status-form-title" className="sr-only">
           {pt("statusTitle")}
         </h2>
