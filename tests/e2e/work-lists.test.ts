@@ -191,7 +191,12 @@ describe("Danh sách phục vụ công việc: sắp đến hạn, bộ lọc đ
     await phone.page.getByTestId("bell").click();
     const list = phone.page.getByTestId("bell-list");
     await list.waitFor();
-    const box = await list.boundingBox();
+    // The drawer slides in from the right: measure once its animation has settled.
+    let box = await list.boundingBox();
+    for (let i = 0; i < 50 && !(box && box.x >= 0 && box.x + box.width <= 390); i++) {
+      await phone.page.waitForTimeout(100);
+      box = await list.boundingBox();
+    }
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `ngăn thông báo vượt màn hình: ${JSON.stringify(box)}`);
     assert.ok((await overflow()) <= 0, "mở chuông làm trang tràn ngang");
     await phone.context.close();
