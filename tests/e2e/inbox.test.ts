@@ -31,7 +31,9 @@ async function call(page: Page, method: string, url: string, body?: unknown) {
   );
 }
 
-const unread = async (page: Page) => Number(await page.getByTestId("bell").getAttribute("data-unread"));
+// The count is read once the notifications have loaded (before that the bell shows 0).
+const unread = async (page: Page) =>
+  Number(await page.locator('[data-testid="bell"][data-ready="1"]').getAttribute("data-unread"));
 
 describe("Việc của tôi, giao việc và thông báo giữa các cơ quan trong Chromium", { skip, concurrency: false }, () => {
   let h: Harness;

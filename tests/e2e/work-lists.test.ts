@@ -41,7 +41,9 @@ async function call(page: Page, method: string, url: string, body?: unknown) {
   );
 }
 
-const unread = async (page: Page) => Number(await page.getByTestId("bell").getAttribute("data-unread"));
+// The count is read once the notifications have loaded (before that the bell shows 0).
+const unread = async (page: Page) =>
+  Number(await page.locator('[data-testid="bell"][data-ready="1"]').getAttribute("data-unread"));
 const rowOf = (page: Page, topic: string) => page.locator("tr", { hasText: topic }).first();
 
 describe("Danh sách phục vụ công việc: sắp đến hạn, bộ lọc đã lưu, thao tác hàng loạt (Chromium)", {

@@ -68,6 +68,8 @@ export function NotificationBell() {
         aria-label={t("bell.aria", { n: unread })}
         data-testid="bell"
         data-unread={unread}
+        // Tests read the count only once it is loaded (before that it shows 0).
+        data-ready={q.isSuccess ? "1" : undefined}
         onClick={narrow ? () => setOpen(true) : undefined}
       />
     </Badge>
