@@ -4,7 +4,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type Config, type TrustProxy, uploadsDir } from "../config.ts";
-import type { PublicLimits } from "../db/repositories/public-attempts.ts";
+import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from "../db/repositories/public-attempts.ts";
 import type { Database } from "../db/types.ts";
 import { uploadsFor } from "../db/uploads.ts";
 import { startClusterBus } from "./cluster-bus.ts";
@@ -17,6 +17,7 @@ import { openapiPlugin } from "./plugins/openapi.ts";
 import { type ResponseCacheSettings, responseCachePlugin } from "./plugins/response-cache.ts";
 import { scopePlugin } from "./plugins/scope.ts";
 import { webPlugin } from "./plugins/web.ts";
+import { installPublicFloodGuard } from "./public-flood.ts";
 import { adminBackupRoutes } from "./routes/admin-backup.ts";
 import { agencyRoutes } from "./routes/agencies.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -218,6 +219,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(trainingRoutes, { db });
   await app.register(rankingRoutes, { db, now: opts.now });
   // Public portal for injured persons (cổng công dân): content and leaflet, no login.
+  installPublicFloodGuard(app, opts.publicLimits?.requestsPerMinute ?? DEFAULT_PUBLIC_LIMITS.requestsPerMinute);
   await app.register(publicContentRoutes, { db, now: opts.now });
   // The guided check, claim form, submissions and status lookup (issue 15).
   await app.register(publicPortalRoutes, { now: opts.now });

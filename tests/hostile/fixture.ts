@@ -13,7 +13,7 @@ import { createTraining } from "../../src/db/repositories/trainings.ts";
 import { type Engine, openTestDatabase } from "../../src/db/testing.ts";
 import type { AppDb, Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
-import { buildApp, type HttpConfig } from "../../src/http/app.ts";
+import { type BuildAppOptions, buildApp, type HttpConfig } from "../../src/http/app.ts";
 import { FIXTURE_AGENCIES, seedFixtureUsers } from "../http/helpers.ts";
 
 export { Client, PASSWORD, signedIn } from "../http/helpers.ts";
@@ -29,12 +29,18 @@ export type HostileFixture = {
 /** The HTTP test fixture (tests/http/helpers.ts) on an explicit engine, optionally with a DATA_DIR. */
 export async function hostileFixture(
   engine: Engine,
-  opts: { config?: HttpConfig; agencies?: readonly string[]; skipAgencies?: boolean } = {},
+  opts: {
+    config?: HttpConfig;
+    agencies?: readonly string[];
+    skipAgencies?: boolean;
+    /** Clock and public-portal rate limits (tests/hostile/public-portal.test.ts). */
+    app?: Pick<BuildAppOptions, "now" | "publicLimits">;
+  } = {},
 ): Promise<HostileFixture> {
   const database = await openTestDatabase({ engine });
   const db = database.db;
   const userIds = await seedFixtureUsers(db, opts.skipAgencies ? false : (opts.agencies ?? FIXTURE_AGENCIES));
-  const app = await buildApp({ database, config: opts.config ?? {} });
+  const app = await buildApp({ database, config: opts.config ?? {}, ...opts.app });
   await app.ready();
   return {
     engine,

@@ -2,6 +2,7 @@
 // attempts are: an attempt is recorded FIRST, then counted, so concurrent calls see each other; a refused attempt's row
 // is removed again. Addresses are stored only as sha256.
 import { createHash } from "node:crypto";
+import { isIPv6 } from "node:net";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { publicAttempts } from "../schema/index.ts";
 import type { AppDb } from "../types.ts";
@@ -14,6 +15,8 @@ export type PublicLimits = {
   /** Submissions from one address within the window. */
   submissionsPerAddress: number;
   windowMs: number;
+  /** Any public POST (and receipt download) from one address per minute, counted in memory (src/http/public-flood.ts). */
+  requestsPerMinute: number;
 };
 
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
@@ -21,9 +24,31 @@ export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
   perAddress: 20,
   submissionsPerAddress: 5,
   windowMs: 15 * 60 * 1000,
+  requestsPerMinute: 60,
 };
 
-export const addressHash = (ip: string) => createHash("sha256").update(`btnn-public:${ip}`).digest("hex");
+/**
+ * The unit the caps count: an IPv4 address, or an IPv6 /64 — one subscriber's prefix, inside which a client picks any
+ * address it likes (counting single IPv6 addresses would let it step round every cap).
+ */
+export function addressKey(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (v4) return v4[1]!;
+  if (!isIPv6(ip)) return ip;
+  const [head = "", tail = ""] = ip.split("%")[0]!.split("::");
+  const h = head ? head.split(":") : [];
+  const t = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill("0"), ...t] : h;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
+}
+
+export const addressHash = (ip: string) =>
+  createHash("sha256")
+    .update(`btnn-public:${addressKey(ip)}`)
+    .digest("hex");
 
 export type Attempt = { id: number; throttled: null | "code" | "address" };
 
