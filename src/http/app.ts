@@ -38,6 +38,7 @@ import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { impactRoutes } from "./routes/impact.ts";
 import { inboxRoutes } from "./routes/inbox.ts";
+import { incomingRoutes } from "./routes/incoming.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { meetingRoutes } from "./routes/meetings.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
@@ -207,6 +208,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(meetingRoutes, { db });
   await app.register(impactRoutes, { db });
   await app.register(outgoingRoutes, { db });
+  await app.register(incomingRoutes, { db, uploads, now: opts.now });
   await app.register(auditRoutes, { db });
   // XLSX exports of every list (same filters and scope; audited as export.<list>).
   await app.register(exportRoutes, { db });

@@ -26,6 +26,8 @@ const EXPECTED_TABLES = [
   "evaluation_assessments",
   "evaluation_sets",
   "idempotency_keys",
+  "incoming_counters",
+  "incoming_register",
   "inspection_followups",
   "inspections",
   "job_run",

@@ -74,6 +74,7 @@ export const MAIN_TABLES = [
   "case_list_snapshots",
   "meetings",
   "outgoing_register",
+  "incoming_register",
   "report_templates",
   "report_rounds",
   "report_submissions",

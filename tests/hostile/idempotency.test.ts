@@ -8,6 +8,7 @@ import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { createClaim } from "../../src/db/repositories/claims.ts";
+import { registerIncoming } from "../../src/db/repositories/incoming.ts";
 import { createTaskInstances } from "../../src/db/repositories/plans.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
 import { claimEvents } from "../../src/db/schema/index.ts";
@@ -33,6 +34,28 @@ async function letterRequest(fx: HostileFixture): Promise<string> {
     topic: "Đề nghị hướng dẫn",
   });
   return r.id;
+}
+
+/** A fresh request reaching the Sở Tư pháp, for its one-click incoming registration. */
+async function incomingRequest(fx: HostileFixture): Promise<string> {
+  const r = await createRequest(fx.database.db, SYSTEM_SCOPE, {
+    kind: "guidance",
+    from_agency_id: "thads-thanh-hoa",
+    to_agency_id: "stp-thanh-hoa",
+    topic: "Đề nghị vào sổ",
+  });
+  return r.id;
+}
+
+/** A fresh entry of the Sở's incoming register, to attach its file. */
+async function incomingEntry(fx: HostileFixture): Promise<string> {
+  const e = await registerIncoming(fx.database.db, SYSTEM_SCOPE, {
+    agency_id: "stp-thanh-hoa",
+    received_on: "2024-03-05",
+    issuer: "Cục THADS tỉnh Thanh Hóa",
+    subject: "Văn bản đến có tệp",
+  });
+  return e.id;
 }
 
 /** Keyed by the OpenAPI path. Add a row here for every new creating route (see the guard test). */
@@ -254,6 +277,31 @@ const ROUTES: Record<string, Row> = {
       url: "/api/outgoing",
       payload: { agency_id: "stp-thanh-hoa", year: 2024, doc_kind: "letter", subject: "Công văn", symbol: "STP-BTNN" },
     }),
+  },
+  "/api/incoming": {
+    action: "incoming.register",
+    call: ({ n }) => ({
+      url: "/api/incoming",
+      payload: {
+        agency_id: "stp-thanh-hoa",
+        received_on: "2024-03-05",
+        symbol: `${n}/THADS-NV`,
+        issuer: "Cục THADS tỉnh Thanh Hóa",
+        subject: "Văn bản đến",
+      },
+    }),
+  },
+  "/api/incoming/{id}/file": {
+    action: "incoming.file",
+    call: async ({ fx }) => ({
+      url: `/api/incoming/${await incomingEntry(fx)}/file?file_name=van-ban-den.pdf`,
+      payload: Buffer.from("%PDF-1.4\n% văn bản đến\n"),
+      headers: { "content-type": "application/octet-stream" },
+    }),
+  },
+  "/api/requests/{id}/incoming": {
+    action: "incoming.register",
+    call: async ({ fx }) => ({ url: `/api/requests/${await incomingRequest(fx)}/incoming`, payload: {} }),
   },
   "/api/report-templates": {
     action: "report_template.create",

@@ -11,6 +11,7 @@ import { createCaseListSnapshot } from "../../src/db/repositories/case-lists.ts"
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { deterministicUuid, insertNotifications } from "../../src/db/repositories/coordination.ts";
 import { saveSelfAssessment } from "../../src/db/repositories/evaluation.ts";
+import { registerIncoming } from "../../src/db/repositories/incoming.ts";
 import { createInspection, recordResult } from "../../src/db/repositories/inspections.ts";
 import { draftRequestLetter } from "../../src/db/repositories/letters.ts";
 import { createMeeting, recordMeetingOutcome } from "../../src/db/repositories/meetings.ts";
@@ -209,6 +210,13 @@ const MATRIX: Record<string, Row> = {
   "POST /api/admin/impact-preview": row(all(200), all(200), all(403), all(403)), // nothing saved; admins only
   "GET /api/outgoing": LIST,
   "POST /api/outgoing": CREATE_FOR_AGENCY(201),
+  // Sổ văn bản đến (issue 17): the receiving agency registers; a request reaching it is registered in one click.
+  "GET /api/incoming": LIST,
+  "GET /api/incoming/:id": READ_SCOPED,
+  "POST /api/incoming": CREATE_FOR_AGENCY(201),
+  "PATCH /api/incoming/:id": WRITE_SCOPED(200),
+  "POST /api/incoming/:id/file": WRITE_SCOPED(201),
+  "POST /api/requests/:id/incoming": WRITE_SCOPED(201),
   "GET /api/audit": row(all(200), all(200), all(403), all(403)),
   "GET /api/audit/verify": ADMIN_ONLY(200),
   // XLSX exports: lists in the caller's scope (audit log: audit.read only).
@@ -286,6 +294,7 @@ const ids = {} as Record<
   | "copyRequest"
   | "copy"
   | "letterRequest"
+  | "incoming"
   | "urging"
   | "caseList"
   | "meeting"
@@ -795,6 +804,35 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
       symbol: "STP-BTNN",
     },
   }),
+  "GET /api/incoming": () => ({ method: "GET", url: "/api/incoming" }),
+  "GET /api/incoming/:id": (t) => ({ method: "GET", url: `/api/incoming/${ids.incoming[t]}` }),
+  "POST /api/incoming": (t) => ({
+    method: "POST",
+    url: "/api/incoming",
+    payload: { agency_id: AGENCY[t].stp, received_on: "2024-03-05", issuer: "Cục THADS", subject: "Văn bản ma trận" },
+  }),
+  // Linking the entry to the request it already carries changes nothing: every allowed caller gets 200.
+  "PATCH /api/incoming/:id": (t) => ({
+    method: "PATCH",
+    url: `/api/incoming/${ids.incoming[t]}`,
+    payload: { request_id: ids.letterRequest[t] },
+  }),
+  "POST /api/incoming/:id/file": (t) => ({
+    method: "POST",
+    url: `/api/incoming/${ids.incoming[t]}/file?file_name=van-ban-den.txt`,
+    payload: Buffer.from("văn bản đến"),
+    headers: { "content-type": "application/octet-stream" },
+  }),
+  // A fresh request to the Sở each call, so each allowed caller registers a new one (201).
+  "POST /api/requests/:id/incoming": async (t) => {
+    const r = await createRequest(fx.database.db, SYSTEM_SCOPE, {
+      kind: "guidance",
+      from_agency_id: AGENCY[t].thads,
+      to_agency_id: AGENCY[t].stp,
+      topic: "Đề nghị ma trận",
+    });
+    return { method: "POST", url: `/api/requests/${r.id}/incoming`, payload: {} };
+  },
   "GET /api/audit": () => ({ method: "GET", url: "/api/audit?page_size=5" }),
   "GET /api/audit/verify": () => ({ method: "GET", url: "/api/audit/verify" }),
   "GET /api/exports/claims": () => ({ method: "GET", url: "/api/exports/claims?year=2024" }),
@@ -1095,6 +1133,16 @@ before(async () => {
     ids.copy[t] = copy.id;
     ids.letterRequest ??= {} as Record<Target, string>;
     ids.letterRequest[t] = letterReq.id;
+    ids.incoming ??= {} as Record<Target, string>;
+    ids.incoming[t] = (
+      await registerIncoming(db, SYSTEM_SCOPE, {
+        agency_id: stp,
+        received_on: "2024-03-05",
+        issuer: "Cục THADS",
+        subject: "Văn bản ma trận",
+        request_id: letterReq.id,
+      })
+    ).id;
     ids.urging ??= {} as Record<Target, string>;
     ids.urging[t] = urging.id;
     ids.caseList ??= {} as Record<Target, string>;

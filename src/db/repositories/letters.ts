@@ -23,6 +23,7 @@ import {
   linkTaskEvidence,
   loadVisibleRequest,
 } from "./coordination.ts";
+import { incomingDocRef, incomingForRequest } from "./incoming.ts";
 import { allocateOutgoing, findOutgoingFor } from "./register.ts";
 
 /** Abbreviation of the issuing agency in document symbols, by role (Nghị định 30/2020, Phụ lục III; data, not law). */
@@ -206,10 +207,17 @@ export async function draftRequestLetter(
   const nameOf = (id: string) => names.get(id)?.name ?? id;
   const date = input.date ?? todayVn();
   const routing = (req.routing ?? {}) as { clause?: string };
+  // Registered in the issuing agency's sổ văn bản đến: the letter cites the document by its số, ký hiệu and date.
+  const incoming = await incomingForRequest(db, issuing, requestId);
   const requestRef = {
-    type: "Văn bản",
-    date: toVnDate(req.createdAt),
-    issuer: nameOf(req.fromAgencyId),
+    ...(incoming
+      ? incomingDocRef({
+          docType: incoming.doc_type,
+          symbol: incoming.symbol,
+          docDate: incoming.doc_date,
+          issuer: incoming.issuer,
+        })
+      : { type: "Văn bản", date: toVnDate(req.createdAt), issuer: nameOf(req.fromAgencyId) }),
     summary: aboutSubject(req.topic),
   };
   const defaults: Record<string, unknown> =
@@ -217,7 +225,7 @@ export async function draftRequestLetter(
       ? {
           addressees: (forwards.length ? forwards : copies).map((c) => nameOf(c.toAgencyId)),
           documents: [requestRef],
-          received_on: requestRef.date,
+          received_on: incoming?.received_on ?? toVnDate(req.createdAt),
           ...(routing.clause ? { plan_ref: routing.clause } : {}),
           ...(forwards.some((c) => c.purpose === "forward")
             ? { purpose: "để xem xét, giải quyết theo thẩm quyền", recipients: [nameOf(req.fromAgencyId)] }

@@ -1,11 +1,11 @@
-// Registers numbered per agency and year (sổ văn bản đi; sổ thụ lý through nextNumber): numbers per agency and year, 1, 2, 3 … with no gaps and no duplicates.
+// Registers numbered per agency and year (sổ văn bản đi; sổ thụ lý and sổ văn bản đến through nextNumber): numbers per agency and year, 1, 2, 3 … with no gaps and no duplicates.
 // The (agency, year) counter row is incremented with INSERT … ON CONFLICT DO UPDATE … RETURNING in the same
 // transaction as the register row: concurrent allocations queue on the row lock; a rollback returns the number.
 import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
-import { type claimCounters, outgoingCounters, outgoingRegister } from "../schema/index.ts";
+import { type claimCounters, type incomingCounters, outgoingCounters, outgoingRegister } from "../schema/index.ts";
 import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, type Page, type PageResult, toSnake } from "./common.ts";
@@ -29,7 +29,7 @@ function dto(r: typeof outgoingRegister.$inferSelect): OutgoingDto {
   return { ...toSnake(r), display: r.symbol ? `${r.number}/${r.symbol}` : String(r.number) };
 }
 
-type Counters = typeof outgoingCounters | typeof claimCounters;
+type Counters = typeof outgoingCounters | typeof claimCounters | typeof incomingCounters;
 
 /**
  * The next number of an (agency, year) register, inside the caller's transaction: concurrent callers queue on the

@@ -3,9 +3,23 @@
 // so a rolled-back transaction gives its number back.
 
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { agencies } from "./agencies.ts";
+import { attachments } from "./coordination.ts";
 import { users } from "./identity.ts";
+import { requests } from "./requests.ts";
 
 export const outgoingCounters = pgTable(
   "outgoing_counters",
@@ -59,5 +73,55 @@ export const outgoingRegister = pgTable(
     unique("outgoing_register_agency_year_number_uq").on(t.agencyId, t.year, t.number),
     index("outgoing_register_entity_idx").on(t.entity, t.entityId),
     check("outgoing_register_number_ck", sql`${t.number} >= 1`),
+  ],
+);
+
+/** Sổ văn bản đến: the same counter discipline, a separate sequence (số đến) per receiving agency and year. */
+export const incomingCounters = pgTable(
+  "incoming_counters",
+  {
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    lastNumber: integer("last_number").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
+/**
+ * Sổ đăng ký văn bản đến (Nghị định 30/2020/NĐ-CP, Điều 22 and Phụ lục IV): số đến, ngày đến, the document's số, ký
+ * hiệu, date, issuer (tác giả), tên loại and trích yếu; optionally the coordination request it carries and its file.
+ */
+export const incomingRegister = pgTable(
+  "incoming_register",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The receiving agency whose register this is. */
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    /** Số đến. */
+    number: integer("number").notNull(),
+    receivedOn: date("received_on", { mode: "string" }).notNull(),
+    /** Tên loại as written on the document ("Công văn", "Báo cáo" …); null = "Văn bản". */
+    docType: text("doc_type"),
+    /** Số, ký hiệu of the incoming document, e.g. "12/STP-HCTP"; null when it has none (a citizen's letter). */
+    symbol: text("symbol"),
+    docDate: date("doc_date", { mode: "string" }),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    requestId: uuid("request_id").references((): AnyPgColumn => requests.id),
+    /** The scanned / received file (attachments, entity "incoming_document"). */
+    attachmentId: uuid("attachment_id").references((): AnyPgColumn => attachments.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("incoming_register_agency_year_number_uq").on(t.agencyId, t.year, t.number),
+    // A request is registered once by each agency it reaches (NULLs — unlinked letters — do not collide).
+    unique("incoming_register_agency_request_uq").on(t.agencyId, t.requestId),
+    check("incoming_register_number_ck", sql`${t.number} >= 1`),
   ],
 );

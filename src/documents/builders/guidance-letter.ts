@@ -20,7 +20,11 @@ export const guidanceLetter = defineBuilder(
   (i) => {
     const ground = i.legal_ground ?? "Điều 4 Thông tư số 08/2019/TT-BTP ngày 10/12/2019 của Bộ Tư pháp";
     const body: BlockInput[] = [];
-    if (i.request) {
+    if (i.request?.number_symbol) {
+      // A reply to a numbered document opens "Phúc đáp Văn bản số … ngày … của …" (the e-office wording).
+      const about = i.request.summary ? "" : ` đề nghị hướng dẫn nghiệp vụ về ${i.topic}`;
+      body.push(p(`Phúc đáp ${docRefText(i.request)}${about}, căn cứ ${ground}, ${i.issuer.name} có ý kiến như sau:`));
+    } else if (i.request) {
       body.push(
         p(
           `${i.issuer.name} nhận được ${docRefText(i.request)} đề nghị hướng dẫn nghiệp vụ về ${i.topic}. Căn cứ ${ground}, ${i.issuer.name} có ý kiến như sau:`,

@@ -1,0 +1,334 @@
+// Sổ văn bản đến (incoming register): per receiving agency and year, số đến 1, 2, 3 … from the same counter discipline
+// as the outgoing register (register.ts `nextNumber`). An entry may carry the coordination request it brought in: a
+// paper or e-mail letter is registered and linked; a request routed inside BTNN is registered with one click
+// ("Vào sổ văn bản đến", prefilled from the request) — the clerk keeps the decision when số đến is taken, as in e-office.
+import { createHash } from "node:crypto";
+import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { type DocRef, docRefText } from "../../documents/builders/common.ts";
+import { padDocumentNumber } from "../../documents/numbering.ts";
+import type { Scope } from "../../domain/access/scope.ts";
+import { checkIncomingDates, incomingYear } from "../../domain/registers/incoming.ts";
+import { type IsoDate, toVnDate } from "../../domain/shared/dates.ts";
+import { DomainError } from "../../domain/shared/errors.ts";
+import { appendAudit, auditActor } from "../audit.ts";
+import { attachments, incomingCounters, incomingRegister, outgoingRegister, requests } from "../schema/index.ts";
+import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
+import { likePattern } from "../search.ts";
+import type { AppDb } from "../types.ts";
+import { type UploadStore, withStoredUpload } from "../uploads.ts";
+import { normalizePage, notFound, type Page, type PageResult, todayVn, toSnake } from "./common.ts";
+import { agencyNames, attachmentColumns, type NewUpload } from "./coordination.ts";
+import { nextNumber } from "./register.ts";
+import { requestReaches, requestVisible } from "./requests.ts";
+
+export type IncomingInput = {
+  agency_id: string;
+  received_on: IsoDate;
+  doc_type?: string | null;
+  symbol?: string | null;
+  doc_date?: IsoDate | null;
+  issuer: string;
+  subject: string;
+  request_id?: string | null;
+};
+
+type Row = typeof incomingRegister.$inferSelect;
+export type IncomingDto = ReturnType<typeof toSnake<Row>> & {
+  /** "Công văn số 12/STP-HCTP ngày 02/03/2026 của Sở Tư pháp …" — how a reply cites it. */
+  citation: string;
+};
+
+function dto(r: Row): IncomingDto {
+  return { ...toSnake(r), citation: citationOf(r) };
+}
+
+/** The entry as a document reference of the letter builders ("Văn bản số … ngày … của …"). */
+export function incomingDocRef(r: Pick<Row, "docType" | "symbol" | "docDate" | "issuer">): DocRef {
+  return {
+    type: r.docType ?? "Văn bản",
+    ...(r.symbol ? { number_symbol: r.symbol } : {}),
+    ...(r.docDate ? { date: r.docDate } : {}),
+    issuer: r.issuer,
+  };
+}
+
+function citationOf(r: Pick<Row, "docType" | "symbol" | "docDate" | "issuer">): string {
+  return docRefText(incomingDocRef(r));
+}
+
+/** The request must be one the caller sees (404 naming the field) and must have reached the registering agency. */
+async function requireRequestFor(db: AppDb, scope: Scope, requestId: string, agencyId: string, field: string) {
+  const vis = requestVisible(scope);
+  const id = eq(requests.id, requestId);
+  const [req] = await db
+    .select()
+    .from(requests)
+    .where(vis ? and(id, vis) : id);
+  if (!req) throw notFound("yêu cầu", field);
+  const [reached] = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(id, requestReaches(agencyId)));
+  if (!reached)
+    throw new DomainError(
+      "request_not_received",
+      field,
+      "Yêu cầu này không gửi đến cơ quan vào sổ; chỉ vào sổ văn bản đến của cơ quan nhận được yêu cầu.",
+    );
+  return req;
+}
+
+async function requireNotRegistered(db: AppDb, agencyId: string, requestId: string, field: string) {
+  const [dup] = await db
+    .select({ number: incomingRegister.number, year: incomingRegister.year })
+    .from(incomingRegister)
+    .where(and(eq(incomingRegister.agencyId, agencyId), eq(incomingRegister.requestId, requestId)));
+  if (dup)
+    throw new DomainError(
+      "duplicate",
+      field,
+      `Yêu cầu này đã được vào sổ văn bản đến (số đến ${dup.number}/${dup.year}) của cơ quan.`,
+    );
+}
+
+async function insertEntry(tx: AppDb, scope: Scope, input: IncomingInput, action: string): Promise<IncomingDto> {
+  const year = incomingYear(input.received_on);
+  const n = await nextNumber(tx, incomingCounters, input.agency_id, year);
+  const [row] = await tx
+    .insert(incomingRegister)
+    .values({
+      agencyId: input.agency_id,
+      year,
+      number: n,
+      receivedOn: input.received_on,
+      docType: input.doc_type ?? null,
+      symbol: input.symbol ?? null,
+      docDate: input.doc_date ?? null,
+      issuer: input.issuer,
+      subject: input.subject,
+      requestId: input.request_id ?? null,
+      createdBy: scope.userId,
+    })
+    .returning();
+  const out = dto(row);
+  await appendAudit(tx, { ...auditActor(scope), action, entity: "incoming_register", entity_id: row.id, after: out });
+  return out;
+}
+
+/** Registers an incoming document in the receiving agency's register (the next số đến of its year), audited. */
+export async function registerIncoming(
+  db: AppDb,
+  scope: Scope,
+  input: IncomingInput,
+  today: IsoDate = todayVn(),
+): Promise<IncomingDto> {
+  requirePermission(scope, "register.allocate");
+  requireWritableAgencies(scope, [["agency_id", input.agency_id]]);
+  checkIncomingDates(input, today);
+  return db.transaction(async (tx) => {
+    if (input.request_id) {
+      await requireRequestFor(tx, scope, input.request_id, input.agency_id, "request_id");
+      await requireNotRegistered(tx, input.agency_id, input.request_id, "request_id");
+    }
+    return insertEntry(tx, scope, input, "incoming.register");
+  });
+}
+
+/**
+ * "Vào sổ văn bản đến" for a request that reached the agency through BTNN: the entry is prefilled from the request
+ * (issuer = the sending agency, trích yếu = the topic, số/ký hiệu = the sender's numbered letter for it, if any).
+ * Registering it again returns the entry already made (`created: false`), so a second click never takes a new number.
+ */
+export async function registerRequestIncoming(
+  db: AppDb,
+  scope: Scope,
+  requestId: string,
+  input: { agency_id?: string; received_on?: IsoDate; symbol?: string | null; doc_date?: IsoDate | null } = {},
+  today: IsoDate = todayVn(),
+): Promise<{ entry: IncomingDto; created: boolean }> {
+  requirePermission(scope, "register.allocate");
+  return db.transaction(async (tx) => {
+    const vis = requestVisible(scope);
+    const [req] = await tx
+      .select()
+      .from(requests)
+      .where(vis ? and(eq(requests.id, requestId), vis) : eq(requests.id, requestId))
+      .for("update");
+    if (!req) throw notFound("yêu cầu");
+    // The acting agency when the request reached it (a forwarded copy, a routed task), else the addressee.
+    let agencyId = input.agency_id ?? req.toAgencyId;
+    if (!input.agency_id && scope.agencyId && scope.agencyId !== req.toAgencyId) {
+      const [reached] = await tx
+        .select({ id: requests.id })
+        .from(requests)
+        .where(and(eq(requests.id, requestId), requestReaches(scope.agencyId)));
+      if (reached) agencyId = scope.agencyId;
+    }
+    requireWritableAgencies(scope, [["agency_id", agencyId]]);
+    await requireRequestFor(tx, scope, requestId, agencyId, "agency_id");
+    const [existing] = await tx
+      .select()
+      .from(incomingRegister)
+      .where(and(eq(incomingRegister.agencyId, agencyId), eq(incomingRegister.requestId, requestId)));
+    if (existing) return { entry: dto(existing), created: false };
+    const [letter] = await tx
+      .select({ number: outgoingRegister.number, symbol: outgoingRegister.symbol, issuedOn: outgoingRegister.issuedOn })
+      .from(outgoingRegister)
+      .where(
+        and(
+          eq(outgoingRegister.entity, "request"),
+          eq(outgoingRegister.entityId, requestId),
+          eq(outgoingRegister.agencyId, req.fromAgencyId),
+        ),
+      )
+      .orderBy(asc(outgoingRegister.createdAt))
+      .limit(1);
+    const issuer = (await agencyNames(tx, [req.fromAgencyId])).get(req.fromAgencyId)?.name ?? req.fromAgencyId;
+    const entryInput: IncomingInput = {
+      agency_id: agencyId,
+      received_on: input.received_on ?? today,
+      doc_type: letter ? "Công văn" : null,
+      symbol:
+        input.symbol ??
+        (letter
+          ? letter.symbol
+            ? `${padDocumentNumber(letter.number)}/${letter.symbol}`
+            : padDocumentNumber(letter.number)
+          : null),
+      doc_date: input.doc_date ?? letter?.issuedOn ?? toVnDate(req.createdAt),
+      issuer,
+      subject: req.topic.slice(0, 2000),
+      request_id: requestId,
+    };
+    checkIncomingDates(entryInput, today);
+    return { entry: await insertEntry(tx, scope, entryInput, "incoming.register"), created: true };
+  });
+}
+
+/** An entry the caller may see; with `write`, its agency must be in the caller's write scope. */
+async function loadEntry(db: AppDb, scope: Scope, id: string, write = false): Promise<Row> {
+  const sc = scopeCondition(scope, incomingRegister.agencyId);
+  const q = db
+    .select()
+    .from(incomingRegister)
+    .where(sc ? and(eq(incomingRegister.id, id), sc) : eq(incomingRegister.id, id));
+  const [row] = write ? await q.for("update") : await q;
+  if (!row) throw notFound("văn bản đến");
+  if (write) requireWritableAgencies(scope, [["agency_id", row.agencyId]]);
+  return row;
+}
+
+export async function getIncoming(db: AppDb, scope: Scope, id: string): Promise<IncomingDto> {
+  return dto(await loadEntry(db, scope, id));
+}
+
+/** Links a registered document to the request it carries (audited; a link changed later keeps the old one in audit). */
+export async function linkIncoming(db: AppDb, scope: Scope, id: string, requestId: string): Promise<IncomingDto> {
+  requirePermission(scope, "register.allocate");
+  return db.transaction(async (tx) => {
+    const before = await loadEntry(tx, scope, id, true);
+    if (before.requestId === requestId) return dto(before);
+    await requireRequestFor(tx, scope, requestId, before.agencyId, "request_id");
+    await requireNotRegistered(tx, before.agencyId, requestId, "request_id");
+    const [after] = await tx.update(incomingRegister).set({ requestId }).where(eq(incomingRegister.id, id)).returning();
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: "incoming.link",
+      entity: "incoming_register",
+      entity_id: id,
+      before: { request_id: before.requestId },
+      after: { request_id: requestId },
+    });
+    return dto(after);
+  });
+}
+
+/** Stores the received file (scan, e-mail attachment) of an entry; a later file replaces the link, the old stays. */
+export async function attachIncomingFile(
+  db: AppDb,
+  scope: Scope,
+  id: string,
+  file: NewUpload,
+  store: UploadStore,
+): Promise<IncomingDto> {
+  requirePermission(scope, "register.allocate");
+  return withStoredUpload(
+    db,
+    store,
+    file,
+    (tx) => loadEntry(tx, scope, id, true),
+    async (tx, placed, entry) => {
+      const [a] = await tx
+        .insert(attachments)
+        .values({
+          entity: "incoming_document",
+          entityId: id,
+          agencyId: entry.agencyId,
+          kind: "upload",
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          size: file.bytes.length,
+          sha256: createHash("sha256").update(file.bytes).digest("hex"),
+          ...placed,
+          createdBy: scope.userId,
+        })
+        .returning(attachmentColumns);
+      const [after] = await tx
+        .update(incomingRegister)
+        .set({ attachmentId: a.id })
+        .where(eq(incomingRegister.id, id))
+        .returning();
+      await appendAudit(tx, {
+        ...auditActor(scope),
+        action: "incoming.file",
+        entity: "incoming_register",
+        entity_id: id,
+        before: { attachment_id: entry.attachmentId },
+        after: { attachment_id: a.id, file_name: a.fileName },
+      });
+      return dto(after);
+    },
+  );
+}
+
+export async function listIncoming(
+  db: AppDb,
+  scope: Scope,
+  filter: { agency_id?: string; year?: number; request_id?: string; q?: string } = {},
+  page: Page = {},
+): Promise<PageResult<IncomingDto>> {
+  const { limit, offset } = normalizePage(page);
+  const conds: SQL[] = [];
+  const sc = scopeCondition(scope, incomingRegister.agencyId);
+  if (sc) conds.push(sc);
+  if (filter.agency_id) conds.push(eq(incomingRegister.agencyId, filter.agency_id));
+  if (filter.year) conds.push(eq(incomingRegister.year, filter.year));
+  if (filter.request_id) conds.push(eq(incomingRegister.requestId, filter.request_id));
+  if (filter.q) {
+    const p = likePattern(filter.q);
+    conds.push(
+      or(ilike(incomingRegister.subject, p), ilike(incomingRegister.symbol, p), ilike(incomingRegister.issuer, p))!,
+    );
+  }
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select()
+      .from(incomingRegister)
+      .where(where)
+      .orderBy(asc(incomingRegister.agencyId), desc(incomingRegister.year), desc(incomingRegister.number))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(incomingRegister).where(where),
+  ]);
+  return { items: rows.map(dto), total: Number(n), limit, offset };
+}
+
+/** The entry by which `agencyId` registered this request, if any (a reply letter cites it). */
+export async function incomingForRequest(db: AppDb, agencyId: string, requestId: string): Promise<IncomingDto | null> {
+  const [row] = await db
+    .select()
+    .from(incomingRegister)
+    .where(and(eq(incomingRegister.agencyId, agencyId), eq(incomingRegister.requestId, requestId)));
+  return row ? dto(row) : null;
+}
