@@ -104,15 +104,11 @@ function pair(name: string, tag: string, repo: Stats, hand: Stats, extra = ""): 
 
 // ---- hand-written SQL equivalents ---------------------------------------------------------------------------------
 
-/** The dashboard's figures with plain SQL: one pass over claims with grouping sets, the two deadline lists. */
+/** The dashboard with plain SQL: the statistics of the year of as_of (claims + events read by hand, the same
+ * computeIndicators — since issue 17 the dashboard's claim figures ARE those indicators), the two deadline lists with
+ * their counts, plan progress. */
 async function dashboardSql(database: Database, asOf: string, weekTo: string): Promise<unknown> {
-  const groups = await database.query(
-    `select grouping(state) as gs, grouping(field) as gf, grouping(y) as gy, grouping(province_code) as gp,
-            state, field, y, province_code, count(*)::int as n, count(*) filter (where open)::int as n_open
-     from (select c.state, c.field, c.open, extract(year from c.received_on)::int as y, a.province_code
-           from claims c join agencies a on a.id = c.handling_agency_id) x
-     group by grouping sets ((), (state), (field), (y), (province_code))`,
-  );
+  const stats = await reportSql(database, reportPeriod("year", Number(asOf.slice(0, 4))));
   const dl = (cond: string, params: unknown[]) =>
     database.query(
       `select c.id as claim_id, c.code, c.claimant_name, d.step, d.label, d.due, d.basis, d.confidence
@@ -123,11 +119,17 @@ async function dashboardSql(database: Database, asOf: string, weekTo: string): P
     );
   const week = await dl("d.due >= $1 and d.due <= $2", [asOf, weekTo]);
   const overdue = await dl("d.due < $1", [asOf]);
+  const totals = await database.query(
+    `select count(*) filter (where d.due >= $1 and d.due <= $2)::int as week, count(*) filter (where d.due < $1)::int as overdue
+     from claim_deadlines d join claims c on c.id = d.claim_id
+     where c.open and d.kind = 'deadline' and d.status in ('open','overdue')`,
+    [asOf, weekTo],
+  );
   const progress = await database.query(
     `select t.agency_id, a.name, t.status, count(*)::int as n from task_instances t join agencies a on a.id = t.agency_id
      group by 1, 2, 3`,
   );
-  return { groups, week, overdue, progress };
+  return { stats, week, overdue, totals, progress };
 }
 
 async function claimListSql(database: Database, filtered: boolean): Promise<unknown> {
@@ -149,7 +151,7 @@ async function claimListSql(database: Database, filtered: boolean): Promise<unkn
 }
 
 /** National report: the same three reads (claims, events, attribute changes from the audit log) as plain SQL. */
-async function reportSql(database: Database): Promise<unknown> {
+async function reportSql(database: Database, period = PERIOD): Promise<unknown> {
   const claims = await database.query<{
     id: string;
     code: string;
@@ -189,7 +191,7 @@ async function reportSql(database: Database): Promise<unknown> {
     } as StatClaim & { events: StatClaim["events"][number][] });
   for (const e of events)
     byId.get(e.claim_id)?.events.push({ type: e.type, date: e.date, ground: e.ground, data: e.data });
-  return computeIndicators([...byId.values()], PERIOD, { byProvince: true });
+  return computeIndicators([...byId.values()], period, { byProvince: true });
 }
 
 async function caseListSql(database: Database): Promise<unknown> {

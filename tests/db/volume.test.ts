@@ -1,4 +1,4 @@
-// Bulk paths used at benchmark volume (bench/volume.bench.ts): the one-statement dashboard, the batched recomputation of
+// Bulk paths used at benchmark volume (bench/volume.bench.ts): the dashboard, the batched recomputation of
 // every open claim's deadlines after a calendar change, and the server-side replication of a seed. Each is checked
 // against figures computed independently from the raw rows.
 import assert from "node:assert/strict";
@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { verifyAuditChain } from "../../src/db/audit.ts";
 import { recomputeClaimDeadlines, recomputeOpenClaimDeadlines } from "../../src/db/repositories/claims.ts";
 import { loadDashboard } from "../../src/db/repositories/dashboard.ts";
+import { computeStatistics } from "../../src/db/repositories/statistics.ts";
 import { replicateClaims } from "../../src/db/seed/bulk.ts";
 import { seedScale } from "../../src/db/seed/index.ts";
 import { availableEngines, openTestDatabase } from "../../src/db/testing.ts";
@@ -13,6 +14,7 @@ import type { Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { calendarWithDay } from "../../src/domain/claims/index.ts";
 import { addDays, dayOfWeek } from "../../src/domain/shared/dates.ts";
+import { reportPeriod } from "../../src/domain/statistics/index.ts";
 import { runDailyJobs } from "../../src/jobs/reminders.ts";
 
 const AS_OF = "2026-06-30";
@@ -20,13 +22,6 @@ const AS_OF = "2026-06-30";
 // with no holiday in the official notices, so "one working day later" is simply the next weekday.
 
 type DlRow = { claim_id: string; position: number; step: string; due: string | null; unit: string | null };
-
-const tally = (keys: Array<string | null>) => {
-  const m = new Map<string, number>();
-  for (const k of keys) m.set(k ?? "", (m.get(k ?? "") ?? 0) + 1);
-  return [...m.entries()].map(([key, n]) => ({ key, n })).sort((a, b) => (a.key < b.key ? -1 : 1));
-};
-const sortByKey = (l: Array<{ key: string; n: number }>) => [...l].sort((a, b) => (a.key < b.key ? -1 : 1));
 
 for (const engine of availableEngines()) {
   describe(`volume bulk paths on ${engine}`, () => {
@@ -39,34 +34,24 @@ for (const engine of availableEngines()) {
       await database?.close();
     });
 
-    test("Dashboard — figures equal the counts of the raw claim and deadline rows", async () => {
+    test("Dashboard — claim figures are the statistics of the year; deadline lists equal the raw deadline rows", async () => {
       const d = await loadDashboard(database.db, SYSTEM_SCOPE, AS_OF);
-      const claims = await database.query<{
-        id: string;
-        code: string;
-        state: string;
-        field: string;
-        open: boolean;
-        y: number | null;
-        province: string | null;
-      }>(
-        `select c.id, c.code, c.state, c.field, c.open, extract(year from c.received_on)::int as y, a.province_code as province
-         from claims c join agencies a on a.id = c.handling_agency_id`,
-      );
-      const open = claims.filter((c) => c.open);
-      assert.equal(d.claims_total, claims.length);
-      assert.equal(d.claims_open, open.length);
-      assert.ok(d.claims_open > 0 && d.claims_open < d.claims_total);
-      assert.deepEqual(sortByKey(d.open_by_state), tally(open.map((c) => c.state)));
-      assert.deepEqual(sortByKey(d.open_by_field), tally(open.map((c) => c.field)));
-      assert.deepEqual(sortByKey(d.by_field), tally(claims.map((c) => c.field)));
-      assert.deepEqual(d.by_year, tally(claims.filter((c) => c.y !== null).map((c) => String(c.y))), "years ascending");
-      assert.deepEqual(
-        sortByKey(d.by_province).map(({ key, n }) => ({ key, n })),
-        tally(claims.map((c) => c.province)),
-      );
+      // Claim figures: the statistics indicators of 2026 (what /api/statistics?kind=year&year=2026 computes).
+      const stats = await computeStatistics(database.db, SYSTEM_SCOPE, reportPeriod("year", 2026), {
+        byProvince: true,
+      });
+      assert.deepEqual([d.statistics.period.from, d.statistics.period.to], ["2026-01-01", "2026-12-31"]);
+      for (const f of d.statistics.totals) assert.equal(f.value, stats.total[f.indicator].value, f.indicator);
+      for (const f of [...d.statistics.in_progress_by_field, ...d.statistics.handled_by_field])
+        assert.equal(f.value, stats.by_field[f.field!][f.indicator].value, `${f.indicator} ${f.field}`);
+      for (const f of d.statistics.handled_by_province)
+        assert.equal(f.value, stats.by_province![f.province_id!].handled.value, f.province_id);
+      const [{ n: open }] = await database.query<{ n: number }>("select count(*)::int as n from claims where open");
+      const inProgress = stats.total.in_progress.value;
+      assert.ok(inProgress > 0 && inProgress <= open, `${inProgress} in progress ≤ ${open} open claims`);
+      assert.ok(d.statistics.handled_by_province.length > 5, "claims over many provinces");
       assert.ok(
-        d.by_province.some((p) => p.name && !/^Ủy ban/.test(p.name)),
+        d.statistics.handled_by_province.some((p) => p.name && !/^Ủy ban/.test(p.name)),
         "province names without 'Ủy ban nhân dân'",
       );
       // Week Monday … Sunday containing 30/06/2026 (a Tuesday).
@@ -91,6 +76,7 @@ for (const engine of availableEngines()) {
       const overdue = dls.filter((x) => x.due < AS_OF).sort(order);
       assert.ok(overdue.length > 0, "the seed has overdue deadlines");
       assert.equal(d.deadlines_overdue.length, Math.min(50, overdue.length));
+      assert.equal(d.deadlines_overdue_total, overdue.length);
       for (let i = 1; i < d.deadlines_overdue.length; i++)
         assert.ok(d.deadlines_overdue[i - 1].due <= d.deadlines_overdue[i].due, "ordered by due");
       const cut = d.deadlines_overdue.at(-1)!.due;
@@ -106,6 +92,7 @@ for (const engine of availableEngines()) {
       );
       const week = dls.filter((x) => x.due >= AS_OF && x.due <= "2026-07-05");
       assert.deepEqual(d.deadlines_this_week.map(key).sort(), week.map(key).sort());
+      assert.equal(d.deadlines_this_week_total, week.length);
       assert.deepEqual(d.requests_awaiting, { total: 0, items: [] }, "system scope has no acting agency");
     });
 

@@ -56,7 +56,7 @@ describe("Giao diện web trong Chromium (tiếng Việt mặc định)", { skip
       .getByText(/Sở Tư pháp.*Thanh Hóa/)
       .waitFor();
     assert.doesNotMatch(await page.getByTestId("acting-agency").innerText(), /stp-thanh-hoa/);
-    await page.getByText("Vụ việc đang giải quyết theo trạng thái").waitFor();
+    await page.getByText(/^Kết quả giải quyết vụ việc thụ lý — năm \d{4}$/).waitFor();
     await page.locator("canvas").first().waitFor();
     await screenshot(page, "dashboard");
   });

@@ -1,20 +1,20 @@
-// National / scoped dashboard aggregates (GET /api/dashboard): open claims by state and field, deadlines due this week
-// and overdue, plan progress per executing agency, requests awaiting action, claims by year, province and field.
+// National / scoped dashboard (GET /api/dashboard): the claim figures are the statistics indicators of the current
+// year — computeStatistics, the same computation and scope as /api/statistics (issue 17) — and beside them the work
+// lists: deadlines due this week and overdue, plan progress per executing agency, requests awaiting action.
 // Scope conditions are the lists' own (claims via claimListWhere, task instances and requests via scopeCondition).
-// PERFORMANCE: everything is read in ONE statement (one round trip): the claim figures in one pass over the claims
-// (GROUPING SETS, open counts as FILTER), each list as a json_agg sub-select with its own ORDER BY / LIMIT. On PGlite a
-// statement costs a fixed overhead whatever its size, so 12 statements → 1 is what brings the national dashboard under
-// 50 ms at 100× volume (bench/volume.bench.ts). Same figures, same order as the 12-statement version it replaced.
+// PERFORMANCE: the work lists are read in ONE statement (one round trip), each list as a json_agg sub-select with its
+// own ORDER BY / LIMIT: on PGlite a statement costs a fixed overhead whatever its size (bench/volume.bench.ts).
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { addDays, dayOfWeek, type IsoDate } from "../../domain/shared/dates.ts";
+import { type DashboardStatistics, dashboardStatistics, reportPeriod } from "../../domain/statistics/index.ts";
 import { agencies, claimDeadlines, claims, requests, taskInstances } from "../schema/index.ts";
 import { scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { claimListWhere } from "./claims.ts";
+import { computeStatistics } from "./statistics.ts";
 import { overdueCondition } from "./task-scope.ts";
 
-export type DashboardCount = { key: string; n: number };
 export type DashboardDeadline = {
   claim_id: string;
   code: string;
@@ -28,15 +28,13 @@ export type DashboardDeadline = {
 export type DashboardData = {
   as_of: IsoDate;
   week: { from: IsoDate; to: IsoDate };
-  claims_total: number;
-  claims_open: number;
-  open_by_state: DashboardCount[];
-  open_by_field: DashboardCount[];
-  by_year: DashboardCount[];
-  by_province: Array<DashboardCount & { name: string | null }>;
-  by_field: DashboardCount[];
+  /** Claim figures: statistics indicators of the year of `as_of` (the /api/statistics default period). */
+  statistics: DashboardStatistics;
   deadlines_this_week: DashboardDeadline[];
   deadlines_overdue: DashboardDeadline[];
+  /** Counts of the two deadline lists (the lists themselves stop at 50 rows). */
+  deadlines_this_week_total: number;
+  deadlines_overdue_total: number;
   plan_progress: Array<{
     agency_id: string;
     agency_name: string;
@@ -61,7 +59,13 @@ export type DashboardData = {
 
 const num = (v: unknown) => Number(v ?? 0);
 
-type GroupRow = { g: string; key: string | number | null; n: number; n_open: number };
+/** "Ủy ban nhân dân tỉnh Thanh Hóa" → "Tỉnh Thanh Hóa"; claims of central agencies → "Trung ương". */
+const provinceName = (name: string | undefined, id: string) => {
+  if (id === "central") return "Trung ương";
+  if (!name) return null;
+  const n = name.replace(/^Ủy ban nhân dân\s+/i, "");
+  return n.charAt(0).toLocaleUpperCase("vi") + n.slice(1);
+};
 
 /** Dashboard figures inside `scope` as of a day (the week is Monday … Sunday containing `asOf`). */
 export async function loadDashboard(db: AppDb, scope: Scope, asOf: IsoDate): Promise<DashboardData> {
@@ -69,28 +73,22 @@ export async function loadDashboard(db: AppDb, scope: Scope, asOf: IsoDate): Pro
   const dow = dayOfWeek(asOf);
   const weekFrom = addDays(asOf, dow === 0 ? -6 : 1 - dow);
   const weekTo = addDays(weekFrom, 6);
-  const all = claimListWhere(scope, {});
-  const whereAll = all ? sql`where ${all}` : sql``;
   const openCond = claimListWhere(scope, { open: true }) ?? sql`true`;
+  const year = Number(asOf.slice(0, 4));
+  const period = { ...reportPeriod("year", year), kind: "year" as const, year, label: `Năm ${year}` }; // = /api/statistics?kind=year&year=
 
-  // Claim figures: one pass, one grouping set per figure; "g" names the set.
-  const groups = sql`select case
-        when grouping(${claims.state}) = 0 then 'state' when grouping(${claims.field}) = 0 then 'field'
-        when grouping(extract(year from ${claims.receivedOn})) = 0 then 'year'
-        when grouping(${agencies.provinceCode}) = 0 then 'province' else 'total' end as g,
-      coalesce(${claims.state}, ${claims.field}, extract(year from ${claims.receivedOn})::int::text, ${agencies.provinceCode}) as key,
-      count(*)::int as n, (count(*) filter (where ${claims.open}))::int as n_open
-    from ${claims} join ${agencies} on ${agencies.id} = ${claims.handlingAgencyId}
-    ${whereAll}
-    group by grouping sets ((), (${claims.state}), (${claims.field}), (extract(year from ${claims.receivedOn})), (${agencies.provinceCode}))`;
-
+  const deadlineFrom = (
+    extra: SQL,
+  ) => sql`from ${claimDeadlines} join ${claims} on ${claims.id} = ${claimDeadlines.claimId}
+    where ${openCond} and ${claimDeadlines.kind} = 'deadline' and ${claimDeadlines.status} in ('open', 'overdue')
+      and ${extra}`;
   const deadlines = (extra: SQL) => sql`select ${claims.id} as claim_id, ${claims.code} as code,
       ${claims.claimantName} as claimant_name, ${claimDeadlines.step} as step, ${claimDeadlines.label} as label,
       ${claimDeadlines.due} as due, ${claimDeadlines.basis} as basis, ${claimDeadlines.confidence} as confidence
-    from ${claimDeadlines} join ${claims} on ${claims.id} = ${claimDeadlines.claimId}
-    where ${openCond} and ${claimDeadlines.kind} = 'deadline' and ${claimDeadlines.status} in ('open', 'overdue')
-      and ${extra}
+    ${deadlineFrom(extra)}
     order by ${claimDeadlines.due} asc, ${claims.code} asc limit 50`;
+  const weekCond = sql`${claimDeadlines.due} >= ${asOf} and ${claimDeadlines.due} <= ${weekTo}`;
+  const overdueCond = sql`${claimDeadlines.due} < ${asOf}`;
 
   const tiScope = scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
   const progress = sql`select ${taskInstances.agencyId} as agency_id, ${agencies.name} as agency_name,
@@ -110,34 +108,31 @@ export async function loadDashboard(db: AppDb, scope: Scope, asOf: IsoDate): Pro
     from ${requests} where ${awaitingWhere}
     order by ${requests.due} asc nulls last, ${requests.createdAt} asc limit 10`;
 
-  // Province names: the UBND tỉnh of each province code (the last row per code wins, as a Map.set loop would).
-  const names = sql`select ${agencies.provinceCode} as code, ${agencies.name} as name from ${agencies}
-    where ${agencies.role} = 'UBND_TINH' and ${agencies.provinceCode} is not null`;
+  // Province names: statistics group by the UBND tỉnh (its id).
+  const names = sql`select ${agencies.id} as id, ${agencies.name} as name from ${agencies}
+    where ${agencies.role} = 'UBND_TINH'`;
 
   const list = (q: SQL, order = sql`true`) =>
     sql`(select coalesce(json_agg(t order by ${order}), '[]'::json) from (${q}) t)`;
-  const result = await db.execute(sql`select
-      ${list(groups, sql`t.g, t.key`)} as groups,
-      ${list(deadlines(sql`${claimDeadlines.due} >= ${asOf} and ${claimDeadlines.due} <= ${weekTo}`), sql`t.due, t.code`)} as week,
-      ${list(deadlines(sql`${claimDeadlines.due} < ${asOf}`), sql`t.due, t.code`)} as overdue,
+  const [stats, result] = await Promise.all([
+    computeStatistics(db, scope, period, { byProvince: true }),
+    db.execute(sql`select
+      ${list(deadlines(weekCond), sql`t.due, t.code`)} as week,
+      ${list(deadlines(overdueCond), sql`t.due, t.code`)} as overdue,
+      (select count(*)::int ${deadlineFrom(weekCond)}) as week_total,
+      (select count(*)::int ${deadlineFrom(overdueCond)}) as overdue_total,
       ${list(progress)} as progress,
       ${list(awaiting)} as awaiting,
       (select count(*)::int from ${requests} where ${awaitingWhere}) as awaiting_total,
-      ${list(names)} as names`);
+      ${list(names)} as names`),
+  ]);
   const row = (result as unknown as { rows: Array<Record<string, unknown>> }).rows[0];
   const json = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 
-  const groupRows = json<GroupRow[]>(row.groups);
-  // Rows come ordered by (set, key) from SQL — the ORDER BY key asc of the former per-figure statements, in the
-  // database's collation, nulls last; years have four digits so text order is numeric order.
-  const pick = (g: string, openOnly: boolean) =>
-    groupRows
-      .filter((r) => r.g === g && (!openOnly || r.n_open > 0))
-      .map((r) => ({ key: r.key === null ? "" : String(r.key), n: openOnly ? r.n_open : r.n, raw: r.key }));
-  const total = groupRows.find((r) => r.g === "total");
-  const provinceNames = new Map<string, string>();
-  for (const r of json<Array<{ code: string; name: string }>>(row.names))
-    provinceNames.set(r.code, r.name.replace(/^Ủy ban nhân dân\s+/i, ""));
+  const provinceNames = new Map(json<Array<{ id: string; name: string }>>(row.names).map((r) => [r.id, r.name]));
+  const statistics = dashboardStatistics(stats, period);
+  for (const f of statistics.handled_by_province)
+    f.name = provinceName(provinceNames.get(f.province_id ?? ""), f.province_id ?? "");
 
   const progressMap = new Map<string, DashboardData["plan_progress"][number]>();
   for (const r of json<Array<{ agency_id: string; agency_name: string; status: string; late: boolean; n: number }>>(
@@ -162,20 +157,15 @@ export async function loadDashboard(db: AppDb, scope: Scope, asOf: IsoDate): Pro
     progressMap.set(r.agency_id, p);
   }
   const dl = (v: unknown) => json<DashboardDeadline[]>(v).map((d) => ({ ...d, due: d.due ?? "" }));
-  const strip = (l: Array<{ key: string; n: number }>) => l.map(({ key, n }) => ({ key, n }));
 
   return {
     as_of: asOf,
     week: { from: weekFrom, to: weekTo },
-    claims_total: num(total?.n),
-    claims_open: num(total?.n_open),
-    open_by_state: strip(pick("state", true)),
-    open_by_field: strip(pick("field", true)),
-    by_year: strip(pick("year", false).filter((r) => r.raw !== null)),
-    by_province: strip(pick("province", false)).map((r) => ({ ...r, name: provinceNames.get(r.key) ?? null })),
-    by_field: strip(pick("field", false)),
+    statistics,
     deadlines_this_week: dl(row.week),
     deadlines_overdue: dl(row.overdue),
+    deadlines_this_week_total: num(row.week_total),
+    deadlines_overdue_total: num(row.overdue_total),
     plan_progress: [...progressMap.values()].sort((a, b) => b.total - a.total).slice(0, 20),
     requests_awaiting: { total: num(row.awaiting_total), items: json(row.awaiting) },
   };

@@ -10,6 +10,13 @@ export {
   sumRows,
 } from "./compute.ts";
 export {
+  DASHBOARD_TOTALS,
+  type DashboardFigure,
+  type DashboardPeriod,
+  type DashboardStatistics,
+  dashboardStatistics,
+} from "./dashboard.ts";
+export {
   INDICATOR_BY_KEY,
   INDICATOR_KEYS,
   INDICATORS,

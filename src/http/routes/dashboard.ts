@@ -1,7 +1,7 @@
-// GET /api/dashboard — aggregates for the web dashboard, within the caller's scope (the same scope conditions as the
-// lists: claims via claimListWhere, task instances and requests via scopeCondition): open claims by state and field,
-// deadlines due this week / overdue, plan progress per executing agency, requests awaiting action, claims by year,
-// province and field.
+// GET /api/dashboard — the web dashboard within the caller's scope: the claim figures are statistics indicators of the
+// year of as_of (the same computation as /api/statistics?kind=year&year=…, each figure naming its indicator), beside
+// the work lists (same scope conditions as the lists): deadlines due this week / overdue, plan progress per executing
+// agency, requests awaiting action.
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -11,10 +11,17 @@ import { loadDashboard } from "../../db/repositories/dashboard.ts";
 import { claimDeadlines, claims, planTasks, taskInstances } from "../../db/schema/index.ts";
 import { scopeCondition } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
+import { INDICATOR_KEYS, type IndicatorKey, PERIOD_KINDS, STAT_FIELDS } from "../../domain/statistics/index.ts";
 import { errorResponses, IsoDateSchema } from "../contracts/common.ts";
 import { scopeOf } from "../plugins/scope.ts";
 
-const Count = z.object({ key: z.string(), n: z.number() });
+const Figure = z.object({
+  indicator: z.enum(INDICATOR_KEYS as [IndicatorKey, ...IndicatorKey[]]),
+  value: z.number(),
+  field: z.enum(STAT_FIELDS).optional(),
+  province_id: z.string().optional(),
+  name: z.string().nullable().optional(),
+});
 const DeadlineItem = z.object({
   claim_id: z.string(),
   code: z.string(),
@@ -28,15 +35,23 @@ const DeadlineItem = z.object({
 const Dashboard = z.object({
   as_of: z.string(),
   week: z.object({ from: z.string(), to: z.string() }),
-  claims_total: z.number(),
-  claims_open: z.number(),
-  open_by_state: z.array(Count),
-  open_by_field: z.array(Count),
-  by_year: z.array(Count),
-  by_province: z.array(Count.extend({ name: z.string().nullable() })),
-  by_field: z.array(Count),
+  statistics: z.object({
+    period: z.object({
+      kind: z.enum(PERIOD_KINDS),
+      year: z.number(),
+      from: z.string(),
+      to: z.string(),
+      label: z.string(),
+    }),
+    totals: z.array(Figure),
+    in_progress_by_field: z.array(Figure),
+    handled_by_field: z.array(Figure),
+    handled_by_province: z.array(Figure),
+  }),
   deadlines_this_week: z.array(DeadlineItem),
   deadlines_overdue: z.array(DeadlineItem),
+  deadlines_this_week_total: z.number(),
+  deadlines_overdue_total: z.number(),
   plan_progress: z.array(
     z.object({
       agency_id: z.string(),
@@ -70,7 +85,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app,
       schema: {
         tags: ["Tổng quan"],
         summary:
-          "Số liệu tổng quan trong phạm vi: vụ việc đang giải quyết theo trạng thái và lĩnh vực, thời hạn trong tuần / quá hạn, tiến độ kế hoạch, yêu cầu chờ xử lý",
+          "Số liệu tổng quan trong phạm vi: chỉ tiêu thống kê của năm (như /api/statistics), thời hạn trong tuần / quá hạn, tiến độ kế hoạch, yêu cầu chờ xử lý",
         querystring: z.object({ as_of: IsoDateSchema.optional() }).strict(),
         response: { 200: Dashboard, ...errorResponses },
       },

@@ -1,5 +1,7 @@
 // Dashboard for the user's scope: cards, charts (ECharts), the lists that need action this week, the ranking per
-// province and the trend per year and field (issue 6 §6).
+// province and the trend per year and field (issue 6 §6). Every claim figure is a statistics indicator of the stated
+// period — the server picks them out of the same computation as /api/statistics (issue 17) — and each chart says which
+// period it shows.
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, List, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from "antd";
 import { useMemo } from "react";
@@ -7,11 +9,12 @@ import { Link } from "react-router";
 import { api } from "../../shared/api.ts";
 import { EChart, type EChartOption } from "../../shared/EChart.tsx";
 import { fmtDate } from "../../shared/format.ts";
-import { useI18n } from "../../shared/i18n/index.tsx";
+import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 import { useAgencies, useAgencyName, useMe } from "../../shared/session.tsx";
 import { ProvinceRankingCard, TrendByFieldCard } from "./ProvinceRanking.tsx";
 
-type Count = { key: string; n: number };
+/** One statistics cell: indicator (TT 08/2019 Mẫu 03 row) and, for charts, its field or province. */
+type Figure = { indicator: string; value: number; field?: string; province_id?: string; name?: string | null };
 type DeadlineItem = {
   claim_id: string;
   code: string;
@@ -25,15 +28,17 @@ type DeadlineItem = {
 export type Dashboard = {
   as_of: string;
   week: { from: string; to: string };
-  claims_total: number;
-  claims_open: number;
-  open_by_state: Count[];
-  open_by_field: Count[];
-  by_year: Count[];
-  by_province: Array<Count & { name: string | null }>;
-  by_field: Count[];
+  statistics: {
+    period: { kind: string; year: number; from: string; to: string; label: string };
+    totals: Figure[];
+    in_progress_by_field: Figure[];
+    handled_by_field: Figure[];
+    handled_by_province: Figure[];
+  };
   deadlines_this_week: DeadlineItem[];
   deadlines_overdue: DeadlineItem[];
+  deadlines_this_week_total: number;
+  deadlines_overdue_total: number;
   plan_progress: Array<{
     agency_id: string;
     agency_name: string;
@@ -122,28 +127,32 @@ export default function DashboardPage() {
 
   const charts = useMemo(() => {
     if (!d) return null;
+    const s = d.statistics;
+    const outcome = s.totals.filter((f) => f.indicator !== "handled");
     return {
-      byState: bar(
-        d.open_by_state.map((c) => tl("state", c.key)),
-        d.open_by_state.map((c) => c.n),
+      outcome: bar(
+        outcome.map((f) => t(`dash.ind.${f.indicator}` as MessageKey)),
+        outcome.map((f) => f.value),
         true,
       ),
-      byField: pie(d.open_by_field.map((c) => ({ name: tl("field", c.key), value: c.n }))),
-      byYear: bar(
-        d.by_year.map((c) => c.key),
-        d.by_year.map((c) => c.n),
-      ),
+      inProgressByField: pie(s.in_progress_by_field.map((f) => ({ name: tl("field", f.field ?? ""), value: f.value }))),
       byProvince: bar(
-        d.by_province.map((c) => c.name ?? (c.key || "—")),
-        d.by_province.map((c) => c.n),
+        s.handled_by_province.map((f) => f.name ?? f.province_id ?? "—"),
+        s.handled_by_province.map((f) => f.value),
         true,
       ),
-      byFieldAll: pie(d.by_field.map((c) => ({ name: tl("field", c.key), value: c.n }))),
+      handledByField: pie(s.handled_by_field.map((f) => ({ name: tl("field", f.field ?? ""), value: f.value }))),
     };
-  }, [d, tl]);
+  }, [d, t, tl]);
 
   if (q.isLoading || !d || !charts)
     return q.error ? <Alert type="error" message={String(q.error)} /> : <Skeleton active />;
+
+  const s = d.statistics;
+  const period = t("dash.periodYear", { year: s.period.year });
+  /** A chart title with the statistics period it shows. */
+  const withPeriod = (key: MessageKey) => t("dash.withPeriod", { title: t(key), period });
+  const total = (k: string) => s.totals.find((f) => f.indicator === k)?.value ?? 0;
 
   const deadlineColumns = [
     {
@@ -162,14 +171,18 @@ export default function DashboardPage() {
         {t("dash.title")}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {t("dash.scope", { agency: agencyName(me?.agency_id), date: fmtDate(d.as_of) })}
+        {t("dash.scope", { agency: agencyName(me?.agency_id), date: fmtDate(d.as_of) })}{" "}
+        <span data-testid="dashboard-period">
+          {t("dash.statsPeriod", { period, from: fmtDate(s.period.from), to: fmtDate(s.period.to) })}
+        </span>{" "}
+        <Link to="/statistics">{t("dash.toStatistics")}</Link>
       </Typography.Paragraph>
       <Row gutter={[12, 12]}>
         {[
-          { title: t("dash.openClaims"), value: d.claims_open, color: "#1565c0" },
-          { title: t("dash.totalClaims"), value: d.claims_total },
-          { title: t("dash.dueWeek"), value: d.deadlines_this_week.length, color: "#ef6c00" },
-          { title: t("dash.overdue"), value: d.deadlines_overdue.length, color: "#b71c1c" },
+          { title: withPeriod("dash.handled"), value: total("handled") },
+          { title: withPeriod("dash.inProgressClaims"), value: total("in_progress"), color: "#1565c0" },
+          { title: t("dash.dueWeek"), value: d.deadlines_this_week_total, color: "#ef6c00" },
+          { title: t("dash.overdue"), value: d.deadlines_overdue_total, color: "#b71c1c" },
           { title: t("dash.awaiting"), value: d.requests_awaiting.total, color: "#6a1b9a" },
         ].map((c) => (
           <Col xs={12} md={8} xl={4} key={c.title} flex="auto">
@@ -181,10 +194,14 @@ export default function DashboardPage() {
       </Row>
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={12}>
-          <ChartCard title={t("dash.byState")} empty={!d.open_by_state.length} option={charts.byState} />
+          <ChartCard title={withPeriod("dash.outcome")} empty={!total("handled")} option={charts.outcome} />
         </Col>
         <Col xs={24} lg={12}>
-          <ChartCard title={t("dash.byField")} empty={!d.open_by_field.length} option={charts.byField} />
+          <ChartCard
+            title={withPeriod("dash.byField")}
+            empty={!s.in_progress_by_field.length}
+            option={charts.inProgressByField}
+          />
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t("dash.deadlinesWeek", { from: fmtDate(d.week.from), to: fmtDate(d.week.to) })} size="small">
@@ -257,19 +274,20 @@ export default function DashboardPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
-          <ChartCard title={t("dash.byYear")} empty={!d.by_year.length} option={charts.byYear} />
-        </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} lg={12}>
           <ChartCard
-            title={t("dash.byProvince")}
-            empty={!d.by_province.length}
+            title={withPeriod("dash.byProvince")}
+            empty={!s.handled_by_province.length}
             option={charts.byProvince}
-            rows={d.by_province.length}
+            rows={s.handled_by_province.length}
           />
         </Col>
-        <Col xs={24} lg={8}>
-          <ChartCard title={t("dash.byFieldAll")} empty={!d.by_field.length} option={charts.byFieldAll} />
+        <Col xs={24} lg={12}>
+          <ChartCard
+            title={withPeriod("dash.byFieldAll")}
+            empty={!s.handled_by_field.length}
+            option={charts.handledByField}
+          />
         </Col>
         {/* Rankings are the supervisors' picture: an enforcement (THADS) office does not get them on its home. */}
         {!isThads && (

@@ -65,7 +65,7 @@ export function ProvinceRankingCard({ nationwide }: { nationwide: boolean }) {
   return (
     <Card
       size="small"
-      title={t("rank.title")}
+      title={t("dash.withPeriod", { title: t("rank.title"), period: t("dash.periodYear", { year }) })}
       data-testid="province-ranking"
       extra={
         <Space wrap>
@@ -197,7 +197,7 @@ export function TrendByFieldCard() {
   return (
     <Card
       size="small"
-      title={t("rank.trend")}
+      title={t("dash.withPeriod", { title: t("rank.trend"), period: `${thisYear - 6}–${thisYear}` })}
       data-testid="trend-by-field"
       extra={
         <Select<Indicator>
