@@ -1,5 +1,6 @@
 // `btnn` command line. Each command lives in its own module under commands/ and is loaded on demand,
 // so `btnn lunar` does not pay for the database or HTTP stack.
+import "./module-loading.ts";
 import { type CliCommand, CliError } from "./io.ts";
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: CliCommand }> }> = {

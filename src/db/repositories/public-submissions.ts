@@ -244,7 +244,12 @@ const NOT_FOUND = () =>
   );
 // Hashing a dummy for an unknown code keeps the time of both refusals alike.
 const DUMMY_SALT = randomBytes(16).toString("hex");
-const DUMMY_HASH = hashFactor("0000", DUMMY_SALT);
+// Computed on first use, not at import: scrypt costs ~16 MB and tens of ms of the server's start-up.
+let dummyHash: string | undefined;
+const DUMMY_HASH = () => {
+  dummyHash ??= hashFactor("0000", DUMMY_SALT);
+  return dummyHash;
+};
 
 /** The submission for (code, factor), compared in constant time; the same error for an unknown code or wrong factor. */
 export async function findByCodeAndFactor(db: AppDb, code: string, factor: string) {
@@ -253,7 +258,7 @@ export async function findByCodeAndFactor(db: AppDb, code: string, factor: strin
     c.length === RECEIPT_CODE_LENGTH
       ? await db.select().from(publicSubmissions).where(eq(publicSubmissions.code, c))
       : [];
-  const expected = Buffer.from(row ? row.factorHash : DUMMY_HASH, "hex");
+  const expected = Buffer.from(row ? row.factorHash : DUMMY_HASH(), "hex");
   const given = Buffer.from(hashFactor(factor, row ? row.factorSalt : DUMMY_SALT), "hex");
   const ok = timingSafeEqual(expected, given) && row !== undefined;
   if (!ok) throw NOT_FOUND();

@@ -2,10 +2,11 @@
 // and facts of the steps the file already has (backfill: a history may start anywhere and lack steps). Every bad
 // cell is reported with its row, column letter and header in Vietnamese; the caller writes nothing unless all rows
 // are valid.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { PAYMENT_METHODS } from "../../domain/claims/event-data.ts";
 import { isIsoDate } from "../../domain/shared/dates.ts";
 import { CLAIM_FIELD_VI, CLAIM_FIELDS, type ClaimField } from "./case-lists.ts";
+import { newWorkbook } from "./sheet.ts";
 
 type ColumnKey =
   | "field"
@@ -65,7 +66,7 @@ export const colLetter = (i: number): string => String.fromCharCode(65 + i);
 
 /** The blank template: title, a note on backfill, header row, list validations, an instructions sheet. */
 export async function buildClaimImportTemplate(agencyIds: readonly string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "BTNN";
   const ws = wb.addWorksheet(SHEET, { views: [{ state: "frozen", ySplit: HEADER_ROW }] });
   ws.getCell("A1").value = "MẪU NHẬP VỤ VIỆC ĐÃ CÓ (NHẬP BỔ SUNG — BACKFILL)";
@@ -168,7 +169,7 @@ export async function readClaimImport(
   bytes: Buffer,
   known: { agencyIds: ReadonlySet<string>; today: string },
 ): Promise<{ claims: ImportedClaim[]; issues: ImportIssue[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const issues: ImportIssue[] = [];
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
