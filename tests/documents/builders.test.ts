@@ -85,8 +85,9 @@ describe("Công văn", () => {
   test("đôn đốc — KH 2021 mục II.6.1: đề nghị UBND cấp tỉnh đôn đốc (TT 08/2019 Điều 13 khoản 3 điểm c), căn cứ Điều 14 khoản 1", async () => {
     const text = await docxText(await build("urging_letter"));
     assert.ok(text.includes("V/v đề nghị đôn đốc công tác bồi thường nhà nước"));
-    assert.ok(text.includes("Căn cứ điểm c khoản 3 Điều 13 Thông tư số 08/2019/TT-BTP"));
+    assert.ok(text.includes("Căn cứ điểm c khoản 3 Điều 13, Điều 14 Thông tư số 08/2019/TT-BTP"));
     assert.ok(text.includes("khoản 1 Điều 14 Thông tư số 08/2019/TT-BTP"));
+    assert.ok(text.includes("và mục II.6.1 Kế hoạch số … ngày …/…/2021 của Cục Bồi thường nhà nước"));
     assert.ok(text.includes("đề nghị Ủy ban nhân dân tỉnh Thanh Hóa đôn đốc Thi hành án dân sự tỉnh Thanh Hóa"));
     assert.ok(text.includes("trước ngày 31/03/2026"));
   });
@@ -102,7 +103,7 @@ describe("Công văn", () => {
       }),
     );
     assert.ok(text.includes("V/v đôn đốc công tác bồi thường nhà nước"));
-    assert.ok(text.includes("Căn cứ điểm d khoản 3 Điều 13 Thông tư số 08/2019/TT-BTP"));
+    assert.ok(text.includes("Căn cứ điểm d khoản 3 Điều 13, Điều 14 Thông tư số 08/2019/TT-BTP"));
     assert.ok(text.includes("Công văn số 16/BTNN-NV ngày 09/03/2026"));
   });
 
@@ -116,7 +117,8 @@ describe("Công văn", () => {
 
   test("yêu cầu báo cáo — Thông tư 08/2019/TT-BTP Điều 11 khoản 2, căn cứ theo dõi Điều 9 khoản 1", async () => {
     const text = await docxText(await build("report_request_letter"));
-    assert.ok(text.includes("Căn cứ khoản 2 Điều 11 Thông tư số 08/2019/TT-BTP"));
+    assert.ok(text.includes("Căn cứ khoản 2 Điều 11, khoản 1 Điều 9 Thông tư số 08/2019/TT-BTP"));
+    assert.ok(text.includes("mục II.5.1.a Kế hoạch số"));
     assert.ok(text.includes("điểm h khoản 1 Điều 9"));
     assert.ok(text.includes("chỉ đạo Thi hành án dân sự tỉnh Thanh Hóa báo cáo"));
     assert.ok(text.includes("Cục Bồi thường nhà nước và Cục Quản lý thi hành án dân sự trước ngày 10/04/2026"));

@@ -37,6 +37,11 @@ describe("Công văn .docx từ yêu cầu phối hợp (Nghị định 30/2020)
       await page.goto(`${h.baseUrl}/requests`);
       await page.getByText("Đề nghị hướng dẫn xác định thiệt hại do kê biên tài sản").first().click();
       await page.getByTestId("routing-clause").waitFor();
+      // The screen shows the citation the letter prints (issue 17): the rule's provision and the plan as a document.
+      await page
+        .getByTestId("routing-citation")
+        .getByText(/^điểm a khoản 2 Điều 4 Thông tư số 08\/2019\/TT-BTP .* và mục II\.3\.1 Kế hoạch số … ngày/)
+        .waitFor();
       await page.getByRole("button", { name: "Tạo công văn (.docx)" }).click();
       const dialog = page.locator(".ant-modal:visible");
       await dialog.getByLabel("Chức vụ người ký").fill("PHÓ CỤC TRƯỞNG");
@@ -59,6 +64,11 @@ describe("Công văn .docx từ yêu cầu phối hợp (Nghị định 30/2020)
       assert.match(text, /Nguyễn Minh Tuấn/);
       assert.match(text, /Ủy ban nhân dân tỉnh Thanh Hóa|UBND tỉnh Thanh Hóa/i);
       assert.match(text, /Nơi nhận/);
+      assert.match(
+        text,
+        /Căn cứ điểm a khoản 2 Điều 4 Thông tư số 08\/2019\/TT-BTP .* và mục II\.3\.1 Kế hoạch số … ngày …\/…\/2021 của Cục Bồi thường nhà nước và Tổng cục Thi hành án dân sự về phối hợp/,
+      );
+      assert.doesNotMatch(text, /KH 2021 mục|Điều 12 Thông tư/);
       const problems = checkNd30Layout(await inspectDocx(bytes), "letter");
       assert.deepEqual(problems, []);
 

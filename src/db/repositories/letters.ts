@@ -7,7 +7,7 @@ import { buildDocument, type DocumentBuilderId, documentSymbol, formatDocumentNu
 import { aboutSubject } from "../../documents/nd30/subject.ts";
 import type { Scope } from "../../domain/access/scope.ts";
 import { PROVINCES } from "../../domain/agencies/provinces.ts";
-import { REQUEST_KIND_VI, type RequestKind } from "../../domain/routing/index.ts";
+import { getRule, REQUEST_KIND_VI, type RequestKind, URGING_RUNGS } from "../../domain/routing/index.ts";
 import type { IsoDate } from "../../domain/shared/dates.ts";
 import { toVnDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
@@ -206,7 +206,17 @@ export async function draftRequestLetter(
   const names = await agencyNames(db, [req.fromAgencyId, req.toAgencyId, ...copies.map((c) => c.toAgencyId)]);
   const nameOf = (id: string) => names.get(id)?.name ?? id;
   const date = input.date ?? todayVn();
-  const routing = (req.routing ?? {}) as { clause?: string };
+  // The letter cites the request's routing rule — its plan section and legal provisions (domain/routing/citation.ts).
+  const routing = (req.routing ?? {}) as { rule?: string | null };
+  const rule = routing.rule && getRule(routing.rule) ? routing.rule : undefined;
+  const ruleField =
+    builder === "urging_letter"
+      ? (URGING_RUNGS as readonly string[]).includes(rule ?? "")
+        ? { rung: rule }
+        : {}
+      : rule
+        ? { rule }
+        : {};
   // Registered in the issuing agency's sổ văn bản đến: the letter cites the document by its số, ký hiệu and date.
   const incoming = await incomingForRequest(db, issuing, requestId);
   const requestRef = {
@@ -226,7 +236,6 @@ export async function draftRequestLetter(
           addressees: (forwards.length ? forwards : copies).map((c) => nameOf(c.toAgencyId)),
           documents: [requestRef],
           received_on: incoming?.received_on ?? toVnDate(req.createdAt),
-          ...(routing.clause ? { plan_ref: routing.clause } : {}),
           ...(forwards.some((c) => c.purpose === "forward")
             ? { purpose: "để xem xét, giải quyết theo thẩm quyền", recipients: [nameOf(req.fromAgencyId)] }
             : {}),
@@ -240,7 +249,7 @@ export async function draftRequestLetter(
     const doc = await issueDocument(tx, scope, {
       issuingAgencyId: issuing,
       builder,
-      body: { ...defaults, signature: input.signature, ...(input.fields ?? {}) },
+      body: { ...defaults, ...ruleField, signature: input.signature, ...(input.fields ?? {}) },
       subject: req.topic,
       entity: "request",
       entityId: requestId,

@@ -1,6 +1,8 @@
 // Shared pieces of the document builders: metadata, the base input every builder takes, claimant and damage items,
 // and small text helpers. Each builder lives in <name>.ts with its zod contract in <name>.types.ts beside it.
 import { z } from "zod";
+import { citationOf, PLAN_UNVERIFIED_LEGEND, type RuleCitation } from "../../domain/routing/citation.ts";
+import { ROUTING_RULES } from "../../domain/routing/rules.ts";
 import { formatVi } from "../../domain/shared/dates.ts";
 import { parseInput } from "../errors.ts";
 import { formatMoneyVi, moneyWithWordsVi } from "../money.ts";
@@ -138,6 +140,21 @@ export function docRefText(r: DocRef): string {
   if (r.issuer) s += ` của ${r.issuer}`;
   if (r.summary) s += ` ${r.summary}`;
   return s;
+}
+
+/**
+ * The routing rule (ROUTING_RULES id) a letter carries out: the letter cites that rule's plan section — with the plan's
+ * number, date, issuer and title — and the same legal provisions as the routing (domain/routing/citation.ts).
+ */
+export const ruleSchema = z.enum(ROUTING_RULES.map((r) => r.id) as [string, ...string[]]);
+
+/** The citation of a letter's rule, and the legend (in the page footer, once) when the plan's number is unverified. */
+export function citedRule(id: string | undefined): {
+  citation: RuleCitation | undefined;
+  footer: { footer_note?: string };
+} {
+  const citation = citationOf(id);
+  return { citation, footer: citation?.unverified ? { footer_note: PLAN_UNVERIFIED_LEGEND } : {} };
 }
 
 /** Người yêu cầu bồi thường (Luật TNBTCNN 2017, Điều 47 khoản 2 điểm a: họ tên, địa chỉ). */

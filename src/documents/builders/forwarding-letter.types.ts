@@ -1,6 +1,6 @@
 // Contract of the forwarding letter (công văn sao chuyển văn bản để phối hợp theo dõi).
 import { z } from "zod";
-import { baseFields, docRefSchema, isoDateSchema, text } from "./common.ts";
+import { baseFields, docRefSchema, isoDateSchema, ruleSchema, text } from "./common.ts";
 
 export const forwardingLetterSchema = z.strictObject({
   ...baseFields,
@@ -11,7 +11,7 @@ export const forwardingLetterSchema = z.strictObject({
   received_on: isoDateSchema.optional(),
   /** Purpose; default "để phối hợp theo dõi". */
   purpose: text(300).optional(),
-  /** Plan giving the duty, default KH 2021 mục II.5.2. */
-  plan_ref: text(500).optional(),
+  /** Routing rule carried out (its plan section and legal grounds are cited); default KH2021.II.5.2-1. */
+  rule: ruleSchema.optional(),
 });
 export type ForwardingLetterInput = z.input<typeof forwardingLetterSchema>;

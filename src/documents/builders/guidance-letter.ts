@@ -1,8 +1,10 @@
 // Công văn hướng dẫn nghiệp vụ công tác bồi thường nhà nước.
 // Basis: Thông tư 08/2019/TT-BTP Điều 4 (who guides whom) and Điều 5 (written guidance on a written request);
-// KH 2021 mục II.3 (output: "Công văn hướng dẫn nghiệp vụ"). No official form: Decree 30 layout.
+// KH 2021 mục II.3 (output: "Công văn hướng dẫn nghiệp vụ"). No official form: Decree 30 layout. Given the routing rule
+// it answers (e.g. KH2021.II.3.2), the letter's ground is that rule's citation: the same article as the routing and the
+// plan's section with its number, date, issuer and title.
 import type { BlockInput } from "../nd30/types.ts";
-import { baseDocument, closingLine, defineBuilder, docRefText, p } from "./common.ts";
+import { baseDocument, citedRule, closingLine, defineBuilder, docRefText, p } from "./common.ts";
 import { guidanceLetterSchema } from "./guidance-letter.types.ts";
 
 export const guidanceLetter = defineBuilder(
@@ -18,7 +20,9 @@ export const guidanceLetter = defineBuilder(
   },
   guidanceLetterSchema,
   (i) => {
-    const ground = i.legal_ground ?? "Điều 4 Thông tư số 08/2019/TT-BTP ngày 10/12/2019 của Bộ Tư pháp";
+    const { citation, footer } = citedRule(i.rule);
+    const ground =
+      citation?.cite ?? i.legal_ground ?? "Điều 4 Thông tư số 08/2019/TT-BTP ngày 10/12/2019 của Bộ Tư pháp";
     const body: BlockInput[] = [];
     if (i.request?.number_symbol) {
       // A reply to a numbered document opens "Phúc đáp Văn bản số … ngày … của …" (the e-office wording).
@@ -45,6 +49,7 @@ export const guidanceLetter = defineBuilder(
     const copies = (i.copy_for_monitoring ?? []).map((c) => `${c} (để phối hợp theo dõi)`);
     return {
       ...baseDocument(i, "letter", { recipients: ["Như trên", ...copies] }),
+      ...footer,
       subject: i.subject ?? "hướng dẫn nghiệp vụ công tác bồi thường nhà nước",
       addressees: i.addressees,
       body,

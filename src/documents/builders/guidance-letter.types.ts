@@ -1,6 +1,6 @@
 // Contract of the guidance letter (công văn hướng dẫn nghiệp vụ).
 import { z } from "zod";
-import { baseFields, docRefSchema, text } from "./common.ts";
+import { baseFields, docRefSchema, ruleSchema, text } from "./common.ts";
 
 export const guidanceLetterSchema = z.strictObject({
   ...baseFields,
@@ -17,6 +17,8 @@ export const guidanceLetterSchema = z.strictObject({
    * province already guided). Default: "Điều 4 Thông tư số 08/2019/TT-BTP".
    */
   legal_ground: text(500).optional(),
+  /** Routing rule answered (e.g. "KH2021.II.3.2"): its citation replaces legal_ground (domain/routing/citation.ts). */
+  rule: ruleSchema.optional(),
   /** The guidance itself: one paragraph per point (numbered 1., 2., … when more than one). */
   points: z.array(text(10_000)).min(1),
   /** Agencies that receive a copy "để phối hợp theo dõi" (e.g. Tổng cục THADS, KH 2021 mục II.3.3.b). */

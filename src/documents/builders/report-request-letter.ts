@@ -1,9 +1,10 @@
 // Công văn yêu cầu báo cáo về việc giải quyết bồi thường, thực hiện trách nhiệm hoàn trả và xử lý kỷ luật.
 // Basis: Thông tư 08/2019/TT-BTP Điều 11 khoản 2 (Bộ Tư pháp asks the UBND cấp tỉnh to direct handling agencies to
-// report), Điều 9 khoản 1 (căn cứ theo dõi), KH 2021 mục II.5.1.
+// report), Điều 9 khoản 1 (căn cứ theo dõi), KH 2021 mục II.5.1. The "Căn cứ …" is the citation of the routing rule
+// carried out (default: KH2021.II.5.1.a through the province, KH2021.II.5.1.b when Tổng cục THADS asks directly).
 import { formatVi } from "../../domain/shared/dates.ts";
 import type { BlockInput } from "../nd30/types.ts";
-import { baseDocument, closingLine, defineBuilder, docRefText, joinVi, p } from "./common.ts";
+import { baseDocument, citedRule, closingLine, defineBuilder, docRefText, joinVi, p } from "./common.ts";
 import { type MonitoringGround, reportRequestLetterSchema } from "./report-request-letter.types.ts";
 
 const TT08 = "Thông tư số 08/2019/TT-BTP ngày 10/12/2019 của Bộ Tư pháp";
@@ -46,6 +47,7 @@ export const reportRequestLetter = defineBuilder(
   reportRequestLetterSchema,
   (i) => {
     const viaProvince = i.via_province ?? true;
+    const { citation, footer } = citedRule(i.rule ?? (viaProvince ? "KH2021.II.5.1.a" : "KH2021.II.5.1.b"));
     const grounds = [...new Set(i.monitoring_grounds)];
     const groundText = `điểm ${joinVi(grounds)} khoản 1 Điều 9 ${TT08} (${grounds.map((g) => MONITORING_GROUND_VI[g]).join("; ")})`;
     const evidence = (i.evidence ?? []).map(docRefText);
@@ -55,8 +57,8 @@ export const reportRequestLetter = defineBuilder(
       ),
       p(
         viaProvince
-          ? `Căn cứ khoản 2 Điều 11 ${TT08}, ${i.issuer.name} đề nghị ${joinVi(i.addressees)} chỉ đạo ${i.reporting_agency} báo cáo các nội dung sau:`
-          : `Để có cơ sở theo dõi, ${i.issuer.name} đề nghị ${i.reporting_agency} báo cáo các nội dung sau:`,
+          ? `Căn cứ ${citation!.cite}, ${i.issuer.name} đề nghị ${joinVi(i.addressees)} chỉ đạo ${i.reporting_agency} báo cáo các nội dung sau:`
+          : `Căn cứ ${citation!.cite}, ${i.issuer.name} đề nghị ${i.reporting_agency} báo cáo các nội dung sau:`,
       ),
       { type: "list", items: i.contents ?? DEFAULT_CONTENTS, marker: "1." },
     ];
@@ -64,6 +66,7 @@ export const reportRequestLetter = defineBuilder(
     const by = i.report_by ? ` trước ngày ${formatVi(i.report_by)}` : "";
     body.push(p(closingLine(`Báo cáo đề nghị gửi về ${joinVi(to)}${by} để phối hợp theo dõi`)));
     return {
+      ...footer,
       ...baseDocument(i, "letter", {
         recipients: [
           "Như trên",

@@ -1,6 +1,6 @@
 // Contract of the report request letter (công văn yêu cầu báo cáo).
 import { z } from "zod";
-import { baseFields, docRefSchema, isoDateSchema, text } from "./common.ts";
+import { baseFields, docRefSchema, isoDateSchema, ruleSchema, text } from "./common.ts";
 
 /** Căn cứ theo dõi — Thông tư 08/2019/TT-BTP, Điều 9 khoản 1, điểm a–i. */
 export const MONITORING_GROUNDS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i"] as const;
@@ -23,5 +23,7 @@ export const reportRequestLetterSchema = z.strictObject({
   send_copy_to: z.array(text(300)).optional(),
   /** true = the letter asks the UBND cấp tỉnh to direct the agency (Điều 11 khoản 2); false = asks directly. */
   via_province: z.boolean().optional(),
+  /** Routing rule carried out; default KH2021.II.5.1.a (via the province) or KH2021.II.5.1.b. */
+  rule: ruleSchema.optional(),
 });
 export type ReportRequestLetterInput = z.input<typeof reportRequestLetterSchema>;

@@ -1,10 +1,11 @@
 // Công văn đôn đốc công tác bồi thường nhà nước.
 // Basis: Thông tư 08/2019/TT-BTP Điều 13 khoản 3 (điểm c: ask the UBND cấp tỉnh to urge; điểm d: urge directly),
 // Điều 14 (căn cứ đôn đốc), Điều 15 khoản 1 (urging in writing, stating the legal basis and the task);
-// Luật TNBTCNN 2017 Điều 75 khoản 3 (rung II.6.3); KH 2021 mục II.6.1–6.3.
+// Luật TNBTCNN 2017 Điều 75 khoản 3 (rung II.6.3); KH 2021 mục II.6.1–6.3. Each rung IS a routing rule: the letter's
+// "Căn cứ …" is that rule's citation (domain/routing/citation.ts), the same provisions as the routing shows.
 import { formatVi } from "../../domain/shared/dates.ts";
 import type { BlockInput } from "../nd30/types.ts";
-import { baseDocument, closingLine, defineBuilder, docRefText, joinVi, p } from "./common.ts";
+import { baseDocument, citedRule, closingLine, defineBuilder, docRefText, joinVi, p } from "./common.ts";
 import { type UrgingGround, urgingLetterSchema } from "./urging-letter.types.ts";
 
 const TT08 = "Thông tư số 08/2019/TT-BTP ngày 10/12/2019 của Bộ Tư pháp";
@@ -18,12 +19,6 @@ export const URGING_GROUND_VI: Record<UrgingGround, string> = {
   k5: "quyết định hoàn trả",
   k6: "báo cáo hằng năm của Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh",
   k7: "báo cáo của cơ quan giải quyết bồi thường về việc giải quyết yêu cầu bồi thường và thực hiện trách nhiệm hoàn trả",
-};
-
-export const URGING_RUNG_BASIS: Record<string, string> = {
-  "KH2021.II.6.1": `điểm c khoản 3 Điều 13 ${TT08}`,
-  "KH2021.II.6.2": `điểm d khoản 3 Điều 13 ${TT08}`,
-  "KH2021.II.6.3": "khoản 3 Điều 75 Luật Trách nhiệm bồi thường của Nhà nước năm 2017",
 };
 
 export const urgingLetter = defineBuilder(
@@ -56,7 +51,8 @@ export const urgingLetter = defineBuilder(
         `Qua ${evidence.length ? joinVi(evidence) : "thông tin nắm được"}, ${i.issuer.name} được biết: ${i.urged_agency} ${i.matter.replace(/\.$/, "")}. Đây là ${groundText}.`,
       ),
     );
-    const basis = URGING_RUNG_BASIS[i.rung];
+    const { citation, footer } = citedRule(i.rung);
+    const basis = citation!.cite;
     const tasks = i.tasks.length === 1 ? i.tasks[0].replace(/\.$/, "") : "";
     const taskBlocks: BlockInput[] = i.tasks.length > 1 ? [{ type: "list", items: i.tasks, marker: "-" }] : [];
     if (i.rung === "KH2021.II.6.1") {
@@ -91,6 +87,7 @@ export const urgingLetter = defineBuilder(
     const urgedCopy = i.rung === "KH2021.II.6.2" ? [] : [`${i.urged_agency} (để thực hiện)`];
     return {
       ...baseDocument(i, "letter", { recipients: ["Như trên", ...urgedCopy, ...copies] }),
+      ...footer,
       subject:
         i.rung === "KH2021.II.6.2"
           ? "đôn đốc công tác bồi thường nhà nước"

@@ -1,3 +1,14 @@
+export {
+  citationOf,
+  type LegalGround,
+  PLAN_DOCUMENTS,
+  PLAN_UNVERIFIED_LEGEND,
+  type PlanDocument,
+  type PlanId,
+  planDocumentText,
+  type RuleCitation,
+  ruleCitation,
+} from "./citation.ts";
 export { renderRoleTableMarkdown, renderRuleTableMarkdown } from "./markdown.ts";
 export {
   isRouted,

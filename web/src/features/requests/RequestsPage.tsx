@@ -26,6 +26,7 @@ import {
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
+import { citationOf, PLAN_UNVERIFIED_LEGEND } from "../../../../src/domain/routing/citation.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
@@ -150,21 +151,35 @@ function RoutingView({ routing }: { routing: Routing | null }) {
       />
     );
   const roles = (list: string[]) => list.map((r) => tl("arole", r)).join(", ") || t("common.none");
+  // The same citation the letters print (plan number, date, issuer, title; the provisions of the rule).
+  const citation = citationOf(routing.rule);
   return (
-    <Descriptions column={1} size="small" bordered data-testid="routing">
-      <Descriptions.Item label={t("requests.clause")}>
-        <Tag color="red" data-testid="routing-clause">
-          {routing.clause}
-        </Tag>
-      </Descriptions.Item>
-      <Descriptions.Item label={t("common.basis")}>{routing.basis}</Descriptions.Item>
-      <Descriptions.Item label={t("requests.leadRole")}>{tl("arole", routing.lead)}</Descriptions.Item>
-      <Descriptions.Item label={t("requests.coordinators")}>{roles(routing.coordinators)}</Descriptions.Item>
-      <Descriptions.Item label={t("requests.forwardTo")}>{roles(routing.forward_to)}</Descriptions.Item>
-      <Descriptions.Item label={t("requests.output")}>{tl("output", routing.output)}</Descriptions.Item>
-      {routing.timing && <Descriptions.Item label={t("plans.timing")}>{routing.timing}</Descriptions.Item>}
-      {routing.note && <Descriptions.Item label={t("common.note")}>{routing.note}</Descriptions.Item>}
-    </Descriptions>
+    <>
+      <Descriptions column={1} size="small" bordered data-testid="routing">
+        <Descriptions.Item label={t("requests.clause")}>
+          <Tag color="red" data-testid="routing-clause">
+            {routing.clause}
+          </Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("common.basis")}>{routing.basis}</Descriptions.Item>
+        <Descriptions.Item label={t("requests.leadRole")}>{tl("arole", routing.lead)}</Descriptions.Item>
+        <Descriptions.Item label={t("requests.coordinators")}>{roles(routing.coordinators)}</Descriptions.Item>
+        <Descriptions.Item label={t("requests.forwardTo")}>{roles(routing.forward_to)}</Descriptions.Item>
+        <Descriptions.Item label={t("requests.output")}>{tl("output", routing.output)}</Descriptions.Item>
+        {routing.timing && <Descriptions.Item label={t("plans.timing")}>{routing.timing}</Descriptions.Item>}
+        {routing.note && <Descriptions.Item label={t("common.note")}>{routing.note}</Descriptions.Item>}
+        {citation && (
+          <Descriptions.Item label={t("requests.citation")}>
+            <span data-testid="routing-citation">{citation.cite}</span>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {citation?.unverified && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: "8px 0 0" }}>
+          {PLAN_UNVERIFIED_LEGEND}
+        </Typography.Paragraph>
+      )}
+    </>
   );
 }
 
@@ -175,22 +190,24 @@ function draftLetter(r: RequestRow, name: (id: string) => string, kindVi: string
   const to = name(r.to_agency_id);
   const from = name(r.from_agency_id);
   const routing = r.routing && r.routing.rule !== null ? r.routing : null;
+  const citation = citationOf(routing?.rule);
   const lines = [
     `V/v ${r.topic}`,
     "",
     `Kính gửi: ${to}.`,
     "",
     routing
-      ? `Căn cứ ${routing.basis}, ${from} đề nghị ${to} ${kindVi.toLowerCase()} về nội dung: ${r.topic}.`
+      ? `Căn cứ ${citation?.cite ?? routing.basis}, ${from} đề nghị ${to} ${kindVi.toLowerCase()} về nội dung: ${r.topic}.`
       : `${from} đề nghị ${to} ${kindVi.toLowerCase()} về nội dung: ${r.topic}.`,
   ];
   if (routing?.forward_to.length)
     lines.push(
       "",
-      `Theo ${routing.clause}, đề nghị được chuyển đến ${routing.forward_to.map(roleVi).join(", ")} để chủ trì giải quyết.`,
+      `Theo ${citation?.plan_text ?? routing.clause}, đề nghị được chuyển đến ${routing.forward_to.map(roleVi).join(", ")} để chủ trì giải quyết.`,
     );
   if (r.due) lines.push("", `Đề nghị trả lời trước ngày ${fmtDate(r.due)}.`);
   lines.push("", `Trân trọng./.`, "", "Nơi nhận:", `- Như trên;`, `- Lưu: VT.`);
+  if (citation?.unverified) lines.push("", PLAN_UNVERIFIED_LEGEND);
   return lines.join("\n");
 }
 

@@ -349,6 +349,7 @@ export const en: Record<MessageKey, string> = {
   "requests.guided": "Already guided by the provincial People's Committee (Department of Justice)",
   "requests.routing": "Routing",
   "requests.clause": "Governing clause",
+  "requests.citation": "Citation in letters",
   "requests.leadRole": "Lead",
   "requests.coordinators": "Coordinators",
   "requests.forwardTo": "Forward to",

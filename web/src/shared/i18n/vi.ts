@@ -346,6 +346,7 @@ export const vi = {
   "requests.guided": "Đã được UBND cấp tỉnh (Sở Tư pháp) hướng dẫn",
   "requests.routing": "Điều phối",
   "requests.clause": "Điều khoản áp dụng",
+  "requests.citation": "Trích dẫn trong công văn",
   "requests.leadRole": "Cơ quan chủ trì",
   "requests.coordinators": "Cơ quan phối hợp",
   "requests.forwardTo": "Chuyển đến",
