@@ -48,6 +48,7 @@ import { planImportRoutes } from "./routes/plan-import.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { publicClaimFormRoutes } from "./routes/public-claim-form.ts";
 import { publicContentRoutes } from "./routes/public-content.ts";
+import { publicDataRequestOfficerRoutes, publicDataRightsRoutes } from "./routes/public-data-rights.ts";
 import { publicPortalRoutes } from "./routes/public-portal.ts";
 import { publicSubmissionRoutes } from "./routes/public-submissions.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
@@ -227,6 +228,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(publicPortalRoutes, { now: opts.now });
   await app.register(publicClaimFormRoutes, { now: opts.now });
   await app.register(publicSubmissionRoutes, { db, now: opts.now, limits: opts.publicLimits });
+  await app.register(publicDataRightsRoutes, { db, now: opts.now, limits: opts.publicLimits });
+  await app.register(publicDataRequestOfficerRoutes, { db, now: opts.now });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

@@ -13,6 +13,7 @@ import {
   notifications,
   plans,
   planTasks,
+  publicDataRequests,
   publicSubmissions,
   reportRounds,
   reportSubmissions,
@@ -154,6 +155,44 @@ const CASES: Record<InboxKind, Case> = {
         })
         .returning();
       return s.id;
+    },
+  },
+  public_data_request: {
+    agencies: ["thads-thanh-hoa"],
+    async make(db) {
+      // Accepted already: only the correction waits (the submission itself has left the inbox).
+      const [s] = await db
+        .insert(publicSubmissions)
+        .values({
+          code: "BCDEFGHJKMNP",
+          kind: "claim",
+          status: "accepted",
+          agencyId: "thads-thanh-hoa",
+          submittedOn: "2026-02-20",
+          answers: {},
+          personName: "Trần C",
+          personAddress: "Thanh Hóa",
+          facts: "Kê biên nhầm",
+          request: {},
+          factorKind: "phone",
+          factorHash: "00",
+          factorSalt: "00",
+          consentAt: new Date("2026-02-20T02:00:00Z"),
+          consentTextVersion: "2026-12-04",
+          bodyHash: "01",
+        })
+        .returning();
+      const [r] = await db
+        .insert(publicDataRequests)
+        .values({
+          submissionId: s.id,
+          kind: "correction",
+          field: "address",
+          requestedValue: "Số 5 Lê Lợi",
+          createdOn: "2026-02-27",
+        })
+        .returning();
+      return r.id;
     },
   },
   urging_step: {

@@ -45,6 +45,7 @@ const EXPECTED_TABLES = [
   "plans",
   "public_attempts",
   "public_content",
+  "public_data_requests",
   "public_submission_files",
   "public_submission_steps",
   "public_submissions",

@@ -312,4 +312,75 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       await context.close();
     }
   });
+
+  test("dữ liệu cá nhân (Luật 91/2025/QH15): xem, đề nghị sửa, rút lại sự đồng ý trên trang tra cứu — axe sạch", async () => {
+    const { context, page, watch } = await phone(h);
+    try {
+      // A support request filed through the API (the claim journey above keeps its own file for the officer).
+      const sent = await page.request.post(`${h.baseUrl}/api/public/submissions`, {
+        data: {
+          kind: "support",
+          answers: { activity: "civil_enforcement", agency_kind: "thads_province", province: "thanh-hoa" },
+          person: { full_name: "Phạm Thị Lan", address: "Số 3 phố Cửa Bắc, tỉnh Thanh Hóa", phone: "0977000111" },
+          facts: "Tôi cần được hướng dẫn làm hồ sơ yêu cầu bồi thường.",
+          factor: { kind: "phone", value: "0977000111" },
+          consent: { accepted: true, text_version: "2026-12-04" },
+        },
+      });
+      assert.equal(sent.status(), 201, await sent.text());
+      const code = (await sent.json()).code as string;
+
+      await page.goto(`${h.baseUrl}/cong-dan/tra-cuu?ma=${code}`);
+      await page.getByRole("heading", { level: 1, name: "Tra cứu hồ sơ" }).waitFor();
+      await page.getByLabel("Số điện thoại hoặc 4 số cuối căn cước").fill("0977000111");
+      await page.getByRole("button", { name: "Tra cứu", exact: true }).click();
+      await page.getByTestId("status-result").waitFor();
+
+      // See: everything given, the agency and purpose, the consent with its version.
+      await page.getByRole("button", { name: "Xem dữ liệu của tôi", exact: true }).click();
+      const held = page.getByTestId("my-data");
+      await held.getByText("Phạm Thị Lan", { exact: true }).waitFor();
+      assert.match((await held.textContent()) ?? "", /0977000111/);
+      await assertAccessible(page, "dữ liệu của tôi");
+      await assertNoSideScroll(page, "dữ liệu của tôi");
+
+      // Correct: a mistake first (nothing chosen) → Vietnamese message; then a request the agency will decide on.
+      await page.getByRole("button", { name: "Gửi đề nghị sửa", exact: true }).click();
+      await page.getByRole("alert").filter({ hasText: "Vui lòng chọn thông tin cần sửa" }).waitFor();
+      await page.getByLabel("Thông tin cần sửa", { exact: true }).selectOption("address");
+      await page.getByLabel("Thông tin đúng", { exact: true }).fill("Số 5 phố Cửa Bắc, tỉnh Thanh Hóa");
+      await page.getByRole("button", { name: "Gửi đề nghị sửa", exact: true }).click();
+      await page.getByRole("status").filter({ hasText: "Đã gửi đề nghị sửa" }).waitFor();
+      await page
+        .getByTestId("corrections")
+        .getByText(/Địa chỉ: Số 5 phố Cửa Bắc.*đang chờ cơ quan xem xét/)
+        .waitFor();
+      assert.match((await held.textContent()) ?? "", /Số 3 phố Cửa Bắc/, "dữ liệu không tự thay đổi");
+      await assertAccessible(page, "đề nghị sửa");
+
+      // Withdraw: what it does is explained before; without the tick → message; then withdrawn and erased.
+      assert.match((await page.getByTestId("withdraw-effect").textContent()) ?? "", /bị xóa/);
+      await page.getByRole("button", { name: "Rút lại sự đồng ý", exact: true }).click();
+      await page.getByRole("alert").filter({ hasText: "Vui lòng đánh dấu xác nhận" }).waitFor();
+      await page.getByRole("checkbox", { name: "Tôi đã đọc và muốn rút lại sự đồng ý" }).check();
+      await page.getByRole("button", { name: "Rút lại sự đồng ý", exact: true }).click();
+      await page.getByTestId("withdrawn").waitFor();
+      await page
+        .getByTestId("status-step")
+        .getByText(/đã rút/)
+        .waitFor();
+      await held.getByText("(đã xóa theo yêu cầu)", { exact: true }).first().waitFor();
+      assert.doesNotMatch((await held.textContent()) ?? "", /Phạm Thị Lan|0977000111/);
+      await assertAccessible(page, "đã rút lại sự đồng ý");
+      await assertNoSideScroll(page, "đã rút lại sự đồng ý");
+
+      assert.deepEqual(watch.unauthorized, [], "không gọi API cần đăng nhập");
+      assert.deepEqual(watch.errors, [], "không lỗi trong console");
+    } catch (e) {
+      await failureShot(page, "public-portal-data-rights");
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
 });

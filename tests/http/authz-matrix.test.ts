@@ -28,6 +28,8 @@ import {
   inspections,
   memberships,
   plans,
+  publicDataRequests,
+  publicSubmissions,
   requestCopies,
   requests,
   savedFilters,
@@ -113,6 +115,13 @@ const MATRIX: Record<string, Row> = {
   // A fresh unknown code each call (per-code caps): the same refusal for everyone.
   "POST /api/public/status": pub(404),
   "GET /api/public/submissions/:code/receipt.pdf": pub(404),
+  // The data subject's rights (Luật BVDLCN 91/2025/QH15): code + second factor, unknown codes here → 404.
+  "POST /api/public/my-data": pub(404),
+  "POST /api/public/my-data/corrections": pub(404),
+  "POST /api/public/my-data/withdraw": pub(404),
+  // The holding agency reads and closes a correction request of its own submissions.
+  "GET /api/public-data-requests/:id": READ_SCOPED,
+  "POST /api/public-data-requests/:id/close": WRITE_SCOPED(200),
   // Online backup: only the bearer token of DATA_DIR/btnn-control.json (none in this app) — no session or role opens it.
   "POST /api/admin/backup": pub(401),
   "POST /api/auth/logout": row(all(204), all(204), all(204), all(204)),
@@ -418,6 +427,42 @@ async function version(table: typeof claims | typeof plans | typeof requests | t
   return r.v;
 }
 
+/** A correction request on a submission held by the in- or out-of-scope THADS (fresh: closing changes it). */
+async function newDataRequest(t: Target): Promise<string> {
+  const db = fx.database.db;
+  const [s] = await db
+    .insert(publicSubmissions)
+    .values({
+      code: `DRQ${String(++publicLookups).padStart(9, "2")}`,
+      kind: "claim",
+      agencyId: AGENCY[t].thads,
+      submittedOn: "2026-02-20",
+      answers: {},
+      personName: "Trần C",
+      personAddress: "Thanh Hóa",
+      facts: "Kê biên nhầm",
+      request: {},
+      factorKind: "phone",
+      factorHash: "00",
+      factorSalt: "00",
+      consentAt: new Date("2026-02-20T02:00:00Z"),
+      consentTextVersion: "2026-12-04",
+      bodyHash: "00",
+    })
+    .returning();
+  const [r] = await db
+    .insert(publicDataRequests)
+    .values({
+      submissionId: s.id,
+      kind: "correction",
+      field: "address",
+      requestedValue: "Số 5 Lê Lợi",
+      createdOn: "2026-02-27",
+    })
+    .returning();
+  return r.id;
+}
+
 /** Unknown receipt codes, one per call (the per-code cap of the public lookups is not what this matrix tests). */
 let publicLookups = 0;
 
@@ -493,6 +538,35 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
   "GET /api/public/submissions/:code/receipt.pdf": () => ({
     method: "GET",
     url: `/api/public/submissions/RECEIPT${String(++publicLookups).padStart(5, "2")}/receipt.pdf?factor=1234`,
+  }),
+  "POST /api/public/my-data": () => ({
+    method: "POST",
+    url: "/api/public/my-data",
+    payload: { code: `MYDATA${String(++publicLookups).padStart(6, "2")}`, factor: "1234" },
+  }),
+  "POST /api/public/my-data/corrections": () => ({
+    method: "POST",
+    url: "/api/public/my-data/corrections",
+    payload: {
+      code: `CORREC${String(++publicLookups).padStart(6, "2")}`,
+      factor: "1234",
+      field: "address",
+      value: "Số 5 Lê Lợi",
+    },
+  }),
+  "POST /api/public/my-data/withdraw": () => ({
+    method: "POST",
+    url: "/api/public/my-data/withdraw",
+    payload: { code: `WITHDR${String(++publicLookups).padStart(6, "2")}`, factor: "1234", confirm: true },
+  }),
+  "GET /api/public-data-requests/:id": async (t) => ({
+    method: "GET",
+    url: `/api/public-data-requests/${await newDataRequest(t)}`,
+  }),
+  "POST /api/public-data-requests/:id/close": async (t) => ({
+    method: "POST",
+    url: `/api/public-data-requests/${await newDataRequest(t)}/close`,
+    payload: { status: "done", answer: "Đã sửa địa chỉ trong hồ sơ vụ việc." },
   }),
   "POST /api/auth/login": () => ({
     method: "POST",
@@ -1020,6 +1094,8 @@ function trainingBody(t: Target) {
 before(async () => {
   fx = await setupFixture({
     engine: ENGINE,
+    // Every role calls every public lookup from one address: the caps are tests/hostile/public-portal.test.ts's.
+    publicLimits: { perAddress: 10_000, requestsPerMinute: 10_000 },
     onRoute: (r) => {
       for (const m of ([] as string[]).concat(r.method)) {
         registered.add(`${m} ${r.url}`);

@@ -71,11 +71,22 @@ export type Fixture = {
 };
 
 export async function setupFixture(
-  opts: { now?: () => Date; onRoute?: BuildAppOptions["onRoute"]; engine?: Engine } = {},
+  opts: {
+    now?: () => Date;
+    onRoute?: BuildAppOptions["onRoute"];
+    engine?: Engine;
+    publicLimits?: BuildAppOptions["publicLimits"];
+  } = {},
 ): Promise<Fixture> {
   const database = await openTestDatabase({ engine: opts.engine });
   const userIds = await seedFixtureUsers(database.db);
-  const app = await buildApp({ database, config: {}, now: opts.now, onRoute: opts.onRoute });
+  const app = await buildApp({
+    database,
+    config: {},
+    now: opts.now,
+    onRoute: opts.onRoute,
+    publicLimits: opts.publicLimits,
+  });
   await app.ready();
   return {
     database,

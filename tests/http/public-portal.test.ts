@@ -30,6 +30,9 @@ describe("Cổng công dân: API công khai /api/public", () => {
     };
     const pub = Object.entries(doc.paths).filter(([p]) => p.startsWith("/api/public/"));
     assert.ok(pub.length >= 2);
+    // The data subject's rights (Luật BVDLCN 91/2025/QH15) are public routes too.
+    for (const p of ["/api/public/my-data", "/api/public/my-data/corrections", "/api/public/my-data/withdraw"])
+      assert.ok(doc.paths[p]?.post, `${p} có trong OpenAPI`);
     for (const [path, ops] of pub)
       for (const [method, op] of Object.entries(ops)) {
         assert.deepEqual(op.security, [], `${method} ${path}`);

@@ -18,6 +18,7 @@ import {
   type SubmissionStep,
   submissionTarget,
 } from "../../domain/portal/index.ts";
+import { toVnDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit } from "../audit.ts";
 import {
@@ -340,5 +341,6 @@ export async function submissionStatus(db: AppDb, row: typeof publicSubmissions.
     holder: { id: last.agency_id, name: last.agency_name },
     next_date: next,
     history: steps.map((s) => ({ step: s.step, label: SUBMISSION_STEP_VI[s.step], on: s.on, agency: s.agency_name })),
+    consent_withdrawn_on: row.consentWithdrawnAt ? toVnDate(row.consentWithdrawnAt) : null,
   };
 }

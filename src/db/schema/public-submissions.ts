@@ -126,3 +126,31 @@ export const publicAttempts = pgTable(
     index("public_attempts_code_idx").on(t.action, t.code, t.at),
   ],
 );
+
+/**
+ * Requests of the data subject about a submission (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Điều 4): a correction
+ * asked through the status page. Never applied by itself: the holding agency sees it in its inbox and decides.
+ */
+export const publicDataRequests = pgTable(
+  "public_data_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => publicSubmissions.id, { onDelete: "cascade" }),
+    /** correction */
+    kind: text("kind").notNull(),
+    /** Which data (src/domain/portal/data-rights.ts CORRECTABLE_FIELDS). */
+    field: text("field").notNull(),
+    requestedValue: text("requested_value").notNull(),
+    reason: text("reason"),
+    /** open | done | refused | erased (the consent was withdrawn before it was handled) */
+    status: text("status").notNull().default("open"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdOn: date("created_on", { mode: "string" }).notNull(),
+    handledAt: timestamp("handled_at", { withTimezone: true, mode: "date" }),
+    handledBy: uuid("handled_by").references(() => users.id),
+    answer: text("answer"),
+  },
+  (t) => [index("public_data_requests_sub_idx").on(t.submissionId, t.status)],
+);

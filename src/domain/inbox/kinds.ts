@@ -16,6 +16,7 @@ export const INBOX_KINDS = [
   "inspection_followup", // a follow-up an inspection asked of it (KH 2021 mục II.10)
   "request_sent", // waiting on others: its own request not answered yet
   "public_submission", // a claim file or support request sent through the public portal, not yet handled (issue 15)
+  "public_data_request", // a person asked to correct the personal data of their submission (Luật 91/2025/QH15)
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const INBOX_KIND_VI: Readonly<Record<InboxKind, string>> = {
   inspection_followup: "Việc sau kiểm tra",
   request_sent: "Chờ cơ quan khác trả lời",
   public_submission: "Hồ sơ, đề nghị gửi trực tuyến",
+  public_data_request: "Đề nghị sửa dữ liệu cá nhân (cổng công dân)",
 };
 
 export const INBOX_GROUPS = ["overdue", "due_soon", "later", "waiting"] as const;

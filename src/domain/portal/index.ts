@@ -2,6 +2,7 @@
 export * from "./check.ts";
 export * from "./consent.ts";
 export * from "./damage-heads.ts";
+export * from "./data-rights.ts";
 export * from "./determination.ts";
 export * from "./interview.ts";
 export * from "./limitation.ts";

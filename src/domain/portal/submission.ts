@@ -46,7 +46,7 @@ export function normalizeFactor(input: string): string {
 }
 
 export type SubmissionKind = "claim" | "support";
-export type SubmissionStep = "received" | "forwarded" | "accepted" | "answered" | "refused";
+export type SubmissionStep = "received" | "forwarded" | "accepted" | "answered" | "refused" | "withdrawn";
 
 export const SUBMISSION_STEP_VI: Record<SubmissionStep, string> = {
   received: "Đã tiếp nhận hồ sơ",
@@ -54,6 +54,7 @@ export const SUBMISSION_STEP_VI: Record<SubmissionStep, string> = {
   accepted: "Cơ quan đã thụ lý hồ sơ yêu cầu bồi thường",
   answered: "Cơ quan đã trả lời đề nghị hỗ trợ",
   refused: "Cơ quan không thụ lý hồ sơ",
+  withdrawn: "Người gửi đã rút lại sự đồng ý; hồ sơ đã rút, dữ liệu cá nhân đã xóa",
 };
 
 export type Target = { agency_id: string; determined_by_so_tu_phap: boolean; basis: string };

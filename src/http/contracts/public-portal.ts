@@ -282,11 +282,13 @@ export const StatusResponse = z.object({
   kind: z.enum(["claim", "support"]),
   submitted_on: z.string(),
   /** received → forwarded → accepted | answered | refused */
-  step: z.enum(["received", "forwarded", "accepted", "answered", "refused"]),
+  step: z.enum(["received", "forwarded", "accepted", "answered", "refused", "withdrawn"]),
   step_label: z.string(),
   step_on: z.string(),
   /** Who holds the file now (an agency; never a person). */
   holder: z.object({ id: z.string(), name: z.string() }),
   next_date: StatutoryDate.nullable(),
   history: z.array(z.object({ step: z.string(), label: z.string(), on: z.string(), agency: z.string() })),
+  /** Luật BVDLCN 91/2025/QH15: the day the person withdrew consent (src/http/contracts/public-data-rights.ts). */
+  consent_withdrawn_on: z.string().nullable().optional(),
 });

@@ -5,30 +5,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  beginLookupAttempt,
   beginSubmitAttempt,
   DEFAULT_PUBLIC_LIMITS,
-  markAttemptSucceeded,
   type PublicLimits,
   releaseAttempt,
 } from "../../db/repositories/public-attempts.ts";
-import {
-  agencyName,
-  createSubmission,
-  filesOf,
-  findByCodeAndFactor,
-  submissionStatus,
-} from "../../db/repositories/public-submissions.ts";
+import { agencyName, createSubmission, filesOf, submissionStatus } from "../../db/repositories/public-submissions.ts";
 import type { AppDb } from "../../db/types.ts";
 import { buildReceiptPdf } from "../../documents/submission-receipt-pdf.ts";
 import { defaultCalendar } from "../../domain/calendar/index.ts";
-import {
-  answerBy,
-  CONSENT_TEXT,
-  CONSENT_VERSION,
-  normalizeReceiptCode,
-  validateAnswers,
-} from "../../domain/portal/index.ts";
+import { answerBy, CONSENT_TEXT, CONSENT_VERSION, validateAnswers } from "../../domain/portal/index.ts";
 import { todayVn } from "../../domain/shared/dates.ts";
 import { errorResponses } from "../contracts/common.ts";
 import {
@@ -43,15 +29,10 @@ import {
   SubmissionReceipt,
 } from "../contracts/public-portal.ts";
 import { HttpError } from "../http-error.ts";
+import { makeLookup, tooMany } from "./public-lookup.ts";
 import { PUBLIC_CACHE } from "./public-portal.ts";
 
 const IDEM = "idempotency-key";
-const tooMany = (minutes: number) =>
-  new HttpError(
-    429,
-    "too_many_attempts",
-    `Bạn đã thử quá nhiều lần. Vì an toàn, vui lòng thử lại sau ${minutes} phút hoặc liên hệ trực tiếp cơ quan tiếp nhận.`,
-  );
 
 export const publicSubmissionRoutes: FastifyPluginAsyncZod<{
   db: AppDb;
@@ -153,17 +134,7 @@ export const publicSubmissionRoutes: FastifyPluginAsyncZod<{
     },
   );
 
-  /** (code, factor) → the submission, counting attempts; 429 once over the caps. */
-  async function lookup(code: string, factor: string, ip: string, reply: { header(k: string, v: string): unknown }) {
-    const attempt = await beginLookupAttempt(db, normalizeReceiptCode(code).slice(0, 40), ip, now(), limits);
-    if (attempt.throttled) {
-      reply.header("retry-after", String(retryMinutes * 60));
-      throw tooMany(retryMinutes);
-    }
-    const row = await findByCodeAndFactor(db, code, factor);
-    await markAttemptSucceeded(db, attempt.id);
-    return row;
-  }
+  const lookup = makeLookup(db, limits, now);
 
   app.post(
     "/api/public/status",

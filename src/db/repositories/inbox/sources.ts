@@ -17,6 +17,7 @@ import {
   inspections,
   plans,
   planTasks,
+  publicDataRequests,
   publicSubmissions,
   reportRounds,
   reportSubmissions,
@@ -323,6 +324,34 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
         refs: {},
       };
     });
+  },
+
+  // A correction asked by the data subject (Luật BVDLCN 91/2025/QH15, Điều 4) waits with the agency holding the
+  // submission until an officer marks it done or refused (POST /api/public-data-requests/:id/close); no statutory time.
+  async public_data_request(db, agency) {
+    const rows = await db
+      .select({
+        id: publicDataRequests.id,
+        at: publicDataRequests.createdOn,
+        code: publicSubmissions.code,
+        s: publicSubmissions.id,
+        agencyId: publicSubmissions.agencyId,
+      })
+      .from(publicDataRequests)
+      .innerJoin(publicSubmissions, eq(publicSubmissions.id, publicDataRequests.submissionId))
+      .where(and(eq(publicDataRequests.status, "open"), of(publicSubmissions.agencyId, agency)));
+    return rows.map((r) => ({
+      kind: "public_data_request" as const,
+      id: r.id,
+      agency_id: r.agencyId,
+      title: `Đề nghị sửa dữ liệu cá nhân, hồ sơ gửi trực tuyến mã ${r.code}`,
+      due: null,
+      state: "open",
+      from_agency_id: null,
+      url: `/public-submissions/${r.s}`,
+      waiting: false,
+      refs: {},
+    }));
   },
 
   async request_sent(db, agency, today) {

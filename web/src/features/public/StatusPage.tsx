@@ -4,6 +4,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ApiError, api } from "../../shared/api.ts";
+import DataRights from "./DataRights.tsx";
 import { usePT, viDate } from "./text.ts";
 
 type Status = {
@@ -34,17 +35,21 @@ export default function StatusPage() {
     if (status) result.current?.focus();
   }, [status]);
 
+  // The code and factor that found the file: the data-subject actions below prove the same pair.
+  const [found, setFound] = useState<{ code: string; factor: string } | null>(null);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     if (!code.trim() || !factor.trim()) return setError(pt("statusMissing"));
     setBusy(true);
     try {
-      setStatus(
-        await api<Status>("/api/public/status", { method: "POST", body: { code: code.trim(), factor: factor.trim() } }),
-      );
+      const pair = { code: code.trim(), factor: factor.trim() };
+      setStatus(await api<Status>("/api/public/status", { method: "POST", body: pair }));
+      setFound(pair);
     } catch (err) {
       setStatus(null);
+      setFound(null);
       setError(err instanceof ApiError ? err.message : pt("networkError"));
     } finally {
       setBusy(false);
@@ -144,6 +149,16 @@ export default function StatusPage() {
             ))}
           </ol>
         </section>
+      )}
+      {status && found && (
+        <DataRights
+          key={`${found.code}:${found.factor}`}
+          code={found.code}
+          factor={found.factor}
+          onChanged={() =>
+            api<Status>("/api/public/status", { method: "POST", body: found }).then(setStatus, () => undefined)
+          }
+        />
       )}
     </>
   );

@@ -1011,6 +1011,7 @@ export const en: Record<MessageKey, string> = {
   "inbox.k.inspection_followup": "Inspection follow-up",
   "inbox.k.request_sent": "Waiting for an answer",
   "inbox.k.public_submission": "Online submission from the public portal",
+  "inbox.k.public_data_request": "Personal data correction asked on the public portal",
   "mail.title": "Notification e-mail",
   "mail.off": "The server has no mail configured (SMTP_URL); notifications show in the app only.",
   "mail.mode": "Delivery",

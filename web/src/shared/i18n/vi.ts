@@ -1007,6 +1007,7 @@ export const vi = {
   "inbox.k.inspection_followup": "Việc sau kiểm tra",
   "inbox.k.request_sent": "Chờ cơ quan khác trả lời",
   "inbox.k.public_submission": "Hồ sơ, đề nghị gửi trực tuyến",
+  "inbox.k.public_data_request": "Đề nghị sửa dữ liệu cá nhân (cổng công dân)",
   "mail.title": "Nhận thông báo qua thư điện tử",
   "mail.off": "Máy chủ chưa cấu hình gửi thư (SMTP_URL); thông báo chỉ hiện trong ứng dụng.",
   "mail.mode": "Cách nhận",

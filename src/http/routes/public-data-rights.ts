@@ -1,0 +1,142 @@
+// /api/public/my-data: the data subject's rights on an online submission (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15,
+// Điều 4) — see the data held, ask for a correction, withdraw consent. No login: each call proves the receipt code and
+// the second factor and counts against the same caps as the status lookup. Contracts: ../contracts/public-data-rights.ts.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from "../../db/repositories/public-attempts.ts";
+import { closeDataRequest, readDataRequest } from "../../db/repositories/public-data-requests-officer.ts";
+import { requestCorrection, subjectData, withdrawConsent } from "../../db/repositories/public-data-rights.ts";
+import type { AppDb } from "../../db/types.ts";
+import { todayVn } from "../../domain/shared/dates.ts";
+import { errorResponses } from "../contracts/common.ts";
+import {
+  CloseDataRequestBody,
+  ClosedDataRequest,
+  Correction,
+  CorrectionBody,
+  DataRequestParams,
+  MyData,
+  MyDataBody,
+  OfficerDataRequest,
+  Withdrawal,
+  WithdrawBody,
+} from "../contracts/public-data-rights.ts";
+import { PUBLIC_TAGS } from "../contracts/public-portal.ts";
+import { scopeOf } from "../plugins/scope.ts";
+import { makeLookup } from "./public-lookup.ts";
+
+export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
+  db: AppDb;
+  now?: () => Date;
+  limits?: Partial<PublicLimits>;
+}> = async (app, opts) => {
+  const { db } = opts;
+  const now = () => (opts.now ? opts.now() : new Date());
+  const lookup = makeLookup(db, { ...DEFAULT_PUBLIC_LIMITS, ...opts.limits }, now);
+  const ctx = (requestId: string) => {
+    const t = now();
+    return { now: t, today: todayVn(t), requestId };
+  };
+
+  app.post(
+    "/api/public/my-data",
+    {
+      schema: {
+        tags: PUBLIC_TAGS,
+        summary:
+          "Xem dữ liệu cá nhân cơ quan đang lưu về bạn trong hồ sơ (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15) — cần mã hồ sơ và số điện thoại hoặc 4 số cuối giấy tờ tùy thân",
+        security: [],
+        body: MyDataBody,
+        response: { 200: MyData, 429: errorResponses[409], ...errorResponses },
+      },
+      // Writes only its audit row.
+      config: { access: "public", idempotency: false },
+    },
+    async (request, reply) => {
+      const row = await lookup(request.body.code, request.body.factor, request.ip, reply);
+      return subjectData(db, row, ctx(request.id));
+    },
+  );
+
+  app.post(
+    "/api/public/my-data/corrections",
+    {
+      schema: {
+        tags: PUBLIC_TAGS,
+        summary:
+          "Đề nghị sửa dữ liệu cá nhân trong hồ sơ: cơ quan đang giữ hồ sơ xem xét (hiện trong danh sách việc của cơ quan); dữ liệu không tự thay đổi",
+        security: [],
+        body: CorrectionBody,
+        response: { 201: Correction, 429: errorResponses[409], ...errorResponses },
+      },
+      // Each request is the person's own; a repeat is a second request (capped per submission).
+      config: { access: "public", idempotency: false },
+    },
+    async (request, reply) => {
+      const { code, factor, ...input } = request.body;
+      const row = await lookup(code, factor, request.ip, reply);
+      return reply.code(201).send(await requestCorrection(db, row, input, ctx(request.id)));
+    },
+  );
+
+  app.post(
+    "/api/public/my-data/withdraw",
+    {
+      schema: {
+        tags: PUBLIC_TAGS,
+        summary:
+          "Rút lại sự đồng ý xử lý dữ liệu cá nhân: chưa thụ lý → hồ sơ được đánh dấu đã rút và dữ liệu cá nhân bị xóa; đã thụ lý → cơ quan chỉ giữ dữ liệu cần cho việc giải quyết bồi thường",
+        security: [],
+        body: WithdrawBody,
+        response: { 200: Withdrawal, 429: errorResponses[409], ...errorResponses },
+      },
+      // A second call is refused (already withdrawn): nothing to replay.
+      config: { access: "public", idempotency: false },
+    },
+    async (request, reply) => {
+      const row = await lookup(request.body.code, request.body.factor, request.ip, reply);
+      return withdrawConsent(db, row, ctx(request.id));
+    },
+  );
+};
+
+/** The holding agency's verbs on a correction request (signed in; scope = the agency holding the submission). */
+export const publicDataRequestOfficerRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }> = async (
+  app,
+  opts,
+) => {
+  const { db } = opts;
+  app.get(
+    "/api/public-data-requests/:id",
+    {
+      schema: {
+        tags: ["Cổng công dân — cơ quan"],
+        summary:
+          "Đề nghị sửa dữ liệu cá nhân của người gửi hồ sơ trực tuyến (giá trị được che nếu không có quyền xem dữ liệu cá nhân; mỗi lần xem được ghi nhật ký)",
+        params: DataRequestParams,
+        response: { 200: OfficerDataRequest, ...errorResponses },
+      },
+      config: { access: { permission: "claims.read" } },
+    },
+    async (request) => readDataRequest(db, scopeOf(request), request.params.id, { requestId: request.id }),
+  );
+
+  app.post(
+    "/api/public-data-requests/:id/close",
+    {
+      schema: {
+        tags: ["Cổng công dân — cơ quan"],
+        summary: "Trả lời đề nghị sửa dữ liệu cá nhân: đã sửa hoặc từ chối (kèm câu trả lời người yêu cầu đọc được)",
+        params: DataRequestParams,
+        body: CloseDataRequestBody,
+        response: { 200: ClosedDataRequest, ...errorResponses },
+      },
+      // Closing twice is refused (not open any more): nothing to replay.
+      config: { access: { permission: "claims.write" }, idempotency: false },
+    },
+    async (request) =>
+      closeDataRequest(db, scopeOf(request), request.params.id, request.body, {
+        now: opts.now ? opts.now() : new Date(),
+        requestId: request.id,
+      }),
+  );
+};
