@@ -16,9 +16,9 @@ import {
   failureShot,
   fillDate,
   type Harness,
-  login,
   newPage,
   pick,
+  signIn,
   startHarness,
 } from "./harness.ts";
 
@@ -46,10 +46,9 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
     try {
       const { context, page: p } = await newPage(h, undefined, { timezoneId: "America/Los_Angeles" });
       page = p;
-      await login(p, h.baseUrl, "thads.thanhhoa.canbo");
-      // From the next page load the clock starts there and runs on (timers and message toasts behave as usual).
+      await signIn(p, h.baseUrl, "thads.thanhhoa.canbo");
+      // From the first page load the clock starts there and runs on (timers and message toasts behave as usual).
       await p.clock.install({ time: BROWSER_NOW });
-      // Watched from the first signed-in screen (the login page's session probes answer 401 by design).
       p.on("console", (m) => {
         if (m.type() === "error") errors.push(m.text());
       });
@@ -175,8 +174,14 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
               .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: head })
               .last()
               .dispatchEvent("click"); // the list may open partly outside the modal's viewport
-            await p.waitForTimeout(300);
-            if ((await item.locator(".ant-select").innerText()).includes(head)) break;
+            const taken = await item
+              .locator(".ant-select", { hasText: head })
+              .waitFor({ timeout: 3_000 })
+              .then(
+                () => true,
+                () => false,
+              );
+            if (taken) break;
           }
           await item.locator(".ant-select", { hasText: head }).waitFor();
           await item.locator("input.ant-input-number-input").fill(String(amount));

@@ -4,8 +4,17 @@
 // (Sở Tư pháp Thanh Hóa — province scope, TT 08/2019/TT-BTP Điều 4 khoản 2) sees its own province only; English labels.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { BrowserContext, Page } from "playwright-core";
-import { browserAvailability, failureShot, type Harness, login, newPage, pick, startHarness } from "./harness.ts";
+import type { Page } from "playwright-core";
+import {
+  apiSession,
+  browserAvailability,
+  contextCookies,
+  failureShot,
+  type Harness,
+  pick,
+  signedInPage,
+  startHarness,
+} from "./harness.ts";
 
 const { skip } = browserAvailability();
 const YEAR = "2025";
@@ -13,10 +22,6 @@ type Fig = { value: number };
 type Stats = { by_province: Record<string, Record<string, Fig>> };
 
 const vnd = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND", maximumFractionDigits: 0 });
-
-async function cookies(context: BrowserContext): Promise<Record<string, string>> {
-  return Object.fromEntries((await context.cookies()).map((c) => [c.name, c.value]));
-}
 
 /** Table rows of the ranking card: [rank, province, handled, resolved, in progress, to pay, paid, score]. */
 async function rows(page: Page): Promise<string[][]> {
@@ -28,23 +33,15 @@ async function rows(page: Page): Promise<string[][]> {
   return out;
 }
 
-/** The table re-sorts after the select closes (and may refetch): read it until `done` holds, at most 4 s. */
-async function rowsWhen(page: Page, done: (rows: string[][]) => boolean): Promise<string[][]> {
-  const until = Date.now() + 4_000;
-  let last = await rows(page);
-  while (!done(last) && Date.now() < until) {
-    await page.waitForTimeout(200);
-    last = await rows(page);
-  }
-  return last;
-}
-
-async function chooseYear(page: Page) {
+/** Types the ranking year and waits until that year, in order `sort`, is loaded (the card's data-loaded). */
+async function chooseYear(page: Page, sort = "handled") {
   const card = page.getByTestId("province-ranking");
   await card.getByLabel("Năm xếp hạng").fill(YEAR);
   await card.getByLabel("Năm xếp hạng").press("Tab");
-  await page.waitForLoadState("networkidle");
+  await loaded(page, sort);
 }
+const loaded = (page: Page, sort: string) =>
+  page.locator(`[data-testid="province-ranking"][data-loaded="${YEAR}:${sort}"]`).waitFor();
 
 describe("Tổng quan: xếp hạng theo tỉnh và xu hướng theo năm, lĩnh vực (vấn đề 6 mục 6)", {
   skip,
@@ -60,16 +57,15 @@ describe("Tổng quan: xếp hạng theo tỉnh và xu hướng theo năm, lĩnh
   });
 
   test("Cấp trung ương: mọi tỉnh có vụ việc, số liệu khớp /api/statistics, xếp hạng giảm dần", async () => {
-    const { context, page } = await newPage(h, { width: 1600, height: 1000 });
+    const { context, page } = await signedInPage(h, "cucbtnn.canbo", { viewport: { width: 1600, height: 1000 } });
     current = page;
     try {
-      await login(page, h.baseUrl, "cucbtnn.canbo");
       await page.getByTestId("province-ranking").waitFor();
       await chooseYear(page);
       const res = await h.app.inject({
         method: "GET",
         url: `/api/statistics?kind=year&year=${YEAR}`,
-        cookies: await cookies(context),
+        cookies: await contextCookies(context),
       });
       const stats = res.json() as Stats;
       const expected = Object.entries(stats.by_province)
@@ -97,14 +93,10 @@ describe("Tổng quan: xếp hạng theo tỉnh và xu hướng theo năm, lĩnh
       await page.getByTestId("province-ranking").getByRole("img").locator("canvas").waitFor();
 
       // Rank by amount paid: the first row is the province that paid most.
-      // Under load a click can land while the dropdown is still sliding in and not register: pick again then.
       const topPaid = vnd.format(Math.max(...expected.map((e) => e.paid)));
-      let byPaid: string[][] = [];
-      for (let attempt = 0; attempt < 3 && byPaid[0]?.[6] !== topPaid; attempt++) {
-        if (await page.locator(".ant-select-dropdown:visible").count()) await page.keyboard.press("Escape");
-        await pick(page, "Xếp hạng theo", "Số tiền đã chi trả");
-        byPaid = await rowsWhen(page, (r) => r[0]?.[6] === topPaid);
-      }
+      await pick(page, "Xếp hạng theo", "Số tiền đã chi trả");
+      await loaded(page, "amount_paid");
+      const byPaid = await rows(page);
       assert.equal(byPaid[0][6], topPaid);
 
       // Trend per year and field: a stacked bar chart is drawn for the chosen indicator.
@@ -121,10 +113,9 @@ describe("Tổng quan: xếp hạng theo tỉnh và xu hướng theo năm, lĩnh
   });
 
   test("Sở Tư pháp Thanh Hóa chỉ thấy tỉnh mình; nhãn tiếng Anh khi đổi ngôn ngữ", async () => {
-    const { context, page } = await newPage(h, { width: 1600, height: 1000 });
+    const { context, page } = await signedInPage(h, "stp.thanhhoa.canbo", { viewport: { width: 1600, height: 1000 } });
     current = page;
     try {
-      await login(page, h.baseUrl, "stp.thanhhoa.canbo");
       await page.getByTestId("province-ranking").waitFor();
       await chooseYear(page);
       const table = await rows(page);
@@ -134,15 +125,8 @@ describe("Tổng quan: xếp hạng theo tỉnh và xu hướng theo năm, lĩnh
       await page.getByText("Phạm vi dữ liệu của cơ quan chỉ gồm tỉnh, thành phố của mình", { exact: false }).waitFor();
 
       // The same figure as the nationwide statistics row of Thanh Hóa.
-      const national = await h.app.inject({
-        method: "POST",
-        url: "/api/auth/login",
-        payload: { username: "cucbtnn.canbo", password: "btnn@2026" },
-      });
-      const cookie = Object.fromEntries(national.cookies.map((c) => [c.name, c.value]));
-      const stats = (
-        await h.app.inject({ method: "GET", url: `/api/statistics?kind=year&year=${YEAR}`, cookies: cookie })
-      ).json() as Stats;
+      const national = await apiSession(h, "cucbtnn.canbo");
+      const stats = (await national("GET", `/api/statistics?kind=year&year=${YEAR}`)) as Stats;
       assert.equal(Number(table[0][2]), stats.by_province["ubnd-thanh-hoa"].handled.value);
 
       await page.evaluate(() => localStorage.setItem("btnn.lang", "en"));

@@ -5,12 +5,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { addDays } from "../../src/domain/shared/dates.ts";
+import { addDays, formatVi as ddmmyyyy, todayVn } from "../../src/domain/shared/dates.ts";
 import { browserAvailability, failureShot, type Harness, login, newPage, ROOT, startHarness } from "./harness.ts";
 
 const { skip } = browserAvailability();
-const todayVn = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const SEED_000 = readFileSync(`${ROOT}tests/fixtures/seed-000-kh-2021.txt`, "utf8");
 
 describe("Phát hiện 12 trong Chromium: Enter không gửi biểu mẫu, bấm đúp chỉ tạo một bản ghi", {

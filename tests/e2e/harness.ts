@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, relative } from "node:path";
+import { test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { seedDemo } from "../../src/db/seed/index.ts";
@@ -126,7 +127,8 @@ export async function newPage(
     timezoneId: opts.timezoneId ?? "Asia/Ho_Chi_Minh",
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  // A loaded 2-core machine runs a page 2–4× slower than CI: generous waits, never sleeps.
+  page.setDefaultTimeout(60_000);
   return { context, page };
 }
 
@@ -138,12 +140,143 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByTestId("acting-agency").waitFor();
 }
 
-/** Opens the antd Select labelled `label` and clicks the option containing `option` (typing `search` first if given). */
+/** Signs the page's browser context in through the login API (the context's cookie jar takes the session and CSRF
+ * cookies): for set-up, where the sign-in screen is not what the test is about (web.test.ts drives that screen). */
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  const r = await page.context().request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
+  if (!r.ok()) throw new Error(`đăng nhập ${username}: ${r.status()} ${await r.text()}`);
+}
+
+export type SignedIn = { context: BrowserContext; page: Page };
+
+/** A fresh context signed in as `username` (API sign-in), showing `path` once the signed-in header is there. */
+export async function signedInPage(
+  h: Harness,
+  username: string,
+  opts: { path?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {},
+): Promise<SignedIn> {
+  const s = await newPage(h, opts.viewport, opts);
+  await signIn(s.page, h.baseUrl, username);
+  await s.page.goto(`${h.baseUrl}${opts.path ?? "/"}`);
+  // The bell is in the header at every width (the agency name is hidden on a phone).
+  await s.page.getByTestId("bell").waitFor();
+  return s;
+}
+
+/** Several agencies' people side by side, one signed-in context each: role → username in, role → page out. */
+export async function signedInPages<K extends string>(
+  h: Harness,
+  who: Record<K, string>,
+): Promise<Record<K, SignedIn>> {
+  const out = {} as Record<K, SignedIn>;
+  for (const [role, username] of Object.entries(who) as Array<[K, string]>) out[role] = await signedInPage(h, username);
+  return out;
+}
+
+/** JSON call from inside the page, with its session cookie and CSRF header (as the web app sends it). */
+export async function pageFetch(page: Page, method: string, url: string, body?: unknown) {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const csrf = document.cookie
+        .split("; ")
+        .find((c) => c.startsWith("btnn_csrf="))
+        ?.slice(10);
+      const r = await fetch(u as string, {
+        method: m as string,
+        headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: a JSON body of any route
+      return { status: r.status, body: (await r.json().catch(() => null)) as any };
+    },
+    [method, url, body] as const,
+  );
+}
+
+/** The bell's unread count, read once the notifications have loaded and no refresh is in flight (before that it
+ * shows 0 or the previous count). */
+export async function bellUnread(page: Page): Promise<number> {
+  return Number(await page.locator('[data-testid="bell"][data-ready="1"]').getAttribute("data-unread"));
+}
+
+/** The context's cookies as app.inject() takes them (to ask the API what the page's user may see). */
+export async function contextCookies(context: BrowserContext): Promise<Record<string, string>> {
+  return Object.fromEntries((await context.cookies()).map((c) => [c.name, c.value]));
+}
+
+export type ApiSession = (method: "GET" | "POST" | "PUT", url: string, body?: unknown) => Promise<unknown>;
+
+/** Signs in through app.inject() and returns a caller with the session cookie and the CSRF header; a non-2xx answer
+ * fails the test. */
+export async function apiSession(h: Harness, username: string): Promise<ApiSession> {
+  const res = await h.app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password: DEMO_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`đăng nhập ${username}: ${res.statusCode} ${res.body}`);
+  const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
+  return async (method, url, body) => {
+    const r = await h.app.inject({
+      method,
+      url,
+      cookies,
+      headers: { "x-csrf-token": cookies.btnn_csrf ?? "" },
+      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+    });
+    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  };
+}
+
+/** `step(name, fn)`: one test of a journey; on failure the page `current()` names is shot into test-results/. */
+export function stepper(prefix: string, current: () => Page | undefined) {
+  return (name: string, fn: () => Promise<void>) =>
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        await failureShot(current(), `${prefix}-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
+        throw e;
+      }
+    });
+}
+
+/** Reads `read()` until `ok` holds or `timeout` passes and returns the last reading: the caller asserts on it, so a
+ * value still loading is waited for while a wrong value still fails (with what was last seen). */
+export async function settled<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {
+  const until = Date.now() + timeout;
+  let v = await read();
+  while (!ok(v) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = await read();
+  }
+  return v;
+}
+
+/** Opens the antd Select labelled `label` and clicks the option containing `option` (typing `search` first if given).
+ * Under load a click can land while the list is still opening or its options re-render and not take (CI: the list
+ * stayed open for a minute): the choice counts once the list closes (one choice) or the option shows as a chosen tag
+ * (several choices), else the option is clicked again, at most three times. */
 export async function pick(page: Page, label: string, option: string, search?: string) {
   const box = page.getByLabel(label, { exact: true });
-  await box.click();
-  if (search) await box.pressSequentially(search, { delay: 20 });
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option }).first().click();
+  const tag = page.locator(".ant-select", { has: box }).locator(".ant-select-selection-item", { hasText: option });
+  const item = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option }).first();
+  const open = async () => (await box.getAttribute("aria-expanded")) === "true";
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1 || !(await open())) {
+      await box.click();
+      if (search) await box.pressSequentially(search, { delay: 20 });
+    }
+    await item.click();
+    const taken = await settled(
+      async () => !(await open()) || (await tag.count()) > 0,
+      (v) => v,
+      3_000,
+    );
+    if (taken) return;
+    if (attempt === 3) throw new Error(`chọn "${option}" trong "${label}": lựa chọn không được nhận sau 3 lần bấm`);
+  }
 }
 
 /** Types a date (dd/mm/yyyy) into the antd DatePicker labelled `label`. */

@@ -5,68 +5,45 @@
 // and a notification. Then a report round: the Sở Tư pháp sees the round it must report to on its home and bell,
 // submits, and the opener is notified.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { BrowserContext, Page } from "playwright-core";
-import { browserAvailability, failureShot, type Harness, login, newPage, pick, startHarness } from "./harness.ts";
+import { after, before, describe } from "node:test";
+import type { Page } from "playwright-core";
+import {
+  bellUnread,
+  browserAvailability,
+  pageFetch as call,
+  type Harness,
+  pick,
+  type SignedIn,
+  signedInPage,
+  signedInPages,
+  startHarness,
+  stepper,
+} from "./harness.ts";
 
 const { skip } = browserAvailability();
 const TOPIC = `Hướng dẫn xác định cơ quan giải quyết bồi thường sau sắp xếp ${Date.now().toString(36)}`;
 
-/** JSON call from inside the page (its session cookie and CSRF token). */
-async function call(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const csrf = document.cookie
-        .split("; ")
-        .find((c) => c.startsWith("btnn_csrf="))
-        ?.slice(10);
-      const r = await fetch(u as string, {
-        method: m as string,
-        headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    [method, url, body] as const,
-  );
-}
-
-// The count is read once the notifications have loaded (before that the bell shows 0).
-const unread = async (page: Page) =>
-  Number(await page.locator('[data-testid="bell"][data-ready="1"]').getAttribute("data-unread"));
-
 describe("Việc của tôi, giao việc và thông báo giữa các cơ quan trong Chromium", { skip, concurrency: false }, () => {
   let h: Harness;
-  let thads: { context: BrowserContext; page: Page };
-  let leader: { context: BrowserContext; page: Page };
-  let officer: { context: BrowserContext; page: Page };
+  let thads: SignedIn;
+  let leader: SignedIn;
+  let officer: SignedIn;
   let current: Page | undefined;
   let requestId = "";
 
   before(async () => {
     h = await startHarness();
-    thads = await newPage(h);
-    leader = await newPage(h);
-    officer = await newPage(h);
-    // A loaded 2-core machine: give each step more than the harness default.
-    for (const p of [thads, leader, officer]) p.page.setDefaultTimeout(60_000);
-    await login(thads.page, h.baseUrl, "thads.thanhhoa.canbo");
-    await login(leader.page, h.baseUrl, "stp.thanhhoa.quantri");
-    await login(officer.page, h.baseUrl, "stp.thanhhoa.canbo");
+    ({ thads, leader, officer } = await signedInPages(h, {
+      thads: "thads.thanhhoa.canbo",
+      leader: "stp.thanhhoa.quantri",
+      officer: "stp.thanhhoa.canbo",
+    }));
   });
   after(async () => {
     await h?.close();
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        await failureShot(current, `inbox-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
-        throw e;
-      }
-    });
+  const step = stepper("inbox", () => current);
 
   step("THADS Thanh Hóa gửi đề nghị hướng dẫn đến Cục BTNN (KH 2021 mục II.3.1)", async () => {
     const { page } = thads;
@@ -87,7 +64,7 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
     await page.reload();
     const row = page.locator("tr", { hasText: TOPIC }).first();
     await row.waitFor();
-    assert.ok((await unread(page)) > 0, "chuông có thông báo chưa đọc");
+    assert.ok((await bellUnread(page)) > 0, "chuông có thông báo chưa đọc");
     await page.getByTestId("bell").click();
     await page.getByTestId("bell-list").getByText(TOPIC).first().waitFor();
     await page.keyboard.press("Escape");
@@ -147,9 +124,10 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
   step(
     "Kỳ báo cáo: Sở Tư pháp thấy việc gửi báo cáo trên trang chủ và chuông; gửi xong, nơi mở kỳ được báo",
     async () => {
-      const ministry = await newPage(h);
+      // The officer's count before the round opens (a refresh after it would already hold the new notification).
+      const before = await bellUnread(officer.page);
+      const ministry = await signedInPage(h, "cucbtnn.canbo");
       current = ministry.page;
-      await login(ministry.page, h.baseUrl, "cucbtnn.canbo");
       const title = `Báo cáo công tác BTNN năm 2025 (${Date.now().toString(36)})`;
       const opened = await call(ministry.page, "POST", "/api/report-rounds", {
         title,
@@ -165,12 +143,11 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
       assert.equal(opened.status, 201, JSON.stringify(opened.body));
       const { page } = officer;
       current = page;
-      const before = await unread(page);
       await page.goto(`${h.baseUrl}/`);
       await page.getByRole("tab", { name: /Việc của cơ quan/ }).click();
       const link = page.getByRole("link", { name: `Báo cáo: ${title}` });
       await link.waitFor();
-      assert.ok((await unread(page)) > before, "chuông báo kỳ báo cáo mới");
+      assert.ok((await bellUnread(page)) > before, "chuông báo kỳ báo cáo mới");
       await link.click();
       await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
       const sent = await call(page, "PUT", `/api/report-rounds/${opened.body.id}/submissions/stp-thanh-hoa`, {

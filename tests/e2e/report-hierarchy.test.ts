@@ -4,50 +4,24 @@
 // nộp") and its manual submit button disabled → THADS Thanh Hóa submits (API), the Sở consolidates (UI) → the
 // ministry sees the tag "Đã tổng hợp", "1/1 cơ quan đã nộp" and the Sở's submission sent.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { after, before, describe } from "node:test";
 import type { Page } from "playwright-core";
-import { addDays } from "../../src/domain/shared/dates.ts";
+import { addDays, formatVi as ddmmyyyy, todayVn } from "../../src/domain/shared/dates.ts";
 import {
+  type ApiSession,
+  apiSession,
   browserAvailability,
-  DEMO_PASSWORD,
-  failureShot,
   fillDate,
   type Harness,
-  login,
-  newPage,
   pick,
+  signedInPage,
   startHarness,
+  stepper,
 } from "./harness.ts";
 
 const { skip } = browserAvailability();
-const todayVn = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const NATIONAL_TITLE = "Báo cáo toàn quốc năm 2025 (liên kết tỉnh)";
 const PROVINCE_TITLE = "Báo cáo năm 2025 của tỉnh Thanh Hóa (chuyển lên Bộ)";
-
-type ApiSession = (method: "GET" | "POST" | "PUT", url: string, body?: unknown) => Promise<unknown>;
-
-/** Logs in through the API and returns a caller sending the session cookie and the CSRF double-submit header. */
-async function apiSession(h: Harness, username: string): Promise<ApiSession> {
-  const res = await h.app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { username, password: DEMO_PASSWORD },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
-  return async (method, url, body) => {
-    const r = await h.app.inject({
-      method,
-      url,
-      cookies,
-      headers: { "x-csrf-token": cookies.btnn_csrf ?? "" },
-      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
-    });
-    assert.ok(r.statusCode < 300, `${method} ${url}: ${r.statusCode} ${r.body}`);
-    return r.json();
-  };
-}
 
 describe("Kỳ báo cáo của tỉnh chuyển lên kỳ báo cáo của Bộ trong Chromium — KH 2024 Thanh Hóa mục III", {
   skip,
@@ -55,7 +29,6 @@ describe("Kỳ báo cáo của tỉnh chuyển lên kỳ báo cáo của Bộ tr
 }, () => {
   let h: Harness;
   let sTP: Page;
-  let ministryPage: Page;
   let ministry: ApiSession;
   let nationalId = "";
   let provinceUrl = "";
@@ -63,8 +36,6 @@ describe("Kỳ báo cáo của tỉnh chuyển lên kỳ báo cáo của Bộ tr
 
   before(async () => {
     h = await startHarness();
-    sTP = (await newPage(h)).page;
-    ministryPage = (await newPage(h)).page;
     ministry = await apiSession(h, "cucbtnn.canbo");
     const r = (await ministry("POST", "/api/report-rounds", {
       title: NATIONAL_TITLE,
@@ -81,21 +52,12 @@ describe("Kỳ báo cáo của tỉnh chuyển lên kỳ báo cáo của Bộ tr
     await h?.close();
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        await failureShot(current, `report-hierarchy-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
-        throw e;
-      }
-    });
+  const step = stepper("report-hierarchy", () => current);
 
   step("Sở Tư pháp Thanh Hóa mở kỳ của tỉnh, chọn đợt báo cáo cấp trên của Bộ", async () => {
+    sTP = (await signedInPage(h, "stp.thanhhoa.canbo", { path: "/reports" })).page;
     const page = sTP;
     current = page;
-    await login(page, h.baseUrl, "stp.thanhhoa.canbo");
-    await page.goto(`${h.baseUrl}/reports`);
     await page.getByRole("heading", { name: "Báo cáo tổng hợp" }).waitFor();
     await page.getByLabel("Tên kỳ báo cáo").fill(PROVINCE_TITLE);
     await page.getByLabel("Năm", { exact: true }).fill("2025");
@@ -132,9 +94,8 @@ describe("Kỳ báo cáo của tỉnh chuyển lên kỳ báo cáo của Bộ tr
     await page.getByRole("button", { name: "Tổng hợp báo cáo" }).click();
     await page.getByTestId("round-status").getByText("Đã tổng hợp").waitFor();
 
+    const ministryPage = (await signedInPage(h, "cucbtnn.canbo", { path: `/reports/${nationalId}` })).page;
     current = ministryPage;
-    await login(ministryPage, h.baseUrl, "cucbtnn.canbo");
-    await ministryPage.goto(`${h.baseUrl}/reports/${nationalId}`);
     const tag = ministryPage.getByTestId("subround-stp-thanh-hoa");
     await tag.getByText("Đã tổng hợp").waitFor();
     await tag.getByText("1/1 cơ quan đã nộp").waitFor();

@@ -4,67 +4,52 @@
 // the ministry consolidates → DOCX and XLSX are downloaded and parsed back (mammoth / exceljs).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { after, before, describe } from "node:test";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { reportRounds } from "../../src/db/schema/index.ts";
-import { addDays } from "../../src/domain/shared/dates.ts";
+import { addDays, formatVi as ddmmyyyy, todayVn } from "../../src/domain/shared/dates.ts";
 import { INDICATOR_CODE } from "../../src/domain/statistics/indicators.ts";
 import {
   browserAvailability,
-  failureShot,
+  contextCookies,
   fillDate,
   type Harness,
-  login,
-  newPage,
   pick,
+  type SignedIn,
   screenshot,
+  signedInPage,
   startHarness,
+  stepper,
 } from "./harness.ts";
 
 const { skip } = browserAvailability();
-const todayVn = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mục III; TT 08/2019/TT-BTP Điều 24–25", {
   skip,
   concurrency: false,
 }, () => {
   let h: Harness;
-  let ministry: { context: BrowserContext; page: Page };
-  let thanhHoa: { context: BrowserContext; page: Page };
-  let ngheAn: { context: BrowserContext; page: Page };
+  let ministry: SignedIn;
   let roundUrl = "";
   let roundId = "";
   let current: Page | undefined;
 
   before(async () => {
     h = await startHarness();
-    ministry = await newPage(h);
-    thanhHoa = await newPage(h);
-    ngheAn = await newPage(h);
   });
   after(async () => {
     await h?.close();
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        await failureShot(current, `report-round-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
-        throw e;
-      }
-    });
+  const step = stepper("report-round", () => current);
 
   step("Cục BTNN mở kỳ báo cáo năm cho Sở Tư pháp Thanh Hóa và Nghệ An", async () => {
+    ministry = await signedInPage(h, "cucbtnn.canbo", { path: "/reports" });
     const { page } = ministry;
     current = page;
-    await login(page, h.baseUrl, "cucbtnn.canbo");
-    await page.goto(`${h.baseUrl}/reports`);
     await page.getByRole("heading", { name: "Báo cáo tổng hợp" }).waitFor();
     await page.getByLabel("Tên kỳ báo cáo").fill("Báo cáo công tác bồi thường nhà nước năm 2025");
     await page.getByLabel("Năm", { exact: true }).fill("2025");
@@ -82,10 +67,8 @@ describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mụ
   });
 
   step("Sở Tư pháp Thanh Hóa xem số liệu tính từ vụ việc, viết thuyết minh và gửi đúng hạn", async () => {
-    const { page } = thanhHoa;
+    const { page } = await signedInPage(h, "stp.thanhhoa.canbo", { path: new URL(roundUrl).pathname });
     current = page;
-    await login(page, h.baseUrl, "stp.thanhhoa.canbo");
-    await page.goto(roundUrl);
     await page.getByText("Báo cáo của cơ quan (số liệu tính từ vụ việc)").waitFor();
     await page.getByText("Tổng số vụ việc thụ lý giải quyết (mới + kỳ trước chuyển sang)").waitFor();
     await page.getByLabel("Kết quả thực hiện").fill("Thanh Hóa: giải quyết dứt điểm các vụ việc thi hành án dân sự.");
@@ -114,10 +97,8 @@ describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mụ
   });
 
   step("Sở Tư pháp Nghệ An gửi sau hạn → đánh dấu trễ hạn", async () => {
-    const { page } = ngheAn;
+    const { page } = await signedInPage(h, "stp.nghean.canbo", { path: new URL(roundUrl).pathname });
     current = page;
-    await login(page, h.baseUrl, "stp.nghean.canbo");
-    await page.goto(roundUrl);
     await page.getByTestId("reminders-stp-nghe-an").getByText("1").waitFor();
     await page.getByLabel("Kết quả thực hiện").fill("Nghệ An: tiếp nhận và thụ lý đúng hạn.");
     await page.getByLabel("Đề xuất, kiến nghị").fill("Nghệ An: đề nghị hướng dẫn xác định trách nhiệm hoàn trả.");
@@ -137,7 +118,7 @@ describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mụ
     const round = await h.app.inject({
       method: "GET",
       url: `/api/report-rounds/${roundId}`,
-      cookies: await cookies(ministry.context),
+      cookies: await contextCookies(ministry.context),
     });
     const body = round.json() as {
       submissions: Array<{ agency_id: string; late: boolean; figures: { total: Record<string, number> } }>;
@@ -179,7 +160,3 @@ describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mụ
     assert.equal(Number(ws.getRow(handledRow).getCell(totalCol).value), handled);
   });
 });
-
-async function cookies(context: BrowserContext): Promise<Record<string, string>> {
-  return Object.fromEntries((await context.cookies()).map((c) => [c.name, c.value]));
-}

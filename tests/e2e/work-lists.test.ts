@@ -4,17 +4,19 @@
 // list — the officer's bell drops, the leader's does not (read state is per person) — and the home and bell drawer
 // fit a 390 px screen.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { BrowserContext, Page } from "playwright-core";
+import { after, before, describe } from "node:test";
+import type { Page } from "playwright-core";
 import {
+  apiSession,
+  bellUnread,
   browserAvailability,
-  DEMO_PASSWORD,
-  failureShot,
   type Harness,
-  login,
-  newPage,
   pick,
+  type SignedIn,
+  signedInPage,
+  signedInPages,
   startHarness,
+  stepper,
 } from "./harness.ts";
 
 const { skip } = browserAvailability();
@@ -23,27 +25,13 @@ const SOON = [`Hướng dẫn xác minh thiệt hại ${TAG}`, `Hướng dẫn t
 const LATER = `Hướng dẫn chi trả ${TAG}`;
 const dayAfter = (n: number) => new Date(Date.now() + 7 * 3600_000 + n * 86400_000).toISOString().slice(0, 10);
 
-async function call(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const csrf = document.cookie
-        .split("; ")
-        .find((c) => c.startsWith("btnn_csrf="))
-        ?.slice(10);
-      const r = await fetch(u as string, {
-        method: m as string,
-        headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    [method, url, body] as const,
-  );
-}
-
-// The count is read once the notifications have loaded (before that the bell shows 0).
-const unread = async (page: Page) =>
-  Number(await page.locator('[data-testid="bell"][data-ready="1"]').getAttribute("data-unread"));
+/** The unread count the server holds for the page's user (GET /api/notifications with the page's cookies). */
+const serverUnread = async (page: Page) =>
+  (
+    (await (await page.request.get(new URL("/api/notifications?limit=1", page.url()).href)).json()) as {
+      unread: number;
+    }
+  ).unread;
 const rowOf = (page: Page, topic: string) => page.locator("tr", { hasText: topic }).first();
 
 describe("Danh sách phục vụ công việc: sắp đến hạn, bộ lọc đã lưu, thao tác hàng loạt (Chromium)", {
@@ -51,49 +39,33 @@ describe("Danh sách phục vụ công việc: sắp đến hạn, bộ lọc đ
   concurrency: false,
 }, () => {
   let h: Harness;
-  let leader: { context: BrowserContext; page: Page };
-  let officer: { context: BrowserContext; page: Page };
+  let leader: SignedIn;
+  let officer: SignedIn;
   let current: Page | undefined;
-  let leaderUnread = 0;
 
   before(async () => {
     h = await startHarness();
-    const thads = await newPage(h);
-    leader = await newPage(h);
-    officer = await newPage(h);
-    for (const p of [thads, leader, officer]) p.page.setDefaultTimeout(60_000);
-    await login(thads.page, h.baseUrl, "thads.thanhhoa.canbo");
+    const thads = await apiSession(h, "thads.thanhhoa.canbo");
     for (const [topic, due] of [
       [SOON[0], dayAfter(1)],
       [SOON[1], dayAfter(2)],
       [LATER, dayAfter(45)],
     ]) {
-      const r = await call(thads.page, "POST", "/api/requests", {
+      await thads("POST", "/api/requests", {
         kind: "guidance",
         from_agency_id: "thads-thanh-hoa",
         to_agency_id: "stp-thanh-hoa",
         topic,
         due,
       });
-      assert.equal(r.status, 201, JSON.stringify(r.body));
     }
-    await thads.context.close();
-    await login(leader.page, h.baseUrl, "stp.thanhhoa.quantri");
-    await login(officer.page, h.baseUrl, "stp.thanhhoa.canbo");
+    ({ leader, officer } = await signedInPages(h, { leader: "stp.thanhhoa.quantri", officer: "stp.thanhhoa.canbo" }));
   });
   after(async () => {
     await h?.close();
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        await failureShot(current, `work-lists-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
-        throw e;
-      }
-    });
+  const step = stepper("work-lists", () => current);
 
   step("lãnh đạo lọc 'Sắp đến hạn', lưu bộ lọc có tên và áp dụng lại sau khi tải lại trang", async () => {
     const { page } = leader;
@@ -125,7 +97,6 @@ describe("Danh sách phục vụ công việc: sắp đến hạn, bộ lọc đ
     await page.getByRole("dialog").getByRole("button", { name: "Giao", exact: true }).click();
     await page.getByText("Đã giao 2 việc").waitFor();
     await page.getByTestId("bulk-bar").waitFor({ state: "detached" });
-    leaderUnread = await unread(page);
   });
 
   step(
@@ -140,7 +111,7 @@ describe("Danh sách phục vụ công việc: sắp đến hạn, bộ lọc đ
           .getByRole("link", { name: new RegExp(topic) })
           .first()
           .waitFor();
-      const before = await unread(page);
+      const before = await bellUnread(page);
       await page.getByTestId("bell").click();
       await page
         .getByTestId("bell-list")
@@ -150,28 +121,23 @@ describe("Danh sách phục vụ công việc: sắp đến hạn, bộ lọc đ
       await page.keyboard.press("Escape");
       await page.goto(`${h.baseUrl}/requests?box=inbox`);
       for (const topic of SOON) await rowOf(page, topic).locator(".ant-table-selection-column input").check();
+      // The leader's count on the server just before (the leader's page may not have refreshed since the assignment).
+      const leaderUnread = await serverUnread(leader.page);
       await page.getByRole("button", { name: "Đánh dấu đã đọc", exact: true }).click();
       await page.getByText(/Đã đánh dấu đã đọc [1-9]\d* thông báo/).waitFor();
       await page.waitForFunction(
         (n) => Number(document.querySelector('[data-testid="bell"]')?.getAttribute("data-unread")) < n,
         before,
       );
+      assert.equal(await serverUnread(leader.page), leaderUnread, "thông báo của cơ quan vẫn chưa đọc với lãnh đạo");
       await leader.page.reload();
-      await leader.page.getByTestId("bell").waitFor();
-      assert.equal(await unread(leader.page), leaderUnread, "thông báo của cơ quan vẫn chưa đọc với lãnh đạo");
+      assert.equal(await bellUnread(leader.page), leaderUnread, "chuông của lãnh đạo sau khi tải lại");
     },
   );
 
   step("trang chủ và ngăn thông báo vừa màn hình 390 px", async () => {
-    const phone = await newPage(h, { width: 390, height: 844 });
+    const phone = await signedInPage(h, "stp.thanhhoa.canbo", { viewport: { width: 390, height: 844 } });
     current = phone.page;
-    phone.page.setDefaultTimeout(60_000);
-    // The header's agency name is hidden at this width: the login is done once the bell shows.
-    await phone.page.goto(`${h.baseUrl}/`);
-    await phone.page.getByLabel("Tên đăng nhập").fill("stp.thanhhoa.canbo");
-    await phone.page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-    await phone.page.getByRole("button", { name: "Đăng nhập" }).click();
-    await phone.page.getByTestId("bell").waitFor();
     await phone.page.getByRole("tab", { name: /Việc của cơ quan/ }).waitFor();
     await phone.page.waitForLoadState("networkidle");
     const overflow = () => phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -67,6 +67,8 @@ export function ProvinceRankingCard({ nationwide }: { nationwide: boolean }) {
       size="small"
       title={t("dash.withPeriod", { title: t("rank.title"), period: t("dash.periodYear", { year }) })}
       data-testid="province-ranking"
+      // Tests read the table once the year and order shown are loaded and no refresh is in flight.
+      data-loaded={q.isSuccess && !q.isFetching ? `${year}:${sort}` : undefined}
       extra={
         <Space wrap>
           <InputNumber

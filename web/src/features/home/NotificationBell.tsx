@@ -68,8 +68,9 @@ export function NotificationBell() {
         aria-label={t("bell.aria", { n: unread })}
         data-testid="bell"
         data-unread={unread}
-        // Tests read the count only once it is loaded (before that it shows 0).
-        data-ready={q.isSuccess ? "1" : undefined}
+        // Tests read the count only once it is loaded and no refresh is in flight (before that it shows 0 or the
+        // previous count).
+        data-ready={q.isSuccess && !q.isFetching ? "1" : undefined}
         onClick={narrow ? () => setOpen(true) : undefined}
       />
     </Badge>
