@@ -2,11 +2,8 @@
 // mailparser — per-event mail, the 07:00 digest (fake clock), Vietnamese subject and body, links to the screen where
 // the work is done, no claimant personal data; nothing is sent when SMTP_URL is unset.
 import assert from "node:assert/strict";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { Cron } from "croner";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { loadConfig } from "../../src/config.ts";
 import { claimDeadlines, claims } from "../../src/db/schema/index.ts";
 import { openTestDatabase } from "../../src/db/testing.ts";
@@ -15,11 +12,9 @@ import { buildApp } from "../../src/http/app.ts";
 import { DIGEST_PATTERN, mailDigests, mailEachEvent } from "../../src/jobs/notification-mail.ts";
 import { createMailer, type Mailer } from "../../src/mail/mailer.ts";
 import { type Client, seedFixtureUsers, signedIn } from "../http/helpers.ts";
+import { type SmtpFixture, startSmtp } from "./smtp-fixture.ts";
 
-type Received = { to: string; subject: string; text: string };
-const inbox: Received[] = [];
-let smtp: SMTPServer;
-let port = 0;
+let smtp: SmtpFixture;
 let database: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let mailer: Mailer;
@@ -32,21 +27,7 @@ let deadlineId = "";
 let userIds: Record<string, string>;
 
 before(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, cb) {
-      simpleParser(stream)
-        .then((m) => {
-          const to = Array.isArray(m.to) ? m.to[0].text : (m.to?.text ?? "");
-          inbox.push({ to, subject: m.subject ?? "", text: m.text ?? "" });
-          cb();
-        })
-        .catch(cb);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
   database = await openTestDatabase();
   userIds = await seedFixtureUsers(database.db);
   const [c] = await database.db
@@ -64,9 +45,9 @@ before(async () => {
     .values({ claimId: c.id, position: 1, step: "accept", label: "Thụ lý hồ sơ", due: "2026-03-04", status: "open" })
     .returning();
   deadlineId = d.id;
-  app = await buildApp({ database, config: { smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: BASE } });
+  app = await buildApp({ database, config: { smtpUrl: smtp.url, publicUrl: BASE } });
   await app.ready();
-  mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: "BTNN Thanh Hóa <btnn@stp.thanhhoa.test>" })!;
+  mailer = createMailer({ smtpUrl: smtp.url, mailFrom: "BTNN Thanh Hóa <btnn@stp.thanhhoa.test>" })!;
   officer = await signedIn(app, "officer");
   admin = await signedIn(app, "agency_admin");
 });
@@ -74,7 +55,7 @@ after(async () => {
   mailer?.close();
   await app?.close();
   await database?.close();
-  await new Promise<void>((r) => smtp?.close(() => r()));
+  await smtp?.close();
 });
 
 describe("Thư thông báo qua SMTP", () => {
@@ -93,8 +74,8 @@ describe("Thư thông báo qua SMTP", () => {
     });
     assert.equal(a.statusCode, 200, a.body);
     assert.equal(await mailEachEvent(database.db, mailer, { baseUrl: BASE }), 1);
-    assert.equal(inbox.length, 1);
-    const m = inbox[0];
+    assert.equal(smtp.inbox.length, 1);
+    const m = smtp.inbox[0];
     assert.equal(m.to, "huong@stp.thanhhoa.test");
     assert.match(m.subject, /^\[BTNN\] Bạn được giao: Vụ việc BT-TH-2026-07: Thụ lý hồ sơ/);
     assert.match(m.text, /Kính gửi Người dùng officer,/);
@@ -106,7 +87,7 @@ describe("Thư thông báo qua SMTP", () => {
     }
     // Sent once: a second dispatch finds nothing new.
     assert.equal(await mailEachEvent(database.db, mailer, { baseUrl: BASE }), 0);
-    assert.equal(inbox.length, 1);
+    assert.equal(smtp.inbox.length, 1);
   });
 
   test("tổng hợp lúc 07:00 giờ Việt Nam (đồng hồ giả): một thư liệt kê các thông báo chưa đọc, có đường dẫn", async () => {
@@ -132,12 +113,12 @@ describe("Thư thông báo qua SMTP", () => {
     });
     assert.equal(r.statusCode, 201, r.body);
     // Per-event users get it at once; the digest user only at 07:00.
-    const before = inbox.length;
+    const before = smtp.inbox.length;
     await mailEachEvent(database.db, mailer, { baseUrl: BASE });
-    assert.ok(inbox.slice(before).every((m) => m.to !== "nam@stp.thanhhoa.test"));
+    assert.ok(smtp.inbox.slice(before).every((m) => m.to !== "nam@stp.thanhhoa.test"));
     const n = await mailDigests(database.db, mailer, { baseUrl: BASE, now: next as Date });
     assert.equal(n, 1);
-    const d = inbox.filter((m) => m.to === "nam@stp.thanhhoa.test");
+    const d = smtp.inbox.filter((m) => m.to === "nam@stp.thanhhoa.test");
     assert.equal(d.length, 1);
     assert.match(d[0].subject, /^\[BTNN\] Tổng hợp thông báo ngày 02\/03\/2026 \(\d+ thông báo\)$/);
     assert.match(d[0].text, /Hướng dẫn xác định thiệt hại do tài sản bị kê biên/);
@@ -159,9 +140,9 @@ describe("Thư thông báo qua SMTP", () => {
     } finally {
       await off.close();
     }
-    const count = inbox.length;
+    const count = smtp.inbox.length;
     await new Promise((r) => setTimeout(r, 200));
-    assert.equal(inbox.length, count);
+    assert.equal(smtp.inbox.length, count);
   });
 
   test("SMTP_URL sai dạng: lỗi cấu hình nêu tên biến", () => {

@@ -4,59 +4,31 @@
 // SMTP_URL the feature is off.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { consumeResetToken, issueResetToken, RESET_TTL_MS } from "../../src/db/repositories/password-resets.ts";
 import { auditLog, passwordResetTokens, users } from "../../src/db/schema/index.ts";
 import { availableEngines } from "../../src/db/testing.ts";
 import { Client, type HostileFixture, hostileFixture, PASSWORD } from "../hostile/fixture.ts";
+import { type SmtpFixture, startSmtp } from "./smtp-fixture.ts";
 
-type Received = { to: string; subject: string; text: string };
-const inbox: Received[] = [];
-let smtp: SMTPServer;
-let port = 0;
+let smtp: SmtpFixture;
 const BASE = "https://btnn.thanhhoa.test";
 const EMAIL = "canbo.stp@thanhhoa.gov.vn";
 
 before(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, cb) {
-      simpleParser(stream)
-        .then((m) => {
-          const to = Array.isArray(m.to) ? m.to[0].text : (m.to?.text ?? "");
-          inbox.push({ to, subject: m.subject ?? "", text: m.text ?? "" });
-          cb();
-        })
-        .catch(cb);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
 });
 after(async () => {
-  await new Promise<void>((r) => smtp?.close(() => r()));
+  await smtp?.close();
 });
-
-async function mailTo(to: string, already: number): Promise<Received> {
-  for (let i = 0; i < 100; i++) {
-    const got = inbox.filter((m) => m.to.includes(to));
-    if (got.length > already) return got[got.length - 1];
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no mail to ${to}`);
-}
 
 for (const engine of availableEngines()) {
   describe(`Quên mật khẩu qua thư điện tử — ${engine}`, () => {
     let fx: HostileFixture;
     before(async () => {
-      fx = await hostileFixture(engine, { config: { smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: BASE } });
+      fx = await hostileFixture(engine, { config: { smtpUrl: smtp.url, publicUrl: BASE } });
       await fx.database.db.update(users).set({ email: EMAIL }).where(eq(users.id, fx.userIds.officer));
     });
     after(() => fx.close());
@@ -64,19 +36,19 @@ for (const engine of availableEngines()) {
     test("the mail arrives with a link; the link sets a new password once, then is refused; the token is stored hashed", async () => {
       const anon = new Client(fx.app);
       assert.deepEqual((await anon.get("/api/auth/self-service")).json(), { password_reset: true });
-      const before = inbox.filter((m) => m.to.includes(EMAIL)).length;
+      const before = smtp.inbox.filter((m) => m.to.includes(EMAIL)).length;
       const known = await anon.post("/api/auth/password-reset", { email: EMAIL.toUpperCase() });
       const unknown = await anon.post("/api/auth/password-reset", { email: "khong.ai@thanhhoa.gov.vn" });
       assert.equal(known.statusCode, 202, known.body);
       assert.equal(unknown.statusCode, 202, unknown.body);
       assert.deepEqual(known.json(), unknown.json(), "the same answer whatever the address");
-      const mail = await mailTo(EMAIL, before);
+      const mail = await smtp.mailTo(EMAIL, before);
       assert.equal(mail.subject, "Đặt lại mật khẩu tài khoản BTNN");
       assert.match(mail.text, /Kính gửi Người dùng officer|Kính gửi /);
       const link = mail.text.match(new RegExp(`${BASE}/reset-password\\?token=([A-Za-z0-9_-]+)`));
       assert.ok(link, mail.text);
       const token = decodeURIComponent(link[1]);
-      assert.ok(!inbox.some((m) => m.to.includes("khong.ai")), "no mail to an unknown address");
+      assert.ok(!smtp.inbox.some((m) => m.to.includes("khong.ai")), "no mail to an unknown address");
       // Stored hashed: the token itself is nowhere in the table.
       const rows = await fx.database.db
         .select()
