@@ -262,7 +262,10 @@ export async function pick(page: Page, label: string, option: string, search?: s
   const box = page.getByLabel(label, { exact: true });
   const tag = page.locator(".ant-select", { has: box }).locator(".ant-select-selection-item", { hasText: option });
   const item = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option }).first();
-  const open = async () => (await box.getAttribute("aria-expanded")) === "true";
+  // A choice may relabel its own select (the language switch): a select gone is a choice taken.
+  const open = async () =>
+    (await box.count()) > 0 &&
+    (await box.getAttribute("aria-expanded", { timeout: 2_000 }).catch(() => null)) === "true";
   for (let attempt = 1; ; attempt++) {
     if (attempt === 1 || !(await open())) {
       await box.click();
