@@ -5,7 +5,15 @@ import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { browserAvailability, failureShot, type Harness, login, newPage, screenshot, startHarness } from "./harness.ts";
+import {
+  browserAvailability,
+  failureShot,
+  type Harness,
+  newPage,
+  screenshot,
+  signIn,
+  startHarness,
+} from "./harness.ts";
 
 const { skip } = browserAvailability();
 
@@ -32,7 +40,8 @@ describe("Danh mục vụ việc định kỳ và Xuất Excel (trình duyệt)"
   test("KH 2021 mục II.1.1 — lập danh mục 6 tháng trên web, xem các dòng, tải .xlsx đọc lại được", async () => {
     const { context, page } = await newPage(h);
     try {
-      await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+      await signIn(page, h.baseUrl, "stp.thanhhoa.canbo");
+      await page.goto(`${h.baseUrl}/`);
       await page.getByRole("menuitem", { name: "Danh mục vụ việc định kỳ" }).click();
       await page.getByRole("heading", { name: "Danh mục vụ việc định kỳ" }).waitFor();
       await page.getByRole("button", { name: "Lập danh mục" }).first().click();

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import { addDays, formatVi as ddmmyyyy, todayVn } from "../../src/domain/shared/dates.ts";
-import { browserAvailability, failureShot, type Harness, login, newPage, ROOT, startHarness } from "./harness.ts";
+import { browserAvailability, failureShot, type Harness, newPage, ROOT, signIn, startHarness } from "./harness.ts";
 
 const { skip } = browserAvailability();
 const SEED_000 = readFileSync(`${ROOT}tests/fixtures/seed-000-kh-2021.txt`, "utf8");
@@ -39,7 +39,7 @@ describe("Phát hiện 12 trong Chromium: Enter không gửi biểu mẫu, bấm
   test("kỳ báo cáo: Enter trong ô ngày không mở kỳ; bấm đúp « Mở kỳ báo cáo » → một kỳ", async () => {
     const { page } = tab;
     try {
-      await login(page, h.baseUrl, "cucbtnn.canbo");
+      await signIn(page, h.baseUrl, "cucbtnn.canbo");
       await page.goto(`${h.baseUrl}/reports`);
       await page.getByRole("heading", { name: "Báo cáo tổng hợp" }).waitFor();
       const before = await count("report_rounds");

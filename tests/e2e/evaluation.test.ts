@@ -3,27 +3,26 @@
 // self-assessment → Cục BTNN reviews it, lowering that score with its own reason → the ranking table and chart show the
 // reviewed total; the dashboard ranking per province, sorted by score, carries the same total.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import type { BrowserContext, Page } from "playwright-core";
+import { after, before, describe } from "node:test";
+import type { Page } from "playwright-core";
 import {
   browserAvailability,
-  failureShot,
+  contextCookies,
   type Harness,
-  login,
   newPage,
   pick,
+  type SignedIn,
   screenshot,
+  settled,
+  signIn,
   startHarness,
+  stepper,
 } from "./harness.ts";
 
 const { skip } = browserAvailability();
 const YEAR = "2025";
 const SELF_REASON = "Đã xử lý kỷ luật 02 công chức gây thiệt hại (Quyết định số 15/QĐ-UBND)";
 const REVIEW_REASON = "Thẩm định: chỉ 01 trường hợp có hồ sơ kỷ luật đầy đủ";
-
-async function cookies(context: BrowserContext): Promise<Record<string, string>> {
-  return Object.fromEntries((await context.cookies()).map((c) => [c.name, c.value]));
-}
 
 /** Total shown in the criteria card's tag: "Tổng điểm: 41/100 (41%) — …". */
 async function shownTotal(page: Page): Promise<number> {
@@ -38,8 +37,8 @@ describe("Đánh giá theo QĐ 3062/QĐ-BTP trong Chromium — tự đánh giá,
   concurrency: false,
 }, () => {
   let h: Harness;
-  let province: { context: BrowserContext; page: Page };
-  let ministry: { context: BrowserContext; page: Page };
+  let province: SignedIn;
+  let ministry: SignedIn;
   let current: Page | undefined;
   let selfTotal = 0;
   let reviewTotal = 0;
@@ -53,26 +52,18 @@ describe("Đánh giá theo QĐ 3062/QĐ-BTP trong Chromium — tự đánh giá,
     await h?.close();
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        await failureShot(current, `evaluation-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
-        throw e;
-      }
-    });
+  const step = stepper("evaluation", () => current);
 
   step("Sở Tư pháp Thanh Hóa chấm thủ công tiêu chí I.3b có lý do và gửi bản tự đánh giá", async () => {
     const { page } = province;
     current = page;
-    await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+    await signIn(page, h.baseUrl, "stp.thanhhoa.canbo");
     await page.goto(`${h.baseUrl}/evaluation`);
     await page.getByRole("heading", { name: "Đánh giá kết quả công tác bồi thường nhà nước" }).waitFor();
     await page.getByLabel("Năm", { exact: true }).fill(YEAR);
     await page.getByLabel("Năm", { exact: true }).press("Tab");
     await page.getByRole("cell", { name: "Xử lý kỷ luật người thi hành công vụ gây thiệt hại" }).waitFor();
-    await page.waitForLoadState("networkidle");
+    await page.locator(`[data-testid="evaluation-criteria"][data-loaded="${YEAR}:stp-thanh-hoa"]`).waitFor();
     const before = await shownTotal(page);
 
     // A manual score without a reason is refused by the server with a Vietnamese message; nothing is stored.
@@ -98,14 +89,21 @@ describe("Đánh giá theo QĐ 3062/QĐ-BTP trong Chromium — tự đánh giá,
   step("Cục BTNN thẩm định: hạ điểm I.3b xuống 6 có lý do → trạng thái Đã thẩm định", async () => {
     const { page } = ministry;
     current = page;
-    await login(page, h.baseUrl, "cucbtnn.canbo");
+    await signIn(page, h.baseUrl, "cucbtnn.canbo");
     await page.goto(`${h.baseUrl}/evaluation`);
     await page.getByLabel("Năm", { exact: true }).fill(YEAR);
     await page.getByLabel("Năm", { exact: true }).press("Tab");
     await pick(page, "Cơ quan", "Sở Tư pháp tỉnh Thanh Hóa", "So Tu phap tinh Thanh Hoa");
     await page.getByTestId("assessment-status").getByText("Đã gửi tự đánh giá").waitFor();
     // The province's reason is shown to the reviewer.
-    assert.equal(await page.getByLabel("Lý do (bắt buộc) I.3b").inputValue(), SELF_REASON);
+    const reason = page.getByLabel("Lý do (bắt buộc) I.3b");
+    assert.equal(
+      await settled(
+        () => reason.inputValue(),
+        (v) => v === SELF_REASON,
+      ),
+      SELF_REASON,
+    );
     await page.getByLabel("Chấm thủ công I.3b").fill("6");
     await page.getByLabel("Lý do (bắt buộc) I.3b").fill(REVIEW_REASON);
     await page.getByRole("button", { name: "Thẩm định (Bộ Tư pháp)" }).click();
@@ -116,7 +114,7 @@ describe("Đánh giá theo QĐ 3062/QĐ-BTP trong Chromium — tự đánh giá,
     const res = await h.app.inject({
       method: "GET",
       url: `/api/evaluation/ranking?set_id=qd-3062-2019&year=${YEAR}`,
-      cookies: await cookies(ministry.context),
+      cookies: await contextCookies(ministry.context),
     });
     const items = (
       res.json() as {

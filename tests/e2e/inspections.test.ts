@@ -5,19 +5,20 @@
 // parsed back with inspectDocx (Decree 30 report layout, the finding, the recommendation and the team in the text).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
-import type { BrowserContext, Page } from "playwright-core";
+import { after, before, describe } from "node:test";
+import type { Page } from "playwright-core";
 import { checkNd30Layout, inspectDocx } from "../../src/documents/index.ts";
 import {
   browserAvailability,
-  failureShot,
   fillDate,
   type Harness,
-  login,
   newPage,
   pick,
+  type SignedIn,
   screenshot,
+  signIn,
   startHarness,
+  stepper,
 } from "./harness.ts";
 
 const { skip } = browserAvailability();
@@ -31,8 +32,8 @@ describe("Kiểm tra trong Chromium — kế hoạch, kết quả, kiến nghị
   concurrency: false,
 }, () => {
   let h: Harness;
-  let ministry: { context: BrowserContext; page: Page };
-  let province: { context: BrowserContext; page: Page };
+  let ministry: SignedIn;
+  let province: SignedIn;
   let current: Page | undefined;
 
   before(async () => {
@@ -44,15 +45,7 @@ describe("Kiểm tra trong Chromium — kế hoạch, kết quả, kiến nghị
     await h?.close();
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        await failureShot(current, `inspections-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
-        throw e;
-      }
-    });
+  const step = stepper("inspections", () => current);
 
   const openDrawer = async (page: Page) => {
     await page.getByRole("button", { name: TITLE }).click();
@@ -64,7 +57,7 @@ describe("Kiểm tra trong Chromium — kế hoạch, kết quả, kiến nghị
   step("Cục BTNN lập kế hoạch kiểm tra: đoàn (trưởng đoàn, thành viên), đối tượng, lịch", async () => {
     const { page } = ministry;
     current = page;
-    await login(page, h.baseUrl, "cucbtnn.canbo");
+    await signIn(page, h.baseUrl, "cucbtnn.canbo");
     await page.goto(`${h.baseUrl}/inspections`);
     await page.getByRole("heading", { name: "Kiểm tra công tác bồi thường nhà nước" }).waitFor();
     // Required fields are checked in the browser, in Vietnamese.
@@ -139,7 +132,7 @@ describe("Kiểm tra trong Chromium — kế hoạch, kết quả, kiến nghị
   step("Sở Tư pháp Thanh Hóa thấy kiến nghị trong danh sách việc phải thực hiện và báo cáo đã thực hiện", async () => {
     const { page } = province;
     current = page;
-    await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+    await signIn(page, h.baseUrl, "stp.thanhhoa.canbo");
     await page.goto(`${h.baseUrl}/inspections`);
     const mine = page.getByTestId("my-followups");
     const row = mine.getByRole("row", { name: new RegExp(RECOMMENDATION.slice(0, 30)) });

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import mammoth from "mammoth";
 import { checkNd30Layout, inspectDocx } from "../../src/documents/index.ts";
-import { browserAvailability, failureShot, type Harness, login, newPage, pick, startHarness } from "./harness.ts";
+import { browserAvailability, failureShot, type Harness, newPage, pick, signIn, startHarness } from "./harness.ts";
 
 const { skip } = browserAvailability();
 
@@ -21,7 +21,7 @@ describe("Công văn .docx từ yêu cầu phối hợp (Nghị định 30/2020)
   test("KH 2021 mục II.3.1 — tạo công văn, cấp số trong sổ văn bản đi, tải .docx mở được và đúng thể thức", async () => {
     const { context, page } = await newPage(h);
     try {
-      await login(page, h.baseUrl, "thads.thanhhoa.canbo");
+      await signIn(page, h.baseUrl, "thads.thanhhoa.canbo");
       await page.goto(`${h.baseUrl}/requests`);
       await page.getByRole("button", { name: "Tạo yêu cầu" }).click();
       await pick(page, "Cơ quan nhận", "Cục Bồi thường nhà nước", "Cuc Boi thuong");
@@ -33,7 +33,7 @@ describe("Công văn .docx từ yêu cầu phối hợp (Nghị định 30/2020)
       await context.clearCookies();
 
       // The receiving agency (Cục BTNN) forwards it to the province with a numbered letter.
-      await login(page, h.baseUrl, "cucbtnn.canbo");
+      await signIn(page, h.baseUrl, "cucbtnn.canbo");
       await page.goto(`${h.baseUrl}/requests`);
       await page.getByText("Đề nghị hướng dẫn xác định thiệt hại do kê biên tài sản").first().click();
       await page.getByTestId("routing-clause").waitFor();

@@ -141,6 +141,9 @@ export default function EvaluationPage() {
       {error && <Alert type="error" showIcon message={error} />}
       <Card
         title={t("evaluation.criteria")}
+        data-testid="evaluation-criteria"
+        // Tests read the scores once this year and agency are loaded and no refresh is in flight.
+        data-loaded={draft.isSuccess && !draft.isFetching ? `${year}:${agency}` : undefined}
         extra={
           d && (
             <Space>
