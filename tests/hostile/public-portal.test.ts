@@ -455,6 +455,10 @@ for (const engine of availableEngines()) {
     describe("(d) dồn dập từ một địa chỉ", () => {
       test(`gửi hồ sơ: quá ${LIMITS.submissionsPerAddress} lần/giờ từ một địa chỉ → 429 tiếng Việt; không ghi thêm gì`, async () => {
         const ip = "192.0.2.200";
+        // A counter row from two days ago: dropped by the next submission (the table does not grow for ever).
+        await fx.database.query(
+          "insert into public_attempts (action, code, address_hash, success, at) values ('lookup', 'OLD', 'x', false, '2026-12-01T00:00:00Z')",
+        );
         const before = await counts();
         const statuses: number[] = [];
         for (let i = 0; i < LIMITS.submissionsPerAddress + 3; i++) {
@@ -468,6 +472,10 @@ for (const engine of availableEngines()) {
         assert.deepEqual(statuses, [...Array(LIMITS.submissionsPerAddress).fill(201), 429, 429, 429]);
         const now = await counts();
         assert.equal(now.public_submissions - before.public_submissions, LIMITS.submissionsPerAddress);
+        const [old] = await fx.database.query<{ n: number }>(
+          "select count(*)::int as n from public_attempts where code = 'OLD'",
+        );
+        assert.equal(Number(old.n), 0);
         assert.equal(now.audit_log - before.audit_log, LIMITS.submissionsPerAddress);
         // Another address is not held up by this one.
         assert.equal(

@@ -114,6 +114,7 @@ describe("Quyền của chủ thể dữ liệu (Luật Bảo vệ dữ liệu c
     const item = inbox.find((i) => i.kind === "public_data_request" && i.id === r.json().id);
     assert.ok(item, "trong hộp việc của THADS Thanh Hóa");
     assert.match(item.title, new RegExp(code));
+    assert.match(item.url, new RegExp(`^/public-submissions/[0-9a-f-]{36}\\?data_request=${r.json().id}$`));
     assert.equal(
       (await collectInbox(fx.database.db, "thads-ha-noi", "2026-12-03")).filter((i) => i.kind === "public_data_request")
         .length,

@@ -3,7 +3,7 @@
 // is removed again. Addresses are stored only as sha256.
 import { createHash } from "node:crypto";
 import { isIPv6 } from "node:net";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { publicAttempts } from "../schema/index.ts";
 import type { AppDb } from "../types.ts";
 
@@ -18,6 +18,9 @@ export type PublicLimits = {
   /** Any public POST (and receipt download) from one address per minute, counted in memory (src/http/public-flood.ts). */
   requestsPerMinute: number;
 };
+
+/** How long attempt rows are kept (longer than any window above). */
+const ATTEMPTS_KEPT_MS = 24 * 3600_000;
 
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
   perCode: 5,
@@ -91,6 +94,8 @@ export async function markAttemptSucceeded(db: AppDb, id: number): Promise<void>
 /** A submission: at most `submissionsPerAddress` per window from one address (refused ones are not counted). */
 export async function beginSubmitAttempt(db: AppDb, ip: string, now: Date, limits: PublicLimits): Promise<Attempt> {
   const addr = addressHash(ip);
+  // Counters older than a day count for nothing: dropped here (submissions are rare, so this runs seldom).
+  await db.delete(publicAttempts).where(lt(publicAttempts.at, new Date(now.getTime() - ATTEMPTS_KEPT_MS)));
   const [row] = await db
     .insert(publicAttempts)
     .values({ action: "submit", addressHash: addr, success: true, at: now })

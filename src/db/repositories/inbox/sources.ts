@@ -348,7 +348,8 @@ export const INBOX_SOURCES: Readonly<Record<InboxKind, Source>> = {
       due: null,
       state: "open",
       from_agency_id: null,
-      url: `/public-submissions/${r.s}`,
+      // The submission's page, opened on this request (GET /api/public-data-requests/:id reads it).
+      url: `/public-submissions/${r.s}?data_request=${r.id}`,
       waiting: false,
       refs: {},
     }));
