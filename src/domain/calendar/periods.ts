@@ -51,8 +51,9 @@ function skipSteps(cal: WorkCalendar, date: IsoDate): ExplanationStep[] {
   return entries.map((e: HolidayEntry) => ({
     rule: "skip" as const,
     date,
-    text: `${dayLabel(date)} — ${e.name}${e.unverified ? " (chưa xác nhận theo thông báo chính thức)" : ""}`,
+    text: `${dayLabel(date)} — ${e.name}`,
     source: e.source,
+    ...(e.unverified ? { unverified: true as const } : {}),
   }));
 }
 

@@ -39,6 +39,9 @@ export type ExplanationStep = {
   date?: IsoDate;
   text: string;
   source?: string;
+  /** The step rests on data not yet checked against its source (e.g. a holiday not in an official notice yet):
+   * screens mark it and show one legend per explanation, never a note in the text. */
+  unverified?: true;
 };
 
 export type ComputedDate = { date: IsoDate; explanation: ExplanationStep[] };

@@ -31,7 +31,8 @@ export const SUSPENSION_CLOCK_POLICY = {
     "negotiation_end",
   ] as readonly StepKey[],
   confidence: "unverified" as Confidence,
-  basis: "Luật TNBTCNN 2017, Điều 49, Điều 50 — luật không quy định; lựa chọn thiết kế (chưa xác nhận)",
+  // The law is silent on whether the clocks stop: a design choice (docs/legal-notes.md), hence `unverified`.
+  basis: "Luật TNBTCNN 2017, Điều 49, Điều 50",
 };
 
 export type DeadlineStatus = StepStatus;
@@ -247,8 +248,9 @@ function dueWithPauses(ctx: Ctx, from: IsoDate, value: number, unit: PeriodUnit,
     notes.push({
       rule: "note",
       date: p.start,
-      text: `Tạm đình chỉ ngày ${formatVi(p.start)}: đã tính ${elapsed} ${unit === "working_days" ? "ngày làm việc" : "ngày"}, còn lại ${remaining}; thời hạn dừng trong thời gian tạm đình chỉ (chính sách chưa xác nhận)`,
+      text: `Tạm đình chỉ ngày ${formatVi(p.start)}: đã tính ${elapsed} ${unit === "working_days" ? "ngày làm việc" : "ngày"}, còn lại ${remaining}; thời hạn dừng trong thời gian tạm đình chỉ`,
       source: SUSPENSION_CLOCK_POLICY.basis,
+      unverified: true,
     });
     if (!p.end) {
       const restart = ctx.asOf && ctx.asOf > p.start ? ctx.asOf : p.start;

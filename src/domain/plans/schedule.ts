@@ -62,8 +62,9 @@ function dueOf(cal: WorkCalendar, last: IsoDate, basis: string): { due: IsoDate;
         steps.push({
           rule: "skip",
           date: d,
-          text: `${weekdayVi(d)}, ${formatVi(d)} — ${e.name}${e.unverified ? " (chưa xác nhận theo thông báo chính thức)" : ""}`,
+          text: `${weekdayVi(d)}, ${formatVi(d)} — ${e.name}`,
           source: e.source,
+          ...(e.unverified ? { unverified: true as const } : {}),
         });
     }
     d = addDays(d, 1);

@@ -32,6 +32,7 @@ import { useNavigate, useParams } from "react-router";
 import { isClosedFile } from "../../../../src/domain/claims/editing.ts";
 import { EVENT_GROUNDS, type EventType } from "../../../../src/domain/claims/events.ts";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
+import { ConfidenceLegend, UnverifiedMark } from "../../shared/ConfidenceLegend.tsx";
 import { fmtDate, fmtDateTime, fmtMoney, todayVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -54,20 +55,28 @@ const STATUS_COLOR: Record<string, string> = {
 function Explanation({ steps }: { steps: ExplanationStep[] }) {
   const { tl } = useI18n();
   return (
-    <ol style={{ maxWidth: 460, maxHeight: 360, overflow: "auto", paddingLeft: 20, margin: 0 }} data-testid="why-steps">
-      {steps.map((s) => (
-        <li key={`${s.rule}-${s.date ?? ""}-${s.text}`} style={{ marginBottom: 4 }}>
-          <Tag color={s.rule === "skip" ? "red" : s.rule === "end" ? "green" : "default"}>{tl("rule", s.rule)}</Tag>
-          {s.date && <strong>{fmtDate(s.date)} </strong>}
-          {s.text}
-          {s.source && (
-            <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
-              {s.source}
-            </Typography.Text>
-          )}
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol
+        style={{ maxWidth: 460, maxHeight: 360, overflow: "auto", paddingLeft: 20, margin: 0 }}
+        data-testid="why-steps"
+      >
+        {steps.map((s) => (
+          <li key={`${s.rule}-${s.date ?? ""}-${s.text}`} style={{ marginBottom: 4 }}>
+            <Tag color={s.rule === "skip" ? "red" : s.rule === "end" ? "green" : "default"}>{tl("rule", s.rule)}</Tag>
+            {s.date && <strong>{fmtDate(s.date)} </strong>}
+            {s.text}
+            {s.unverified && <UnverifiedMark />}
+            {s.source && (
+              <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+                {s.source}
+              </Typography.Text>
+            )}
+          </li>
+        ))}
+      </ol>
+      {/* Confidence once per explanation: the marked steps rest on data not yet checked against its source. */}
+      {steps.some((s) => s.unverified) && <ConfidenceLegend scope="some" />}
+    </>
   );
 }
 

@@ -60,7 +60,7 @@ export type Claim = {
   masked: boolean;
 };
 
-export type ExplanationStep = { rule: string; date?: string; text: string; source?: string };
+export type ExplanationStep = { rule: string; date?: string; text: string; source?: string; unverified?: true };
 
 export type ClaimDeadline = {
   kind: string;
