@@ -71,9 +71,24 @@ describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mụ
     current = page;
     await page.getByText("Báo cáo của cơ quan (số liệu tính từ vụ việc)").waitFor();
     await page.getByText("Tổng số vụ việc thụ lý giải quyết (mới + kỳ trước chuyển sang)").waitFor();
+    // Every narrative field empty: sending asks first; going back sends nothing (issue 17).
+    await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+    const confirm = page.locator(".ant-modal-confirm");
+    await confirm.locator(".ant-modal-confirm-title", { hasText: "Gửi báo cáo không có thuyết minh?" }).waitFor();
+    await confirm.getByRole("button", { name: "Quay lại điền" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await page.getByTestId("status-stp-thanh-hoa").getByText("Chưa gửi").waitFor();
     await page.getByLabel("Kết quả thực hiện").fill("Thanh Hóa: giải quyết dứt điểm các vụ việc thi hành án dân sự.");
     await page.getByLabel("Khó khăn, vướng mắc").fill("Thanh Hóa: xác minh thiệt hại kéo dài.");
     await page.getByLabel("Đề xuất, kiến nghị").fill("Thanh Hóa: đề nghị tập huấn kỹ năng thương lượng.");
+    await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await page.getByText("Cơ quan đã gửi báo cáo kỳ này").waitFor();
+    await page.getByTestId("status-stp-thanh-hoa").getByText("Đã gửi", { exact: true }).waitFor();
+    // Recalled before consolidation: back to draft with the narrative kept, then sent again (no question: not empty).
+    await page.getByTestId("recall").click();
+    await confirm.getByRole("button", { name: "Thu hồi để chỉnh sửa" }).click();
+    await page.getByTestId("status-stp-thanh-hoa").getByText("Đang soạn").waitFor();
+    assert.match(await page.getByLabel("Khó khăn, vướng mắc").inputValue(), /xác minh thiệt hại kéo dài/);
     await page.getByRole("button", { name: "Gửi báo cáo" }).click();
     await page.getByText("Cơ quan đã gửi báo cáo kỳ này").waitFor();
     await page.getByTestId("status-stp-thanh-hoa").getByText("Đã gửi", { exact: true }).waitFor();

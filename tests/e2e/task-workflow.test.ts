@@ -108,8 +108,21 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
     assert.equal(await drawer.getByLabel("Cập nhật trạng thái").first().isDisabled(), true);
     await pick(page, "Trạng thái phần phối hợp", "Hoàn thành");
     await drawer.getByLabel("Ghi chú phần phối hợp").fill("Đã gửi số liệu thi hành án dân sự năm 2024");
+    // Closing the drawer with the note unsaved asks first (issue 17); staying keeps what was typed.
+    await page.locator(".ant-drawer-close").click();
+    const ask = page.locator(".ant-modal-confirm").filter({ hasText: "Rời trang khi chưa lưu?" });
+    await ask.getByRole("button", { name: "Ở lại để lưu" }).click();
+    await ask.waitFor({ state: "hidden" });
+    assert.equal(
+      await drawer.getByLabel("Ghi chú phần phối hợp").inputValue(),
+      "Đã gửi số liệu thi hành án dân sự năm 2024",
+    );
     await drawer.getByRole("button", { name: "Lưu phần phối hợp" }).click();
     await page.locator(".ant-message-success").getByText("Đã lưu").last().waitFor();
+    // Saved: closing no longer asks.
+    await page.locator(".ant-drawer-close").click();
+    await page.locator(".ant-drawer-content").waitFor({ state: "hidden" });
+    assert.equal(await ask.count(), 0);
   });
 
   step("Sở Tư pháp (chủ trì) thấy phần phối hợp của THADS tỉnh sau khi tải lại", async () => {

@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { registerIncoming } from "../../src/db/repositories/incoming.ts";
 import { createTaskInstances } from "../../src/db/repositories/plans.ts";
+import { openRound, saveSubmission } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
 import { claimEvents } from "../../src/db/schema/index.ts";
 import { availableEngines } from "../../src/db/testing.ts";
@@ -56,6 +57,22 @@ async function incomingEntry(fx: HostileFixture): Promise<string> {
     subject: "Văn bản đến có tệp",
   });
   return e.id;
+}
+
+/** A fresh round of the Sở with the THADS tỉnh report submitted (to recall or return). */
+async function submittedRound(fx: HostileFixture, o: Objects): Promise<string> {
+  const r = await openRound(fx.database.db, SYSTEM_SCOPE, {
+    template_id: "quick-figures",
+    period_kind: "custom",
+    year: 2024,
+    from: "2024-01-01",
+    to: "2024-06-30",
+    deadline: "2024-07-15",
+    agency_id: o.stp,
+    participant_ids: [o.thads],
+  });
+  await saveSubmission(fx.database.db, SYSTEM_SCOPE, r.id, o.thads, { submit: true });
+  return r.id;
 }
 
 /** Keyed by the OpenAPI path. Add a row here for every new creating route (see the guard test). */
@@ -339,6 +356,20 @@ const ROUTES: Record<string, Row> = {
     call: ({ o }) => ({
       url: `/api/report-rounds/${o.round}/submissions/${o.thads}/remind`,
       payload: { note: "Đề nghị gửi báo cáo" },
+    }),
+  },
+  "/api/report-rounds/{id}/submissions/{agency_id}/recall": {
+    action: "report_submission.recall",
+    call: async ({ fx, o }) => ({
+      url: `/api/report-rounds/${await submittedRound(fx, o)}/submissions/${o.thads}/recall`,
+      payload: {},
+    }),
+  },
+  "/api/report-rounds/{id}/submissions/{agency_id}/return": {
+    action: "report_submission.return",
+    call: async ({ fx, o }) => ({
+      url: `/api/report-rounds/${await submittedRound(fx, o)}/submissions/${o.thads}/return`,
+      payload: { reason: "Đề nghị bổ sung số liệu" },
     }),
   },
   "/api/report-rounds/{id}/consolidate": {

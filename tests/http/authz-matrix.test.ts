@@ -16,7 +16,7 @@ import { createInspection, recordResult } from "../../src/db/repositories/inspec
 import { draftRequestLetter } from "../../src/db/repositories/letters.ts";
 import { createMeeting, recordMeetingOutcome } from "../../src/db/repositories/meetings.ts";
 import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
-import { openRound } from "../../src/db/repositories/reports.ts";
+import { openRound, saveSubmission } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
 import { createTraining } from "../../src/db/repositories/trainings.ts";
 import {
@@ -256,6 +256,9 @@ const MATRIX: Record<string, Row> = {
   "GET /api/report-rounds/:id/submissions/:agency_id": READ_SCOPED,
   "PUT /api/report-rounds/:id/submissions/:agency_id": WRITE_SCOPED(200),
   "POST /api/report-rounds/:id/submissions/:agency_id/remind": WRITE_SCOPED(200),
+  // Recall by the sender (THADS tỉnh, in the Sở's province scope) / return by the opener (the Sở), before consolidation.
+  "POST /api/report-rounds/:id/submissions/:agency_id/recall": WRITE_SCOPED(200),
+  "POST /api/report-rounds/:id/submissions/:agency_id/return": WRITE_SCOPED(200),
   "POST /api/report-rounds/:id/consolidate": WRITE_SCOPED(200),
   "GET /api/report-rounds/:id/export": READ_SCOPED,
   // Evaluation criteria, inspections, trainings (issue 6).
@@ -330,6 +333,12 @@ async function newRound(t: Target): Promise<string> {
     participant_ids: [AGENCY[t].thads],
   });
   return r.id;
+}
+/** A fresh round whose THADS tỉnh report is already submitted (to recall or return). */
+async function submittedRound(t: Target): Promise<string> {
+  const id = await newRound(t);
+  await saveSubmission(fx.database.db, SYSTEM_SCOPE, id, AGENCY[t].thads, { submit: true });
+  return id;
 }
 const AGENCY: Record<Target, { stp: string; thads: string }> = {
   in: { stp: "stp-thanh-hoa", thads: "thads-thanh-hoa" },
@@ -982,6 +991,16 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     method: "POST",
     url: `/api/report-rounds/${ids.round[t]}/submissions/${AGENCY[t].thads}/remind`,
     payload: { note: "Đề nghị gửi báo cáo" },
+  }),
+  "POST /api/report-rounds/:id/submissions/:agency_id/recall": async (t) => ({
+    method: "POST",
+    url: `/api/report-rounds/${await submittedRound(t)}/submissions/${AGENCY[t].thads}/recall`,
+    payload: {},
+  }),
+  "POST /api/report-rounds/:id/submissions/:agency_id/return": async (t) => ({
+    method: "POST",
+    url: `/api/report-rounds/${await submittedRound(t)}/submissions/${AGENCY[t].thads}/return`,
+    payload: { reason: "Đề nghị bổ sung số liệu" },
   }),
   "POST /api/report-rounds/:id/consolidate": async (t) => ({
     method: "POST",

@@ -84,6 +84,8 @@ export const reportSubmissions = pgTable(
     late: boolean("late").notNull().default(false),
     /** Reminders (đôn đốc) sent: [{ on, by_agency_id, note }]. */
     reminders: jsonb("reminders").$type<Array<{ on: string; by_agency_id: string | null; note: string | null }>>(),
+    /** Returns (trả lại) by the round's opener for revision: [{ on, by_agency_id, reason }]. */
+    returns: jsonb("returns").$type<Array<{ on: string; by_agency_id: string | null; reason: string }>>(),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

@@ -76,6 +76,8 @@ const DOMAIN_STATUS: Record<string, number> = {
   file_type: 415,
   /** A closed claim file changes only through a leader's correction (domain/claims/editing.ts). */
   claim_closed: 409,
+  /** A report round already consolidated: its submissions can no longer be recalled or returned. */
+  round_consolidated: 409,
 };
 
 function pgCode(err: unknown): string | undefined {

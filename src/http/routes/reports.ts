@@ -12,7 +12,9 @@ import {
   listRounds,
   listTemplates,
   openRound,
+  recallSubmission,
   remind,
+  returnSubmission,
   saveSubmission,
 } from "../../db/repositories/reports.ts";
 import type { AppDb } from "../../db/types.ts";
@@ -176,6 +178,40 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
     async (request) =>
       jsonDates(
         await remind(db, scopeOf(request), request.params.id, request.params.agency_id, request.body.note ?? null),
+      ),
+  );
+
+  app.post(
+    "/api/report-rounds/:id/submissions/:agency_id/recall",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Cơ quan gửi thu hồi báo cáo đã gửi để chỉnh sửa (chỉ khi kỳ báo cáo chưa tổng hợp; sau đó: 409)",
+        params: AgencyParams,
+        body: z.object({}).strict(),
+        response: { 200: z.any(), ...errorResponses },
+      },
+      config: { access: { permission: "plans.write" } },
+    },
+    async (request) =>
+      jsonDates(await recallSubmission(db, scopeOf(request), request.params.id, request.params.agency_id)),
+  );
+
+  app.post(
+    "/api/report-rounds/:id/submissions/:agency_id/return",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Cơ quan mở kỳ báo cáo trả lại báo cáo đã gửi, nêu lý do, để cơ quan gửi chỉnh sửa và gửi lại",
+        params: AgencyParams,
+        body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
+        response: { 200: z.any(), ...errorResponses },
+      },
+      config: { access: { permission: "plans.write" } },
+    },
+    async (request) =>
+      jsonDates(
+        await returnSubmission(db, scopeOf(request), request.params.id, request.params.agency_id, request.body.reason),
       ),
   );
 

@@ -84,6 +84,7 @@ const router = createBrowserRouter([
       { path: "inspections", lazy: page(() => import("../features/inspections/InspectionsPage.tsx")) },
       { path: "trainings", lazy: page(() => import("../features/trainings/TrainingsPage.tsx")) },
       { path: "calendar", lazy: page(() => import("../features/calendar/CalendarPage.tsx")) },
+      { path: "incoming", lazy: page(() => import("../features/register/IncomingPage.tsx")) },
       { path: "register", lazy: page(() => import("../features/register/OutgoingPage.tsx")) },
       { path: "case-lists", lazy: page(() => import("../features/case-lists/CaseListsPage.tsx")) },
       { path: "case-lists/:id", lazy: page(() => import("../features/case-lists/CaseListDetailPage.tsx")) },

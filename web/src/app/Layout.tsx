@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  InboxOutlined,
   LogoutOutlined,
   MenuOutlined,
   ProjectOutlined,
@@ -97,6 +98,7 @@ export default function Layout() {
       ? [{ key: "/case-lists", icon: <UnorderedListOutlined />, label: t("nav.caseLists") }]
       : []),
     ...(can(user, "plans.read") ? [{ key: "/meetings", icon: <TeamOutlined />, label: t("nav.meetings") }] : []),
+    { key: "/incoming", icon: <InboxOutlined />, label: t("nav.incoming") },
     { key: "/register", icon: <FileTextOutlined />, label: t("nav.register") },
     {
       key: "admin",
@@ -126,6 +128,7 @@ export default function Layout() {
       "/inspections",
       "/trainings",
       "/calendar",
+      "/incoming",
       "/register",
       "/case-lists",
       "/meetings",

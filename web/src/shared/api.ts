@@ -155,3 +155,23 @@ export function issuePath(path: string): Array<string | number> {
     .filter(Boolean)
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
+
+/** Uploads a file as the raw body (application/octet-stream, name in ?file_name=), one Idempotency-Key per upload. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const token = cookie("btnn_csrf");
+  const sep = path.includes("?") ? "&" : "?";
+  const res = await fetch(`${path}${sep}file_name=${encodeURIComponent(file.name)}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/octet-stream",
+      "idempotency-key": newIdempotencyKey(),
+      ...(token ? { "x-csrf-token": token } : {}),
+    },
+    credentials: "same-origin",
+    body: file,
+  });
+  const b = (await res.json().catch(() => ({}))) as { error?: string; code?: string; issues?: Issue[] };
+  if (!res.ok)
+    throw new ApiError(res.status, b.code ?? `http_${res.status}`, b.error ?? `Lỗi ${res.status}`, b.issues ?? []);
+  return b as T;
+}

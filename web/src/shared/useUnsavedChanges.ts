@@ -5,9 +5,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useBlocker } from "react-router";
 import { useI18n } from "./i18n/index.tsx";
 
-/** Returns `changed()` (call on any edit, e.g. Form onValuesChange) and `saved()` (call before navigating away after
- * a successful save). */
-export function useUnsavedChanges(): { changed: () => void; saved: () => void } {
+/** Returns `changed()` (call on any edit, e.g. Form onValuesChange), `saved()` (call before navigating away after
+ * a successful save) and `confirmLeave(proceed)` for leaving without navigating (closing a drawer): asks first when
+ * something is unsaved. */
+export function useUnsavedChanges(): {
+  changed: () => void;
+  saved: () => void;
+  confirmLeave: (proceed: () => void) => void;
+} {
   const { t } = useI18n();
   const { modal } = App.useApp();
   const [dirty, setDirty] = useState(false);
@@ -21,6 +26,28 @@ export function useUnsavedChanges(): { changed: () => void; saved: () => void } 
     dirtyRef.current = false;
     setDirty(false);
   }, []);
+
+  const ask = useCallback(
+    (proceed: () => void, stay: () => void) =>
+      modal.confirm({
+        title: t("unsaved.title"),
+        content: t("unsaved.body"),
+        okText: t("unsaved.leave"),
+        cancelText: t("unsaved.stay"),
+        okButtonProps: { danger: true },
+        onOk: () => {
+          dirtyRef.current = false;
+          setDirty(false);
+          proceed();
+        },
+        onCancel: stay,
+      }),
+    [modal, t],
+  );
+  const confirmLeave = useCallback(
+    (proceed: () => void) => (dirtyRef.current ? ask(proceed, () => {}) : proceed()),
+    [ask],
+  );
 
   useEffect(() => {
     if (!dirty) return;
@@ -39,19 +66,11 @@ export function useUnsavedChanges(): { changed: () => void; saved: () => void } 
   );
   useEffect(() => {
     if (blocker.state !== "blocked") return;
-    modal.confirm({
-      title: t("unsaved.title"),
-      content: t("unsaved.body"),
-      okText: t("unsaved.leave"),
-      cancelText: t("unsaved.stay"),
-      okButtonProps: { danger: true },
-      onOk: () => {
-        dirtyRef.current = false;
-        blocker.proceed();
-      },
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal, t]);
+    ask(
+      () => blocker.proceed(),
+      () => blocker.reset(),
+    );
+  }, [blocker, ask]);
 
-  return { changed, saved };
+  return { changed, saved, confirmLeave };
 }

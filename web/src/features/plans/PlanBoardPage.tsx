@@ -20,7 +20,7 @@ import {
   Typography,
   Upload,
 } from "antd";
-import { useMemo, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
 import { ApiError, api, apiAll, newIdempotencyKey } from "../../shared/api.ts";
@@ -29,6 +29,7 @@ import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { BulkBar, DueSelect, SavedFilters } from "../../shared/ListTools.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { useUnsavedChanges } from "../../shared/useUnsavedChanges.ts";
 import type { Training } from "../trainings/TrainingsPage.tsx";
 import {
   type Contribution,
@@ -40,6 +41,10 @@ import {
 } from "./types.ts";
 
 type GroupBy = "status" | "agency" | "quarter";
+
+/** Inputs of the task drawer report whether they hold unsaved text (key per input), so closing the drawer, Back,
+ * reload or a menu click asks first. */
+const DraftContext = createContext<(key: string, dirty: boolean) => void>(() => {});
 const STATUS_COLOR: Record<string, string> = {
   pending: "default",
   in_progress: "processing",
@@ -78,6 +83,7 @@ function InstanceActivity({
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [comment, setComment] = useState("");
+  const draft = useContext(DraftContext);
   const [busy, setBusy] = useState(false);
   const key = ["task-instance", instance.id];
   const detail = useQuery({ queryKey: key, queryFn: () => api<InstanceDetail>(`/api/task-instances/${instance.id}`) });
@@ -154,7 +160,10 @@ function InstanceActivity({
             aria-label={t("plans.comment")}
             placeholder={t("plans.comment")}
             value={comment}
-            onChange={(e) => setComment(e.target.value)}
+            onChange={(e) => {
+              setComment(e.target.value);
+              draft(`comment:${instance.id}`, !!e.target.value.trim());
+            }}
           />
           <Upload
             accept={DOCUMENT_ACCEPT}
@@ -183,6 +192,7 @@ function InstanceActivity({
                   body: { body: comment.trim() },
                 });
                 setComment("");
+                draft(`comment:${instance.id}`, false);
               })
             }
           >
@@ -266,6 +276,8 @@ function MyContribution({ instanceId, c }: { instanceId: string; c: Contribution
   const [status, setStatus] = useState(c.status);
   const [note, setNote] = useState(c.note ?? "");
   const [busy, setBusy] = useState(false);
+  const draft = useContext(DraftContext);
+  const key = `contribution:${instanceId}`;
   const save = async () => {
     setBusy(true);
     try {
@@ -273,6 +285,7 @@ function MyContribution({ instanceId, c }: { instanceId: string; c: Contribution
         method: "PATCH",
         body: { status, note: note.trim() || null, version: c.version },
       });
+      draft(key, false);
       await qc.invalidateQueries({ queryKey: ["task-instances"] });
       message.success(t("common.saved"));
     } catch (e) {
@@ -291,7 +304,10 @@ function MyContribution({ instanceId, c }: { instanceId: string; c: Contribution
         aria-label={t("plans.contributionStatus")}
         value={status}
         style={{ width: 180 }}
-        onChange={setStatus}
+        onChange={(v) => {
+          setStatus(v);
+          draft(key, v !== c.status || note !== (c.note ?? ""));
+        }}
         options={INSTANCE_STATUSES.filter((s) => s !== "overdue").map((s) => ({ value: s, label: tl("tstatus", s) }))}
       />
       <Input.TextArea
@@ -299,7 +315,10 @@ function MyContribution({ instanceId, c }: { instanceId: string; c: Contribution
         value={note}
         maxLength={5000}
         autoSize={{ minRows: 1, maxRows: 4 }}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => {
+          setNote(e.target.value);
+          draft(key, status !== c.status || e.target.value !== (c.note ?? ""));
+        }}
       />
       <Button type="primary" loading={busy} onClick={save}>
         {t("plans.saveContribution")}
@@ -326,6 +345,22 @@ function TaskDrawer({
   const recordVersion = useRecordVersion();
   // Latest version received per occurrence (also written into the cached list by recordVersion).
   const latest = useRef(new Map<string, number>());
+  const { changed, saved, confirmLeave } = useUnsavedChanges();
+  const drafts = useRef(new Set<string>());
+  const draft = useCallback(
+    (key: string, dirty: boolean) => {
+      if (dirty) drafts.current.add(key);
+      else drafts.current.delete(key);
+      if (drafts.current.size) changed();
+      else saved();
+    },
+    [changed, saved],
+  );
+  const close = () =>
+    confirmLeave(() => {
+      drafts.current.clear();
+      onClose();
+    });
   // Trainings / dissemination events recorded as evidence of an occurrence (KH 2021 mục II.4).
   const trainings = useQuery({
     queryKey: ["trainings"],
@@ -354,59 +389,63 @@ function TaskDrawer({
     }
   };
   return (
-    <Drawer open width={Math.min(720, window.innerWidth)} title={`${task.ref ?? ""} ${task.content}`} onClose={onClose}>
-      <Descriptions column={1} size="small" bordered>
-        <Descriptions.Item label={t("plans.ref")}>{task.ref}</Descriptions.Item>
-        <Descriptions.Item label={t("plans.task")}>{task.content}</Descriptions.Item>
-        <Descriptions.Item label={t("plans.lead")}>{tl("arole", task.lead_role) || t("common.none")}</Descriptions.Item>
-        <Descriptions.Item label={t("plans.coordinators")}>
-          {Array.isArray(task.coordinator_roles) && task.coordinator_roles.length
-            ? (task.coordinator_roles as string[]).map((r) => tl("arole", r)).join(", ")
-            : t("common.none")}
-        </Descriptions.Item>
-        <Descriptions.Item label={t("plans.timing")}>{task.timing ?? t("common.none")}</Descriptions.Item>
-        <Descriptions.Item label={t("plans.output")}>{task.expected_output ?? t("common.none")}</Descriptions.Item>
-        <Descriptions.Item label={t("common.basis")}>{task.basis ?? t("common.none")}</Descriptions.Item>
-      </Descriptions>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t("plans.instances")}
-      </Typography.Title>
-      {mine.length === 0 && <Empty description={t("plans.noDue")} />}
-      {mine.map((i) => (
-        <Card
-          key={i.id}
-          size="small"
-          style={{ marginBottom: 12 }}
-          title={`${i.period_label ?? ""} · ${t("common.due")} ${fmtDate(i.due)}`}
-        >
-          <Space wrap style={{ marginBottom: 8 }}>
-            <span title={t("plans.leadAgency")}>{agencyName(i.agency_id)}</span>
-            {/* The completion date is recorded by the server (Vietnam's date), not by the browser. */}
-            <Select
-              aria-label={t("plans.updateStatus")}
-              value={i.status === "overdue" ? "in_progress" : i.status}
-              disabled={!writable || !i.is_lead}
-              style={{ width: 180 }}
-              onChange={(v) => patch(i, { status: v })}
-              options={INSTANCE_STATUSES.filter((s) => s !== "overdue").map((s) => ({
-                value: s,
-                label: tl("tstatus", s),
-              }))}
-            />
-            <Tag color={STATUS_COLOR[i.effective_status]} data-testid="instance-status">
-              {tl("tstatus", i.effective_status)}
-            </Tag>
-          </Space>
-          {!i.is_lead && (
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-              {t("plans.leadOnly")}
-            </Typography.Paragraph>
-          )}
-          <Contributions instance={i} writable={writable} />
-          <LinkedActivities items={(trainings.data?.items ?? []).filter((x) => x.task_instance_id === i.id)} />
-          <InstanceActivity instance={i} writable={writable} onVersion={onVersion} />
-        </Card>
-      ))}
+    <Drawer open width={Math.min(720, window.innerWidth)} title={`${task.ref ?? ""} ${task.content}`} onClose={close}>
+      <DraftContext.Provider value={draft}>
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t("plans.ref")}>{task.ref}</Descriptions.Item>
+          <Descriptions.Item label={t("plans.task")}>{task.content}</Descriptions.Item>
+          <Descriptions.Item label={t("plans.lead")}>
+            {tl("arole", task.lead_role) || t("common.none")}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("plans.coordinators")}>
+            {Array.isArray(task.coordinator_roles) && task.coordinator_roles.length
+              ? (task.coordinator_roles as string[]).map((r) => tl("arole", r)).join(", ")
+              : t("common.none")}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("plans.timing")}>{task.timing ?? t("common.none")}</Descriptions.Item>
+          <Descriptions.Item label={t("plans.output")}>{task.expected_output ?? t("common.none")}</Descriptions.Item>
+          <Descriptions.Item label={t("common.basis")}>{task.basis ?? t("common.none")}</Descriptions.Item>
+        </Descriptions>
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
+          {t("plans.instances")}
+        </Typography.Title>
+        {mine.length === 0 && <Empty description={t("plans.noDue")} />}
+        {mine.map((i) => (
+          <Card
+            key={i.id}
+            size="small"
+            style={{ marginBottom: 12 }}
+            title={`${i.period_label ?? ""} · ${t("common.due")} ${fmtDate(i.due)}`}
+          >
+            <Space wrap style={{ marginBottom: 8 }}>
+              <span title={t("plans.leadAgency")}>{agencyName(i.agency_id)}</span>
+              {/* The completion date is recorded by the server (Vietnam's date), not by the browser. */}
+              <Select
+                aria-label={t("plans.updateStatus")}
+                value={i.status === "overdue" ? "in_progress" : i.status}
+                disabled={!writable || !i.is_lead}
+                style={{ width: 180 }}
+                onChange={(v) => patch(i, { status: v })}
+                options={INSTANCE_STATUSES.filter((s) => s !== "overdue").map((s) => ({
+                  value: s,
+                  label: tl("tstatus", s),
+                }))}
+              />
+              <Tag color={STATUS_COLOR[i.effective_status]} data-testid="instance-status">
+                {tl("tstatus", i.effective_status)}
+              </Tag>
+            </Space>
+            {!i.is_lead && (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                {t("plans.leadOnly")}
+              </Typography.Paragraph>
+            )}
+            <Contributions instance={i} writable={writable} />
+            <LinkedActivities items={(trainings.data?.items ?? []).filter((x) => x.task_instance_id === i.id)} />
+            <InstanceActivity instance={i} writable={writable} onVersion={onVersion} />
+          </Card>
+        ))}
+      </DraftContext.Provider>
     </Drawer>
   );
 }

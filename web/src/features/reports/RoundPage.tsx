@@ -1,7 +1,22 @@
 // One report round: status per agency (submitted / late / overdue, reminders), the figures derived for the caller's
 // agency with its narrative (results, difficulties, proposals), and for the opener: remind, consolidate, download.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Tooltip, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate, fmtMoney } from "../../shared/format.ts";
@@ -19,6 +34,8 @@ type Submission = {
   late: boolean;
   overdue: boolean;
   reminders: Array<{ on: string; note: string | null }>;
+  /** Returns (trả lại) by the opener, with the reason. */
+  returns: Array<{ on: string; reason: string }>;
   /** The province round whose consolidation becomes this submission (seed 001 §III), if any. */
   sub_round: SubRound | null;
   version: number;
@@ -46,8 +63,10 @@ export default function RoundPage() {
   const { t } = useI18n();
   const me = useMe().data;
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const unsaved = useUnsavedChanges();
+  const [returning, setReturning] = useState<Submission | null>(null);
+  const [reasonForm] = Form.useForm<{ reason: string }>();
   const round = useQuery({
     queryKey: ["report-round", id],
     queryFn: () => api<RoundDetail>(`/api/report-rounds/${id}`),
@@ -97,6 +116,7 @@ export default function RoundPage() {
   const statusTag = (s: Submission) => {
     if (s.status === "submitted")
       return <Tag color={s.late ? "orange" : "green"}>{t(s.late ? "reports.submittedLate" : "reports.submitted")}</Tag>;
+    if (s.status === "returned") return <Tag color="volcano">{t("reports.returnedTag")}</Tag>;
     if (s.overdue) return <Tag color="red">{t("reports.overdue")}</Tag>;
     return <Tag>{t(s.status === "draft" ? "reports.draft" : "reports.pending")}</Tag>;
   };
@@ -161,7 +181,11 @@ export default function RoundPage() {
                   {
                     title: "",
                     render: (_: unknown, s: Submission) =>
-                      s.status !== "submitted" ? (
+                      s.status === "submitted" ? (
+                        <Button size="small" danger onClick={() => setReturning(s)}>
+                          {t("reports.return")} — {s.agency_name}
+                        </Button>
+                      ) : (
                         <Button
                           size="small"
                           onClick={() =>
@@ -177,7 +201,7 @@ export default function RoundPage() {
                         >
                           {t("reports.remind")} — {s.agency_name}
                         </Button>
-                      ) : null,
+                      ),
                   },
                 ]
               : []),
@@ -197,9 +221,43 @@ export default function RoundPage() {
             ]}
           />
           {draft.data.status === "submitted" ? (
-            <Alert style={{ marginTop: 16 }} type="success" title={t("reports.alreadySubmitted")} />
+            <Space orientation="vertical" style={{ marginTop: 16, width: "100%" }}>
+              <Alert type="success" title={t("reports.alreadySubmitted")} />
+              {r.status === "open" && can(me, "plans.write") && !mine.sub_round && (
+                <Button
+                  data-testid="recall"
+                  onClick={() =>
+                    modal.confirm({
+                      title: t("reports.recallConfirm"),
+                      content: t("reports.recallBody"),
+                      okText: t("reports.recall"),
+                      cancelText: t("common.cancel"),
+                      onOk: () =>
+                        act(
+                          () =>
+                            api(`/api/report-rounds/${id}/submissions/${mine.agency_id}/recall`, {
+                              method: "POST",
+                              body: {},
+                            }),
+                          "reports.recalled",
+                        ),
+                    })
+                  }
+                >
+                  {t("reports.recall")}
+                </Button>
+              )}
+            </Space>
           ) : (
             <>
+              {mine.status === "returned" && mine.returns.length > 0 && (
+                <Alert
+                  style={{ marginTop: 16 }}
+                  type="warning"
+                  data-testid="returned"
+                  title={t("reports.returnedAlert", { reason: mine.returns[mine.returns.length - 1].reason })}
+                />
+              )}
               {mine.sub_round?.status === "open" && (
                 <Alert style={{ marginTop: 16 }} type="info" title={t("reports.fedBySubRound")} />
               )}
@@ -208,15 +266,25 @@ export default function RoundPage() {
                 style={{ marginTop: 16 }}
                 initialValues={draft.data.narrative}
                 onValuesChange={unsaved.changed}
-                onFinish={(v: Record<string, string>) =>
-                  act(async () => {
-                    await api(`/api/report-rounds/${id}/submissions/${mine.agency_id}`, {
-                      method: "PUT",
-                      body: { narrative: v, submit: true },
-                    });
-                    unsaved.saved();
-                  }, "reports.sent")
-                }
+                onFinish={(v: Record<string, string>) => {
+                  const send = () =>
+                    act(async () => {
+                      await api(`/api/report-rounds/${id}/submissions/${mine.agency_id}`, {
+                        method: "PUT",
+                        body: { narrative: v, submit: true },
+                      });
+                      unsaved.saved();
+                    }, "reports.sent");
+                  // A report without any narrative goes out only when the sender confirms it.
+                  if (NARRATIVE.some((k) => v[k]?.trim())) return send();
+                  modal.confirm({
+                    title: t("reports.emptyTitle"),
+                    content: t("reports.emptyBody"),
+                    okText: t("reports.emptySend"),
+                    cancelText: t("reports.emptyBack"),
+                    onOk: send,
+                  });
+                }}
               >
                 {NARRATIVE.map((k) => (
                   <Form.Item key={k} name={k} label={t(`reports.narrative.${k}` as MessageKey)}>
@@ -239,6 +307,38 @@ export default function RoundPage() {
           )}
         </Card>
       )}
+      <Modal
+        open={!!returning}
+        title={returning ? t("reports.returnTitle", { agency: returning.agency_name }) : ""}
+        okText={t("reports.return")}
+        okButtonProps={{ danger: true }}
+        cancelText={t("common.cancel")}
+        onCancel={() => setReturning(null)}
+        onOk={async () => {
+          const v = await reasonForm.validateFields().catch(() => null);
+          if (!v || !returning) return;
+          await act(
+            () =>
+              api(`/api/report-rounds/${id}/submissions/${returning.agency_id}/return`, {
+                method: "POST",
+                body: { reason: v.reason },
+              }),
+            "reports.returnedDone",
+          );
+          setReturning(null);
+          reasonForm.resetFields();
+        }}
+      >
+        <Form form={reasonForm} layout="vertical">
+          <Form.Item
+            name="reason"
+            label={t("reports.returnReason")}
+            rules={[{ required: true, whitespace: true, message: t("reports.returnReasonRequired") }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
       {r.can_consolidate && (
         <Card title={t("reports.consolidation")}>
           <Space wrap>

@@ -36,6 +36,7 @@ import { vi } from "../../shared/i18n/vi.ts";
 import { BulkBar, DueSelect, SavedFilters } from "../../shared/ListTools.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { validValues } from "../../shared/valid-values.ts";
+import { RequestIncoming } from "../register/IncomingPage.tsx";
 
 const KINDS = [
   "guidance",
@@ -260,6 +261,7 @@ function RequestDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               />
             </Descriptions.Item>
           </Descriptions>
+          <RequestIncoming request={r} />
           <Typography.Title level={5}>{t("requests.routing")}</Typography.Title>
           <RoutingView routing={r.routing} />
           <Typography.Title level={5}>{t("requests.letter")}</Typography.Title>

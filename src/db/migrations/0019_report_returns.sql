@@ -1,0 +1,1 @@
+ALTER TABLE "report_submissions" ADD COLUMN "returns" jsonb;

@@ -1,0 +1,391 @@
+// Sổ văn bản đến (incoming register): số đến per receiving agency and year (Nghị định 30/2020/NĐ-CP, Điều 22); an entry
+// links the coordination request it carries and keeps its received file. Registering needs register.allocate.
+import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Typography,
+  Upload,
+} from "antd";
+import type { Dayjs } from "dayjs";
+import { useState } from "react";
+import { Link } from "react-router";
+import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
+import { AgencySelect } from "../../shared/AgencySelect.tsx";
+import { ApiError, api, issuePath, type Page, uploadFile } from "../../shared/api.ts";
+import { fmtDate, todayVnDayjs, yearVn } from "../../shared/format.ts";
+import { useI18n } from "../../shared/i18n/index.tsx";
+import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
+import type { RequestRow } from "../requests/RequestsPage.tsx";
+
+export type Incoming = {
+  id: string;
+  agency_id: string;
+  year: number;
+  number: number;
+  received_on: string;
+  doc_type: string | null;
+  symbol: string | null;
+  doc_date: string | null;
+  issuer: string;
+  subject: string;
+  request_id: string | null;
+  attachment_id: string | null;
+  citation: string;
+};
+
+type NewValues = {
+  agency_id: string;
+  received_on: Dayjs;
+  doc_type?: string;
+  symbol?: string;
+  doc_date?: Dayjs | null;
+  issuer: string;
+  subject: string;
+  request_id?: string | null;
+};
+
+/** Requests that reached `agencyId` (its inbox), to link an incoming document to. */
+function RequestPicker({
+  agencyId,
+  value,
+  onChange,
+}: {
+  agencyId?: string;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+}) {
+  const { t } = useI18n();
+  const [q, setQ] = useState("");
+  const list = useQuery({
+    queryKey: ["requests", "incoming-pick", agencyId, q],
+    enabled: !!agencyId,
+    queryFn: () =>
+      api<Page<RequestRow>>("/api/requests", {
+        query: { box: "inbox", agency_id: agencyId, q: q || undefined, page_size: 20 },
+      }),
+  });
+  return (
+    <Select
+      aria-label={t("incoming.request")}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      placeholder={t("incoming.pickRequest")}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      loading={list.isLoading}
+      options={(list.data?.items ?? []).map((r) => ({
+        value: r.id,
+        label: `${fmtDate(r.created_at.slice(0, 10))} · ${r.topic}`,
+      }))}
+    />
+  );
+}
+
+export default function IncomingPage() {
+  const { t } = useI18n();
+  const me = useMe().data;
+  const name = useAgencyName();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [agency, setAgency] = useState<string | null>(null);
+  const [year, setYear] = useState<number | null>(yearVn());
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState(false);
+  const [linking, setLinking] = useState<Incoming | null>(null);
+  const [linkTo, setLinkTo] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [form] = Form.useForm<NewValues>();
+  const formAgency = Form.useWatch("agency_id", form);
+  const writable = can(me, "register.allocate");
+  const q = useQuery({
+    queryKey: ["incoming", agency, year, search, page],
+    queryFn: () =>
+      api<Page<Incoming>>("/api/incoming", {
+        query: { agency_id: agency, year, q: search || undefined, page, page_size: 20 },
+      }),
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: ["incoming"] });
+
+  const register = async () => {
+    const v = await validValues(form);
+    if (!v) return;
+    setError(null);
+    try {
+      const r = await api<Incoming>("/api/incoming", {
+        method: "POST",
+        body: {
+          agency_id: v.agency_id,
+          received_on: v.received_on.format("YYYY-MM-DD"),
+          doc_type: v.doc_type?.trim() || null,
+          symbol: v.symbol?.trim() || null,
+          doc_date: v.doc_date ? v.doc_date.format("YYYY-MM-DD") : null,
+          issuer: v.issuer,
+          subject: v.subject,
+          request_id: v.request_id || null,
+        },
+      });
+      if (file) await uploadFile(`/api/incoming/${r.id}/file`, file);
+      message.success(t("incoming.registered", { number: r.number }));
+      setOpen(false);
+      setFile(null);
+      form.resetFields();
+      await refresh();
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setError(e.message);
+        form.setFields(e.issues.map((i) => ({ name: issuePath(i.path), errors: [i.message] })) as never);
+      } else setError(String(e));
+    }
+  };
+
+  const link = async () => {
+    if (!linking || !linkTo) return;
+    try {
+      await api(`/api/incoming/${linking.id}`, { method: "PATCH", body: { request_id: linkTo } });
+      message.success(t("incoming.linked"));
+      setLinking(null);
+      setLinkTo(null);
+      await refresh();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  const attach = async (row: Incoming, f: File) => {
+    try {
+      await uploadFile(`/api/incoming/${row.id}/file`, f);
+      message.success(t("common.saved"));
+      await refresh();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("incoming.title")}
+        </Typography.Title>
+      }
+      extra={
+        writable && (
+          <Button type="primary" onClick={() => setOpen(true)}>
+            {t("incoming.register")}
+          </Button>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <AgencySelect value={agency} onChange={setAgency} allowClear placeholder={t("common.agency")} />
+        <InputNumber aria-label={t("common.year")} value={year} onChange={setYear} min={2000} max={2100} />
+        <Input.Search
+          aria-label={t("incoming.search")}
+          placeholder={t("incoming.search")}
+          allowClear
+          onSearch={(v) => {
+            setSearch(v.trim());
+            setPage(1);
+          }}
+          style={{ maxWidth: 320 }}
+        />
+      </Space>
+      <Table<Incoming>
+        size="small"
+        rowKey="id"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={{ current: page, total: q.data?.total ?? 0, pageSize: 20, onChange: setPage }}
+        scroll={{ x: 1000 }}
+        columns={[
+          { title: t("incoming.number"), dataIndex: "number", width: 80 },
+          { title: t("incoming.receivedOn"), dataIndex: "received_on", render: fmtDate, width: 110 },
+          {
+            title: t("incoming.symbol"),
+            dataIndex: "symbol",
+            width: 140,
+            render: (v: string | null) => v ?? t("common.none"),
+          },
+          { title: t("incoming.docDate"), dataIndex: "doc_date", render: fmtDate, width: 110 },
+          { title: t("incoming.issuer"), dataIndex: "issuer", ellipsis: true },
+          { title: t("incoming.subject"), dataIndex: "subject" },
+          { title: t("common.agency"), dataIndex: "agency_id", render: (v: string) => name(v), ellipsis: true },
+          {
+            title: t("incoming.request"),
+            dataIndex: "request_id",
+            width: 150,
+            render: (v: string | null, row) =>
+              v ? (
+                <Link to={`/requests?open=${v}`}>{t("incoming.open")}</Link>
+              ) : (
+                writable && (
+                  <Button size="small" onClick={() => setLinking(row)}>
+                    {t("incoming.link")}
+                  </Button>
+                )
+              ),
+          },
+          {
+            title: t("incoming.file"),
+            dataIndex: "attachment_id",
+            width: 90,
+            render: (v: string | null, row) =>
+              v ? (
+                <a href={`/api/attachments/${v}`} aria-label={t("incoming.file")}>
+                  <PaperClipOutlined />
+                </a>
+              ) : (
+                writable && (
+                  <Upload
+                    accept={DOCUMENT_ACCEPT}
+                    showUploadList={false}
+                    beforeUpload={(f) => {
+                      attach(row, f);
+                      return false;
+                    }}
+                  >
+                    <Button size="small" icon={<UploadOutlined />} aria-label={t("incoming.attach")} />
+                  </Upload>
+                )
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t("incoming.register")}
+        onOk={register}
+        onCancel={() => setOpen(false)}
+        okText={t("common.save")}
+        cancelText={t("common.cancel")}
+      >
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ agency_id: me?.agency_id, received_on: todayVnDayjs(), doc_type: "Công văn" }}
+        >
+          <Form.Item label={t("common.agency")} name="agency_id" rules={[{ required: true }]}>
+            <AgencySelect />
+          </Form.Item>
+          <Form.Item label={t("incoming.receivedOn")} name="received_on" rules={[{ required: true }]}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item label={t("incoming.docType")} name="doc_type">
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item label={t("incoming.symbol")} name="symbol">
+            <Input maxLength={80} placeholder="12/STP-HCTP" />
+          </Form.Item>
+          <Form.Item label={t("incoming.docDate")} name="doc_date">
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item label={t("incoming.issuer")} name="issuer" rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={300} />
+          </Form.Item>
+          <Form.Item label={t("incoming.subject")} name="subject" rules={[{ required: true, whitespace: true }]}>
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+          <Form.Item label={t("incoming.request")} name="request_id">
+            <RequestPicker agencyId={formAgency} />
+          </Form.Item>
+          <Form.Item label={t("incoming.file")}>
+            <Upload
+              accept={DOCUMENT_ACCEPT}
+              maxCount={1}
+              fileList={file ? [{ uid: "1", name: file.name, status: "done" }] : []}
+              onRemove={() => setFile(null)}
+              beforeUpload={(f) => {
+                setFile(f);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />}>{t("incoming.attach")}</Button>
+            </Upload>
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!linking}
+        title={t("incoming.link")}
+        onOk={link}
+        okButtonProps={{ disabled: !linkTo }}
+        onCancel={() => setLinking(null)}
+        okText={t("common.save")}
+        cancelText={t("common.cancel")}
+      >
+        {linking && (
+          <Space orientation="vertical" style={{ width: "100%" }}>
+            <Typography.Text>{linking.citation}</Typography.Text>
+            <RequestPicker agencyId={linking.agency_id} value={linkTo} onChange={setLinkTo} />
+          </Space>
+        )}
+      </Modal>
+    </Card>
+  );
+}
+
+/** On the request screen: the incoming document that brought the request, or the one-click "Vào sổ văn bản đến". */
+export function RequestIncoming({ request }: { request: RequestRow }) {
+  const { t } = useI18n();
+  const me = useMe().data;
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const q = useQuery({
+    queryKey: ["incoming", "request", request.id],
+    queryFn: () => api<Page<Incoming>>("/api/incoming", { query: { request_id: request.id } }),
+  });
+  const items = q.data?.items ?? [];
+  const mayRegister =
+    can(me, "register.allocate") &&
+    !!me?.agency_id &&
+    me.agency_id !== request.from_agency_id &&
+    !items.some((e) => e.agency_id === me.agency_id);
+  const registerNow = async () => {
+    setBusy(true);
+    try {
+      const e = await api<Incoming>(`/api/requests/${request.id}/incoming`, { method: "POST", body: {} });
+      message.success(t("incoming.registered", { number: e.number }));
+      await qc.invalidateQueries({ queryKey: ["incoming"] });
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (q.isLoading) return null;
+  return (
+    <div data-testid="request-incoming">
+      <Typography.Title level={5}>{t("incoming.ofRequest")}</Typography.Title>
+      {items.map((e) => (
+        <Typography.Paragraph key={e.id} style={{ marginBottom: 4 }}>
+          {t("incoming.entry", { number: `${e.number}/${e.year}`, date: fmtDate(e.received_on), citation: e.citation })}
+        </Typography.Paragraph>
+      ))}
+      {!items.length && !mayRegister && (
+        <Typography.Text type="secondary">{t("incoming.notRegistered")}</Typography.Text>
+      )}
+      {mayRegister && (
+        <Button loading={busy} onClick={registerNow}>
+          {t("incoming.register")}
+        </Button>
+      )}
+    </div>
+  );
+}
