@@ -9,7 +9,16 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { planMarkdownToDocx } from "../fixtures/plans/make-docx.ts";
-import { browserAvailability, failureShot, type Harness, login, newPage, pick, startHarness } from "./harness.ts";
+import {
+  browserAvailability,
+  failureShot,
+  type Harness,
+  newPage,
+  pick,
+  settled,
+  signIn,
+  startHarness,
+} from "./harness.ts";
 
 const { skip } = browserAvailability();
 
@@ -68,8 +77,8 @@ describe("Nhập kế hoạch có bước rà soát (Chromium)", { skip, concurr
       const stp = await newPage(h);
       current = stp.page;
       const page = stp.page;
-      await login(page, h.baseUrl, "stp.thanhhoa.canbo");
-      // Console errors after login (the login page's own 401 probes are expected).
+      await signIn(page, h.baseUrl, "stp.thanhhoa.canbo");
+      // Console errors from the first signed-in screen on.
       const console: string[] = [];
       page.on("console", (m) => {
         if (m.type() === "error") console.push(m.text());
@@ -81,22 +90,57 @@ describe("Nhập kế hoạch có bước rà soát (Chromium)", { skip, concurr
       const grid = page.getByTestId("review-grid");
       await grid.waitFor();
       // Both appendix rows are tasks; the unknown "Phòng Nghiệp vụ" leaves task 2 without a lead, flagged.
-      assert.equal(await grid.locator("tbody tr.ant-table-row").count(), 2);
       await page.getByText("2 nhiệm vụ — 1 chưa có cơ quan chủ trì", { exact: false }).waitFor();
-      assert.equal(await grid.locator("tr.review-no-lead").count(), 1);
+      const rows = grid.locator("tbody tr.ant-table-row");
+      const noLead = grid.locator("tr.review-no-lead");
+      assert.equal(
+        await settled(
+          () => rows.count(),
+          (n) => n === 2,
+        ),
+        2,
+      );
+      assert.equal(
+        await settled(
+          () => noLead.count(),
+          (n) => n === 1,
+        ),
+        1,
+      );
       await grid.getByText("Cung cấp hồ sơ vụ việc yêu cầu bồi thường", { exact: false }).first().waitFor();
 
       await pick(page, "Cơ quan chủ trì PL.2", "Thi hành án dân sự tỉnh Thanh Hóa", "thi hanh an dan su tinh thanh");
-      assert.equal(await grid.locator("tr.review-no-lead").count(), 0);
-      await page.getByRole("button", { name: "Tách PL.1" }).click();
-      assert.equal(await grid.locator("tbody tr.ant-table-row").count(), 3);
       assert.equal(
-        await page.getByLabel("Nhiệm vụ PL.1", { exact: true }).inputValue(),
-        "Tập huấn nghiệp vụ bồi thường cho công chức cấp xã",
+        await settled(
+          () => noLead.count(),
+          (n) => n === 0,
+        ),
+        0,
+      );
+      await page.getByRole("button", { name: "Tách PL.1" }).click();
+      assert.equal(
+        await settled(
+          () => rows.count(),
+          (n) => n === 3,
+        ),
+        3,
+      );
+      const first = "Tập huấn nghiệp vụ bồi thường cho công chức cấp xã";
+      const second = "biên soạn tài liệu tập huấn";
+      const field = (label: string) => page.getByLabel(label, { exact: true });
+      assert.equal(
+        await settled(
+          () => field("Nhiệm vụ PL.1").inputValue(),
+          (v) => v === first,
+        ),
+        first,
       );
       assert.equal(
-        await page.getByLabel("Nhiệm vụ PL.1(2)", { exact: true }).inputValue(),
-        "biên soạn tài liệu tập huấn",
+        await settled(
+          () => field("Nhiệm vụ PL.1(2)").inputValue(),
+          (v) => v === second,
+        ),
+        second,
       );
 
       await page.getByRole("button", { name: "Xác nhận nhập" }).click();
@@ -106,7 +150,7 @@ describe("Nhập kế hoạch có bước rà soát (Chromium)", { skip, concurr
       // The lead agency's officer, in another browser context, sees the task their agency leads.
       const thads = await newPage(h);
       current = thads.page;
-      await login(thads.page, h.baseUrl, "thads.thanhhoa.canbo");
+      await signIn(thads.page, h.baseUrl, "thads.thanhhoa.canbo");
       const list = (await (await thads.page.request.get(`${h.baseUrl}/api/task-instances?page_size=100`)).json()) as {
         items: Array<{ lead_agency_id: string | null; due: string; period_label: string }>;
       };

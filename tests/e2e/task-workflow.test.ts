@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { browserAvailability, failureShot, type Harness, login, newPage, pick, ROOT, startHarness } from "./harness.ts";
+import { browserAvailability, type Harness, newPage, pick, ROOT, signIn, startHarness, stepper } from "./harness.ts";
 
 const { skip } = browserAvailability();
 const SEED_001 = readFileSync(`${ROOT}tests/fixtures/seed-001-thanh-hoa-2024.txt`, "utf8");
@@ -33,15 +33,7 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
     await h?.close();
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        await failureShot(current, `task-workflow-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
-        throw e;
-      }
-    });
+  const step = stepper("task-workflow", () => current);
 
   const openTask = async (page: Page) => {
     await page.getByTestId("plan-tasks").getByText(II7, { exact: false }).first().click();
@@ -55,7 +47,7 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
     async () => {
       const { page } = lead;
       current = page;
-      await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+      await signIn(page, h.baseUrl, "stp.thanhhoa.canbo");
       await page.goto(`${h.baseUrl}/plans/import`);
       await page.getByLabel("Hoặc dán nội dung kế hoạch").fill(SEED_001);
       await page.getByRole("button", { name: "Xem trước" }).click();
@@ -100,7 +92,7 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
   step("THADS tỉnh Thanh Hóa (cơ quan phối hợp) thấy kế hoạch chỉ xem và ghi phần phối hợp của mình", async () => {
     const { page } = coord;
     current = page;
-    await login(page, h.baseUrl, "thads.thanhhoa.canbo");
+    await signIn(page, h.baseUrl, "thads.thanhhoa.canbo");
     await page.goto(planUrl);
     await page.getByTestId("plan-read-only").waitFor();
     const drawer = await openTask(page);

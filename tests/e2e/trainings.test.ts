@@ -3,7 +3,7 @@
 // to an occurrence of its plan task "tập huấn" → the list shows it → the plan board's task drawer shows the event as
 // evidence of that occurrence. The plan (and its occurrence) is set up in the database; the rest goes through the UI.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { after, before, describe } from "node:test";
 import { inArray } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
@@ -11,14 +11,14 @@ import { agencies } from "../../src/db/schema/index.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import {
   browserAvailability,
-  failureShot,
   fillDate,
   type Harness,
-  login,
   newPage,
   pick,
   screenshot,
+  signIn,
   startHarness,
+  stepper,
 } from "./harness.ts";
 
 const { skip } = browserAvailability();
@@ -72,22 +72,14 @@ describe("Tập huấn trong Chromium — cơ quan phối hợp, người tham d
     await h?.close();
   });
 
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        await failureShot(current, `trainings-${name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 50)}`);
-        throw e;
-      }
-    });
+  const step = stepper("trainings", () => current);
 
   step(
     "Ghi nhận lớp tập huấn: cơ quan phối hợp, đối tượng, số người, tài liệu, minh chứng cho nhiệm vụ II.1",
     async () => {
       const { page } = officer;
       current = page;
-      await login(page, h.baseUrl, "stp.thanhhoa.canbo");
+      await signIn(page, h.baseUrl, "stp.thanhhoa.canbo");
       await page.goto(`${h.baseUrl}/trainings`);
       await page.getByRole("heading", { name: "Tập huấn, tuyên truyền, phổ biến pháp luật" }).waitFor();
       await page.getByLabel("Tên hoạt động").fill(TITLE);
@@ -163,6 +155,8 @@ describe("Tập huấn trong Chromium — cơ quan phối hợp, người tham d
     for (const id of CO) assert.ok(line.includes(names.get(id)!), `${id} trong dòng minh chứng`);
     assert.match(line, /Số người tham dự: 85/);
     await page.keyboard.press("Escape");
+    // The drawer of the first task closes before the next opens (else its evidence would be counted below).
+    await drawer.waitFor({ state: "hidden" });
 
     // The other task has no such evidence.
     await page.getByTestId("plan-tasks").getByText("Kiểm tra công tác bồi thường nhà nước tại một số cơ quan").click();
