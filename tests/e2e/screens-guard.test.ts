@@ -136,7 +136,7 @@ const HEADED = new Set([
   ...["/admin/holidays", "/admin/parameters", "/admin/audit", "/admin/public-content"],
 ]);
 /** Raw keys known to be shown, each with why (keep short): the profile lists the permission keys as they are. */
-const RAW_KEYS_KNOWN: Record<string, string> = { "/profile": "danh sách quyền hiển thị mã quyền (chưa dịch)" };
+const RAW_KEYS_KNOWN: Record<string, string> = {};
 const HEADING = "main h1, main h2, main h3, .ant-card-head-title, .ant-page-header-heading-title";
 const APP_ERROR = "Đã xảy ra lỗi";
 

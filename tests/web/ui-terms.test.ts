@@ -56,3 +56,16 @@ test("từ điển giao diện không còn từ đồng nghĩa bị loại (ví 
     assert.deepEqual(hits, [], `"${b}" vẫn còn trong vi.ts`);
   }
 });
+
+test("mỗi quyền (PERMISSIONS) có tên hiển thị tiếng Việt và tiếng Anh — trang cá nhân không hiện mã quyền", async () => {
+  const { PERMISSIONS } = await import("../../src/domain/access/permissions.ts");
+  for (const p of PERMISSIONS) {
+    for (const [lang, dict] of [
+      ["vi", vi],
+      ["en", en],
+    ] as const) {
+      const label = (dict as Record<string, string>)[`permission.${p}`];
+      assert.ok(label && label !== p, `${lang}: thiếu tên hiển thị của quyền ${p}`);
+    }
+  }
+});

@@ -52,7 +52,7 @@ export default function ProfilePage() {
             <Descriptions.Item label={t("profile.permissions")}>
               {me.permissions.map((p) => (
                 <Tag key={p} color="blue">
-                  {p}
+                  {tl("permission", p)}
                 </Tag>
               ))}
             </Descriptions.Item>
