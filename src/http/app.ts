@@ -50,6 +50,7 @@ import { publicClaimFormRoutes } from "./routes/public-claim-form.ts";
 import { publicContentRoutes } from "./routes/public-content.ts";
 import { publicDataRequestOfficerRoutes, publicDataRightsRoutes } from "./routes/public-data-rights.ts";
 import { publicPortalRoutes } from "./routes/public-portal.ts";
+import { publicSubmissionHandlingRoutes } from "./routes/public-submission-handling.ts";
 import { publicSubmissionRoutes } from "./routes/public-submissions.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
 import { reportRoutes } from "./routes/reports.ts";
@@ -230,6 +231,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(publicSubmissionRoutes, { db, now: opts.now, limits: opts.publicLimits });
   await app.register(publicDataRightsRoutes, { db, now: opts.now, limits: opts.publicLimits });
   await app.register(publicDataRequestOfficerRoutes, { db, now: opts.now });
+  // The officers' side: the holder accepts, forwards, answers or returns a submission; the person is mailed.
+  await app.register(publicSubmissionHandlingRoutes, {
+    db,
+    now: opts.now,
+    smtpUrl: opts.config.smtpUrl,
+    mailFrom: opts.config.mailFrom,
+    publicUrl: opts.config.publicUrl,
+  });
   if (opts.web) await app.register(webPlugin, { dist: opts.web.dist });
   return app;
 }

@@ -6,6 +6,7 @@ import type { AppDb } from "../db/types.ts";
 import { bumpDataGeneration } from "../http/data-generation.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { DIGEST_PATTERN, DISPATCH_PATTERN, mailDigests, mailEachEvent } from "./notification-mail.ts";
+import { mailPublicSubmissionUpdates } from "./public-submission-mail.ts";
 import { runDailyJobs } from "./reminders.ts";
 
 export type Scheduler = {
@@ -54,6 +55,8 @@ export function startScheduler(opts: {
     crons.push(
       new Cron(DISPATCH_PATTERN, tz, () => {
         void mailEachEvent(opts.db, mail.mailer, mail).catch(fail);
+        // The public portal's persons: a step of their submission or of its claim (issue 15).
+        void mailPublicSubmissionUpdates(opts.db, mail.mailer, mail).catch(fail);
       }),
       new Cron(DIGEST_PATTERN, tz, () => {
         void mailDigests(opts.db, mail.mailer, { ...mail, now: opts.now?.() }).catch(fail);

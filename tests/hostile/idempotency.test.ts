@@ -10,12 +10,16 @@ import ExcelJS from "exceljs";
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { registerIncoming } from "../../src/db/repositories/incoming.ts";
 import { createTaskInstances } from "../../src/db/repositories/plans.ts";
+import { forwardSubmission } from "../../src/db/repositories/public-submission-decisions.ts";
+import { createSubmission } from "../../src/db/repositories/public-submissions.ts";
 import { openRound, saveSubmission } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
-import { claimEvents } from "../../src/db/schema/index.ts";
+import { claimEvents, publicSubmissions } from "../../src/db/schema/index.ts";
 import { availableEngines } from "../../src/db/testing.ts";
 import { buildClaimImportTemplate } from "../../src/documents/xlsx/claim-import.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
+import { defaultCalendar } from "../../src/domain/calendar/index.ts";
+import { todayVn } from "../../src/domain/shared/dates.ts";
 import { IDEMPOTENCY_HEADER } from "../../src/http/plugins/idempotency.ts";
 import { type Client, createObjects, type HostileFixture, hostileFixture, type Objects, signedIn } from "./fixture.ts";
 
@@ -91,6 +95,36 @@ const ROUTES: Record<string, Row> = {
         consent: { accepted: true, text_version: "2026-12-04" },
       },
     }),
+  },
+  // Accepting an online claim file creates a claim: here one the Sở Tư pháp forwarded to the admin's agency (Cục BTNN),
+  // so the holder is the caller.
+  "/api/public-submissions/{id}/accept": {
+    action: "public_submission.accept",
+    call: async ({ fx, n }) => {
+      const db = fx.database.db;
+      const today = todayVn();
+      const r = await createSubmission(
+        db,
+        {
+          kind: "claim",
+          answers: { activity: "civil_enforcement", agency_kind: "unknown", province: "thanh-hoa" },
+          person: { full_name: `Người Gửi Trùng ${n}`, address: "Thanh Hóa" },
+          facts: "Kê biên nhầm tài sản.",
+          request: {},
+          attachments: [],
+          factor: { kind: "id_last4", value: "1234" },
+          consent: { text_version: "2026-12-04" },
+        },
+        { now: new Date(), today, calendar: defaultCalendar },
+      );
+      const [row] = await db
+        .select({ id: publicSubmissions.id })
+        .from(publicSubmissions)
+        .where(eq(publicSubmissions.code, r.receipt.code));
+      const stp = { userId: null, agencyId: "stp-thanh-hoa", roles: ["officer"], visibleAgencyIds: "all" as const };
+      await forwardSubmission(db, stp, row.id, { agency_id: "cuc-btnn" }, { today, now: new Date() });
+      return { url: `/api/public-submissions/${row.id}/accept`, payload: {} };
+    },
   },
   "/api/users": {
     action: "user.create",

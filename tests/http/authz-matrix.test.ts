@@ -16,6 +16,7 @@ import { createInspection, recordResult } from "../../src/db/repositories/inspec
 import { draftRequestLetter } from "../../src/db/repositories/letters.ts";
 import { createMeeting, recordMeetingOutcome } from "../../src/db/repositories/meetings.ts";
 import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
+import { createSubmission } from "../../src/db/repositories/public-submissions.ts";
 import { openRound, saveSubmission } from "../../src/db/repositories/reports.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
 import { createTraining } from "../../src/db/repositories/trainings.ts";
@@ -29,6 +30,7 @@ import {
   memberships,
   plans,
   publicDataRequests,
+  publicSubmissionFiles,
   publicSubmissions,
   requestCopies,
   requests,
@@ -43,6 +45,8 @@ import { buildClaimImportTemplate } from "../../src/documents/xlsx/claim-import.
 import { hasPermission, type Permission } from "../../src/domain/access/permissions.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
+import { defaultCalendar } from "../../src/domain/calendar/index.ts";
+import { todayVn } from "../../src/domain/shared/dates.ts";
 import type { Access } from "../../src/http/types.ts";
 import { Client, FIXTURE_AGENCIES, type Fixture, setupFixture, signedIn } from "./helpers.ts";
 
@@ -122,6 +126,16 @@ const MATRIX: Record<string, Row> = {
   // The holding agency reads and closes a correction request of its own submissions.
   "GET /api/public-data-requests/:id": READ_SCOPED,
   "POST /api/public-data-requests/:id/close": WRITE_SCOPED(200),
+  // The officers' side (issue 15): only the agency holding (or having held) a submission sees it — the system admin
+  // acts for Cục BTNN, which never held these (404); only the holder decides. "in" files sit at Sở Tư pháp Thanh Hóa
+  // because the handling agency was unclear: it forwards them (Điều 41 khoản 4), it does not accept them (409).
+  "GET /api/public-submissions": LIST,
+  "GET /api/public-submissions/:id": row(all(404), [200, 404], [200, 404], [200, 404]),
+  "GET /api/public-submissions/:id/files/:file_id": row(all(404), [200, 404], [200, 404], [200, 404]),
+  "POST /api/public-submissions/:id/accept": row(all(404), [409, 404], [409, 404], all(403)),
+  "POST /api/public-submissions/:id/refuse": row(all(404), [200, 404], [200, 404], all(403)),
+  "POST /api/public-submissions/:id/forward": row(all(404), [200, 404], [200, 404], all(403)),
+  "POST /api/public-submissions/:id/answer": row(all(404), [200, 404], [200, 404], all(403)),
   // Online backup: only the bearer token of DATA_DIR/btnn-control.json (none in this app) — no session or role opens it.
   "POST /api/admin/backup": pub(401),
   "POST /api/auth/logout": row(all(204), all(204), all(204), all(204)),
@@ -471,6 +485,42 @@ async function newDataRequest(t: Target): Promise<string> {
     .returning();
   return r.id;
 }
+/** A citizen's submission landing at the Sở Tư pháp in / out of scope (fresh: a decision changes it). A claim file with
+ * the handling agency unclear, or a support request outside civil enforcement (Thông tư 09/2019/TT-BTP Điều 7). */
+async function newSubmission(t: Target, kind: "claim" | "support" = "claim") {
+  const province = t === "in" ? "thanh-hoa" : "ha-noi";
+  const r = await createSubmission(
+    fx.database.db,
+    {
+      kind,
+      answers:
+        kind === "claim"
+          ? { activity: "civil_enforcement", agency_kind: "unknown", province, act_date: "2025-09-10" }
+          : { activity: "administration", province },
+      person: { full_name: "Lê Văn Ma Trận", address: "1 Lê Lợi, Ma Trận", phone: "0912345678" },
+      facts: "Kê biên nhầm tài sản.",
+      request: {},
+      attachments: [
+        {
+          kind: "evidence",
+          title: "Ảnh",
+          file_name: "a.pdf",
+          content_base64: Buffer.from("%PDF-1.4\n").toString("base64"),
+        },
+      ],
+      factor: { kind: "id_last4", value: "1234" },
+      consent: { text_version: "2026-12-04" },
+    },
+    { now: new Date(), today: todayVn(), calendar: defaultCalendar },
+  );
+  const [row] = await fx.database.db
+    .select({ id: publicSubmissions.id })
+    .from(publicSubmissions)
+    .where(eq(publicSubmissions.code, r.receipt.code));
+  assert.equal(r.receipt.agency.id, AGENCY[t].stp);
+  return row.id;
+}
+const submissionIds = {} as Record<Target, { id: string; file: string }>;
 
 /** Unknown receipt codes, one per call (the per-code cap of the public lookups is not what this matrix tests). */
 let publicLookups = 0;
@@ -576,6 +626,32 @@ const CALLS: Record<string, (t: Target) => Promise<Req> | Req> = {
     method: "POST",
     url: `/api/public-data-requests/${await newDataRequest(t)}/close`,
     payload: { status: "done", answer: "Đã sửa địa chỉ trong hồ sơ vụ việc." },
+  }),
+  "GET /api/public-submissions": () => ({ method: "GET", url: "/api/public-submissions?status=received,forwarded" }),
+  "GET /api/public-submissions/:id": (t) => ({ method: "GET", url: `/api/public-submissions/${submissionIds[t].id}` }),
+  "GET /api/public-submissions/:id/files/:file_id": (t) => ({
+    method: "GET",
+    url: `/api/public-submissions/${submissionIds[t].id}/files/${submissionIds[t].file}`,
+  }),
+  "POST /api/public-submissions/:id/accept": (t) => ({
+    method: "POST",
+    url: `/api/public-submissions/${submissionIds[t].id}/accept`,
+    payload: {},
+  }),
+  "POST /api/public-submissions/:id/refuse": async (t) => ({
+    method: "POST",
+    url: `/api/public-submissions/${await newSubmission(t)}/refuse`,
+    payload: { reason: "Hồ sơ không thuộc phạm vi giải quyết của cơ quan." },
+  }),
+  "POST /api/public-submissions/:id/forward": async (t) => ({
+    method: "POST",
+    url: `/api/public-submissions/${await newSubmission(t)}/forward`,
+    payload: { agency_id: AGENCY[t].thads },
+  }),
+  "POST /api/public-submissions/:id/answer": async (t) => ({
+    method: "POST",
+    url: `/api/public-submissions/${await newSubmission(t, "support")}/answer`,
+    payload: { text: "Ông/bà liên hệ Sở Tư pháp để được hướng dẫn thủ tục." },
   }),
   "POST /api/auth/login": () => ({
     method: "POST",
@@ -1299,6 +1375,14 @@ before(async () => {
       { today: "2024-12-15" },
     );
     ids.assessment[t] = a.id;
+  }
+  for (const t of ["in", "out"] as const) {
+    const id = await newSubmission(t);
+    const [f] = await db
+      .select({ id: publicSubmissionFiles.id })
+      .from(publicSubmissionFiles)
+      .where(eq(publicSubmissionFiles.submissionId, id));
+    submissionIds[t] = { id, file: f.id };
   }
   for (const role of ROLES) clients.set(role, await signedIn(fx.app, USERNAME[role]));
 });

@@ -1,9 +1,11 @@
 // The public side of online submissions (issue 15): create (no login, idempotent, attachments checked by the one
 // allow-list), look up by receipt code + second factor (constant-time, same answer for an unknown code and a wrong
-// factor), and the data of the phiếu tiếp nhận. Officers' verbs are in public-submission-handling.ts.
+// factor), and the data of the phiếu tiếp nhận. Officers' reads: public-submission-handling.ts; decisions:
+// public-submission-decisions.ts.
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { WorkCalendar } from "../../domain/calendar/types.ts";
+import { PHASE_LABELS_VI, type Phase } from "../../domain/claims/index.ts";
 import { checkDocument } from "../../domain/files/allowed-types.ts";
 import {
   answerBy,
@@ -24,6 +26,7 @@ import { appendAudit } from "../audit.ts";
 import {
   agencies,
   claimDeadlines,
+  claims,
   publicSubmissionFiles,
   publicSubmissionSteps,
   publicSubmissions,
@@ -306,9 +309,15 @@ export async function submissionStatus(db: AppDb, row: typeof publicSubmissions.
   const last = steps[steps.length - 1]!;
   const kind = row.kind as SubmissionKind;
   let next: StatutoryDate | null = null;
+  let claim: { code: string; step_label: string } | null = null;
   if (row.status === "received") next = answerBy(cal, kind, row.submittedOn, row.determinedBySoTuPhap);
   else if (row.status === "forwarded") next = answerBy(cal, kind, last.on, false);
   else if (row.status === "accepted" && row.claimId) {
+    const [c] = await db
+      .select({ code: claims.code, state: claims.state })
+      .from(claims)
+      .where(eq(claims.id, row.claimId));
+    if (c) claim = { code: c.code, step_label: PHASE_LABELS_VI[c.state as Phase] ?? c.state };
     const [d] = await db
       .select()
       .from(claimDeadlines)
@@ -342,5 +351,8 @@ export async function submissionStatus(db: AppDb, row: typeof publicSubmissions.
     next_date: next,
     history: steps.map((s) => ({ step: s.step, label: SUBMISSION_STEP_VI[s.step], on: s.on, agency: s.agency_name })),
     consent_withdrawn_on: row.consentWithdrawnAt ? toVnDate(row.consentWithdrawnAt) : null,
+    // The linked claim's number and current step (issue 15 item 5), and the holder's answer or reason for refusal.
+    claim,
+    answer: row.status === "answered" || row.status === "refused" ? row.answerText : null,
   };
 }

@@ -59,7 +59,10 @@ export const publicSubmissions = pgTable(
     idempotencyKey: text("idempotency_key"),
     bodyHash: text("body_hash").notNull(),
     claimId: uuid("claim_id").references(() => claims.id),
+    /** The answer to a support request, or the reason a file was refused or returned: shown on the status page. */
     answerText: text("answer_text"),
+    /** The linked claim's phase last mailed to the person (a change of it sends the next mail). */
+    mailedClaimPhase: text("mailed_claim_phase"),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
@@ -105,6 +108,8 @@ export const publicSubmissionSteps = pgTable(
       .notNull()
       .references(() => agencies.id),
     byUserId: uuid("by_user_id").references(() => users.id),
+    /** When the person was told of this step by e-mail (null: not yet, or no address / consent withdrawn). */
+    mailedAt: timestamp("mailed_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [index("public_submission_steps_sub_idx").on(t.submissionId, t.id)],
 );

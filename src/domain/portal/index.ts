@@ -4,6 +4,7 @@ export * from "./consent.ts";
 export * from "./damage-heads.ts";
 export * from "./data-rights.ts";
 export * from "./determination.ts";
+export * from "./handling.ts";
 export * from "./interview.ts";
 export * from "./limitation.ts";
 export * from "./papers.ts";

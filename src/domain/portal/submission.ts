@@ -51,7 +51,7 @@ export type SubmissionStep = "received" | "forwarded" | "accepted" | "answered" 
 export const SUBMISSION_STEP_VI: Record<SubmissionStep, string> = {
   received: "Đã tiếp nhận hồ sơ",
   forwarded: "Sở Tư pháp đã chuyển hồ sơ đến cơ quan giải quyết bồi thường",
-  accepted: "Cơ quan đã thụ lý hồ sơ yêu cầu bồi thường",
+  accepted: "Cơ quan giải quyết bồi thường đã tiếp nhận hồ sơ vào sổ để giải quyết",
   answered: "Cơ quan đã trả lời đề nghị hỗ trợ",
   refused: "Cơ quan không thụ lý hồ sơ",
   withdrawn: "Người gửi đã rút lại sự đồng ý; hồ sơ đã rút, dữ liệu cá nhân đã xóa",

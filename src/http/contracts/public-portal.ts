@@ -291,4 +291,8 @@ export const StatusResponse = z.object({
   history: z.array(z.object({ step: z.string(), label: z.string(), on: z.string(), agency: z.string() })),
   /** Luật BVDLCN 91/2025/QH15: the day the person withdrew consent (src/http/contracts/public-data-rights.ts). */
   consent_withdrawn_on: z.string().nullable().optional(),
+  /** Once accepted: the claim's number in the agency's register and its current step. */
+  claim: z.object({ code: z.string(), step_label: z.string() }).nullable().optional(),
+  /** The answer to a support request, or the reason the file was refused or returned. */
+  answer: z.string().nullable().optional(),
 });
