@@ -3,13 +3,14 @@
 // (scope, time left under Điều 6, where to file, papers), downloads the filled Mẫu 01, files the claim with two
 // attachments, gets a receipt code and the phiếu tiếp nhận, and follows the file with the code and the phone number.
 // axe-core finds no serious or critical violation on any public page; the console stays clean (no error, no 401: the
-// portal never calls an authenticated endpoint).
+// portal never calls an authenticated endpoint). Then the competent agency's officer (second browser context) finds
+// the file in the agency's work, accepts it as a claim, and the person's status page shows it with the next date.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { browserAvailability, failureShot, type Harness, ROOT, startHarness } from "./harness.ts";
+import { browserAvailability, failureShot, type Harness, login, newPage, ROOT, startHarness } from "./harness.ts";
 
 const { skip } = browserAvailability();
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
@@ -87,6 +88,8 @@ async function assertNoSideScroll(page: Page, what: string) {
 
 describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: false }, () => {
   let h: Harness;
+  /** The receipt code the person got (ABCD-EFGH-JKMN), for the officer's side below. */
+  let receiptCode = "";
   before(async () => {
     h = await startHarness();
   });
@@ -273,6 +276,7 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       await page.getByRole("heading", { level: 1, name: "Đã nhận hồ sơ của bạn" }).waitFor();
       const code = ((await page.getByTestId("receipt-code").textContent()) ?? "").trim();
       assert.match(code, /^[A-Z2-9-]{10,}$/);
+      receiptCode = code;
       assert.match((await page.getByTestId("receipt-answer-by").textContent()) ?? "", /\d{2}\/\d{2}\/\d{4}/);
       await assertAccessible(page, "phiếu tiếp nhận");
       const [receiptPdf] = await Promise.all([
@@ -381,6 +385,78 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       throw e;
     } finally {
       await context.close();
+    }
+  });
+
+  test("cán bộ THADS Thanh Hóa thấy hồ sơ trong việc của cơ quan, tiếp nhận thành vụ việc; người gửi thấy kết quả và hạn tiếp theo", async () => {
+    assert.ok(receiptCode, "the citizen's journey above gave a receipt code");
+    const raw = receiptCode.replace(/-/g, "");
+    const dashed = raw.replace(/(.{4})(?=.)/g, "$1-");
+    const officer = await newPage(h);
+    const errors: string[] = [];
+    officer.page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    officer.page.on("pageerror", (e) => errors.push(e.message));
+    let citizen: Awaited<ReturnType<typeof phone>> | undefined;
+    try {
+      const page = officer.page;
+      await login(page, h.baseUrl, "thads.thanhhoa.canbo");
+      // The agency's work list (home) carries the submission, linked to its screen.
+      const inbox = await page.request.get(`${h.baseUrl}/api/inbox`);
+      assert.equal(inbox.status(), 200);
+      const item = ((await inbox.json()) as { items: Array<{ kind: string; title: string; url: string }> }).items.find(
+        (i) => i.kind === "public_submission" && i.title.includes(raw),
+      );
+      assert.ok(item, "the submission is in the THADS's work list");
+      // The menu's list of online submissions, then the submission's screen: the person's data masked.
+      await page.getByRole("menuitem", { name: "Hồ sơ gửi trực tuyến" }).click();
+      await page.getByRole("heading", { level: 3, name: "Hồ sơ gửi trực tuyến" }).waitFor();
+      await page.getByRole("link", { name: dashed, exact: true }).click();
+      await page.waitForURL(new RegExp(item.url));
+      await page.getByTestId("submission-code").filter({ hasText: dashed }).waitFor();
+      assert.match((await page.getByTestId("person-phone").textContent()) ?? "", /^•+78$/);
+      for (const name of ["quyet-dinh-huy-ke-bien.pdf", "anh-xe-may.png"])
+        await page.locator(".ant-list-item", { hasText: name }).waitFor();
+      // Accept: a confirmation naming the date and the two files, then the claim's screen.
+      await page
+        .getByTestId("submission-actions")
+        .getByRole("button", { name: "Tiếp nhận thành vụ việc", exact: true })
+        .click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByTestId("accept-confirm").filter({ hasText: "2 tệp đính kèm" }).waitFor();
+      await dialog.getByRole("button", { name: "Tiếp nhận thành vụ việc", exact: true }).click();
+      await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+      await page.getByTestId("claim-state").filter({ hasText: "Đã nhận hồ sơ" }).waitFor();
+      const claimCode = ((await page.getByTestId("claim-code").textContent()) ?? "").trim();
+      assert.match(claimCode, /^BT-\d{4}-\d{4}$/);
+      assert.deepEqual(errors, [], "không lỗi trong console của cán bộ");
+
+      // The person looks the file up again: accepted, the claim's number and step, the next statutory date.
+      citizen = await phone(h);
+      const cp = citizen.page;
+      await cp.goto(`${h.baseUrl}/cong-dan/tra-cuu?ma=${receiptCode}`);
+      await cp.getByRole("heading", { level: 1, name: "Tra cứu hồ sơ" }).waitFor();
+      await cp.getByLabel("Số điện thoại hoặc 4 số cuối căn cước").fill("0912345678");
+      await cp.getByRole("button", { name: "Tra cứu" }).click();
+      await cp.getByTestId("status-step").filter({ hasText: "đã tiếp nhận hồ sơ vào sổ" }).waitFor();
+      assert.match(
+        (await cp.getByTestId("status-claim").textContent()) ?? "",
+        new RegExp(`${claimCode}.*Đã nhận hồ sơ`),
+      );
+      assert.match((await cp.getByTestId("status-holder").textContent()) ?? "", /Thanh Hóa/);
+      assert.match((await cp.getByTestId("status-next").textContent()) ?? "", /\d{2}\/\d{2}\/\d{4}.*Điều 42 khoản 2/);
+      await assertAccessible(cp, "tra cứu sau khi tiếp nhận");
+      await assertNoSideScroll(cp, "tra cứu sau khi tiếp nhận");
+      assert.deepEqual(citizen.watch.unauthorized, [], "không gọi API cần đăng nhập");
+      assert.deepEqual(citizen.watch.errors, [], "không lỗi trong console");
+    } catch (e) {
+      await failureShot(officer.page, "public-portal-officer");
+      await failureShot(citizen?.page, "public-portal-status-after");
+      throw e;
+    } finally {
+      await officer.context.close();
+      await citizen?.context.close();
     }
   });
 });

@@ -74,6 +74,14 @@ const router = createBrowserRouter([
       { path: "claims/new", lazy: page(() => import("../features/claims/ClaimFormPage.tsx")) },
       { path: "claims/:id", lazy: page(() => import("../features/claims/ClaimDetailPage.tsx")) },
       { path: "claims/:id/edit", lazy: page(() => import("../features/claims/ClaimFormPage.tsx")) },
+      {
+        path: "public-submissions",
+        lazy: page(() => import("../features/public-submissions/SubmissionListPage.tsx")),
+      },
+      {
+        path: "public-submissions/:id",
+        lazy: page(() => import("../features/public-submissions/SubmissionDetailPage.tsx")),
+      },
       { path: "plans", lazy: page(() => import("../features/plans/PlanBoardPage.tsx")) },
       { path: "plans/import", lazy: page(() => import("../features/plans/PlanImportPage.tsx")) },
       { path: "requests", lazy: page(() => import("../features/requests/RequestsPage.tsx")) },

@@ -78,6 +78,10 @@ export default function Layout() {
       ),
     },
     { key: "/claims", icon: <FileSearchOutlined />, label: t("nav.claims") },
+    // Online submissions of the public portal: for the roles that handle claims (issue 15).
+    ...(can(user, "claims.write")
+      ? [{ key: "/public-submissions", icon: <InboxOutlined />, label: t("nav.publicSubmissions") }]
+      : []),
     {
       key: "plans",
       icon: <ProjectOutlined />,
@@ -119,6 +123,7 @@ export default function Layout() {
   const selected =
     [
       "/claims",
+      "/public-submissions",
       "/plans/import",
       "/plans",
       "/requests",

@@ -17,6 +17,8 @@ type Status = {
   holder: { id: string; name: string };
   next_date: { label: string; date: string; basis: string; explanation: Array<{ text: string }> } | null;
   history: Array<{ step: string; label: string; on: string; agency: string }>;
+  claim?: { code: string; step_label: string } | null;
+  answer?: string | null;
 };
 
 export default function StatusPage() {
@@ -115,6 +117,22 @@ export default function StatusPage() {
             <dd data-testid="status-step">
               <strong>{status.step_label}</strong> — {viDate(status.step_on)}
             </dd>
+            {status.claim && (
+              <>
+                <dt>{pt("statusClaim")}</dt>
+                <dd data-testid="status-claim">
+                  {pt("statusClaimText", { code: status.claim.code, step: status.claim.step_label })}
+                </dd>
+              </>
+            )}
+            {status.answer && (
+              <>
+                <dt>{pt(status.step === "refused" ? "statusReason" : "statusAnswer")}</dt>
+                <dd data-testid="status-answer" style={{ whiteSpace: "pre-wrap" }}>
+                  {status.answer}
+                </dd>
+              </>
+            )}
             <dt>{pt("statusHolder")}</dt>
             <dd data-testid="status-holder">{status.holder.name}</dd>
             <dt>{pt("statusNext")}</dt>

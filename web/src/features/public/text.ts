@@ -184,6 +184,10 @@ const vi = {
   drConfirmMissing: "Vui lòng đánh dấu xác nhận trước khi rút lại sự đồng ý.",
   drWithdraw: "Rút lại sự đồng ý",
   drWithdrawnNote: "Bạn đã rút lại sự đồng ý. Dữ liệu của bạn không còn được xử lý ngoài những gì pháp luật yêu cầu.",
+  statusClaim: "Vụ việc của bạn",
+  statusClaimText: "Số thụ lý {code} — bước hiện tại: {step}",
+  statusAnswer: "Trả lời của cơ quan",
+  statusReason: "Lý do trả lại hồ sơ",
 } as const;
 
 export type PortalKey = keyof typeof vi;
@@ -370,6 +374,10 @@ const en: Record<PortalKey, string> = {
   drConfirmMissing: "Tick the confirmation before withdrawing consent.",
   drWithdraw: "Withdraw consent",
   drWithdrawnNote: "You have withdrawn your consent. Your data is no longer processed beyond what the law requires.",
+  statusClaim: "Your claim",
+  statusClaimText: "Register number {code} — current step: {step}",
+  statusAnswer: "The agency's answer",
+  statusReason: "Why the file was returned",
 };
 
 export type PT = (key: PortalKey, vars?: Record<string, string>) => string;
