@@ -60,14 +60,20 @@ async function axeViolations(page: Page): Promise<string[]> {
           run: (
             ctx: Document,
             o: object,
-          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+          ) => Promise<{
+            violations: Array<{
+              id: string;
+              impact: string;
+              nodes: Array<{ target: string[]; failureSummary?: string }>;
+            }>;
+          }>;
         };
       }
     ).axe;
     const r = await axe.run(document, { resultTypes: ["violations"] });
     return r.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary ?? ""})`).join(", ")}`);
   });
 }
 
@@ -359,6 +365,10 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
         .getByTestId("corrections")
         .getByText(/Địa chỉ: Số 5 phố Cửa Bắc.*đang chờ cơ quan xem xét/)
         .waitFor();
+      // The form is idle again (the data are re-read after the request) before it is checked.
+      await page
+        .locator('form[aria-labelledby="h-correct"]:not([data-sending]) button[type="submit"]:not([disabled])')
+        .waitFor();
       assert.match((await held.textContent()) ?? "", /Số 3 phố Cửa Bắc/, "dữ liệu không tự thay đổi");
       await assertAccessible(page, "đề nghị sửa");
 
@@ -409,6 +419,16 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
         (i) => i.kind === "public_submission" && i.title.includes(raw),
       );
       assert.ok(item, "the submission is in the THADS's work list");
+      // On the home screen ("Việc của tôi"), the officer finds it by the code the person quotes, and opens it.
+      await page.goto(`${h.baseUrl}/`);
+      await page.getByRole("tab", { name: /Việc của cơ quan/ }).waitFor();
+      await page.getByLabel("Tìm theo tên việc, mã hồ sơ").first().fill(dashed);
+      await page
+        .getByRole("link", { name: new RegExp(raw) })
+        .first()
+        .click();
+      await page.waitForURL(new RegExp(item.url));
+      await page.getByTestId("submission-code").filter({ hasText: dashed }).waitFor();
       // The menu's list of online submissions, then the submission's screen: the person's data masked.
       await page.getByRole("menuitem", { name: "Hồ sơ gửi trực tuyến" }).click();
       await page.getByRole("heading", { level: 3, name: "Hồ sơ gửi trực tuyến" }).waitFor();

@@ -4,7 +4,7 @@
 // and records its own part; the lead sees that part after a refresh.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { after, before, describe } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import { browserAvailability, type Harness, newPage, pick, ROOT, signIn, startHarness, stepper } from "./harness.ts";
 

@@ -136,8 +136,15 @@ function InboxTable({ mine }: { mine: boolean }) {
   const nameOf = (id: string | null) => (id ? (people.data?.find((p) => p.id === id)?.full_name ?? "…") : "");
   const [assigning, setAssigning] = useState<InboxItem | null>(null);
   const [group, setGroup] = useState<string>("all");
+  // Finding one item among many (a receipt code, a claim number, a topic): the list is already loaded, so it filters here.
+  const [needle, setNeedle] = useState("");
   if (q.error) return <Alert type="error" message={(q.error as Error).message} />;
-  const items = (q.data?.items ?? []).filter((i) => group === "all" || i.status === group);
+  const words = needle.trim().toLocaleLowerCase("vi").replace(/-/g, "");
+  const items = (q.data?.items ?? []).filter(
+    (i) =>
+      (group === "all" || i.status === group) &&
+      (!words || i.title.toLocaleLowerCase("vi").replace(/-/g, "").includes(words)),
+  );
   const count = (g: (typeof GROUPS)[number]) =>
     g === "waiting" ? (q.data?.items ?? []).filter((i) => i.status === "waiting").length : (q.data?.counts[g] ?? 0);
   return (
@@ -152,6 +159,14 @@ function InboxTable({ mine }: { mine: boolean }) {
             { value: "all", label: t("inbox.all") },
             ...GROUPS.map((g) => ({ value: g, label: `${t(`inbox.g.${g}` as MessageKey)} (${count(g)})` })),
           ]}
+        />
+        <Input.Search
+          aria-label={t("inbox.search")}
+          placeholder={t("inbox.search")}
+          allowClear
+          style={{ width: 260 }}
+          onSearch={setNeedle}
+          onChange={(e) => setNeedle(e.target.value)}
         />
         {GROUPS.map((g) => (
           <Tag key={g} color={GROUP_COLOR[g]} data-testid={`count-${g}`}>

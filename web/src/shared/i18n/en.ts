@@ -1049,6 +1049,7 @@ export const en: Record<MessageKey, string> = {
   "inbox.reasonRequired": "Reassigning needs a reason",
   "inbox.history": "Assignment history",
   "inbox.group": "Group",
+  "inbox.search": "Search by title or code",
   "inbox.all": "All",
   "inbox.g.overdue": "Overdue",
   "inbox.g.due_soon": "Due within 5 working days",

@@ -1046,6 +1046,7 @@ export const vi = {
   "inbox.reasonRequired": "Giao lại cho người khác cần nêu lý do",
   "inbox.history": "Lịch sử giao việc",
   "inbox.group": "Nhóm việc",
+  "inbox.search": "Tìm theo tên việc, mã hồ sơ",
   "inbox.all": "Tất cả",
   "inbox.g.overdue": "Quá hạn",
   "inbox.g.due_soon": "Đến hạn trong 5 ngày làm việc",
