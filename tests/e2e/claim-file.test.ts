@@ -146,7 +146,7 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
       assert.match(await verify.innerText(), /25 ngày/);
       assert.match(await verify.innerText(), /Đã thực hiện đúng hạn/);
       // Điều 42 khoản 2: no supplement was asked for — the duty did not arise.
-      assert.match(await p.getByTestId("deadline-supplement").first().innerText(), /Không phát sinh/);
+      await p.getByTestId("deadline-supplement").first().filter({ hasText: "Không phát sinh" }).waitFor();
 
       await record("Bắt đầu thương lượng việc bồi thường", "25/11/2026", () =>
         text("Địa điểm thương lượng", "Trụ sở THADS tỉnh Thanh Hóa"),
@@ -216,7 +216,7 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
       assert.match(await advanceRow.getByTestId("event-facts").last().innerText(), /30\.000\.000/);
       assert.match(await advanceRow.getByTestId("correction-note").innerText(), /Phạm Đức Long · \d{2}\/\d{2}\/\d{4}/);
       assert.match(await advanceRow.getByTestId("correction-note").innerText(), /Lý do: Ghi nhầm số tiền tạm ứng/);
-      assert.match(await p.getByTestId("amount-advance").innerText(), /30\.000\.000/);
+      await p.getByTestId("amount-advance").filter({ hasText: "30.000.000" }).waitFor();
       await p.getByRole("tab", { name: "Tiến trình giải quyết" }).click();
 
       await record("Chi trả xong tiền bồi thường", "02/12/2026", async () => {
@@ -235,9 +235,10 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
         await modal.getByLabel("Số lần nộp").fill("4");
         await money("recovered", 5_000_000);
       });
-      assert.match(await p.getByTestId("claim-state").innerText(), /Đã có quyết định hoàn trả/);
-      assert.match(await p.getByTestId("amount-decided").innerText(), /150\.000\.000/);
-      assert.match(await p.getByTestId("amount-paid").innerText(), /120\.000\.000/);
+      // The toast comes with the write; the file's header follows when the claim is read again.
+      await p.getByTestId("claim-state").filter({ hasText: "Đã có quyết định hoàn trả" }).waitFor();
+      await p.getByTestId("amount-decided").filter({ hasText: "150.000.000" }).waitFor();
+      await p.getByTestId("amount-paid").filter({ hasText: "120.000.000" }).waitFor();
       // The file is closed: an officer is no longer offered cải chính.
       await p.getByRole("tab", { name: /^Sự kiện/ }).click();
       await events.waitFor();
