@@ -14,6 +14,17 @@ const SCREENS: Array<{ name: string; path: string }> = [
   { name: "statistics", path: "/statistics" },
   { name: "reports", path: "/reports" },
   { name: "calendar", path: "/calendar" },
+  { name: "incoming-register", path: "/incoming" },
+  { name: "outgoing-register", path: "/register" },
+  { name: "case-lists", path: "/case-lists" },
+  { name: "public-submissions", path: "/public-submissions" },
+];
+// The citizens' portal, without a login.
+const PUBLIC_SCREENS: Array<{ name: string; path: string }> = [
+  { name: "public-home", path: "/cong-dan" },
+  { name: "public-check", path: "/cong-dan/kiem-tra" },
+  { name: "public-submit", path: "/cong-dan/nop-ho-so" },
+  { name: "public-status", path: "/cong-dan/tra-cuu" },
 ];
 const SIZES = [
   { suffix: "", viewport: { width: 1366, height: 860 } },
@@ -42,6 +53,16 @@ try {
       console.log(`docs/screenshots/${s.name}${suffix}.png`);
     }
     await context.close();
+    const pub = await newPage(h, viewport);
+    for (const s of PUBLIC_SCREENS) {
+      await pub.page.goto(`${h.baseUrl}${s.path}`);
+      await pub.page.locator("h1").first().waitFor();
+      await pub.page.waitForLoadState("networkidle");
+      await pub.page.waitForTimeout(500);
+      await pub.page.screenshot({ path: join(dir, `${s.name}${suffix}.png`) });
+      console.log(`docs/screenshots/${s.name}${suffix}.png`);
+    }
+    await pub.context.close();
   }
 } finally {
   await h.close();
