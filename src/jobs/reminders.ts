@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { recomputeOpenClaimDeadlines } from "../db/repositories/claims.ts";
-import { insertNotifications } from "../db/repositories/coordination.ts";
 import { collectInbox } from "../db/repositories/inbox/list.ts";
+import { insertNotifications } from "../db/repositories/notifications.ts";
 import { jobRun, planTasks, taskInstances } from "../db/schema/index.ts";
 import type { AppDb } from "../db/types.ts";
 import { SYSTEM_SCOPE } from "../domain/access/scope.ts";

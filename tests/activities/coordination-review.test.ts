@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { addTaskEvidence } from "../../src/db/repositories/coordination.ts";
 import { createPlan, createTaskInstances, updateTaskInstance } from "../../src/db/repositories/plans.ts";
 import { getSubmissionDraft, openRound, saveSubmission } from "../../src/db/repositories/reports.ts";
+import { addTaskEvidence } from "../../src/db/repositories/task-evidence.ts";
 import { availableEngines, openTestDatabase } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
 import { uploadsFor } from "../../src/db/uploads.ts";

@@ -7,7 +7,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { createClaim } from "../../src/db/repositories/claims.ts";
 import { todayVn } from "../../src/db/repositories/common.ts";
-import { insertNotifications } from "../../src/db/repositories/coordination.ts";
+import { insertNotifications } from "../../src/db/repositories/notifications.ts";
 import { createPlan, createTaskInstances } from "../../src/db/repositories/plans.ts";
 import { createRequest } from "../../src/db/repositories/requests.ts";
 import { auditLog, requestReads, requests, workAssignments } from "../../src/db/schema/index.ts";

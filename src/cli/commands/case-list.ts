@@ -5,9 +5,9 @@
 // of the date (default today) and, with --save, stores it as an immutable snapshot.
 import { writeFileSync } from "node:fs";
 import { loadConfig } from "../../config.ts";
+import { agencyNames } from "../../db/repositories/agency-lookup.ts";
 import { createCaseListSnapshot, findCaseListSnapshot, previewCaseList } from "../../db/repositories/case-lists.ts";
 import { todayVn } from "../../db/repositories/common.ts";
-import { agencyNames } from "../../db/repositories/coordination.ts";
 import { describeTarget, openConfiguredDatabase } from "../../db/runtime.ts";
 import { SYSTEM_SCOPE } from "../../domain/access/scope.ts";
 import { CASE_LIST_KINDS, CASE_LIST_RULES, type CaseListKind, parsePeriod } from "../../domain/case-lists/index.ts";

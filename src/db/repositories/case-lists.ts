@@ -22,7 +22,7 @@ import { requirePermission, requireWritableAgencies, scopeCondition } from "../s
 import type { AppDb } from "../types.ts";
 import { claimListWhere } from "./claims.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
-import { linkTaskEvidence } from "./coordination.ts";
+import { linkTaskEvidence } from "./task-evidence.ts";
 
 type SnapshotRow = typeof caseListSnapshots.$inferSelect;
 export type SnapshotRowOut = CaseListRow & { handling_agency: string };

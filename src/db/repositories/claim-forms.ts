@@ -24,8 +24,8 @@ import { appendAudit, auditActor } from "../audit.ts";
 import { agencies, claimDocuments, outgoingRegister } from "../schema/index.ts";
 import { requirePermission } from "../scope.ts";
 import type { AppDb } from "../types.ts";
+import { agencyNames } from "./agency-lookup.ts";
 import { getClaim } from "./claims.ts";
-import { agencyNames } from "./coordination.ts";
 import { placeOf, ROLE_DOC_CODE, type Signer } from "./letters.ts";
 import { allocateOutgoing } from "./register.ts";
 

@@ -1,8 +1,3 @@
-// Sổ văn bản đến (incoming register): per receiving agency and year, số đến 1, 2, 3 … from the same counter discipline
-// as the outgoing register (register.ts `nextNumber`). An entry may carry the coordination request it brought in: a
-// paper or e-mail letter is registered and linked; a request routed inside BTNN is registered with one click
-// ("Vào sổ văn bản đến", prefilled from the request) — the clerk keeps the decision when số đến is taken, as in e-office.
-import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { type DocRef, docRefText } from "../../documents/builders/common.ts";
 import { padDocumentNumber } from "../../documents/numbering.ts";
@@ -11,13 +6,14 @@ import { checkIncomingDates, incomingYear } from "../../domain/registers/incomin
 import { type IsoDate, toVnDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
-import { attachments, incomingCounters, incomingRegister, outgoingRegister, requests } from "../schema/index.ts";
+import { incomingCounters, incomingRegister, outgoingRegister, requests } from "../schema/index.ts";
 import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import { likePattern } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { type UploadStore, withStoredUpload } from "../uploads.ts";
+import { agencyNames } from "./agency-lookup.ts";
+import { insertUploadRow, type NewUpload } from "./attachments.ts";
 import { normalizePage, notFound, type Page, type PageResult, todayVn, toSnake } from "./common.ts";
-import { agencyNames, attachmentColumns, type NewUpload } from "./coordination.ts";
 import { nextNumber } from "./register.ts";
 import { requestReaches, requestVisible } from "./requests.ts";
 
@@ -258,21 +254,13 @@ export async function attachIncomingFile(
     file,
     (tx) => loadEntry(tx, scope, id, true),
     async (tx, placed, entry) => {
-      const [a] = await tx
-        .insert(attachments)
-        .values({
-          entity: "incoming_document",
-          entityId: id,
-          agencyId: entry.agencyId,
-          kind: "upload",
-          fileName: file.fileName,
-          mimeType: file.mimeType,
-          size: file.bytes.length,
-          sha256: createHash("sha256").update(file.bytes).digest("hex"),
-          ...placed,
-          createdBy: scope.userId,
-        })
-        .returning(attachmentColumns);
+      const a = await insertUploadRow(
+        tx,
+        scope,
+        { entity: "incoming_document", entityId: id, agencyId: entry.agencyId },
+        file,
+        placed,
+      );
       const [after] = await tx
         .update(incomingRegister)
         .set({ attachmentId: a.id })

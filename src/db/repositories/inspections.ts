@@ -18,8 +18,8 @@ import { agencies, agencySuccessors, inspectionFollowups, inspections } from "..
 import { listedAgencyInScope, requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion, todayVn } from "./common.ts";
-import { insertNotifications } from "./coordination.ts";
 import { ROLE_DOC_CODE } from "./letters.ts";
+import { insertNotifications } from "./notifications.ts";
 
 export type TeamMember = { name: string; title?: string | null; agency_id?: string | null; role: "leader" | "member" };
 export type Target = { agency_id: string; date?: string | null; content?: string | null };

@@ -15,16 +15,14 @@ import { appendAudit, auditActor } from "../audit.ts";
 import { attachments, requestCopies, requests, taskInstances } from "../schema/index.ts";
 import { requirePermission, requireWritableAgencies } from "../scope.ts";
 import type { AppDb } from "../types.ts";
+import { agencyNames } from "./agency-lookup.ts";
+import { attachmentColumns } from "./attachments.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
-import {
-  agencyNames,
-  attachmentColumns,
-  insertNotifications,
-  linkTaskEvidence,
-  loadVisibleRequest,
-} from "./coordination.ts";
 import { incomingDocRef, incomingForRequest } from "./incoming.ts";
+import { insertNotifications } from "./notifications.ts";
 import { allocateOutgoing, findOutgoingFor } from "./register.ts";
+import { loadVisibleRequest } from "./requests.ts";
+import { linkTaskEvidence } from "./task-evidence.ts";
 
 /** Abbreviation of the issuing agency in document symbols, by role (Nghị định 30/2020, Phụ lục III; data, not law). */
 export const ROLE_DOC_CODE: Readonly<Record<string, string>> = {

@@ -13,11 +13,13 @@ import { appendAudit, auditActor } from "../audit.ts";
 import { agencies, attachments, claims, meetings, planTasks, taskInstances } from "../schema/index.ts";
 import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
+import { agencyNames } from "./agency-lookup.ts";
+import { attachmentColumns } from "./attachments.ts";
 import { getCaseListSnapshot, type SnapshotRowOut } from "./case-lists.ts";
 import { claimListWhere } from "./claims.ts";
 import { notFound, staleVersion, todayVn, toSnake } from "./common.ts";
-import { agencyNames, attachmentColumns, linkTaskEvidence } from "./coordination.ts";
 import { issueDocument, type Signer } from "./letters.ts";
+import { linkTaskEvidence } from "./task-evidence.ts";
 
 export const MEETING_BASIS = "KH 2021 mục II.2";
 /** Task ref of KH 2021 mục II.2 in an imported plan. */

@@ -1,5 +1,7 @@
-// In-app notifications of the caller: those addressed to them and those addressed to their acting agency. Read state is
-// per user (notification_reads): an agency's notification read by one officer stays unread for the colleagues.
+// In-app notifications: inserted once per deterministic key; the caller sees those addressed to them and those addressed
+// to their acting agency. Read state is per user (notification_reads): an agency's notification read by one officer
+// stays unread for the colleagues.
+import { createHash } from "node:crypto";
 import { and, asc, desc, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { notificationPath } from "../../domain/inbox/index.ts";
@@ -88,4 +90,48 @@ export async function markNotificationRead(db: AppDb, scope: Scope, id: string) 
     readAt = readAt ?? r?.at ?? null;
   }
   return { ...toSnake(row), read_at: readAt };
+}
+
+/** UUID derived from a deterministic key (sha256), so a repeated insert collides on the primary key. */
+export function deterministicUuid(key: string): string {
+  const h = createHash("sha256").update(key).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((Number.parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export type NotificationInput = {
+  key: string;
+  agency_id: string | null;
+  user_id?: string | null;
+  kind: string;
+  title: string;
+  body?: string | null;
+  entity?: string | null;
+  entity_id?: string | null;
+  due?: string | null;
+  url?: string | null;
+};
+
+/** Inserts notifications, each once (ON CONFLICT DO NOTHING on the deterministic id/key). Returns how many were new. */
+export async function insertNotifications(db: AppDb, list: NotificationInput[]): Promise<number> {
+  if (!list.length) return 0;
+  const rows = await db
+    .insert(notifications)
+    .values(
+      list.map((n) => ({
+        id: deterministicUuid(n.key),
+        dedupeKey: n.key,
+        agencyId: n.agency_id,
+        userId: n.user_id ?? null,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? null,
+        entity: n.entity ?? null,
+        entityId: n.entity_id ?? null,
+        due: n.due ?? null,
+        url: n.url ?? null,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  return rows.length;
 }

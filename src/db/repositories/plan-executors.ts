@@ -6,8 +6,8 @@ import { planTaskExecutors } from "../../domain/plans/executors.ts";
 import { appendAudit } from "../audit.ts";
 import { plans, planTasks } from "../schema/index.ts";
 import type { AppDb } from "../types.ts";
+import { agencyFacts } from "./agency-lookup.ts";
 import { todayVn } from "./common.ts";
-import { agencyFacts } from "./coordination.ts";
 
 export async function assignOccurrencesToLead(db: AppDb, today = todayVn()): Promise<{ tasks: number; moved: number }> {
   const pending = await db

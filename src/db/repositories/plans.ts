@@ -12,8 +12,8 @@ import { plans, planTasks, taskInstanceCoordinators, taskInstances } from "../sc
 import { requirePermission, requireWritableAgencies } from "../scope.ts";
 import { likePattern, searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
+import { agencyFacts } from "./agency-lookup.ts";
 import { normalizePage, notFound, type Page, type PageResult, staleVersion, todayVn, toSnake } from "./common.ts";
-import { agencyFacts } from "./coordination.ts";
 import { dueCondition } from "./due-filter.ts";
 import {
   effectiveStatusCondition,

@@ -26,7 +26,7 @@ import {
 import { requirePermission } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { createClaim } from "./claims/create.ts";
-import { insertNotifications } from "./coordination.ts";
+import { insertNotifications } from "./notifications.ts";
 import { requireHolder, visibleSubmission } from "./public-submission-handling.ts";
 
 type Row = typeof publicSubmissions.$inferSelect;

@@ -158,6 +158,17 @@ export async function createRequest(db: AppDb, scope: Scope, input: RequestInput
   });
 }
 
+/** A request the caller may see (404 otherwise). */
+export async function loadVisibleRequest(db: AppDb, scope: Scope, id: string) {
+  const vis = requestVisible(scope);
+  const [row] = await db
+    .select()
+    .from(requests)
+    .where(vis ? and(eq(requests.id, id), vis) : eq(requests.id, id));
+  if (!row) throw notFound("yêu cầu");
+  return row;
+}
+
 /** A request with its follow-ups (urging ladder) and read receipts. With `markRead`, records the caller's receipt. */
 export async function getRequest(
   db: AppDb,
@@ -165,12 +176,7 @@ export async function getRequest(
   id: string,
   opts: { markRead?: boolean } = {},
 ): Promise<RequestDto & { children: RequestDto[]; reads: Array<{ user_id: string; read_at: Date }> }> {
-  const sc = visible(scope);
-  const [row] = await db
-    .select()
-    .from(requests)
-    .where(sc ? and(eq(requests.id, id), sc) : eq(requests.id, id));
-  if (!row) throw notFound("yêu cầu");
+  const row = await loadVisibleRequest(db, scope, id);
   if (opts.markRead && scope.userId)
     await db.insert(requestReads).values({ requestId: id, userId: scope.userId }).onConflictDoNothing();
   const [children, reads] = await Promise.all([

@@ -1,12 +1,14 @@
 // Who sees and who acts on plans and task occurrences, as SQL (one place for every reader: plans, board, statistics,
 // dashboard, inbox). An occurrence belongs to its lead agency (agency_id / lead_agency_id); the coordinating agencies
 // listed on it see it and record their own part; a plan is seen by its owner and, read-only, by every agency it names.
-import { and, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import type { IsoDate } from "../../domain/shared/dates.ts";
 import { overdueCutoff } from "../../domain/tasks/index.ts";
 import { plans, planTasks, taskInstances } from "../schema/index.ts";
 import { listedAgencyInScope, scopeCondition } from "../scope.ts";
+import type { AppDb } from "../types.ts";
+import { notFound } from "./common.ts";
 
 /** Occurrences whose lead (owning) agency is in scope: these the caller may update. */
 export function taskLeadCondition(scope: Scope): SQL | undefined {
@@ -56,4 +58,15 @@ export function effectiveStatusCondition(status: string, today: IsoDate): SQL {
   const base = inArray(taskInstances.status, stored);
   if (status !== "pending" && status !== "in_progress") return base;
   return and(base, sql`(${taskInstances.due} is null or ${taskInstances.due} > ${overdueCutoff(today)})`) as SQL;
+}
+
+/** An occurrence the caller may see (404 otherwise). */
+export async function loadVisibleTask(db: AppDb, scope: Scope, id: string) {
+  const sc = taskVisibleCondition(scope);
+  const [row] = await db
+    .select()
+    .from(taskInstances)
+    .where(sc ? and(eq(taskInstances.id, id), sc) : eq(taskInstances.id, id));
+  if (!row) throw notFound("nhiệm vụ");
+  return row;
 }

@@ -10,7 +10,8 @@ import { agencies, attachments, taskInstances, trainings } from "../schema/index
 import { listedAgencyInScope, requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { notFound, staleVersion } from "./common.ts";
-import { linkTaskEvidence, loadVisibleTask } from "./coordination.ts";
+import { linkTaskEvidence } from "./task-evidence.ts";
+import { loadVisibleTask } from "./task-scope.ts";
 
 export const TRAINING_KINDS = ["training", "dissemination"] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];

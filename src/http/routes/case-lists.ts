@@ -2,12 +2,12 @@
 // phức tạp/tồn đọng/kéo dài) as immutable as-of snapshots; exports to XLSX and DOCX.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { agencyNames } from "../../db/repositories/agency-lookup.ts";
 import {
   createCaseListSnapshot,
   getCaseListSnapshot,
   listCaseListSnapshots,
 } from "../../db/repositories/case-lists.ts";
-import { agencyNames } from "../../db/repositories/coordination.ts";
 import { ROLE_DOC_CODE } from "../../db/repositories/letters.ts";
 import type { AppDb } from "../../db/types.ts";
 import { PROVINCES } from "../../domain/agencies/provinces.ts";

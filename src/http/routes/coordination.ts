@@ -4,18 +4,13 @@
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  addTaskComment,
-  addTaskEvidence,
-  loadVisibleAttachment,
-  markCopyRead,
-  requestCoordination,
-  taskDetail,
-  taskProgress,
-  urgingProposal,
-} from "../../db/repositories/coordination.ts";
+import { loadVisibleAttachment } from "../../db/repositories/attachments.ts";
 import { draftRequestLetter, latestRequestLetter } from "../../db/repositories/letters.ts";
 import { listNotifications, markNotificationRead } from "../../db/repositories/notifications.ts";
+import { markCopyRead, requestCoordination } from "../../db/repositories/request-copies.ts";
+import { addTaskComment, addTaskEvidence, taskDetail } from "../../db/repositories/task-evidence.ts";
+import { taskProgress } from "../../db/repositories/task-progress.ts";
+import { urgingProposal } from "../../db/repositories/urging.ts";
 import type { AppDb } from "../../db/types.ts";
 import { readStored, type Uploads } from "../../db/uploads.ts";
 import { DOCUMENT_BUILDER_IDS, SIGN_AUTHORITIES } from "../../documents/index.ts";

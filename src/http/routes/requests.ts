@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getAgency } from "../../db/repositories/agencies.ts";
-import { createRoutedRequest, type RouteOut } from "../../db/repositories/coordination.ts";
+import { createRoutedRequest, type RouteOut } from "../../db/repositories/request-routing.ts";
 import {
   getRequest,
   listRequests,

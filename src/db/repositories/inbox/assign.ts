@@ -10,7 +10,7 @@ import { memberships, users, workAssignments } from "../../schema/index.ts";
 import { requirePermission } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
 import { notFound, todayVn, toSnake } from "../common.ts";
-import { insertNotifications } from "../coordination.ts";
+import { insertNotifications } from "../notifications.ts";
 import { INBOX_SOURCES } from "./sources.ts";
 
 /** Officers of the caller's agency who can carry work (viewers cannot). */

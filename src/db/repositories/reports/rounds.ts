@@ -27,7 +27,7 @@ import { agencies, reportRounds, reportSubmissions } from "../../schema/index.ts
 import { requirePermission, requireWritableAgencies, scopeCondition } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
 import { notFound, todayVn } from "../common.ts";
-import { insertNotifications } from "../coordination.ts";
+import { insertNotifications } from "../notifications.ts";
 
 import { getTemplate } from "./templates.ts";
 

@@ -21,7 +21,7 @@ import { plans, planTasks, reportSubmissions, taskInstances } from "../../schema
 import { requireAgencyInScope, requirePermission, requireWritableAgencies } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
 import { notFound, staleVersion, todayVn } from "../common.ts";
-import { insertNotifications } from "../coordination.ts";
+import { insertNotifications } from "../notifications.ts";
 import { loadStatClaims } from "../statistics.ts";
 
 import { getRound, type Opts } from "./rounds.ts";
