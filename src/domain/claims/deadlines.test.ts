@@ -355,6 +355,29 @@ describe("computeDeadlines — quyết định, khởi kiện, kinh phí", () =>
   });
 });
 
+describe("computeDeadlines — lịch sử thiếu bước", () => {
+  test("Luật TNBTCNN 2017, Điều 47 khoản 2, Điều 62 khoản 1 — thiếu ngày quyết định có hiệu lực: hạn đề nghị cấp kinh phí tính từ ngày suy ra, không đồng thời báo 'không tính được'", () => {
+    const r = computeDeadlines(
+      h([
+        ["accepted", "2026-02-10"],
+        ["decision_issued", "2026-04-01"],
+        ["paid", "2026-05-05"],
+      ]),
+      defaultCalendar,
+      "2026-06-01",
+    );
+    const computed = r.deadlines.filter((d) => d.step === "funds_request");
+    assert.equal(computed.length, 1);
+    assert.equal(computed[0].from_date, r.milestones.find((m) => m.key === "decision_effective")?.date);
+    const steps = new Set(r.deadlines.map((d) => d.step));
+    assert.deepEqual(
+      r.not_computed.filter((n) => steps.has(n.step)),
+      [],
+      "một bước hoặc tính được, hoặc được nêu là không tính được — không cả hai",
+    );
+  });
+});
+
 describe("computeDeadlines — Luật TNBTCNN 2009 và lỗi", () => {
   test("Nghị định 16/2010/NĐ-CP (hướng dẫn Luật TNBTCNN 2009) — vụ việc theo Luật 2009: chỉ hiệu lực quyết định và quyền khởi kiện, chưa xác nhận", () => {
     const r = computeDeadlines(

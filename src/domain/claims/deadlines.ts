@@ -579,7 +579,8 @@ export function computeDeadlines(
       for (const rule of RULES) {
         if (rule.trigger !== m || notComputed.some((n) => n.step === rule.step && n.depends_on === m)) continue;
         const param = paramFor(rule.step, law, u.date, rule.variant);
-        if (!param) continue;
+        // Already computed from a date the law derives (funds_request from Điều 47 k2's effective date): one answer.
+        if (!param || deadlines.some((d) => d.step === param.key)) continue;
         notComputed.push({
           step: param.key,
           label: param.label,
