@@ -5,7 +5,7 @@
 // and the row is locked so a double click decides once (the second → 409); one transaction, one audit row, one step
 // the status page shows and the person is mailed about (src/jobs/public-submission-mail.ts).
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import {
   type HandlingAction,
@@ -31,18 +31,39 @@ import { requireHolder, visibleSubmission } from "./public-submission-handling.t
 
 type Row = typeof publicSubmissions.$inferSelect;
 type Ctx = { today: string; now: Date };
+/** The shape every decision below has (the route runs each the same way). */
+export type Decision<I, R> = (db: AppDb, scope: Scope, id: string, input: I, ctx: Ctx) => Promise<R>;
 export type ClaimField = (typeof CLAIM_FIELDS)[number];
 
+/** What a decision changes beyond the state: further columns, the next holder, what the audit row adds. */
+type Move<T> = {
+  set?: Partial<typeof publicSubmissions.$inferInsert>;
+  /** The agency holding the submission afterwards (default: the one deciding). */
+  agencyId?: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  result: T;
+};
+
+const STEP_OF: Record<HandlingAction, SubmissionStep> = {
+  accept: "accepted",
+  refuse: "refused",
+  forward: "forwarded",
+  answer: "answered",
+};
+
 /**
- * Runs one decision: checks (permission, holder, state) before anything is written, then `write` in a transaction
- * with the submission locked — a concurrent repeat waits, then finds the new state and is refused (409).
+ * The one transition every decision goes through: checks (permission, holder, state) before anything is written, then
+ * in a transaction with the submission locked — a concurrent repeat waits, then finds the new state and is refused
+ * (409) — the decision's own work (`write`), the new state, the step the status page shows and one audit row.
  */
-async function decide<T>(
+async function transition<T>(
   db: AppDb,
   scope: Scope,
   id: string,
   action: HandlingAction,
-  write: (tx: AppDb, row: Row) => Promise<T>,
+  ctx: Ctx,
+  write: (tx: AppDb, row: Row) => Promise<Move<T>>,
 ): Promise<T> {
   requirePermission(scope, "claims.write");
   const seen = await visibleSubmission(db, scope, id);
@@ -58,18 +79,30 @@ async function decide<T>(
       },
       action,
     );
-    return write(tx, row);
-  });
-}
-
-async function step(tx: AppDb, scope: Scope, row: Row, s: SubmissionStep, agencyId: string, ctx: Ctx) {
-  await tx.insert(publicSubmissionSteps).values({
-    submissionId: row.id,
-    step: s,
-    on: ctx.today,
-    at: ctx.now,
-    agencyId,
-    byUserId: scope.userId,
+    const move = await write(tx, row);
+    const status = STEP_OF[action];
+    const agencyId = move.agencyId ?? row.agencyId;
+    await tx
+      .update(publicSubmissions)
+      .set({ ...move.set, status, agencyId, version: sql`${publicSubmissions.version} + 1`, updatedAt: ctx.now })
+      .where(eq(publicSubmissions.id, row.id));
+    await tx.insert(publicSubmissionSteps).values({
+      submissionId: row.id,
+      step: status,
+      on: ctx.today,
+      at: ctx.now,
+      agencyId,
+      byUserId: scope.userId,
+    });
+    await appendAudit(tx, {
+      ...auditActor(scope),
+      action: `public_submission.${action}`,
+      entity: "public_submission",
+      entity_id: row.id,
+      before: { status: row.status, ...move.before },
+      after: { status, ...move.after },
+    });
+    return move.result;
   });
 }
 
@@ -96,7 +129,7 @@ export async function acceptSubmission(
   input: { field?: ClaimField },
   ctx: Ctx,
 ): Promise<{ claim_id: string; claim_code: string }> {
-  return decide(db, scope, id, "accept", async (tx, row) => {
+  return transition(db, scope, id, "accept", ctx, async (tx, row) => {
     const heads = ((row.request as { damage_heads?: Array<{ amount?: number }> }).damage_heads ?? []).filter(
       (h) => typeof h.amount === "number",
     );
@@ -132,76 +165,31 @@ export async function acceptSubmission(
           uploadedBy: scope.userId,
         })),
       );
-    await tx
-      .update(publicSubmissions)
-      .set({
-        status: "accepted",
-        claimId: claim.id,
-        // The acceptance mail tells the claim's first step; later changes of it are mailed again.
-        mailedClaimPhase: claim.state,
-        version: sql`${publicSubmissions.version} + 1`,
-        updatedAt: ctx.now,
-      })
-      .where(eq(publicSubmissions.id, row.id));
-    await step(tx, scope, row, "accepted", row.agencyId, ctx);
-    await appendAudit(tx, {
-      ...auditActor(scope),
-      action: "public_submission.accept",
-      entity: "public_submission",
-      entity_id: row.id,
-      before: { status: row.status },
-      after: { status: "accepted", claim_id: claim.id, claim_code: claim.code, files: files.length },
-    });
-    return { claim_id: claim.id, claim_code: claim.code };
+    return {
+      // The acceptance mail tells the claim's first step; later changes of it are mailed again.
+      set: { claimId: claim.id, mailedClaimPhase: claim.state },
+      after: { claim_id: claim.id, claim_code: claim.code, files: files.length },
+      result: { claim_id: claim.id, claim_code: claim.code },
+    };
   });
 }
 
 /** Refuses or returns the submission with a reason the person reads on the status page (e.g. Điều 43 khoản 2). */
 export async function refuseSubmission(db: AppDb, scope: Scope, id: string, input: { reason: string }, ctx: Ctx) {
-  return decide(db, scope, id, "refuse", async (tx, row) => {
-    await tx
-      .update(publicSubmissions)
-      .set({
-        status: "refused",
-        answerText: input.reason,
-        version: sql`${publicSubmissions.version} + 1`,
-        updatedAt: ctx.now,
-      })
-      .where(eq(publicSubmissions.id, row.id));
-    await step(tx, scope, row, "refused", row.agencyId, ctx);
-    await appendAudit(tx, {
-      ...auditActor(scope),
-      action: "public_submission.refuse",
-      entity: "public_submission",
-      entity_id: row.id,
-      before: { status: row.status },
-      after: { status: "refused", reason: input.reason },
-    });
-  });
+  return transition(db, scope, id, "refuse", ctx, async () => ({
+    set: { answerText: input.reason },
+    after: { reason: input.reason },
+    result: undefined,
+  }));
 }
 
 /** Answers a support request (Thông tư 09/2019/TT-BTP Điều 5); the answer is shown on the person's status page. */
 export async function answerSubmission(db: AppDb, scope: Scope, id: string, input: { text: string }, ctx: Ctx) {
-  return decide(db, scope, id, "answer", async (tx, row) => {
-    await tx
-      .update(publicSubmissions)
-      .set({
-        status: "answered",
-        answerText: input.text,
-        version: sql`${publicSubmissions.version} + 1`,
-        updatedAt: ctx.now,
-      })
-      .where(eq(publicSubmissions.id, row.id));
-    await step(tx, scope, row, "answered", row.agencyId, ctx);
-    await appendAudit(tx, {
-      ...auditActor(scope),
-      action: "public_submission.answer",
-      entity: "public_submission",
-      entity_id: row.id,
-      before: { status: row.status },
-      after: { status: "answered", answer: input.text },
-    });
-  });
+  return transition(db, scope, id, "answer", ctx, async () => ({
+    set: { answerText: input.text },
+    after: { answer: input.text },
+    result: undefined,
+  }));
 }
 
 /**
@@ -209,7 +197,7 @@ export async function answerSubmission(db: AppDb, scope: Scope, id: string, inpu
  * 68/2018/NĐ-CP, Điều 32–33: within 5 working days): it moves to that agency's inbox, which is notified.
  */
 export async function forwardSubmission(db: AppDb, scope: Scope, id: string, input: { agency_id: string }, ctx: Ctx) {
-  return decide(db, scope, id, "forward", async (tx, row) => {
+  return transition(db, scope, id, "forward", ctx, async (tx, row) => {
     if (input.agency_id === row.agencyId)
       throw new DomainError(
         "same_agency",
@@ -226,16 +214,6 @@ export async function forwardSubmission(db: AppDb, scope: Scope, id: string, inp
         "agency_id",
         `Cơ quan "${input.agency_id}" không có trong danh mục hoặc đã thôi hoạt động; hãy chọn cơ quan đang hoạt động.`,
       );
-    await tx
-      .update(publicSubmissions)
-      .set({
-        status: "forwarded",
-        agencyId: target.id,
-        version: sql`${publicSubmissions.version} + 1`,
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(publicSubmissions.id, row.id)));
-    await step(tx, scope, row, "forwarded", target.id, ctx);
     await insertNotifications(tx, [
       {
         key: `public_submission:forwarded:${row.id}:${target.id}`,
@@ -248,14 +226,11 @@ export async function forwardSubmission(db: AppDb, scope: Scope, id: string, inp
         url: `/public-submissions/${row.id}`,
       },
     ]);
-    await appendAudit(tx, {
-      ...auditActor(scope),
-      action: "public_submission.forward",
-      entity: "public_submission",
-      entity_id: row.id,
-      before: { status: row.status, agency_id: row.agencyId },
-      after: { status: "forwarded", agency_id: target.id },
-    });
-    return { agency: { id: target.id, name: target.name } };
+    return {
+      agencyId: target.id,
+      before: { agency_id: row.agencyId },
+      after: { agency_id: target.id },
+      result: { agency: { id: target.id, name: target.name } },
+    };
   });
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import {
   acceptSubmission,
   answerSubmission,
+  type Decision,
   forwardSubmission,
   refuseSubmission,
 } from "../../db/repositories/public-submission-decisions.ts";
@@ -61,7 +62,14 @@ export const publicSubmissionHandlingRoutes: FastifyPluginAsyncZod<{
       app.log.warn({ event: "public_submission_mail" }, (e as Error).message),
     );
   };
-  const detail = (request: Parameters<typeof scopeOf>[0], id: string) => getHandledSubmission(db, scopeOf(request), id);
+  type Request = Parameters<typeof scopeOf>[0] & { params: { id: string } };
+  const detail = (request: Request) => getHandledSubmission(db, scopeOf(request), request.params.id);
+  /** One decision on `:id` by the caller's agency; the person is told at once (the scheduler retries what fails). */
+  const decide = async <I, R>(request: Request & { body: I }, run: Decision<I, R>): Promise<R> => {
+    const r = await run(db, scopeOf(request), request.params.id, request.body, clock());
+    notifyPerson();
+    return r;
+  };
 
   app.get(
     "/api/public-submissions",
@@ -140,10 +148,9 @@ export const publicSubmissionHandlingRoutes: FastifyPluginAsyncZod<{
       config: { access: WRITE },
     },
     async (request, reply) => {
-      const r = await acceptSubmission(db, scopeOf(request), request.params.id, request.body, clock());
-      notifyPerson();
+      const r = await decide(request, acceptSubmission);
       reply.header("location", `/api/claims/${r.claim_id}`);
-      return reply.code(201).send({ ...r, submission: await detail(request, request.params.id) });
+      return reply.code(201).send({ ...r, submission: await detail(request) });
     },
   );
 
@@ -161,9 +168,8 @@ export const publicSubmissionHandlingRoutes: FastifyPluginAsyncZod<{
       config: { access: WRITE, idempotency: false },
     },
     async (request) => {
-      await refuseSubmission(db, scopeOf(request), request.params.id, request.body, clock());
-      notifyPerson();
-      return detail(request, request.params.id);
+      await decide(request, refuseSubmission);
+      return detail(request);
     },
   );
 
@@ -181,9 +187,8 @@ export const publicSubmissionHandlingRoutes: FastifyPluginAsyncZod<{
       config: { access: WRITE, idempotency: false },
     },
     async (request) => {
-      await answerSubmission(db, scopeOf(request), request.params.id, request.body, clock());
-      notifyPerson();
-      return detail(request, request.params.id);
+      await decide(request, answerSubmission);
+      return detail(request);
     },
   );
 
@@ -201,10 +206,9 @@ export const publicSubmissionHandlingRoutes: FastifyPluginAsyncZod<{
       config: { access: WRITE, idempotency: false },
     },
     async (request) => {
-      await forwardSubmission(db, scopeOf(request), request.params.id, request.body, clock());
-      notifyPerson();
+      await decide(request, forwardSubmission);
       // The Sở Tư pháp still sees the file it forwarded (read-only).
-      return detail(request, request.params.id);
+      return detail(request);
     },
   );
 };
