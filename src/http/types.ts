@@ -3,7 +3,7 @@ import "fastify";
 
 /** Who may call a route: anyone, any signed-in user, or holders of one permission (domain/access). `inside`: the
  * permissions the handler checks for part of its answer (e.g. ?reveal=personal needs claims.personal_data) — declared
- * so the permission guard test (tests/hostile/access-findings.test.ts, finding 7) can see every permission in use. */
+ * so the permission guard test (tests/hostile/access-findings/permissions-audit.test.ts, finding 7) can see every permission in use. */
 export type Access = "public" | "authenticated" | { permission: string; inside?: readonly string[] };
 
 declare module "fastify" {
