@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { type DocRef, docRefText } from "../../documents/builders/common.ts";
 import { padDocumentNumber } from "../../documents/numbering.ts";
 import type { Scope } from "../../domain/access/scope.ts";
@@ -13,8 +13,8 @@ import type { AppDb } from "../types.ts";
 import { type UploadStore, withStoredUpload } from "../uploads.ts";
 import { agencyNames } from "./agency-lookup.ts";
 import { insertUploadRow, type NewUpload } from "./attachments.ts";
-import { normalizePage, notFound, type Page, type PageResult, todayVn, toSnake } from "./common.ts";
-import { nextNumber } from "./register.ts";
+import { notFound, type Page, type PageResult, todayVn, toSnake } from "./common.ts";
+import { type DocumentRegister, insertNumbered, listRegister } from "./register.ts";
 import { requestReaches, requestVisible } from "./requests.ts";
 
 export type IncomingInput = {
@@ -87,28 +87,25 @@ async function requireNotRegistered(db: AppDb, agencyId: string, requestId: stri
     );
 }
 
-async function insertEntry(tx: AppDb, scope: Scope, input: IncomingInput, action: string): Promise<IncomingDto> {
-  const year = incomingYear(input.received_on);
-  const n = await nextNumber(tx, incomingCounters, input.agency_id, year);
-  const [row] = await tx
-    .insert(incomingRegister)
-    .values({
-      agencyId: input.agency_id,
-      year,
-      number: n,
-      receivedOn: input.received_on,
-      docType: input.doc_type ?? null,
-      symbol: input.symbol ?? null,
-      docDate: input.doc_date ?? null,
-      issuer: input.issuer,
-      subject: input.subject,
-      requestId: input.request_id ?? null,
-      createdBy: scope.userId,
-    })
-    .returning();
-  const out = dto(row);
-  await appendAudit(tx, { ...auditActor(scope), action, entity: "incoming_register", entity_id: row.id, after: out });
-  return out;
+const INCOMING: DocumentRegister<typeof incomingRegister> = {
+  table: incomingRegister,
+  counters: incomingCounters,
+  entity: "incoming_register",
+};
+
+function insertEntry(tx: AppDb, scope: Scope, input: IncomingInput): Promise<IncomingDto> {
+  const values = {
+    agencyId: input.agency_id,
+    year: incomingYear(input.received_on),
+    receivedOn: input.received_on,
+    docType: input.doc_type ?? null,
+    symbol: input.symbol ?? null,
+    docDate: input.doc_date ?? null,
+    issuer: input.issuer,
+    subject: input.subject,
+    requestId: input.request_id ?? null,
+  };
+  return insertNumbered(tx, scope, INCOMING, values, "incoming.register", dto);
 }
 
 /** Registers an incoming document in the receiving agency's register (the next số đến of its year), audited. */
@@ -126,7 +123,7 @@ export async function registerIncoming(
       await requireRequestFor(tx, scope, input.request_id, input.agency_id, "request_id");
       await requireNotRegistered(tx, input.agency_id, input.request_id, "request_id");
     }
-    return insertEntry(tx, scope, input, "incoming.register");
+    return insertEntry(tx, scope, input);
   });
 }
 
@@ -197,7 +194,7 @@ export async function registerRequestIncoming(
       request_id: requestId,
     };
     checkIncomingDates(entryInput, today);
-    return { entry: await insertEntry(tx, scope, entryInput, "incoming.register"), created: true };
+    return { entry: await insertEntry(tx, scope, entryInput), created: true };
   });
 }
 
@@ -285,31 +282,16 @@ export async function listIncoming(
   filter: { agency_id?: string; year?: number; request_id?: string; q?: string } = {},
   page: Page = {},
 ): Promise<PageResult<IncomingDto>> {
-  const { limit, offset } = normalizePage(page);
-  const conds: SQL[] = [];
-  const sc = scopeCondition(scope, incomingRegister.agencyId);
-  if (sc) conds.push(sc);
-  if (filter.agency_id) conds.push(eq(incomingRegister.agencyId, filter.agency_id));
-  if (filter.year) conds.push(eq(incomingRegister.year, filter.year));
-  if (filter.request_id) conds.push(eq(incomingRegister.requestId, filter.request_id));
+  const where: SQL[] = [];
+  if (filter.request_id) where.push(eq(incomingRegister.requestId, filter.request_id));
   if (filter.q) {
     const p = likePattern(filter.q);
-    conds.push(
+    where.push(
       or(ilike(incomingRegister.subject, p), ilike(incomingRegister.symbol, p), ilike(incomingRegister.issuer, p))!,
     );
   }
-  const where = conds.length ? and(...conds) : undefined;
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select()
-      .from(incomingRegister)
-      .where(where)
-      .orderBy(asc(incomingRegister.agencyId), desc(incomingRegister.year), desc(incomingRegister.number))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(incomingRegister).where(where),
-  ]);
-  return { items: rows.map(dto), total: Number(n), limit, offset };
+  const order = [asc(incomingRegister.agencyId), desc(incomingRegister.year), desc(incomingRegister.number)];
+  return listRegister(db, scope, INCOMING, { ...filter, where, order }, page, dto);
 }
 
 /** The entry by which `agencyId` registered this request, if any (a reply letter cites it). */

@@ -1,11 +1,18 @@
-// Registers numbered per agency and year (sổ văn bản đi; sổ thụ lý and sổ văn bản đến through nextNumber): numbers per agency and year, 1, 2, 3 … with no gaps and no duplicates.
-// The (agency, year) counter row is incremented with INSERT … ON CONFLICT DO UPDATE … RETURNING in the same
-// transaction as the register row: concurrent allocations queue on the row lock; a rollback returns the number.
+// Registers numbered per agency and year (sổ văn bản đi here; sổ văn bản đến in incoming.ts and sổ thụ lý through
+// nextNumber): numbers 1, 2, 3 … with no gaps and no duplicates. The (agency, year) counter row is incremented with
+// INSERT … ON CONFLICT DO UPDATE … RETURNING in the same transaction as the register row: concurrent allocations queue
+// on the row lock; a rollback returns the number. Both document registers record and list through one pair of verbs.
 import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
-import { type claimCounters, type incomingCounters, outgoingCounters, outgoingRegister } from "../schema/index.ts";
+import {
+  type claimCounters,
+  type incomingCounters,
+  type incomingRegister,
+  outgoingCounters,
+  outgoingRegister,
+} from "../schema/index.ts";
 import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { normalizePage, type Page, type PageResult, toSnake } from "./common.ts";
@@ -64,6 +71,68 @@ export async function raiseCounter(
     });
 }
 
+type EntryTable = typeof outgoingRegister | typeof incomingRegister;
+
+/** A numbered document register: its entries, its (agency, year) counters and the entity name its audit rows carry. */
+export type DocumentRegister<T extends EntryTable> = { table: T; counters: Counters; entity: string };
+
+const OUTGOING: DocumentRegister<typeof outgoingRegister> = {
+  table: outgoingRegister,
+  counters: outgoingCounters,
+  entity: "outgoing_register",
+};
+
+/** Records an entry under the next number of its (agency, year) register, audited, in the caller's transaction. */
+export async function insertNumbered<T extends EntryTable, D>(
+  tx: AppDb,
+  scope: Scope,
+  reg: DocumentRegister<T>,
+  values: Omit<T["$inferInsert"], "number" | "createdBy">,
+  action: string,
+  dto: (row: T["$inferSelect"]) => D,
+): Promise<D> {
+  const number = await nextNumber(tx, reg.counters, values.agencyId, values.year);
+  // One insert for either table: both share the numbered entry columns (schema/registers.ts).
+  const table = reg.table as EntryTable as typeof outgoingRegister;
+  const [row] = await tx
+    .insert(table)
+    .values({ ...(values as typeof outgoingRegister.$inferInsert), number, createdBy: scope.userId })
+    .returning();
+  const out = dto(row as T["$inferSelect"]);
+  await appendAudit(tx, { ...auditActor(scope), action, entity: reg.entity, entity_id: row.id, after: out });
+  return out;
+}
+
+/** One page of a register in the caller's scope: by agency and year plus the register's own conditions. */
+export async function listRegister<T extends EntryTable, D>(
+  db: AppDb,
+  scope: Scope,
+  reg: DocumentRegister<T>,
+  filter: { agency_id?: string; year?: number; where?: SQL[]; order: SQL[] },
+  page: Page,
+  dto: (row: T["$inferSelect"]) => D,
+): Promise<PageResult<D>> {
+  const { limit, offset } = normalizePage(page);
+  const t = reg.table as EntryTable as typeof outgoingRegister;
+  const conds: SQL[] = [...(filter.where ?? [])];
+  const sc = scopeCondition(scope, t.agencyId);
+  if (sc) conds.unshift(sc);
+  if (filter.agency_id) conds.push(eq(t.agencyId, filter.agency_id));
+  if (filter.year) conds.push(eq(t.year, filter.year));
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select()
+      .from(t)
+      .where(where)
+      .orderBy(...filter.order)
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(t).where(where),
+  ]);
+  return { items: rows.map((r) => dto(r as T["$inferSelect"])), total: Number(n), limit, offset };
+}
+
 /** The register entry already issued by `agency_id` for this entity, kind and year (a regenerated letter keeps it). */
 export async function findOutgoingFor(
   db: AppDb,
@@ -98,33 +167,25 @@ export async function allocateOutgoing(db: AppDb, scope: Scope, input: OutgoingI
       "doc_kind",
       `Loại văn bản không hợp lệ; chỉ nhận: ${OUTPUT_KINDS.join(", ")}.`,
     );
-  return db.transaction(async (tx) => {
-    const n = await nextNumber(tx, outgoingCounters, input.agency_id, input.year);
-    const [row] = await tx
-      .insert(outgoingRegister)
-      .values({
+  return db.transaction((tx) =>
+    insertNumbered(
+      tx,
+      scope,
+      OUTGOING,
+      {
         agencyId: input.agency_id,
         year: input.year,
-        number: n,
         symbol: input.symbol ?? null,
         docKind: input.doc_kind,
         subject: input.subject,
         issuedOn: input.issued_on ?? null,
         entity: input.entity ?? null,
         entityId: input.entity_id ?? null,
-        createdBy: scope.userId,
-      })
-      .returning();
-    const out = dto(row);
-    await appendAudit(tx, {
-      ...auditActor(scope),
-      action: "register.allocate",
-      entity: "outgoing_register",
-      entity_id: row.id,
-      after: out,
-    });
-    return out;
-  });
+      },
+      "register.allocate",
+      dto,
+    ),
+  );
 }
 
 export async function listOutgoing(
@@ -133,24 +194,9 @@ export async function listOutgoing(
   filter: { agency_id?: string; year?: number; entity?: string; entity_id?: string } = {},
   page: Page = {},
 ): Promise<PageResult<OutgoingDto>> {
-  const { limit, offset } = normalizePage(page);
-  const conds: SQL[] = [];
-  const sc = scopeCondition(scope, outgoingRegister.agencyId);
-  if (sc) conds.push(sc);
-  if (filter.agency_id) conds.push(eq(outgoingRegister.agencyId, filter.agency_id));
-  if (filter.year) conds.push(eq(outgoingRegister.year, filter.year));
-  if (filter.entity) conds.push(eq(outgoingRegister.entity, filter.entity));
-  if (filter.entity_id) conds.push(eq(outgoingRegister.entityId, filter.entity_id));
-  const where = conds.length ? and(...conds) : undefined;
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select()
-      .from(outgoingRegister)
-      .where(where)
-      .orderBy(asc(outgoingRegister.agencyId), asc(outgoingRegister.year), asc(outgoingRegister.number))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(outgoingRegister).where(where),
-  ]);
-  return { items: rows.map(dto), total: Number(n), limit, offset };
+  const where: SQL[] = [];
+  if (filter.entity) where.push(eq(outgoingRegister.entity, filter.entity));
+  if (filter.entity_id) where.push(eq(outgoingRegister.entityId, filter.entity_id));
+  const order = [asc(outgoingRegister.agencyId), asc(outgoingRegister.year), asc(outgoingRegister.number)];
+  return listRegister(db, scope, OUTGOING, { ...filter, where, order }, page, dto);
 }
