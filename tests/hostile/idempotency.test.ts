@@ -1,8 +1,9 @@
 // Issue 13, finding 12: double submits. Every creating route (each POST the OpenAPI document lists with an
 // `idempotency-key` header parameter — src/http/plugins/idempotency.ts adds it to every POST unless the route says
 // `config: { idempotency: false }`) gets 5 concurrent identical submissions with one Idempotency-Key: exactly one
-// record (one audit entry of the route's action) and five identical responses. A creating route added later without
-// a row in ROUTES fails the guard test below. Both engines.
+// record (one audit entry of the route's action) and five identical responses. Every POST is in ROUTES or, when it
+// opts out, in OPT_OUTS with the reason a repeat cannot create twice: a POST added later in neither fails the guard
+// test below. Both engines.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
@@ -461,6 +462,44 @@ const ROUTES: Record<string, Row> = {
   },
 };
 
+/**
+ * The POSTs that opt out (`config: { idempotency: false }`, so the OpenAPI document lists no Idempotency-Key) and why a
+ * repeat cannot create a second record. A new opt-out needs a row here, i.e. a stated reason (the guard test).
+ */
+const OPT_OUTS: Record<string, string> = {
+  // Sessions and passwords: no record is created, or the login / reset throttles count every try.
+  "/api/auth/login": "no session yet to key by; a repeat only opens another session (throttled per user and address)",
+  "/api/auth/logout": "ends the caller's session; a repeat has no session left (401)",
+  "/api/auth/password": "changes the caller's own password; a repeat's current_password is wrong (422), throttled",
+  "/api/auth/password-reset":
+    "public, no user to key by; each call issues a fresh single-use link (30 min), throttled per address",
+  "/api/auth/password-reset/confirm": "consumes a single-use link; a repeat finds it used (410)",
+  "/api/users/{id}/password": "sets another account's password: the state after a repeat is the same",
+  // State changes of existing records: a repeat leaves the same state.
+  "/api/bulk/assign": "assigns existing items; assigning to the same person again changes nothing (changed: 0)",
+  "/api/bulk/mark-read": "marks existing items read for the caller: a repeat changes nothing",
+  "/api/notifications/read-all": "marks the caller's notifications read: a repeat changes nothing",
+  "/api/notifications/{id}/read": "marks one notification read: a repeat changes nothing",
+  "/api/requests/{id}/copies/{copy_id}/read": "a read receipt, recorded once per copy: a repeat changes nothing",
+  "/api/public-data-requests/{id}/close": "closes an open correction request; a repeat finds it closed (409)",
+  "/api/public-submissions/{id}/refuse": "a decision on an existing submission; a repeat finds it decided (409)",
+  "/api/public-submissions/{id}/answer": "a decision on an existing submission; a repeat finds it decided (409)",
+  "/api/public-submissions/{id}/forward": "moves an existing submission to another agency; a repeat finds it moved",
+  // Reads and previews (at most an audit entry of the read).
+  "/api/admin/impact-preview": "a preview of a rule change: writes nothing",
+  "/api/route": "a preview of the routing rules: writes nothing",
+  "/api/public/check": "the portal's eligibility check: writes nothing",
+  "/api/public/claim-form": "renders the claim form (docx/pdf) from the answers: writes nothing",
+  "/api/public/status": "the portal's status lookup: writes nothing but the attempt counter",
+  "/api/public/my-data": "the data subject's access request: writes only its audit entry",
+  // Public or token-authenticated creating routes: no user to key the header by, so the repository dedupes.
+  "/api/public/my-data/corrections":
+    "public, no user to key by: an identical open correction request is answered with itself (test below)",
+  "/api/public/my-data/withdraw": "withdraws consent once; a repeat is refused (422 consent_withdrawn)",
+  "/api/admin/backup":
+    "control-token route of `btnn backup` (no session): writes a backup file the caller names, a repeat overwrites it",
+};
+
 type OpenApi = {
   paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>>;
 };
@@ -470,6 +509,7 @@ for (const engine of availableEngines()) {
     let fx: HostileFixture;
     let admin: Client;
     let keyed: string[] = [];
+    let unkeyed: string[] = [];
     let n = 0;
     /** One object of every kind (each route changes a different one). */
     let o: Objects;
@@ -479,10 +519,11 @@ for (const engine of availableEngines()) {
       admin = await signedIn(fx.app, "sysadmin");
       o = await createObjects(fx.database.db, "in");
       const doc = (await fx.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as OpenApi;
-      keyed = Object.entries(doc.paths)
-        .filter(([, ops]) => ops.post?.parameters?.some((p) => p.in === "header" && p.name === IDEMPOTENCY_HEADER))
-        .map(([path]) => path)
-        .sort();
+      const posts = Object.entries(doc.paths).filter(([, ops]) => ops.post);
+      const hasKey = (ops: OpenApi["paths"][string]) =>
+        ops.post?.parameters?.some((p) => p.in === "header" && p.name === IDEMPOTENCY_HEADER) === true;
+      keyed = posts.filter(([, ops]) => hasKey(ops)).map(([path]) => path);
+      unkeyed = posts.filter(([, ops]) => !hasKey(ops)).map(([path]) => path);
     });
     after(() => fx.close());
 
@@ -509,10 +550,64 @@ for (const engine of availableEngines()) {
         `Đường dẫn POST mới chưa được kiểm tra gửi trùng: ${missing.join(", ")}.\n` +
           "Thêm vào ROUTES trong tests/hostile/idempotency.test.ts một thân hợp lệ và hành động audit mà một lần tạo ghi " +
           "(plugin src/http/plugins/idempotency.ts đã tự áp dụng cho đường dẫn này); nếu đường dẫn KHÔNG tạo gì " +
-          "(xem trước, đánh dấu đã đọc…), đăng ký nó với config: { idempotency: false }.",
+          "(xem trước, đánh dấu đã đọc…), đăng ký nó với config: { idempotency: false } và nêu lý do trong OPT_OUTS.",
       );
       const stale = Object.keys(ROUTES).filter((p) => !keyed.includes(p));
       assert.deepEqual(stale, [], `ROUTES có đường dẫn không còn nhận Idempotency-Key: ${stale.join(", ")}`);
+    });
+
+    test("bảo vệ: mọi POST không nhận Idempotency-Key (idempotency: false) có một dòng trong OPT_OUTS nêu lý do", (t) => {
+      const unexplained = unkeyed.filter((p) => !OPT_OUTS[p] || OPT_OUTS[p].trim().length < 20);
+      assert.deepEqual(
+        unexplained,
+        [],
+        `Đường dẫn POST tắt Idempotency-Key mà không nêu lý do: ${unexplained.join(", ")}.\n` +
+          "Nếu đường dẫn tạo bản ghi, bỏ config: { idempotency: false } và thêm một dòng vào ROUTES; nếu không, thêm vào " +
+          "OPT_OUTS trong tests/hostile/idempotency.test.ts lý do một lần gửi lại không tạo thêm bản ghi.",
+      );
+      const stale = Object.keys(OPT_OUTS).filter((p) => !unkeyed.includes(p));
+      assert.deepEqual(stale, [], `OPT_OUTS có đường dẫn không còn tắt Idempotency-Key: ${stale.join(", ")}`);
+      t.diagnostic(`${keyed.length} POST nhận Idempotency-Key, ${unkeyed.length} POST tắt có lý do`);
+    });
+
+    test("đề nghị sửa dữ liệu cá nhân (cổng công dân, không đăng nhập): 5 lần gửi đồng thời giống hệt → 1 đề nghị, 5 phản hồi giống hệt", async () => {
+      const r = await createSubmission(
+        fx.database.db,
+        {
+          kind: "support",
+          answers: { activity: "civil_enforcement", agency_kind: "thads_province", province: "thanh-hoa" },
+          person: { full_name: "Người Sửa Trùng", address: "Thanh Hóa" },
+          facts: "Đề nghị hỗ trợ.",
+          request: {},
+          attachments: [],
+          factor: { kind: "id_last4", value: "1234" },
+          consent: { text_version: "2026-12-04" },
+        },
+        { now: new Date(), today: todayVn(), calendar: defaultCalendar },
+      );
+      const body = { code: r.receipt.code, factor: "1234", field: "address", value: "Số 9 Lê Lợi", reason: "Ghi nhầm" };
+      const post = (payload: object) =>
+        fx.app.inject({ method: "POST", url: "/api/public/my-data/corrections", payload });
+      const before = await auditCount("public_submission.correction_request");
+      const rs = await Promise.all(Array.from({ length: 5 }, () => post(body)));
+      for (const x of rs) {
+        assert.equal(x.statusCode, 201, x.body);
+        assert.ok(x.rawPayload.equals(rs[0]!.rawPayload), "phản hồi khác nhau");
+      }
+      const rows = async () =>
+        (
+          await fx.database.query<{ id: string }>(
+            `select d.id from public_data_requests d join public_submissions s on s.id = d.submission_id
+              where s.code = $1`,
+            [r.receipt.code],
+          )
+        ).map((x) => x.id);
+      assert.deepEqual(await rows(), [rs[0]!.json().id]);
+      assert.equal(await auditCount("public_submission.correction_request"), before + 1);
+      // Another value is another request.
+      const other = await post({ ...body, value: "Số 11 Lê Lợi" });
+      assert.equal(other.statusCode, 201, other.body);
+      assert.equal((await rows()).length, 2);
     });
 
     for (const path of Object.keys(ROUTES))

@@ -42,22 +42,24 @@ const audit = (tx: AppDb, row: Row, action: string, ctx: Ctx, after: Record<stri
 const withdrawnConflict = () =>
   new DomainError("consent_withdrawn", "code", "Bạn đã rút lại sự đồng ý cho hồ sơ này; dữ liệu không còn được xử lý.");
 
+const correctionDto = (r: typeof publicDataRequests.$inferSelect) => ({
+  id: r.id,
+  field: r.field,
+  field_label: CORRECTABLE_FIELD_VI[r.field as CorrectableField] ?? r.field,
+  value: r.requestedValue,
+  reason: r.reason,
+  status: r.status,
+  created_on: r.createdOn,
+  answer: r.answer,
+});
+
 async function corrections(db: AppDb, submissionId: string) {
   const rows = await db
     .select()
     .from(publicDataRequests)
     .where(eq(publicDataRequests.submissionId, submissionId))
     .orderBy(asc(publicDataRequests.createdAt));
-  return rows.map((r) => ({
-    id: r.id,
-    field: r.field,
-    field_label: CORRECTABLE_FIELD_VI[r.field as CorrectableField] ?? r.field,
-    value: r.requestedValue,
-    reason: r.reason,
-    status: r.status,
-    created_on: r.createdOn,
-    answer: r.answer,
-  }));
+  return rows.map(correctionDto);
 }
 
 /** Everything held about the person for this submission — the right of access. Audited (no values in the trail). */
@@ -104,7 +106,10 @@ export async function subjectData(db: AppDb, row: Row, ctx: Ctx) {
   return dto;
 }
 
-/** A correction request: stored, shown to the holding agency (inbox), never applied by itself. */
+/**
+ * A correction request: stored, shown to the holding agency (inbox), never applied by itself. A repeat of an open
+ * request (same field, value and reason — a double submit or a retry) answers with that request instead of a second.
+ */
 export async function requestCorrection(
   db: AppDb,
   row: Row,
@@ -119,6 +124,21 @@ export async function requestCorrection(
       .from(publicSubmissions)
       .where(eq(publicSubmissions.id, row.id))
       .for("update");
+    const reason = input.reason ?? null;
+    const [same] = await tx
+      .select()
+      .from(publicDataRequests)
+      .where(
+        and(
+          eq(publicDataRequests.submissionId, row.id),
+          eq(publicDataRequests.status, "open"),
+          eq(publicDataRequests.field, input.field),
+          eq(publicDataRequests.requestedValue, input.value),
+          reason === null ? isNull(publicDataRequests.reason) : eq(publicDataRequests.reason, reason),
+        ),
+      )
+      .limit(1);
+    if (same) return correctionDto(same);
     const [{ n }] = await tx
       .select({ n: count() })
       .from(publicDataRequests)
@@ -136,22 +156,13 @@ export async function requestCorrection(
         kind: "correction",
         field: input.field,
         requestedValue: input.value,
-        reason: input.reason ?? null,
+        reason,
         createdAt: ctx.now,
         createdOn: ctx.today,
       })
       .returning();
     await audit(tx, row, "public_submission.correction_request", ctx, { request_id: r.id, field: input.field });
-    return {
-      id: r.id,
-      field: r.field,
-      field_label: CORRECTABLE_FIELD_VI[input.field],
-      value: r.requestedValue,
-      reason: r.reason,
-      status: r.status,
-      created_on: r.createdOn,
-      answer: null,
-    };
+    return correctionDto(r);
   });
 }
 

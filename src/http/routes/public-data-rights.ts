@@ -68,7 +68,7 @@ export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
         body: CorrectionBody,
         response: { 201: Correction, 429: errorResponses[409], ...errorResponses },
       },
-      // Each request is the person's own; a repeat is a second request (capped per submission).
+      // No login, so no user to key a header by: the repository answers a repeat of an open request with that request.
       config: { access: "public", idempotency: false },
     },
     async (request, reply) => {
