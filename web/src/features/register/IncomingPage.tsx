@@ -2,33 +2,17 @@
 // links the coordination request it carries and keeps its received file. Registering needs register.allocate.
 import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Typography,
-  Upload,
-} from "antd";
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography, Upload } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
-import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, issuePath, type Page, uploadFile } from "../../shared/api.ts";
-import { fmtDate, todayVnDayjs, yearVn } from "../../shared/format.ts";
+import { ApiError, api, type Page, uploadFile } from "../../shared/api.ts";
+import { fmtDate, todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
-import { validValues } from "../../shared/valid-values.ts";
 import type { RequestRow } from "../requests/RequestsPage.tsx";
+import { RegisterBook } from "./RegisterBook.tsx";
 
 export type Incoming = {
   id: string;
@@ -96,62 +80,15 @@ function RequestPicker({
 
 export default function IncomingPage() {
   const { t } = useI18n();
-  const me = useMe().data;
   const name = useAgencyName();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [agency, setAgency] = useState<string | null>(null);
-  const [year, setYear] = useState<number | null>(yearVn());
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
-  const [open, setOpen] = useState(false);
   const [linking, setLinking] = useState<Incoming | null>(null);
   const [linkTo, setLinkTo] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [form] = Form.useForm<NewValues>();
   const formAgency = Form.useWatch("agency_id", form);
-  const writable = can(me, "register.allocate");
-  const q = useQuery({
-    queryKey: ["incoming", agency, year, search, page],
-    queryFn: () =>
-      api<Page<Incoming>>("/api/incoming", {
-        query: { agency_id: agency, year, q: search || undefined, page, page_size: 20 },
-      }),
-  });
   const refresh = () => qc.invalidateQueries({ queryKey: ["incoming"] });
-
-  const register = async () => {
-    const v = await validValues(form);
-    if (!v) return;
-    setError(null);
-    try {
-      const r = await api<Incoming>("/api/incoming", {
-        method: "POST",
-        body: {
-          agency_id: v.agency_id,
-          received_on: v.received_on.format("YYYY-MM-DD"),
-          doc_type: v.doc_type?.trim() || null,
-          symbol: v.symbol?.trim() || null,
-          doc_date: v.doc_date ? v.doc_date.format("YYYY-MM-DD") : null,
-          issuer: v.issuer,
-          subject: v.subject,
-          request_id: v.request_id || null,
-        },
-      });
-      if (file) await uploadFile(`/api/incoming/${r.id}/file`, file);
-      message.success(t("incoming.registered", { number: r.number }));
-      setOpen(false);
-      setFile(null);
-      form.resetFields();
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setFields(e.issues.map((i) => ({ name: issuePath(i.path), errors: [i.message] })) as never);
-      } else setError(String(e));
-    }
-  };
 
   const link = async () => {
     if (!linking || !linkTo) return;
@@ -177,112 +114,69 @@ export default function IncomingPage() {
   };
 
   return (
-    <Card
-      title={
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t("incoming.title")}
-        </Typography.Title>
-      }
-      extra={
-        writable && (
-          <Button type="primary" onClick={() => setOpen(true)}>
-            {t("incoming.register")}
-          </Button>
-        )
-      }
-    >
-      <Space wrap style={{ marginBottom: 12 }}>
-        <AgencySelect value={agency} onChange={setAgency} allowClear placeholder={t("common.agency")} />
-        <InputNumber aria-label={t("common.year")} value={year} onChange={setYear} min={2000} max={2100} />
-        <Input.Search
-          aria-label={t("incoming.search")}
-          placeholder={t("incoming.search")}
-          allowClear
-          onSearch={(v) => {
-            setSearch(v.trim());
-            setPage(1);
-          }}
-          style={{ maxWidth: 320 }}
-        />
-      </Space>
-      <Table<Incoming>
-        size="small"
-        rowKey="id"
-        loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
-        pagination={{ current: page, total: q.data?.total ?? 0, pageSize: 20, onChange: setPage }}
-        scroll={{ x: 1000 }}
-        columns={[
-          { title: t("incoming.number"), dataIndex: "number", width: 80 },
-          { title: t("incoming.receivedOn"), dataIndex: "received_on", render: fmtDate, width: 110 },
-          {
-            title: t("incoming.symbol"),
-            dataIndex: "symbol",
-            width: 140,
-            render: (v: string | null) => v ?? t("common.none"),
-          },
-          { title: t("incoming.docDate"), dataIndex: "doc_date", render: fmtDate, width: 110 },
-          { title: t("incoming.issuer"), dataIndex: "issuer", ellipsis: true },
-          { title: t("incoming.subject"), dataIndex: "subject" },
-          { title: t("common.agency"), dataIndex: "agency_id", render: (v: string) => name(v), ellipsis: true },
-          {
-            title: t("incoming.request"),
-            dataIndex: "request_id",
-            width: 150,
-            render: (v: string | null, row) =>
-              v ? (
-                <Link to={`/requests?open=${v}`}>{t("incoming.open")}</Link>
-              ) : (
-                writable && (
-                  <Button size="small" onClick={() => setLinking(row)}>
-                    {t("incoming.link")}
-                  </Button>
-                )
-              ),
-          },
-          {
-            title: t("incoming.file"),
-            dataIndex: "attachment_id",
-            width: 90,
-            render: (v: string | null, row) =>
-              v ? (
-                <a href={`/api/attachments/${v}`} aria-label={t("incoming.file")}>
-                  <PaperClipOutlined />
-                </a>
-              ) : (
-                writable && (
-                  <Upload
-                    accept={DOCUMENT_ACCEPT}
-                    showUploadList={false}
-                    beforeUpload={(f) => {
-                      attach(row, f);
-                      return false;
-                    }}
-                  >
-                    <Button size="small" icon={<UploadOutlined />} aria-label={t("incoming.attach")} />
-                  </Upload>
-                )
-              ),
-          },
-        ]}
-      />
-      <Modal
-        open={open}
-        title={t("incoming.register")}
-        onOk={register}
-        onCancel={() => setOpen(false)}
-        okText={t("common.save")}
-        cancelText={t("common.cancel")}
-      >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ agency_id: me?.agency_id, received_on: todayVnDayjs(), doc_type: "Công văn" }}
-        >
-          <Form.Item label={t("common.agency")} name="agency_id" rules={[{ required: true }]}>
-            <AgencySelect />
-          </Form.Item>
+    <RegisterBook<Incoming, NewValues>
+      collection="incoming"
+      title={t("incoming.title")}
+      recordLabel={t("incoming.register")}
+      searchLabel={t("incoming.search")}
+      scrollX={1000}
+      columns={(writable) => [
+        { title: t("incoming.number"), dataIndex: "number", width: 80 },
+        { title: t("incoming.receivedOn"), dataIndex: "received_on", render: fmtDate, width: 110 },
+        {
+          title: t("incoming.symbol"),
+          dataIndex: "symbol",
+          width: 140,
+          render: (v: string | null) => v ?? t("common.none"),
+        },
+        { title: t("incoming.docDate"), dataIndex: "doc_date", render: fmtDate, width: 110 },
+        { title: t("incoming.issuer"), dataIndex: "issuer", ellipsis: true },
+        { title: t("incoming.subject"), dataIndex: "subject" },
+        { title: t("common.agency"), dataIndex: "agency_id", render: (v: string) => name(v), ellipsis: true },
+        {
+          title: t("incoming.request"),
+          dataIndex: "request_id",
+          width: 150,
+          render: (v: string | null, row) =>
+            v ? (
+              <Link to={`/requests?open=${v}`}>{t("incoming.open")}</Link>
+            ) : (
+              writable && (
+                <Button size="small" onClick={() => setLinking(row)}>
+                  {t("incoming.link")}
+                </Button>
+              )
+            ),
+        },
+        {
+          title: t("incoming.file"),
+          dataIndex: "attachment_id",
+          width: 90,
+          render: (v: string | null, row) =>
+            v ? (
+              <a href={`/api/attachments/${v}`} aria-label={t("incoming.file")}>
+                <PaperClipOutlined />
+              </a>
+            ) : (
+              writable && (
+                <Upload
+                  accept={DOCUMENT_ACCEPT}
+                  showUploadList={false}
+                  beforeUpload={(f) => {
+                    attach(row, f);
+                    return false;
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />} aria-label={t("incoming.attach")} />
+                </Upload>
+              )
+            ),
+        },
+      ]}
+      form={form}
+      initialValues={{ received_on: todayVnDayjs(), doc_type: "Công văn" }}
+      formItems={
+        <>
           <Form.Item label={t("incoming.receivedOn")} name="received_on" rules={[{ required: true }]}>
             <DatePicker format="DD/MM/YYYY" />
           </Form.Item>
@@ -318,8 +212,24 @@ export default function IncomingPage() {
               <Button icon={<UploadOutlined />}>{t("incoming.attach")}</Button>
             </Upload>
           </Form.Item>
-        </Form>
-      </Modal>
+        </>
+      }
+      toBody={(v) => ({
+        agency_id: v.agency_id,
+        received_on: v.received_on.format("YYYY-MM-DD"),
+        doc_type: v.doc_type?.trim() || null,
+        symbol: v.symbol?.trim() || null,
+        doc_date: v.doc_date ? v.doc_date.format("YYYY-MM-DD") : null,
+        issuer: v.issuer,
+        subject: v.subject,
+        request_id: v.request_id || null,
+      })}
+      recorded={async (r) => {
+        if (file) await uploadFile(`/api/incoming/${r.id}/file`, file);
+        setFile(null);
+        return t("incoming.registered", { number: r.number });
+      }}
+    >
       <Modal
         open={!!linking}
         title={t("incoming.link")}
@@ -336,7 +246,7 @@ export default function IncomingPage() {
           </Space>
         )}
       </Modal>
-    </Card>
+    </RegisterBook>
   );
 }
 
