@@ -1,6 +1,6 @@
 // Issue 11 acceptance (c): notification mail through a real SMTP server on loopback (smtp-server), messages parsed with
 // mailparser — per-event mail, the 07:00 digest (fake clock), Vietnamese subject and body, links to the screen where
-// the work is done, no claimant personal data; nothing is sent when SMTP_URL is unset.
+// the work is done, no claimant personal data; nothing is sent when SMTP_URL is unset (the same steps with it set send).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { Cron } from "croner";
@@ -10,6 +10,7 @@ import { openTestDatabase } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
 import { buildApp } from "../../src/http/app.ts";
 import { DIGEST_PATTERN, mailDigests, mailEachEvent } from "../../src/jobs/notification-mail.ts";
+import { schedulerMail, startScheduler } from "../../src/jobs/scheduler.ts";
 import { createMailer, type Mailer } from "../../src/mail/mailer.ts";
 import { type Client, seedFixtureUsers, signedIn } from "../http/helpers.ts";
 import { type SmtpFixture, startSmtp } from "./smtp-fixture.ts";
@@ -127,22 +128,65 @@ describe("Thư thông báo qua SMTP", () => {
     assert.equal(await mailDigests(database.db, mailer, { baseUrl: BASE, now: next as Date }), 0);
   });
 
-  test("không cấu hình SMTP_URL: không có trình gửi thư, không thư nào được gửi, giao diện được báo thư đang tắt", async () => {
-    const config = loadConfig({ DATA_DIR: "/tmp/btnn-mail-off" });
-    assert.equal(config.smtpUrl, undefined);
-    assert.equal(createMailer(config), null);
-    const off = await buildApp({ database, config: {} });
-    await off.ready();
+  // The server's wiring (src/cli/commands/serve.ts): the configuration → the scheduler's mail → its dispatch. The same
+  // steps run with and without SMTP_URL while the loopback server listens: with it one mail arrives (so the check
+  // below can fail), without it none, to anybody.
+  const sameSteps = async (env: Record<string, string>, email: string, code: string) => {
+    const config = loadConfig({ DATA_DIR: "/tmp/btnn-mail-off", PUBLIC_URL: BASE, ...env });
+    const server = await buildApp({ database, config });
+    await server.ready();
+    const scheduler = startScheduler({ db: database.db, catchUp: false, mail: schedulerMail(config) });
     try {
-      const c = await signedIn(off, "officer");
-      const s = (await c.get("/api/notifications/settings")).json();
-      assert.equal(s.mail_enabled, false);
+      const [c] = await database.db
+        .insert(claims)
+        .values({ code, field: "civil_enforcement", handlingAgencyId: "stp-thanh-hoa", claimantName: CLAIMANT })
+        .returning();
+      const [d] = await database.db
+        .insert(claimDeadlines)
+        .values({
+          claimId: c.id,
+          position: 1,
+          step: "accept",
+          label: "Thụ lý hồ sơ",
+          due: "2026-03-20",
+          status: "open",
+        })
+        .returning();
+      const me = await signedIn(server, "officer");
+      const s = await me.request({
+        method: "PUT",
+        url: "/api/notifications/settings",
+        payload: { mode: "each", email },
+      });
+      assert.equal(s.statusCode, 200, s.body);
+      const a = await (await signedIn(server, "agency_admin")).post("/api/inbox/assign", {
+        kind: "claim_deadline",
+        id: d.id,
+        assignee_id: userIds.officer,
+      });
+      assert.equal(a.statusCode, 200, a.body);
+      const before = smtp.inbox.length;
+      await scheduler.dispatchMail();
+      await scheduler.runNow();
+      return { mailEnabled: s.json().mail_enabled as boolean, received: smtp.inbox.slice(before) };
     } finally {
-      await off.close();
+      await scheduler.stop();
+      await server.close();
     }
-    const count = smtp.inbox.length;
-    await new Promise((r) => setTimeout(r, 200));
-    assert.equal(smtp.inbox.length, count);
+  };
+
+  test("không cấu hình SMTP_URL: việc được giao và lượt gửi thư của bộ lập lịch không gửi thư nào tới máy chủ SMTP đang nghe; giao diện được báo thư đang tắt", async () => {
+    assert.equal(loadConfig({ DATA_DIR: "/tmp/btnn-mail-off" }).smtpUrl, undefined);
+    const off = await sameSteps({}, "tat@stp.thanhhoa.test", "BT-TH-2026-08");
+    assert.equal(off.mailEnabled, false);
+    assert.deepEqual(off.received, []);
+    // The same steps with SMTP_URL set do send: the mail of the assignment.
+    const on = await sameSteps({ SMTP_URL: smtp.url }, "bat@stp.thanhhoa.test", "BT-TH-2026-09");
+    assert.equal(on.mailEnabled, true);
+    assert.deepEqual(
+      on.received.map((m) => [m.to, m.subject]),
+      [["bat@stp.thanhhoa.test", "[BTNN] Bạn được giao: Vụ việc BT-TH-2026-09: Thụ lý hồ sơ"]],
+    );
   });
 
   test("SMTP_URL sai dạng: lỗi cấu hình nêu tên biến", () => {

@@ -111,14 +111,8 @@ const command: CliCommand = async (argv) => {
     }
     // Daily reminders and claim-deadline recompute (07:00 Asia/Ho_Chi_Minh, plus a catch-up run now). BTNN_SCHEDULER=0 disables.
     if (config.scheduler) {
-      const { startScheduler } = await import("../../jobs/scheduler.ts");
-      const { createMailer } = await import("../../mail/mailer.ts");
-      const mailer = createMailer(config);
-      scheduler = startScheduler({
-        db: database.db,
-        log: (m) => console.log(m),
-        mail: mailer ? { mailer, baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` } : undefined,
-      });
+      const { schedulerMail, startScheduler } = await import("../../jobs/scheduler.ts");
+      scheduler = startScheduler({ db: database.db, log: (m) => console.log(m), mail: schedulerMail(config) });
     }
   } catch (e) {
     await app?.close().catch(() => {});
