@@ -1,12 +1,24 @@
 // Plan-task workflow in Chromium (issue 11 item 5), two agencies side by side: the Sở Tư pháp Thanh Hóa imports the
-// 2024 plan and, as lead of mục II.7, sets "Đang thực hiện" → attaches evidence → sets "Hoàn thành" without a conflict
-// with itself; the THADS tỉnh Thanh Hóa (coordinator, another user in another browser context) sees the plan read-only
-// and records its own part; the lead sees that part after a refresh.
+// 2024 plan; the occurrence of mục II.7 reaches the Sở's home, its leader gives it to the officer from the
+// home screen and it reaches her under "Giao cho tôi" and on her bell; as lead she sets "Đang thực hiện" → attaches
+// evidence → sets "Hoàn thành" without a conflict with herself; the THADS tỉnh Thanh Hóa (coordinator, another user in
+// another browser context) sees the plan read-only and records its own part; the lead sees that part after a refresh.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { browserAvailability, type Harness, newPage, pick, ROOT, signIn, startHarness, stepper } from "./harness.ts";
+import {
+  bellUnread,
+  browserAvailability,
+  type Harness,
+  newPage,
+  pick,
+  ROOT,
+  signedInPage,
+  signIn,
+  startHarness,
+  stepper,
+} from "./harness.ts";
 
 const { skip } = browserAvailability();
 const SEED_001 = readFileSync(`${ROOT}tests/fixtures/seed-001-thanh-hoa-2024.txt`, "utf8");
@@ -42,6 +54,17 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
     return drawer;
   };
 
+  /** The home's row of the II.7 occurrence in "Việc của cơ quan" (found with the home's search: the imported plan puts
+   * many overdue occurrences on the list, which shows 20 a page). */
+  const homeRow = async (page: Page) => {
+    await page.getByRole("tab", { name: /Việc của cơ quan/ }).click();
+    const panel = page.getByRole("tabpanel", { name: /Việc của cơ quan/ });
+    await panel.getByLabel("Tìm theo tên việc, mã hồ sơ").fill(II7);
+    const row = panel.locator("tr", { hasText: II7 }).first();
+    await row.getByRole("link", { name: new RegExp(II7) }).waitFor();
+    return row;
+  };
+
   step(
     "Sở Tư pháp Thanh Hóa nhập KH 2024; lần thực hiện mục II.7 thuộc Sở (chủ trì), 2024 chưa xong → “Quá hạn”",
     async () => {
@@ -60,6 +83,43 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
       const drawer = await openTask(page);
       assert.equal((await drawer.getByTestId("instance-status").first().innerText()).trim(), "Quá hạn");
       await drawer.getByTestId("contribution-cuc-thads-thanh-hoa").waitFor();
+    },
+  );
+
+  step(
+    "lần thực hiện đến trang chủ của cơ quan chủ trì; lãnh đạo Sở giao cho cán bộ từ trang chủ, cán bộ thấy ở “Giao cho tôi” và chuông",
+    async () => {
+      const leader = await signedInPage(h, "stp.thanhhoa.quantri");
+      current = leader.page;
+      const row = await homeRow(leader.page);
+      await row.getByRole("button", { name: "Giao việc" }).click();
+      await pick(leader.page, "Người thực hiện", "Lê Thị Hương");
+      // The option list closes after the choice; under load it is still animating and would swallow the click.
+      await leader.page.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });
+      await leader.page.getByRole("button", { name: "Giao", exact: true }).click();
+      await row.getByTestId("assignee").getByText("Lê Thị Hương").waitFor();
+      await leader.context.close();
+
+      // The officer given the work: under "Giao cho tôi" and on her bell; its link leads to the plan's board.
+      const { page } = lead;
+      current = page;
+      await page.goto(`${h.baseUrl}/`);
+      await page.getByRole("tab", { name: /Giao cho tôi/ }).click();
+      const link = page.getByRole("tabpanel", { name: /Giao cho tôi/ }).getByRole("link", { name: new RegExp(II7) });
+      await link.first().waitFor();
+      assert.ok((await bellUnread(page)) > 0, "chuông có thông báo chưa đọc");
+      await page.getByTestId("bell").click();
+      await page
+        .getByTestId("bell-list")
+        .getByText(new RegExp(`Bạn được giao: .*${II7}`))
+        .first()
+        .waitFor();
+      await page.keyboard.press("Escape");
+      await link.first().click();
+      await page.waitForURL(
+        (u) => u.pathname === "/plans" && u.searchParams.get("plan") === new URL(planUrl).searchParams.get("plan"),
+      );
+      await openTask(page);
     },
   );
 
