@@ -115,7 +115,7 @@ const s1 = (ms: number) => Math.round(ms / 100) / 10;
 const NPM_START = [
   "sh",
   "-c",
-  "node scripts/build-web.mjs >/dev/null && exec node --max-semi-space-size=8 --liftoff-only src/cli/main.ts serve",
+  "node scripts/build-web.mjs >/dev/null && exec node --max-semi-space-size=8 --liftoff-only bin/btnn.mjs serve",
 ];
 const BARE = [
   process.execPath,

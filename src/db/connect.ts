@@ -2,9 +2,7 @@
 // Both engines get the same Drizzle schema, so repositories are written once against `AppDb`.
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import pg from "pg";
 import { acquireLock } from "./lock.ts";
 import * as schema from "./schema/index.ts";
 import type { AppDb, Database } from "./types.ts";
@@ -84,6 +82,11 @@ export function wrapPglite(client: PGlite, release: () => void): Database {
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
+  // The PostgreSQL driver loads only when it is used: a server on PGlite never needs it.
+  const [{ default: pg }, { drizzle: drizzleNodePg }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});

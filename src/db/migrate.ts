@@ -6,9 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { ROLE_CODES, ROLES } from "../domain/access/permissions.ts";
 import { GENESIS_HASH } from "./audit.ts";
 import { assignOccurrencesToLead } from "./repositories/plan-executors.ts";
@@ -68,11 +66,14 @@ export async function migrate(database: Database): Promise<void> {
     await syncReferenceData(database);
     return;
   }
+  // The migrators load only when a migration is pending (a routine start skips them).
   if (database.kind === "pglite") {
+    const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
     await migratePglite(database.db as unknown as PgliteDatabase<Record<string, never>>, {
       migrationsFolder: MIGRATIONS_DIR,
     });
   } else {
+    const { migrate: migrateNodePg } = await import("drizzle-orm/node-postgres/migrator");
     await migrateNodePg(database.db as unknown as NodePgDatabase<Record<string, never>>, {
       migrationsFolder: MIGRATIONS_DIR,
     });

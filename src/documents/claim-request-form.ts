@@ -2,7 +2,7 @@
 // content model (lines), two renderers — .docx (docx, Times New Roman as Decree 30 asks) and PDF (pdfmake, Roboto,
 // which carries Vietnamese glyphs). Content follows Luật TNBTCNN 2017, Điều 41 khoản 1 và 3 (brief §1.2); the form's
 // own wording was not read, so every page's footer says so until it is confirmed (FORM_TEXT_VERIFIED).
-import { AlignmentType, Document, Footer, Packer, Paragraph, TextRun } from "docx";
+import type * as Docx from "docx";
 import type { DamageHeadKey } from "../domain/portal/damage-heads.ts";
 import { DAMAGE_HEADS_VI } from "../domain/portal/damage-heads.ts";
 import { formatVi, type IsoDate } from "../domain/shared/dates.ts";
@@ -120,52 +120,52 @@ export function claimRequestLines(i: ClaimRequestFormInput): FormLine[] {
 const FONT = "Times New Roman";
 const half = (pt: number) => pt * 2;
 
-function docxParagraph(l: FormLine): Paragraph[] {
+function docxParagraph(d: typeof Docx, l: FormLine): Docx.Paragraph[] {
   const r = (text: string, o: { bold?: boolean; italic?: boolean; size?: number } = {}) =>
-    new TextRun({ text, font: FONT, size: half(o.size ?? 13), bold: o.bold, italics: o.italic });
+    new d.TextRun({ text, font: FONT, size: half(o.size ?? 13), bold: o.bold, italics: o.italic });
   switch (l.kind) {
     case "national":
-      return [new Paragraph({ alignment: AlignmentType.CENTER, children: [r(l.text, { bold: true, size: 12 })] })];
+      return [new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [r(l.text, { bold: true, size: 12 })] })];
     case "motto":
-      return [new Paragraph({ alignment: AlignmentType.CENTER, children: [r(l.text, { bold: true, size: 13 })] })];
+      return [new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: [r(l.text, { bold: true, size: 13 })] })];
     case "place_date":
       return [
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
+        new d.Paragraph({
+          alignment: d.AlignmentType.RIGHT,
           spacing: { before: 240 },
           children: [r(l.text, { italic: true })],
         }),
       ];
     case "title":
       return [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
+        new d.Paragraph({
+          alignment: d.AlignmentType.CENTER,
           spacing: { before: 360, after: 120 },
           children: [r(l.text, { bold: true, size: 14 })],
         }),
       ];
     case "center":
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [r(l.text)] })];
+      return [new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: { after: 240 }, children: [r(l.text)] })];
     case "heading":
-      return [new Paragraph({ spacing: { before: 160, after: 60 }, children: [r(l.text, { bold: true })] })];
+      return [new d.Paragraph({ spacing: { before: 160, after: 60 }, children: [r(l.text, { bold: true })] })];
     case "para":
       return [
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
+        new d.Paragraph({
+          alignment: d.AlignmentType.JUSTIFIED,
           spacing: { after: 60 },
           children: [r(l.text, { italic: l.italic })],
         }),
       ];
     case "signature":
       return [
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
+        new d.Paragraph({
+          alignment: d.AlignmentType.RIGHT,
           spacing: { before: 240 },
           children: [r(l.title, { bold: true })],
         }),
-        new Paragraph({ alignment: AlignmentType.RIGHT, children: [r(l.hint, { italic: true })] }),
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
+        new d.Paragraph({ alignment: d.AlignmentType.RIGHT, children: [r(l.hint, { italic: true })] }),
+        new d.Paragraph({
+          alignment: d.AlignmentType.RIGHT,
           spacing: { before: 1200 },
           children: [r(l.name, { bold: true })],
         }),
@@ -174,14 +174,15 @@ function docxParagraph(l: FormLine): Paragraph[] {
 }
 
 export async function buildClaimRequestDocx(i: ClaimRequestFormInput): Promise<Buffer> {
-  const footer = new Footer({
+  const d = await import("docx"); // loaded with the first form, not at server start
+  const footer = new d.Footer({
     children: [
-      new Paragraph({
-        children: [new TextRun({ text: FORM_FOOTER_UNVERIFIED, font: FONT, size: half(9), italics: true })],
+      new d.Paragraph({
+        children: [new d.TextRun({ text: FORM_FOOTER_UNVERIFIED, font: FONT, size: half(9), italics: true })],
       }),
     ],
   });
-  const doc = new Document({
+  const doc = new d.Document({
     creator: "BTNN — Cổng công dân",
     title: "Văn bản yêu cầu bồi thường",
     styles: { default: { document: { run: { font: FONT, size: half(13) } } } },
@@ -194,11 +195,11 @@ export async function buildClaimRequestDocx(i: ClaimRequestFormInput): Promise<B
           },
         },
         ...(FORM_TEXT_VERIFIED ? {} : { footers: { default: footer } }),
-        children: claimRequestLines(i).flatMap(docxParagraph),
+        children: claimRequestLines(i).flatMap((l) => docxParagraph(d, l)),
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return d.Packer.toBuffer(doc);
 }
 
 // --- PDF ---------------------------------------------------------------------------------------------------------

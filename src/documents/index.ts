@@ -68,7 +68,7 @@ export {
   type SignAuthority,
 } from "./nd30/constants.ts";
 export { dateWordsVi, formatPlaceDate } from "./nd30/date-line.ts";
-export { parseOfficialDocument, renderOfficialDocument, toDocxDocument } from "./nd30/layout.ts";
+export { parseOfficialDocument, renderOfficialDocument } from "./nd30/render.ts";
 export {
   type Block,
   type BlockInput,

@@ -1,6 +1,7 @@
 // buildApp: the Fastify application used by `btnn serve`, the tests (app.inject) and the benchmarks.
 // One plugin per concern (plugins/), one file per resource (routes/); every route is under /api and declares
 // its access rule in `config.access` (auth.ts refuses to register a route without one).
+import { createRequire } from "node:module";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type Config, type TrustProxy, uploadsDir } from "../config.ts";
@@ -105,6 +106,29 @@ function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: strin
   return typeof t === "number" ? (_address, hop) => hop < t : t;
 }
 
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions["schemaController"]>["compilersFactory"]>;
+type ValidatorFactory = NonNullable<CompilersFactory["buildValidator"]>;
+type SerializerFactory = NonNullable<CompilersFactory["buildSerializer"]>;
+
+/** Fastify's default JSON-schema compilers (ajv, fast-json-stringify: ~150 modules, ~0.1 s of CPU to load), loaded
+ * only if a route ever needs them: requests are validated and responses serialised by zod (compilers set below). */
+const lazyCompilers = (() => {
+  // Resolved from Fastify's own folder: they are its dependencies, not ours.
+  const require = createRequire(createRequire(import.meta.url).resolve("fastify"));
+  let validator: ValidatorFactory | undefined;
+  let serializer: SerializerFactory | undefined;
+  return {
+    buildValidator: ((externalSchemas, ajvOptions) => {
+      validator ??= (require("@fastify/ajv-compiler") as () => ValidatorFactory)();
+      return validator(externalSchemas, ajvOptions);
+    }) as ValidatorFactory,
+    buildSerializer: ((externalSchemas, serializerOptions) => {
+      serializer ??= (require("@fastify/fast-json-stringify-compiler") as () => SerializerFactory)();
+      return serializer(externalSchemas, serializerOptions);
+    }) as SerializerFactory,
+  } satisfies CompilersFactory;
+})();
+
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Structured logs: src/http/logging.ts (loggerOptions for the pino options, one line per request below).
@@ -121,6 +145,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Behind a reverse proxy (TRUST_PROXY): request.ip is the client from X-Forwarded-For, else the socket's peer.
     trustProxy: fastifyTrustProxy(opts.config.trustProxy ?? false),
+    schemaController: { compilersFactory: lazyCompilers },
   }).withTypeProvider<ZodTypeProvider>();
   if (opts.logger) installRequestLog(app);
   if (opts.onRoute) {

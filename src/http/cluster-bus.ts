@@ -8,7 +8,6 @@
 // harmless; the commit-watermark poll in plugins/response-cache.ts stays as the net for writers without a bus, such
 // as the CLI). PGlite is one process (it locks its data folder), so the bus exists on PostgreSQL only.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 
 export const BUS_CHANNEL = "btnn_bus";
 /** Application name prefix of every server's LISTEN connection (`btnn-bus:<server id>`), counted in pg_stat_activity. */
@@ -34,6 +33,7 @@ export async function startClusterBus(
   handlers: { onData(): void; onIdentities(): void; log?: (msg: string) => void },
 ): Promise<ClusterBus> {
   const serverId = randomUUID();
+  const { default: pg } = await import("pg"); // PostgreSQL only: not loaded by a server on PGlite
   const client = new pg.Client({ connectionString: url, application_name: applicationName(serverId) });
   const log = handlers.log ?? (() => {});
   let seq = 0;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { DocumentInputError } from "../../src/documents/errors.ts";
 import { checkNd30Layout, inspectDocx } from "../../src/documents/inspect/inspect-docx.ts";
-import { renderOfficialDocument } from "../../src/documents/nd30/layout.ts";
+import { renderOfficialDocument } from "../../src/documents/nd30/render.ts";
 import type { OfficialDocumentInput } from "../../src/documents/nd30/types.ts";
 import { assertNd30, blockText, docxText } from "./helpers.ts";
 

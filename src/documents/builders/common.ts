@@ -6,7 +6,7 @@ import { ROUTING_RULES } from "../../domain/routing/rules.ts";
 import { formatVi } from "../../domain/shared/dates.ts";
 import { parseInput } from "../errors.ts";
 import { formatMoneyVi, moneyWithWordsVi } from "../money.ts";
-import { renderOfficialDocument } from "../nd30/layout.ts";
+import { renderOfficialDocument } from "../nd30/render.ts";
 import {
   type Block,
   type BlockInput,

@@ -2,7 +2,6 @@
 // mammoth drops it. Before mammoth reads the document, every numbered paragraph gets its number typed in front of its
 // text, computed the way Word does (counters per list and level, deeper levels restarting, start overrides), so the
 // plan parser reads the numbers the reader of the document sees.
-import JSZip from "jszip";
 
 type Format =
   | "decimal"
@@ -182,6 +181,7 @@ export function typeNumbers(
 
 /** The .docx with its automatic numbers typed in; the input itself when it has no numbering part. */
 export async function withTypedNumbers(bytes: Buffer): Promise<{ bytes: Buffer; numbered: number }> {
+  const { default: JSZip } = await import("jszip"); // loaded on first use, not at server start
   const zip = await JSZip.loadAsync(bytes);
   const doc = zip.file("word/document.xml");
   const numbering = zip.file("word/numbering.xml");

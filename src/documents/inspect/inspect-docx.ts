@@ -1,7 +1,6 @@
 // Layout check of a .docx (used by tests and available to the API): unzips the file (jszip, a dependency of mammoth),
 // reads page size, margins, fonts and sizes, and recognises the blocks of Nghị định 30/2020/NĐ-CP Phụ lục I in
 // reading order. `checkNd30Layout` turns the inspection into a list of Vietnamese findings for one output kind.
-import JSZip from "jszip";
 import {
   BLOCK_NAME_VI,
   type BlockKind,
@@ -204,6 +203,7 @@ function summarise(kind: BlockKind, ps: InspectedParagraph[]): InspectedBlock {
 
 /** Reads a .docx buffer and recognises its Decree 30 blocks. */
 export async function inspectDocx(buffer: Uint8Array): Promise<DocxInspection> {
+  const { default: JSZip } = await import("jszip"); // loaded on first use, not at server start
   const zip = await JSZip.loadAsync(buffer);
   const docXml = await zip.file("word/document.xml")?.async("string");
   if (!docXml) throw new Error("Tệp .docx không có word/document.xml — không phải tài liệu Word hợp lệ.");

@@ -1,7 +1,8 @@
 // The ONE layout every official document uses — Nghị định 30/2020/NĐ-CP, Phụ lục I (thể thức, kỹ thuật trình bày):
 // A4, margins, Times New Roman, the header as a borderless two-column table (issuing agency | quốc hiệu, tiêu ngữ),
 // "Số: …/…" and the place-date line, "V/v" for letters, title, "Căn cứ …;", body, and the closing table
-// ("Nơi nhận" left, signature right). Builders only produce an OfficialDocumentInput; this file draws it.
+// ("Nơi nhận" left, signature right). Builders only produce an OfficialDocumentInput; this file draws it (render.ts is
+// the entry point: it validates, then loads this file and docx on first use).
 import {
   AlignmentType,
   BorderStyle,
@@ -22,18 +23,10 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { parseInput } from "../errors.ts";
 import { padDocumentNumber } from "../numbering.ts";
 import { MOTTO, NATIONAL_TITLE, ND30, pt, TEXT_WIDTH } from "./constants.ts";
 import { formatPlaceDate } from "./date-line.ts";
-import {
-  type Block,
-  type OfficialDocument,
-  type OfficialDocumentInput,
-  officialDocumentInputSchema,
-  type PartySignature,
-  type Signature,
-} from "./types.ts";
+import type { Block, OfficialDocument, PartySignature, Signature } from "./types.ts";
 
 const FONT = ND30.font;
 const S = ND30.size;
@@ -402,7 +395,7 @@ function footerNote(note: string): { default: Footer; first: Footer } {
 }
 
 /** Builds the docx object model for a validated document. */
-export function toDocxDocument(d: OfficialDocument): Document {
+function toDocxDocument(d: OfficialDocument): Document {
   const size = d.font_size ?? S.body;
   const children: Array<Paragraph | Table> = [header(d), ...titleBlock(d, size)];
   if (d.kind === "letter") children.push(...addresseeBlock(d, size));
@@ -442,13 +435,7 @@ export function toDocxDocument(d: OfficialDocument): Document {
   });
 }
 
-/** Validates the input (zod, Vietnamese messages naming the field) and returns the parsed document. */
-export function parseOfficialDocument(input: OfficialDocumentInput): OfficialDocument {
-  return parseInput(officialDocumentInputSchema, input);
-}
-
-/** Renders an official document to a .docx buffer in the Decree 30 layout. */
-export async function renderOfficialDocument(input: OfficialDocumentInput): Promise<Buffer> {
-  const d = parseOfficialDocument(input);
+/** The .docx bytes of a validated document (render.ts validates and loads this module on first use). */
+export async function docxBuffer(d: OfficialDocument): Promise<Buffer> {
   return Packer.toBuffer(toDocxDocument(d));
 }
