@@ -6,6 +6,7 @@ import { listInbox } from "../src/db/repositories/inbox/list.ts";
 import { seedScale } from "../src/db/seed/index.ts";
 import { openTestDatabase } from "../src/db/testing.ts";
 import type { Scope } from "../src/domain/access/scope.ts";
+import { CASE_LIST_RULES } from "../src/domain/case-lists/index.ts";
 import type { BenchRow } from "./measure.ts";
 
 const SCALE = Number(process.env.BENCH_INBOX_SCALE ?? 10);
@@ -26,7 +27,10 @@ async function timed(fn: () => Promise<unknown>): Promise<{ n: number; p50: numb
   return { n: times.length, p50: q(0.5), p95: q(0.95) };
 }
 
-/** The same open work as the sources, in one statement (no grouping, no assignment). */
+/**
+ * The same open work as the sources (src/db/repositories/inbox/sources.ts), one branch per kind, in one statement (no
+ * grouping, no assignment). $1 agency, $2 today, $3 the case-list task references (CASE_LIST_RULES).
+ */
 const HAND_SQL = `
 select 'request' k, r.id::text id, r.due from requests r where r.to_agency_id = $1 and r.status in ('open','in_progress')
 union all
@@ -36,8 +40,10 @@ union all
 select 'request_task', t.id::text, t.due from task_instances t join requests r on r.id = t.request_id
   where t.agency_id = $1 and t.status in ('pending','in_progress','overdue') and r.status not in ('answered','closed','cancelled')
 union all
-select 'plan_task', t.id::text, t.due from task_instances t join plan_tasks p on p.id = t.task_id
-  where (t.agency_id = $1 or coalesce(t.coordinator_agency_ids, '[]'::jsonb) ? $1) and t.status in ('pending','in_progress','overdue')
+select case when p.ref = any($3::text[]) then 'case_list' else 'plan_task' end, t.id::text, t.due
+  from task_instances t join plan_tasks p on p.id = t.task_id join plans pl on pl.id = p.plan_id
+  where (t.agency_id = $1 or t.lead_agency_id = $1 or coalesce(t.coordinator_agency_ids, '[]'::jsonb) ? $1)
+    and t.status in ('pending','in_progress','overdue')
 union all
 select 'report_submission', s.id::text, rr.deadline from report_submissions s join report_rounds rr on rr.id = s.round_id
   where s.agency_id = $1 and rr.status = 'open' and s.status in ('pending','draft','returned')
@@ -48,11 +54,21 @@ union all
 select 'urging_step', r.id::text, r.due from requests r
   where r.from_agency_id = $1 and r.kind = 'urging' and r.status in ('open','in_progress') and r.due < $2
 union all
-select 'inspection_followup', f.id::text, f.due from inspection_followups f where f.target_agency_id = $1 and f.status = 'open'
+select 'inspection_followup', f.id::text, f.due from inspection_followups f join inspections i on i.id = f.inspection_id
+  where f.target_agency_id = $1 and f.status = 'open'
+union all
+select 'public_submission', s.id::text, s.submitted_on from public_submissions s
+  where s.agency_id = $1 and s.status in ('received','forwarded')
+union all
+select 'public_data_request', d.id::text, null from public_data_requests d join public_submissions s on s.id = d.submission_id
+  where s.agency_id = $1 and d.status = 'open'
 union all
 select 'request_sent', r.id::text, r.due from requests r
   where r.from_agency_id = $1 and r.status in ('open','in_progress','forwarded')
+    and not (r.kind = 'urging' and r.status in ('open','in_progress') and r.due is not null and r.due < $2)
 order by due nulls last`;
+
+const CASE_LIST_REFS = Object.values(CASE_LIST_RULES).map((r) => r.clause.replace("KH 2021 mục ", ""));
 
 export async function run(): Promise<BenchRow[]> {
   const database = await openTestDatabase({ engine: "pglite" });
@@ -84,11 +100,43 @@ export async function run(): Promise<BenchRow[]> {
       `select c.handling_agency_id id, count(*)::int n from claim_deadlines d join claims c on c.id = d.claim_id
        where d.kind = 'deadline' and d.status in ('open','overdue') group by 1 order by 2 desc limit 1`,
     );
+    // Online submissions (received / forwarded wait in the holder's inbox; the rest are decided): a quarter with the
+    // measured agency, the rest spread; every third with an open correction request of the person.
+    await database.query(
+      `with a as (select id, row_number() over (order by id) rn, count(*) over () n from agencies)
+       insert into public_submissions (code, kind, status, agency_id, submitted_on, answers, person_name, person_address,
+                                       facts, request, factor_kind, factor_hash, factor_salt, consent_at,
+                                       consent_text_version, body_hash)
+       select 'BENCH' || g, case when g % 2 = 0 then 'claim' else 'support' end,
+              (array['received','forwarded','accepted','answered','refused'])[1 + g % 5],
+              case when g % 4 = 0 then $3 else (select id from a where rn = 1 + (g * 7919) % (select max(n) from a)) end,
+              ($2::date - (g % 30))::date, '{}', 'Người gửi', 'Địa chỉ', 'Nội dung', '{}', 'id_last4', 'x', 'x', now(),
+              '2026-12-04', 'x'
+       from generate_series(1, $1::int) g`,
+      [SCALE * 30, TODAY, top.id],
+    );
+    await database.query(
+      `insert into public_data_requests (submission_id, kind, field, requested_value, created_on)
+       select id, 'correction', 'address', 'Địa chỉ mới', $1::date from public_submissions
+       where code like 'BENCH%' and substr(code, 6)::int % 3 = 0`,
+      [TODAY],
+    );
     const scope: Scope = { userId: null, agencyId: top.id, roles: ["officer"], visibleAgencyIds: [top.id] };
+    const args = [top.id, TODAY, CASE_LIST_REFS];
     const sample = await listInbox(database.db, scope, { today: TODAY });
-    const hand = await database.query(HAND_SQL, [top.id, TODAY]);
+    const hand = await database.query<{ k: string; id: string }>(HAND_SQL, args);
+    // Both sides must do the same work: the same (kind, id) items, or the comparison means nothing.
+    const key = (k: string, id: string) => `${k}:${id}`;
+    const a = new Set(sample.items.map((i) => key(i.kind, i.id)));
+    const b = new Set(hand.map((r) => key(r.k, r.id)));
+    const differ = [...a].filter((x) => !b.has(x)).concat([...b].filter((x) => !a.has(x)));
+    if (differ.length || a.size !== sample.items.length || b.size !== hand.length)
+      throw new Error(
+        `SQL viết tay và listInbox khác nhau ở ${differ.length} việc, ví dụ ${differ.slice(0, 3).join(", ")}`,
+      );
+    const kinds = new Set(hand.map((r) => r.k)).size;
     const repo = await timed(() => listInbox(database.db, scope, { today: TODAY }));
-    const sql = await timed(() => database.query(HAND_SQL, [top.id, TODAY]));
+    const sql = await timed(() => database.query(HAND_SQL, args));
     const r2 = (x: number) => Math.round(x * 100) / 100;
     return [
       {
@@ -101,7 +149,7 @@ export async function run(): Promise<BenchRow[]> {
         name: `hộp việc (SQL viết tay, UNION ALL) — ${SCALE}× PGlite`,
         ops_per_sec: Math.round(1000 / sql.p50),
         p50_ms: r2(sql.p50),
-        note: `p95 ${r2(sql.p95)} ms (${sql.n} lần); ${(hand as unknown[]).length} dòng`,
+        note: `p95 ${r2(sql.p95)} ms (${sql.n} lần); ${hand.length} dòng, ${kinds} loại việc`,
       },
     ];
   } finally {
