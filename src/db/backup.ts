@@ -21,6 +21,7 @@ import { sql } from "drizzle-orm";
 import { DomainError } from "../domain/shared/errors.ts";
 import { appendAudit } from "./audit.ts";
 import { latestMigrationId, migrationJournal } from "./migrate.ts";
+import { ensureClaimStatistics } from "./repositories/claim-statistics.ts";
 import { uploadBlobs } from "./schema/index.ts";
 import type { AppDb, Database } from "./types.ts";
 import { readStored, STORED_NAME } from "./uploads.ts";
@@ -36,8 +37,9 @@ const FILE_CHUNK = 1 << 20;
 export const EXCLUDED_TABLES = ["sessions", "login_attempts", "password_reset_tokens", "upload_blobs"];
 /** Tables whose rows may point at stored upload bytes (storage "file" or "blob", stored_name, sha256, size). */
 const FILE_TABLES = ["attachments", "claim_documents"];
-/** Reference rows present in every freshly migrated database (replaced by the backup's rows on restore). */
-const REFERENCE_TABLES = ["roles", "audit_head"];
+/** Reference rows present in every freshly migrated database (replaced by the backup's rows on restore); derived_versions
+ * says which derivation the (empty) claim_statistics follows. */
+const REFERENCE_TABLES = ["roles", "audit_head", "derived_versions"];
 
 export type BackupHeader = {
   format: typeof BACKUP_FORMAT;
@@ -523,6 +525,8 @@ async function restoreVerified(
         sql`select setval(pg_get_serial_sequence(${String(s.t)}, ${String(s.c)}), coalesce((select max(${sql.identifier(String(s.c))}) from ${sql.identifier(String(s.t))}), 0) + 1, false)`,
       );
     }
+    // A backup taken before claim_statistics existed (or under an older derivation) gets its standing rows rebuilt.
+    await ensureClaimStatistics(tx);
     // Blobs (upload_blobs, emptied above) go in with their rows: one at a time from the verified staging copies.
     for (const name of blobs) await tx.insert(uploadBlobs).values({ name, bytes: await readFile(join(staging, name)) });
     if (!header.tables.some((t) => t.name === "audit_head"))

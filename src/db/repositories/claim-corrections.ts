@@ -19,6 +19,7 @@ import { appendAudit, auditActor } from "../audit.ts";
 import { claimCorrections, claimDocuments, claimEvents, claims } from "../schema/index.ts";
 import { requirePermission } from "../scope.ts";
 import type { AppDb } from "../types.ts";
+import { refreshClaimStatistics } from "./claim-statistics.ts";
 import {
   auditForm,
   type ClaimDetail,
@@ -215,6 +216,7 @@ export async function correctClaim(
         closed_claim: closed,
       },
     });
+    await refreshClaimStatistics(tx, [id]);
   });
   return getClaim(db, scope, id, { unmask: false });
 }

@@ -1,5 +1,6 @@
 // National / scoped dashboard (GET /api/dashboard): the claim figures are the statistics indicators of the current
-// year — computeStatistics, the same computation and scope as /api/statistics (issue 17) — and beside them the work
+// year — the same figures and scope as /api/statistics (issue 17), read from the standing table claim_statistics in
+// one aggregate (handlingStatistics; issue 16) — and beside them the work
 // lists: deadlines due this week and overdue, plan progress per executing agency, requests awaiting action.
 // Scope conditions are the lists' own (claims via claimListWhere, task instances and requests via scopeCondition).
 // PERFORMANCE: the work lists are read in ONE statement (one round trip), each list as a json_agg sub-select with its
@@ -12,7 +13,7 @@ import { agencies, claimDeadlines, claims, requests, taskInstances } from "../sc
 import { scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { claimListWhere } from "./claims.ts";
-import { computeStatistics } from "./statistics.ts";
+import { handlingStatistics } from "./handling-statistics.ts";
 import { overdueCondition } from "./task-scope.ts";
 
 export type DashboardDeadline = {
@@ -115,7 +116,7 @@ export async function loadDashboard(db: AppDb, scope: Scope, asOf: IsoDate): Pro
   const list = (q: SQL, order = sql`true`) =>
     sql`(select coalesce(json_agg(t order by ${order}), '[]'::json) from (${q}) t)`;
   const [stats, result] = await Promise.all([
-    computeStatistics(db, scope, period, { byProvince: true }),
+    handlingStatistics(db, scope, period, { byProvince: true }),
     db.execute(sql`select
       ${list(deadlines(weekCond), sql`t.due, t.code`)} as week,
       ${list(deadlines(overdueCond), sql`t.due, t.code`)} as overdue,

@@ -22,7 +22,11 @@ const ATTR_KEYS = ["field", "handling_agency_id", "managing_agency_id"] as const
 export async function loadStatClaims(db: AppDb, scope: Scope, extra?: SQL): Promise<StatClaim[]> {
   requirePermission(scope, "claims.read");
   const sc = scopeCondition(scope, claims.handlingAgencyId, claims.managingAgencyId);
-  const where = sc && extra ? and(sc, extra) : (sc ?? extra);
+  return readStatClaims(db, sc && extra ? and(sc, extra) : (sc ?? extra));
+}
+
+/** Claims matching `where` (all when undefined) as statistics input; the caller has checked the permission. */
+export async function readStatClaims(db: AppDb, where: SQL | undefined): Promise<StatClaim[]> {
   const rows = await db
     .select({
       id: claims.id,

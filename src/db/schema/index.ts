@@ -1,6 +1,7 @@
 // One schema for both engines (PGlite and PostgreSQL 15). Migrations in src/db/migrations are generated from it.
 export * from "./agencies.ts";
 export * from "./audit.ts";
+export * from "./claim-statistics.ts";
 export * from "./claims.ts";
 export * from "./coordination.ts";
 export * from "./identity.ts";

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { SYSTEM_SCOPE } from "../../domain/access/scope.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
+import { refreshClaimStatistics } from "../repositories/claim-statistics.ts";
 import type { Database } from "../types.ts";
 
 async function columnsOf(database: Database, table: string): Promise<string[]> {
@@ -24,16 +25,18 @@ async function columnsOf(database: Database, table: string): Promise<string[]> {
 export async function replicateClaims(database: Database, factor: number): Promise<{ claims: number }> {
   if (!Number.isInteger(factor) || factor < 2 || factor > 100)
     throw new DomainError("invalid_scale", "factor", "Hệ số nhân bản phải là số nguyên từ 2 đến 100.");
-  const [claimCols, eventCols, deadlineCols] = await Promise.all([
+  const [claimCols, eventCols, deadlineCols, standingCols] = await Promise.all([
     columnsOf(database, "claims"),
     columnsOf(database, "claim_events"),
     columnsOf(database, "claim_deadlines"),
+    columnsOf(database, "claim_statistics"),
   ]);
   const q = (c: string) => `"${c}"`;
   const rest = (cols: string[], skip: string[]) => cols.filter((c) => !skip.includes(c));
   const claimRest = rest(claimCols, ["id", "code", "search_text"]);
   const eventRest = rest(eventCols, ["id", "claim_id"]);
   const deadlineRest = rest(deadlineCols, ["id", "claim_id"]);
+  const standingRest = rest(standingCols, ["claim_id"]);
   const [{ n }] = await database.query<{ n: number }>("select count(*)::int as n from claims");
   const before = Number(n);
   await database.db.transaction(async (tx) => {
@@ -64,6 +67,25 @@ export async function replicateClaims(database: Database, factor: number): Promi
          from claim_deadlines d join claim_copy_map m on m.old_id = d.claim_id`,
       ),
     );
+    // Standing rows follow the copied histories. A copy has no attribute changes of its own (the audit log is not
+    // copied): copies of claims that had some are recomputed.
+    await tx.execute(
+      sql.raw(
+        `insert into claim_statistics (claim_id, ${standingRest.map(q).join(", ")})
+         select m.new_id, ${standingRest.map((c) => `s.${q(c)}`).join(", ")}
+         from claim_statistics s join claim_copy_map m on m.old_id = s.claim_id`,
+      ),
+    );
+    const changed = await tx.execute(
+      sql.raw(
+        `select m.new_id as id from claim_copy_map m where exists (select 1 from audit_log a
+           where a.entity = 'claim' and a.action = 'claim.update' and a.entity_id = m.old_id::text)`,
+      ),
+    );
+    await refreshClaimStatistics(
+      tx,
+      (changed as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id),
+    );
     await appendAudit(tx, {
       ...auditActor(SYSTEM_SCOPE),
       action: "claim.import",
@@ -72,6 +94,6 @@ export async function replicateClaims(database: Database, factor: number): Promi
       after: { count: before * (factor - 1), replicated_from: before, factor },
     });
   });
-  await database.exec("analyze claims; analyze claim_events; analyze claim_deadlines");
+  await database.exec("analyze claims; analyze claim_events; analyze claim_deadlines; analyze claim_statistics");
   return { claims: before * factor };
 }

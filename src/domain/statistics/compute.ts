@@ -18,6 +18,7 @@ import { INDICATOR_KEYS } from "./indicators.ts";
 import {
   type ClaimAttributes,
   type Figure,
+  type IndicatorKey,
   type IndicatorOptions,
   type IndicatorResult,
   type IndicatorRow,
@@ -145,6 +146,56 @@ function reimbursementsOf(claim: StatClaim, evs: readonly StatEvent[]): Array<{ 
 
 const inPeriod = (d: IsoDate | undefined, p: Period): boolean => d !== undefined && d >= p.from && d <= p.to;
 
+/** True when a claim standing so at the period end is HANDLED in the period: started by its end, not finished before
+ * its start (see the counting rules above). The standing table's SQL (claim_statistics) applies the same test. */
+export function handledIn(s: ClaimStanding, p: Period): boolean {
+  return !!s.venue && !!s.start && s.start <= p.to && !(s.finish && s.finish.date < p.from);
+}
+
+/** Indicators of Mẫu 03 rows 1–22 (without the amount) that a claim handled in a period adds, from its standing at
+ * the period end and whether its handling started inside the period. */
+export const HANDLING_KEYS = [
+  "handled",
+  "handled_new",
+  "handled_carried",
+  "at_agency",
+  "at_agency_new",
+  "at_agency_carried",
+  "in_court",
+  "in_court_new",
+  "in_court_carried",
+  "court_d52_k1a",
+  "court_d52_k1b_k2",
+  "court_d55",
+  "resolved",
+  "resolved_at_agency",
+  "resolved_in_court",
+  "suspended",
+  "terminated",
+  "in_progress",
+] as const satisfies readonly IndicatorKey[];
+export type HandlingKey = (typeof HANDLING_KEYS)[number];
+
+export function handlingIndicators(
+  s: Pick<ClaimStanding, "venue" | "courtBasis" | "suspendedAtEnd"> & { finish?: { kind: "resolved" | "terminated" } },
+  isNew: boolean,
+): HandlingKey[] {
+  const out: HandlingKey[] = ["handled", isNew ? "handled_new" : "handled_carried"];
+  if (s.venue === "agency") out.push("at_agency", isNew ? "at_agency_new" : "at_agency_carried");
+  else {
+    out.push("in_court", isNew ? "in_court_new" : "in_court_carried");
+    if (s.courtBasis) out.push(s.courtBasis);
+  }
+  if (s.finish?.kind === "resolved")
+    out.push("resolved", s.venue === "agency" ? "resolved_at_agency" : "resolved_in_court");
+  else if (s.finish?.kind === "terminated") out.push("terminated");
+  else {
+    out.push("in_progress");
+    if (s.suspendedAtEnd) out.push("suspended");
+  }
+  return out;
+}
+
 /**
  * Adds one claim's contribution for period `p` to every row in `rows` (total, its field, province, agency).
  * Exported so that callers can stream very large sets.
@@ -158,32 +209,15 @@ function countClaim(claim: StatClaim, p: Period, rows: IndicatorRow[]): Venue | 
   };
 
   // Claim handling (Mẫu 03 rows 1–22).
-  if (s.venue && s.start && s.start <= p.to && !(s.finish && s.finish.date < p.from)) {
-    const isNew = s.start >= p.from;
-    each("handled");
-    each(isNew ? "handled_new" : "handled_carried");
-    if (s.venue === "agency") {
-      each("at_agency");
-      each(isNew ? "at_agency_new" : "at_agency_carried");
-    } else {
-      each("in_court");
-      each(isNew ? "in_court_new" : "in_court_carried");
-      if (s.courtBasis) each(s.courtBasis);
-    }
+  if (handledIn(s, p)) {
+    for (const k of handlingIndicators(s, s.start! >= p.from)) each(k);
     if (s.finish?.kind === "resolved") {
-      each("resolved");
-      each(s.venue === "agency" ? "resolved_at_agency" : "resolved_in_court");
       const src =
         s.venue === "agency"
           ? [...evs].reverse().find((e) => e.type === "decision_issued")
           : (first(evs, "funds_requested") ?? [...evs].reverse().find((e) => e.type === "decision_issued"));
       const amt = amountOf(src, claim.amount_decided);
       for (const r of rows) add(r.amount_to_pay, id, amt);
-    } else if (s.finish?.kind === "terminated") {
-      each("terminated");
-    } else {
-      each("in_progress");
-      if (s.suspendedAtEnd) each("suspended");
     }
   }
 
@@ -250,6 +284,72 @@ export function countingAgency(registry: AgencyRegistry, agencyId: string, date:
   return succ.length > 0 ? succ[0].id : agencyId;
 }
 
+/** The rows of a period's result: total, by field and (options) by province and by agency. */
+export type Buckets<R> = {
+  total: R;
+  by_field: Record<StatField, R>;
+  by_province?: Record<string, R>;
+  by_agency?: Record<string, R>;
+};
+
+/**
+ * Where a claim counts in a period: by its field and (successor) handling agency at the period end, into the total, its
+ * field, its province (UBND tỉnh of that agency, or "central") and that agency. Claims outside
+ * `options.scopeAgencyId` are left out, claims of an unknown field skipped. One placement rule for the computation from
+ * histories (computeIndicators) and for the standing table (handlingFromGroups).
+ */
+export function placing<R>(
+  period: Period,
+  options: IndicatorOptions,
+  make: () => R,
+): {
+  buckets: Buckets<R>;
+  place(field: string, handlingAgencyId: string): { agencyId: string; rows: R[] } | "unknown_field" | "out_of_scope";
+} {
+  const registry = options.registry ?? agencyRegistry;
+  const buckets: Buckets<R> = {
+    total: make(),
+    by_field: Object.fromEntries(STAT_FIELDS.map((f) => [f, make()])) as Record<StatField, R>,
+  };
+  if (options.byProvince) buckets.by_province = {};
+  if (options.byAgency) buckets.by_agency = {};
+  const succCache = new Map<string, string>();
+  const provCache = new Map<string, string>();
+  const scopeCache = new Map<string, boolean>();
+  const place = (field: string, handlingAgencyId: string) => {
+    if (!(STAT_FIELDS as readonly string[]).includes(field)) return "unknown_field" as const;
+    let agencyId = succCache.get(handlingAgencyId);
+    if (agencyId === undefined) {
+      agencyId = countingAgency(registry, handlingAgencyId, period.to);
+      succCache.set(handlingAgencyId, agencyId);
+    }
+    if (options.scopeAgencyId) {
+      let inside = scopeCache.get(agencyId);
+      if (inside === undefined) {
+        inside = registry.isWithin(agencyId, options.scopeAgencyId);
+        scopeCache.set(agencyId, inside);
+      }
+      if (!inside) return "out_of_scope" as const;
+    }
+    const rows = [buckets.total, buckets.by_field[field as StatField]];
+    if (buckets.by_province) {
+      let prov = provCache.get(agencyId);
+      if (prov === undefined) {
+        prov = registry.provinceOf(agencyId)?.id ?? "central";
+        provCache.set(agencyId, prov);
+      }
+      buckets.by_province[prov] ??= make();
+      rows.push(buckets.by_province[prov]);
+    }
+    if (buckets.by_agency) {
+      buckets.by_agency[agencyId] ??= make();
+      rows.push(buckets.by_agency[agencyId]);
+    }
+    return { agencyId, rows };
+  };
+  return { buckets, place };
+}
+
 /**
  * Indicators of one period for a set of claims. Pure: the agency registry comes from `options` (default: the
  * shipped dataset). Claims outside `options.scopeAgencyId` (judged by the successor agency at the period end) and
@@ -261,62 +361,26 @@ export function computeIndicators(
   options: IndicatorOptions = {},
 ): IndicatorResult {
   if (!(period.from <= period.to)) throw new RangeError(`Kỳ báo cáo không hợp lệ: ${period.from} > ${period.to}`);
-  const registry = options.registry ?? agencyRegistry;
-  const total = emptyRow();
-  const byField = Object.fromEntries(STAT_FIELDS.map((f) => [f, emptyRow()])) as Record<StatField, IndicatorRow>;
-  const byProvince: Record<string, IndicatorRow> | undefined = options.byProvince ? {} : undefined;
-  const byAgency: Record<string, IndicatorRow> | undefined = options.byAgency ? {} : undefined;
+  const { buckets, place } = placing(period, options, emptyRow);
   const placement: IndicatorResult["placement"] = {};
   const skipped: IndicatorResult["skipped"] = [];
-  const succCache = new Map<string, string>();
-  const provCache = new Map<string, string>();
-  const scopeCache = new Map<string, boolean>();
-
   for (const claim of claims) {
     const attrs = attributesOn(claim, period.to);
-    if (!(STAT_FIELDS as readonly string[]).includes(attrs.field)) {
+    const where = place(attrs.field, attrs.handling_agency_id);
+    if (where === "unknown_field") {
       skipped.push({ claim_id: claim.id, reason: `lĩnh vực không hợp lệ "${attrs.field}"` });
       continue;
     }
-    let agencyId = succCache.get(attrs.handling_agency_id);
-    if (agencyId === undefined) {
-      agencyId = countingAgency(registry, attrs.handling_agency_id, period.to);
-      succCache.set(attrs.handling_agency_id, agencyId);
-    }
-    if (options.scopeAgencyId) {
-      let inside = scopeCache.get(agencyId);
-      if (inside === undefined) {
-        inside = registry.isWithin(agencyId, options.scopeAgencyId);
-        scopeCache.set(agencyId, inside);
-      }
-      if (!inside) continue;
-    }
-    const rows = [total, byField[attrs.field as StatField]];
-    if (byProvince) {
-      let prov = provCache.get(agencyId);
-      if (prov === undefined) {
-        prov = registry.provinceOf(agencyId)?.id ?? "central";
-        provCache.set(agencyId, prov);
-      }
-      byProvince[prov] ??= emptyRow();
-      rows.push(byProvince[prov]);
-    }
-    if (byAgency) {
-      byAgency[agencyId] ??= emptyRow();
-      rows.push(byAgency[agencyId]);
-    }
-    const venue = countClaim(claim, period, rows);
+    if (where === "out_of_scope") continue;
+    const venue = countClaim(claim, period, where.rows);
     placement[claim.id] = {
       field: attrs.field,
-      agency_id: agencyId,
+      agency_id: where.agencyId,
       original_agency_id: attrs.handling_agency_id,
       venue,
     };
   }
-  const result: IndicatorResult = { period, total, by_field: byField, placement, skipped };
-  if (byProvince) result.by_province = byProvince;
-  if (byAgency) result.by_agency = byAgency;
-  return result;
+  return { period, ...buckets, placement, skipped };
 }
 
 /** Sums several indicator rows (consolidation of submitted figures); claim ids are merged without duplicates. */

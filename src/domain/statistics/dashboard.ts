@@ -2,15 +2,11 @@
 // /api/statistics returns for the same period and scope — never counts of their own (issue 17: two charts titled
 // "Vụ việc thụ lý" showed 25 and 78 because one counted claims by year received and the other the TT 08 indicator).
 // Each figure names its indicator (and field / province), so it can be checked against /api/statistics one by one.
+
+import type { HandlingKey } from "./compute.ts";
 import type { PeriodKind } from "./periods.ts";
-import {
-  type IndicatorKey,
-  type IndicatorResult,
-  type IndicatorRow,
-  type Period,
-  STAT_FIELDS,
-  type StatField,
-} from "./types.ts";
+import type { HandlingResult, HandlingValues } from "./standing.ts";
+import { type IndicatorKey, type Period, STAT_FIELDS, type StatField } from "./types.ts";
 
 /** Mẫu 03 main rows shown as the period's outcome: handled = new + carried = resolved + terminated + in progress. */
 export const DASHBOARD_TOTALS = [
@@ -21,7 +17,7 @@ export const DASHBOARD_TOTALS = [
   "terminated",
   "in_progress",
   "suspended",
-] as const satisfies readonly IndicatorKey[];
+] as const satisfies readonly HandlingKey[];
 
 export type DashboardFigure = {
   indicator: IndicatorKey;
@@ -44,21 +40,19 @@ export type DashboardStatistics = {
   handled_by_province: DashboardFigure[];
 };
 
-const byField = (r: IndicatorResult, indicator: IndicatorKey): DashboardFigure[] =>
-  STAT_FIELDS.map((field) => ({ indicator, field, value: r.by_field[field][indicator].value })).filter(
-    (f) => f.value > 0,
-  );
+const byField = (r: HandlingResult, indicator: HandlingKey): DashboardFigure[] =>
+  STAT_FIELDS.map((field) => ({ indicator, field, value: r.by_field[field][indicator] })).filter((f) => f.value > 0);
 
-/** Picks the dashboard's figures out of one statistics result (computed with byProvince) of `period`. */
-export function dashboardStatistics(r: IndicatorResult, period: DashboardPeriod): DashboardStatistics {
-  const provinces: Array<[string, IndicatorRow]> = Object.entries(r.by_province ?? {});
+/** Picks the dashboard's figures out of the handling indicators (computed with byProvince) of `period`. */
+export function dashboardStatistics(r: HandlingResult, period: DashboardPeriod): DashboardStatistics {
+  const provinces: Array<[string, HandlingValues]> = Object.entries(r.by_province ?? {});
   return {
     period,
-    totals: DASHBOARD_TOTALS.map((indicator) => ({ indicator, value: r.total[indicator].value })),
+    totals: DASHBOARD_TOTALS.map((indicator) => ({ indicator, value: r.total[indicator] })),
     in_progress_by_field: byField(r, "in_progress"),
     handled_by_field: byField(r, "handled"),
     handled_by_province: provinces
-      .map(([province_id, row]) => ({ indicator: "handled" as const, province_id, value: row.handled.value }))
+      .map(([province_id, row]) => ({ indicator: "handled" as const, province_id, value: row.handled }))
       .filter((f) => f.value > 0)
       .sort((a, b) => b.value - a.value || (a.province_id < b.province_id ? -1 : 1)),
   };

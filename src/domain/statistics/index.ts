@@ -5,6 +5,10 @@ export {
   computeIndicators,
   countingAgency,
   emptyRow,
+  HANDLING_KEYS,
+  type HandlingKey,
+  handledIn,
+  handlingIndicators,
   rowValues,
   standingAt,
   sumRows,
@@ -36,4 +40,12 @@ export {
   rollOverDeadline,
   statutoryDeadline,
 } from "./periods.ts";
+export {
+  type HandlingResult,
+  type HandlingValues,
+  handlingFromGroups,
+  type StandingGroup,
+  type StandingInterval,
+  standingIntervals,
+} from "./standing.ts";
 export * from "./types.ts";

@@ -10,6 +10,7 @@ import { appendAudit, auditActor } from "../../audit.ts";
 import { claimEvents, claims } from "../../schema/index.ts";
 import { requirePermission } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
+import { refreshClaimStatistics } from "../claim-statistics.ts";
 import { todayVn } from "../common.ts";
 import {
   auditForm,
@@ -137,6 +138,7 @@ export async function createClaim(
         ...(backfill ? { unrecorded: state.unrecorded.map((u) => u.message) } : {}),
       },
     });
+    await refreshClaimStatistics(tx, [id]);
   });
   return getClaim(db, scope, id, { unmask: false, skipPermissionAudit: true });
 }

@@ -8,6 +8,7 @@ import { appendAudit, auditActor, auditDiff } from "../../audit.ts";
 import { claimEvents, claims } from "../../schema/index.ts";
 import { requirePermission } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
+import { refreshClaimStatistics } from "../claim-statistics.ts";
 import { todayVn } from "../common.ts";
 import {
   auditForm,
@@ -95,6 +96,7 @@ export async function addClaimEvent(
         ...auditDiff(auditForm(before), auditForm(after)).after,
       },
     });
+    await refreshClaimStatistics(tx, [id]);
   });
   return getClaim(db, scope, id, { unmask: false });
 }

@@ -15,6 +15,7 @@ import { claimCounters, type claimDeadlines, claimEvents, claims } from "../../s
 import { requirePermission } from "../../scope.ts";
 import { searchText } from "../../search.ts";
 import type { AppDb } from "../../types.ts";
+import { refreshClaimStatistics } from "../claim-statistics.ts";
 import { todayVn } from "../common.ts";
 import { raiseCounter } from "../register.ts";
 import {
@@ -140,6 +141,10 @@ export async function importClaims(
         entity_id: null,
         after: { count: claimRows.length, codes: [claimRows[0].code, claimRows[claimRows.length - 1].code] },
       });
+      await refreshClaimStatistics(
+        tx,
+        claimRows.map((r) => r.id as string),
+      );
     });
   }
   return { count: inputs.length };

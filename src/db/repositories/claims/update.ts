@@ -15,6 +15,7 @@ import { appendAudit, auditActor, auditDiff } from "../../audit.ts";
 import { claims } from "../../schema/index.ts";
 import { requirePermission } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
+import { refreshClaimStatistics } from "../claim-statistics.ts";
 import { staleVersion, todayVn } from "../common.ts";
 import {
   auditForm,
@@ -112,6 +113,7 @@ export async function updateClaim(
       entity_id: id,
       ...auditDiff(auditForm(before), auditForm(after)),
     });
+    await refreshClaimStatistics(tx, [id]);
   });
   return getClaim(db, scope, id, { unmask: false });
 }
