@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { defaultCalendar } from "../calendar/work-calendar.ts";
 import { DomainError } from "../shared/errors.ts";
-import { computeDeadlines, type Deadline, SUSPENSION_CLOCK_POLICY } from "./deadlines.ts";
+import { SUSPENSION_CLOCK_POLICY } from "./deadlines/suspension-clock.ts";
+import type { Deadline } from "./deadlines/types.ts";
+import { computeDeadlines } from "./deadlines.ts";
 import type { ClaimEvent, ClaimHistory, EventType } from "./events.ts";
 
 type Ev = [EventType, string, string?];

@@ -14,7 +14,8 @@ import {
 } from "../legal/parameters.ts";
 import { type IsoDate, isIsoDate, parts, toDayNumber } from "../shared/dates.ts";
 import { DomainError } from "../shared/errors.ts";
-import { computeDeadlines, type Deadline } from "./deadlines.ts";
+import type { Deadline } from "./deadlines/types.ts";
+import { computeDeadlines } from "./deadlines.ts";
 import type { ClaimHistory } from "./events.ts";
 
 export type ImpactClaim = { id: string; code?: string; history: ClaimHistory };

@@ -7,15 +7,9 @@ export {
   type StepCorrection,
   type StoredStep,
 } from "./corrections.ts";
-export {
-  computeDeadlines,
-  type Deadline,
-  type DeadlineResult,
-  type DeadlineStatus,
-  type Milestone,
-  SUSPENSION_CLOCK_POLICY,
-  type UncomputedDeadline,
-} from "./deadlines.ts";
+export { SUSPENSION_CLOCK_POLICY } from "./deadlines/suspension-clock.ts";
+export type { Deadline, DeadlineResult, DeadlineStatus, Milestone, UncomputedDeadline } from "./deadlines/types.ts";
+export { computeDeadlines } from "./deadlines.ts";
 export {
   CLOSED_FILE_PHASES,
   EVENT_DERIVED_FIELDS,
