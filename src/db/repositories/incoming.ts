@@ -15,7 +15,7 @@ import { agencyNames } from "./agency-lookup.ts";
 import { insertUploadRow, type NewUpload } from "./attachments.ts";
 import { notFound, type Page, type PageResult, todayVn, toSnake } from "./common.ts";
 import { type DocumentRegister, insertNumbered, listRegister } from "./register.ts";
-import { requestReaches, requestVisible } from "./requests.ts";
+import { loadVisibleRequest, requestReaches, requestVisible } from "./requests.ts";
 
 export type IncomingInput = {
   agency_id: string;
@@ -54,17 +54,11 @@ function citationOf(r: Pick<Row, "docType" | "symbol" | "docDate" | "issuer">): 
 
 /** The request must be one the caller sees (404 naming the field) and must have reached the registering agency. */
 async function requireRequestFor(db: AppDb, scope: Scope, requestId: string, agencyId: string, field: string) {
-  const vis = requestVisible(scope);
-  const id = eq(requests.id, requestId);
-  const [req] = await db
-    .select()
-    .from(requests)
-    .where(vis ? and(id, vis) : id);
-  if (!req) throw notFound("yêu cầu", field);
+  const req = await loadVisibleRequest(db, scope, requestId, field);
   const [reached] = await db
     .select({ id: requests.id })
     .from(requests)
-    .where(and(id, requestReaches(agencyId)));
+    .where(and(eq(requests.id, requestId), requestReaches(agencyId)));
   if (!reached)
     throw new DomainError(
       "request_not_received",

@@ -4,16 +4,19 @@ import type { Scope } from "../../domain/access/scope.ts";
 import { resolveRoleAgency } from "../../domain/coordination/index.ts";
 import { REQUEST_KIND_VI, type RequestKind } from "../../domain/routing/index.ts";
 import type { IsoDate } from "../../domain/shared/dates.ts";
-import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { type RoutingResult, requestCopies, requests, taskInstances } from "../schema/index.ts";
-import { requirePermission, requireWritableAgencies } from "../scope.ts";
-import { searchText } from "../search.ts";
 import type { AppDb } from "../types.ts";
 import { agencyFacts } from "./agency-lookup.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
 import { insertNotifications } from "./notifications.ts";
-import { REQUEST_KINDS, type RequestDto, type RequestInput, requireVisibleLinks } from "./requests.ts";
+import {
+  checkNewRequest,
+  newRequestValues,
+  type RequestDto,
+  type RequestInput,
+  requireVisibleLinks,
+} from "./requests.ts";
 
 export type RoutedRequestResult = RequestDto & {
   tasks: Array<ReturnType<typeof toSnake<typeof taskInstances.$inferSelect>>>;
@@ -42,11 +45,8 @@ export async function createRoutedRequest(
   routing: RouteOut,
   opts: { today?: IsoDate } = {},
 ): Promise<RoutedRequestResult> {
-  requirePermission(scope, "requests.write");
-  // The sender is who the caller acts for; recipient, lead, coordinators and copies are addressed by the routing rule.
-  requireWritableAgencies(scope, [["from_agency_id", input.from_agency_id]]);
-  if (!(REQUEST_KINDS as readonly string[]).includes(input.kind))
-    throw new DomainError("invalid_kind", "kind", `Loại yêu cầu không hợp lệ "${input.kind}".`);
+  // Recipient, lead, coordinators and copies are addressed by the routing rule, never checked against the scope.
+  checkNewRequest(scope, input);
   const today = opts.today ?? todayVn();
   const facts = await agencyFacts(db);
   const byId = new Map(facts.map((a) => [a.id, a]));
@@ -87,21 +87,7 @@ export async function createRoutedRequest(
     const forwarded = forwardIds.length > 0 && leadId !== null && forwardIds.includes(leadId);
     const [row] = await tx
       .insert(requests)
-      .values({
-        kind: input.kind,
-        fromAgencyId: input.from_agency_id,
-        toAgencyId: input.to_agency_id,
-        topic: input.topic,
-        payload: input.payload ?? null,
-        routing: stored,
-        status: forwarded ? "forwarded" : "open",
-        parentId: input.parent_id ?? null,
-        claimId: input.claim_id ?? null,
-        taskInstanceId: input.task_instance_id ?? null,
-        due: input.due ?? null,
-        searchText: searchText(input.topic),
-        createdBy: scope.userId,
-      })
+      .values({ ...newRequestValues(scope, input), routing: stored, status: forwarded ? "forwarded" : "open" })
       .returning();
     const kindVi = REQUEST_KIND_VI[input.kind as RequestKind] ?? input.kind;
     const taskRows: Array<typeof taskInstances.$inferInsert> = [];

@@ -117,9 +117,9 @@ export async function requireVisibleLinks(
   }
 }
 
-export async function createRequest(db: AppDb, scope: Scope, input: RequestInput): Promise<RequestDto> {
+/** Who may send a new request and of which kind: the sender is who the caller acts for (the recipient is addressed). */
+export function checkNewRequest(scope: Scope, input: RequestInput): void {
   requirePermission(scope, "requests.write");
-  // The sender is who the caller acts for; the recipient (to_agency_id) is addressed, never checked.
   requireWritableAgencies(scope, [["from_agency_id", input.from_agency_id]]);
   if (!(REQUEST_KINDS as readonly string[]).includes(input.kind))
     throw new DomainError(
@@ -127,24 +127,32 @@ export async function createRequest(db: AppDb, scope: Scope, input: RequestInput
       "kind",
       `Loại yêu cầu không hợp lệ "${input.kind}"; chỉ nhận: ${REQUEST_KINDS.join(", ")}.`,
     );
+}
+
+/** A new request row from its input (routing and status are set by the verb creating it). */
+export function newRequestValues(scope: Scope, input: RequestInput) {
+  return {
+    kind: input.kind,
+    fromAgencyId: input.from_agency_id,
+    toAgencyId: input.to_agency_id,
+    topic: input.topic,
+    payload: input.payload ?? null,
+    parentId: input.parent_id ?? null,
+    claimId: input.claim_id ?? null,
+    taskInstanceId: input.task_instance_id ?? null,
+    due: input.due ?? null,
+    searchText: searchText(input.topic),
+    createdBy: scope.userId,
+  };
+}
+
+export async function createRequest(db: AppDb, scope: Scope, input: RequestInput): Promise<RequestDto> {
+  checkNewRequest(scope, input);
   return db.transaction(async (tx) => {
     await requireVisibleLinks(tx, scope, input);
     const [row] = await tx
       .insert(requests)
-      .values({
-        kind: input.kind,
-        fromAgencyId: input.from_agency_id,
-        toAgencyId: input.to_agency_id,
-        topic: input.topic,
-        payload: input.payload ?? null,
-        routing: input.routing ?? null,
-        parentId: input.parent_id ?? null,
-        claimId: input.claim_id ?? null,
-        taskInstanceId: input.task_instance_id ?? null,
-        due: input.due ?? null,
-        searchText: searchText(input.topic),
-        createdBy: scope.userId,
-      })
+      .values({ ...newRequestValues(scope, input), routing: input.routing ?? null })
       .returning();
     const out = dto(row);
     await appendAudit(tx, {
@@ -159,13 +167,13 @@ export async function createRequest(db: AppDb, scope: Scope, input: RequestInput
 }
 
 /** A request the caller may see (404 otherwise). */
-export async function loadVisibleRequest(db: AppDb, scope: Scope, id: string) {
+export async function loadVisibleRequest(db: AppDb, scope: Scope, id: string, field = "id") {
   const vis = requestVisible(scope);
   const [row] = await db
     .select()
     .from(requests)
     .where(vis ? and(eq(requests.id, id), vis) : eq(requests.id, id));
-  if (!row) throw notFound("yêu cầu");
+  if (!row) throw notFound("yêu cầu", field);
   return row;
 }
 

@@ -5,13 +5,11 @@ import { z } from "zod";
 import { addClaimAttachment, listClaimDocuments, readClaimDocument } from "../../db/repositories/claim-documents.ts";
 import type { AppDb } from "../../db/types.ts";
 import type { Uploads } from "../../db/uploads.ts";
-import { checkDocument } from "../../domain/files/allowed-types.ts";
 import { ClaimDocument, ClaimDocumentParams, ClaimDocumentUpload } from "../contracts/claim-documents.ts";
 import { errorResponses, UuidParam } from "../contracts/common.ts";
-import { HttpError } from "../http-error.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendStored, UPLOAD_LIMIT } from "./coordination.ts";
+import { documentUpload, sendStored, UPLOAD_LIMIT } from "./coordination.ts";
 
 const TAGS = ["Vụ việc"];
 
@@ -54,18 +52,12 @@ export const claimDocumentRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploads: Up
       config: { access: { permission: "claims.write" } },
     },
     async (request, reply) => {
-      const body = request.body as unknown;
-      if (!Buffer.isBuffer(body) || body.length === 0)
-        throw new HttpError(415, "upload_body", "Cần gửi nội dung tệp với Content-Type: application/octet-stream", [
-          { path: "", message: "Thân yêu cầu phải là nội dung tệp" },
-        ]);
       const { file_name, ...meta } = request.query;
-      const { fileName, extension, mime } = checkDocument({ name: file_name, bytes: body });
       const row = await addClaimAttachment(
         db,
         scopeOf(request),
         request.params.id,
-        { ...meta, fileName, mimeType: mime, bytes: body, extension },
+        { ...meta, ...documentUpload(request.body, file_name) },
         uploads.store,
       );
       return reply.code(201).send(jsonDates(row));

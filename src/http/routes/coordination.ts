@@ -4,6 +4,7 @@
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { NewUpload } from "../../db/repositories/attachments.ts";
 import { loadVisibleAttachment } from "../../db/repositories/attachments.ts";
 import { draftRequestLetter, latestRequestLetter } from "../../db/repositories/letters.ts";
 import { listNotifications, markNotificationRead } from "../../db/repositories/notifications.ts";
@@ -23,6 +24,16 @@ import { scopeOf } from "../plugins/scope.ts";
 
 /** Evidence uploads: at most 10 MiB, sent as the raw body (application/octet-stream), name in ?file_name=. */
 export const UPLOAD_LIMIT = 10 * 1024 * 1024;
+/** The raw body as a document upload: 415 when it is no file bytes or not an allowed type (naming file_name). */
+export function documentUpload(body: unknown, name: string): NewUpload {
+  if (!Buffer.isBuffer(body) || body.length === 0)
+    throw new HttpError(415, "upload_body", "Cần gửi nội dung tệp với Content-Type: application/octet-stream", [
+      { path: "", message: "Thân yêu cầu phải là nội dung tệp" },
+    ]);
+  // The shared allow-list (extension + first bytes); refused types answer 415 naming file_name or the body.
+  const { fileName, extension, mime } = checkDocument({ name, bytes: body });
+  return { fileName, mimeType: mime, bytes: body, extension };
+}
 /** `attachment; filename="ascii"; filename*=UTF-8''…` — the Vietnamese name survives in every browser. */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName
@@ -118,18 +129,11 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{
       config: { access: { permission: "plans.write" } },
     },
     async (request, reply) => {
-      const body = request.body as unknown;
-      if (!Buffer.isBuffer(body) || body.length === 0)
-        throw new HttpError(415, "upload_body", "Cần gửi nội dung tệp với Content-Type: application/octet-stream", [
-          { path: "", message: "Thân yêu cầu phải là nội dung tệp" },
-        ]);
-      // The shared allow-list (extension + first bytes); refused types answer 415 naming file_name or the body.
-      const { fileName, extension, mime } = checkDocument({ name: request.query.file_name, bytes: body });
       const row = await addTaskEvidence(
         db,
         scopeOf(request),
         request.params.id,
-        { fileName, mimeType: mime, bytes: body, extension },
+        documentUpload(request.body, request.query.file_name),
         opts.uploads.store,
       );
       reply.header("etag", etag(row.task_version));

@@ -12,7 +12,6 @@ import {
 } from "../../db/repositories/incoming.ts";
 import type { AppDb } from "../../db/types.ts";
 import type { Uploads } from "../../db/uploads.ts";
-import { checkDocument } from "../../domain/files/allowed-types.ts";
 import { todayVn } from "../../domain/shared/dates.ts";
 import { apiPage, errorResponses, pageOf, repoPage, UuidParam } from "../contracts/common.ts";
 import {
@@ -22,10 +21,9 @@ import {
   RegisterIncoming,
   RegisterRequestIncoming,
 } from "../contracts/incoming.ts";
-import { HttpError } from "../http-error.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { UPLOAD_LIMIT } from "./coordination.ts";
+import { documentUpload, UPLOAD_LIMIT } from "./coordination.ts";
 
 const TAGS = ["Sổ văn bản đến"];
 const WRITE = { access: { permission: "register.allocate" } } as const;
@@ -142,17 +140,11 @@ export const incomingRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploads: Uploads
       config: WRITE,
     },
     async (request, reply) => {
-      const body = request.body as unknown;
-      if (!Buffer.isBuffer(body) || body.length === 0)
-        throw new HttpError(415, "upload_body", "Cần gửi nội dung tệp với Content-Type: application/octet-stream", [
-          { path: "", message: "Thân yêu cầu phải là nội dung tệp" },
-        ]);
-      const { fileName, extension, mime } = checkDocument({ name: request.query.file_name, bytes: body });
       const entry = await attachIncomingFile(
         db,
         scopeOf(request),
         request.params.id,
-        { fileName, mimeType: mime, bytes: body, extension },
+        documentUpload(request.body, request.query.file_name),
         uploads.store,
       );
       return reply.code(201).send(jsonDates(entry));
