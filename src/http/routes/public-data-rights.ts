@@ -22,7 +22,7 @@ import {
 } from "../contracts/public-data-rights.ts";
 import { PUBLIC_TAGS } from "../contracts/public-portal.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { makeLookup } from "./public-lookup.ts";
+import { PUBLIC_ERRORS, receiptGuard } from "./public-lookup.ts";
 
 export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
   db: AppDb;
@@ -31,7 +31,7 @@ export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
 }> = async (app, opts) => {
   const { db } = opts;
   const now = () => (opts.now ? opts.now() : new Date());
-  const lookup = makeLookup(db, { ...DEFAULT_PUBLIC_LIMITS, ...opts.limits }, now);
+  const guard = receiptGuard(db, { ...DEFAULT_PUBLIC_LIMITS, ...opts.limits }, now);
   const ctx = (requestId: string) => {
     const t = now();
     return { now: t, today: todayVn(t), requestId };
@@ -46,15 +46,13 @@ export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
           "Xem dữ liệu cá nhân cơ quan đang lưu về bạn trong hồ sơ (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15) — cần mã hồ sơ và số điện thoại hoặc 4 số cuối giấy tờ tùy thân",
         security: [],
         body: MyDataBody,
-        response: { 200: MyData, 429: errorResponses[409], ...errorResponses },
+        response: { 200: MyData, ...PUBLIC_ERRORS },
       },
       // Writes only its audit row.
       config: { access: "public", idempotency: false },
+      preHandler: guard.preHandler,
     },
-    async (request, reply) => {
-      const row = await lookup(request.body.code, request.body.factor, request.ip, reply);
-      return subjectData(db, row, ctx(request.id));
-    },
+    async (request) => subjectData(db, guard.submission(request), ctx(request.id)),
   );
 
   app.post(
@@ -66,15 +64,15 @@ export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
           "Đề nghị sửa dữ liệu cá nhân trong hồ sơ: cơ quan đang giữ hồ sơ xem xét (hiện trong danh sách việc của cơ quan); dữ liệu không tự thay đổi",
         security: [],
         body: CorrectionBody,
-        response: { 201: Correction, 429: errorResponses[409], ...errorResponses },
+        response: { 201: Correction, ...PUBLIC_ERRORS },
       },
       // No login, so no user to key a header by: the repository answers a repeat of an open request with that request.
       config: { access: "public", idempotency: false },
+      preHandler: guard.preHandler,
     },
     async (request, reply) => {
-      const { code, factor, ...input } = request.body;
-      const row = await lookup(code, factor, request.ip, reply);
-      return reply.code(201).send(await requestCorrection(db, row, input, ctx(request.id)));
+      const { code: _c, factor: _f, ...input } = request.body;
+      return reply.code(201).send(await requestCorrection(db, guard.submission(request), input, ctx(request.id)));
     },
   );
 
@@ -87,15 +85,13 @@ export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
           "Rút lại sự đồng ý xử lý dữ liệu cá nhân: chưa thụ lý → hồ sơ được đánh dấu đã rút và dữ liệu cá nhân bị xóa; đã thụ lý → cơ quan chỉ giữ dữ liệu cần cho việc giải quyết bồi thường",
         security: [],
         body: WithdrawBody,
-        response: { 200: Withdrawal, 429: errorResponses[409], ...errorResponses },
+        response: { 200: Withdrawal, ...PUBLIC_ERRORS },
       },
       // A second call is refused (already withdrawn): nothing to replay.
       config: { access: "public", idempotency: false },
+      preHandler: guard.preHandler,
     },
-    async (request, reply) => {
-      const row = await lookup(request.body.code, request.body.factor, request.ip, reply);
-      return withdrawConsent(db, row, ctx(request.id));
-    },
+    async (request) => withdrawConsent(db, guard.submission(request), ctx(request.id)),
   );
 };
 

@@ -1,9 +1,12 @@
 // The one way a public route finds a submission: receipt code + second factor, counted against the per-code and
-// per-address caps (429 in Vietnamese) — the status lookup, the receipt download and the data-subject requests share it.
+// per-address caps (429 in Vietnamese) — the status lookup, the receipt download and the data-subject requests share it
+// as their preHandler.
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { beginLookupAttempt, markAttemptSucceeded, type PublicLimits } from "../../db/repositories/public-attempts.ts";
 import { findByCodeAndFactor } from "../../db/repositories/public-submissions.ts";
 import type { AppDb } from "../../db/types.ts";
 import { normalizeReceiptCode } from "../../domain/portal/index.ts";
+import { errorResponses } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
 
 export const tooMany = (minutes: number) =>
@@ -13,25 +16,39 @@ export const tooMany = (minutes: number) =>
     `Bạn đã thử quá nhiều lần. Vì an toàn, vui lòng thử lại sau ${minutes} phút hoặc liên hệ trực tiếp cơ quan tiếp nhận.`,
   );
 
-export type Lookup = (
-  code: string,
-  factor: string,
-  ip: string,
-  reply: { header(k: string, v: string): unknown },
-) => ReturnType<typeof findByCodeAndFactor>;
+/** The error answers of a capped public route: the usual ones and 429 (same body). */
+export const PUBLIC_ERRORS = { 429: errorResponses[409], ...errorResponses };
 
-/** (code, factor) → the submission, counting attempts; 429 once over the caps. */
-export function makeLookup(db: AppDb, limits: PublicLimits, now: () => Date): Lookup {
+type Submission = Awaited<ReturnType<typeof findByCodeAndFactor>>;
+
+/**
+ * The guard of a route the person reaches with (code, factor) — the body's `code` and `factor`, or the path's `:code`
+ * and `?factor=` — as a preHandler: the submission is found (else 404, the same for an unknown code and a wrong factor,
+ * or 429 over the caps) before the handler runs, which reads it with `submission(request)`.
+ */
+export function receiptGuard(db: AppDb, limits: PublicLimits, now: () => Date) {
   const retryMinutes = Math.ceil(limits.windowMs / 60_000);
-  return async (code, factor, ip, reply) => {
-    // Every typed code counts (existing or not): the limiter tells nothing about which codes exist.
-    const attempt = await beginLookupAttempt(db, normalizeReceiptCode(code).slice(0, 40), ip, now(), limits);
-    if (attempt.throttled) {
-      reply.header("retry-after", String(retryMinutes * 60));
-      throw tooMany(retryMinutes);
-    }
-    const row = await findByCodeAndFactor(db, code, factor);
-    await markAttemptSucceeded(db, attempt.id);
-    return row;
+  const found = new WeakMap<FastifyRequest, Submission>();
+  return {
+    async preHandler(request: FastifyRequest, reply: FastifyReply) {
+      const { code, factor } = (request.body ?? { ...(request.params as object), ...(request.query as object) }) as {
+        code: string;
+        factor: string;
+      };
+      // Every typed code counts (existing or not): the limiter tells nothing about which codes exist.
+      const attempt = await beginLookupAttempt(db, normalizeReceiptCode(code).slice(0, 40), request.ip, now(), limits);
+      if (attempt.throttled) {
+        reply.header("retry-after", String(retryMinutes * 60));
+        throw tooMany(retryMinutes);
+      }
+      const row = await findByCodeAndFactor(db, code, factor);
+      await markAttemptSucceeded(db, attempt.id);
+      found.set(request, row);
+    },
+    submission(request: FastifyRequest): Submission {
+      const row = found.get(request);
+      if (!row) throw new Error("receiptGuard: the route lacks the guard's preHandler");
+      return row;
+    },
   };
 }

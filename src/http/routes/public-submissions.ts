@@ -16,7 +16,6 @@ import { buildReceiptPdf } from "../../documents/submission-receipt-pdf.ts";
 import { defaultCalendar } from "../../domain/calendar/index.ts";
 import { answerBy, CONSENT_TEXT, CONSENT_VERSION, validateAnswers } from "../../domain/portal/index.ts";
 import { todayVn } from "../../domain/shared/dates.ts";
-import { errorResponses } from "../contracts/common.ts";
 import {
   Consent,
   PUBLIC_SUBMISSION_BODY_LIMIT,
@@ -29,7 +28,7 @@ import {
   SubmissionReceipt,
 } from "../contracts/public-portal.ts";
 import { HttpError } from "../http-error.ts";
-import { makeLookup, tooMany } from "./public-lookup.ts";
+import { PUBLIC_ERRORS, receiptGuard, tooMany } from "./public-lookup.ts";
 import { PUBLIC_CACHE } from "./public-portal.ts";
 
 const IDEM = "idempotency-key";
@@ -80,7 +79,7 @@ export const publicSubmissionRoutes: FastifyPluginAsyncZod<{
             ),
         }),
         body: SubmissionBody,
-        response: { 201: SubmissionReceipt, 429: errorResponses[409], ...errorResponses },
+        response: { 201: SubmissionReceipt, ...PUBLIC_ERRORS },
       },
       // Idempotency is the repository's (keyed by the header, not by a user).
       config: { access: "public", idempotency: false },
@@ -134,7 +133,7 @@ export const publicSubmissionRoutes: FastifyPluginAsyncZod<{
     },
   );
 
-  const lookup = makeLookup(db, limits, now);
+  const guard = receiptGuard(db, limits, now);
 
   app.post(
     "/api/public/status",
@@ -145,14 +144,12 @@ export const publicSubmissionRoutes: FastifyPluginAsyncZod<{
           "Tra cứu tình trạng hồ sơ bằng mã hồ sơ và số điện thoại (hoặc 4 số cuối giấy tờ tùy thân): bước hiện tại, hạn tiếp theo, cơ quan đang giữ hồ sơ",
         security: [],
         body: StatusBody,
-        response: { 200: StatusResponse, 429: errorResponses[409], ...errorResponses },
+        response: { 200: StatusResponse, ...PUBLIC_ERRORS },
       },
       config: { access: "public", idempotency: false },
+      preHandler: guard.preHandler,
     },
-    async (request, reply) => {
-      const row = await lookup(request.body.code, request.body.factor, request.ip, reply);
-      return submissionStatus(db, row, defaultCalendar);
-    },
+    async (request) => submissionStatus(db, guard.submission(request), defaultCalendar),
   );
 
   app.get(
@@ -164,12 +161,13 @@ export const publicSubmissionRoutes: FastifyPluginAsyncZod<{
         security: [],
         params: ReceiptParams,
         querystring: ReceiptQuery,
-        response: { 200: z.any(), 429: errorResponses[409], ...errorResponses },
+        response: { 200: z.any(), ...PUBLIC_ERRORS },
       },
       config: { access: "public" },
+      preHandler: guard.preHandler,
     },
     async (request, reply) => {
-      const row = await lookup(request.params.code, request.query.factor, request.ip, reply);
+      const row = guard.submission(request);
       const at = new Date(row.submittedAt.getTime() + 7 * 3600_000).toISOString();
       const pdf = await buildReceiptPdf({
         code: row.code,
