@@ -9,6 +9,7 @@ import { findByCodeAndFactor } from "../../src/db/repositories/public-submission
 import { availableEngines } from "../../src/db/testing.ts";
 import { RECEIPT_ALPHABET } from "../../src/domain/portal/index.ts";
 import { docxText } from "../documents/helpers.ts";
+import { SUBMISSION } from "../http/public-submission-fixture.ts";
 import { assertErrorShape, type HostileFixture, hostileFixture } from "./fixture.ts";
 
 const LIMITS = { perCode: 3, perAddress: 6, submissionsPerAddress: 3, requestsPerMinute: 40 };
@@ -31,36 +32,6 @@ const PAYLOADS = [
   "'; drop table public_submissions; --",
 ];
 
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-/** A claim file as tests/http/public-submissions.test.ts sends it (importing that file would run its tests). */
-const SUBMISSION = {
-  kind: "claim",
-  answers: {
-    capacity: "injured",
-    activity: "civil_enforcement",
-    agency_kind: "thads_province",
-    province: "thanh-hoa",
-    act_date: "2025-09-10",
-    request_kind: "compensation",
-    has_basis_document: "yes",
-    basis_document_received_on: "2026-11-02",
-  },
-  person: {
-    full_name: "Trần Văn Bình",
-    id_number: "038090001234",
-    address: "Số 12 phố Hàng Than, phường Hạc Thành, tỉnh Thanh Hóa",
-    phone: "0912345678",
-  },
-  facts: "Chấp hành viên kê biên nhầm chiếc xe tải của tôi.",
-  damage_heads: [{ head: "property", description: "Xe tải bị kê biên 2 tháng", amount: 40_000_000 }],
-  attachments: [
-    { kind: "basis_document", title: "Quyết định", file_name: "quyet-dinh.pdf", content_base64: "" },
-    { kind: "evidence", title: "Ảnh xe tải", file_name: "xe.png", content_base64: PNG.toString("base64") },
-  ],
-  factor: { kind: "phone", value: "0912 345 678" },
-  consent: { accepted: true, text_version: "2026-12-04" },
-};
-
 /** Distinct documentation addresses (RFC 5737), so only the cap under test applies. */
 let nextIp = 1;
 const freshIp = () => `198.51.${100 + Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
@@ -68,7 +39,6 @@ const freshIp = () => `198.51.${100 + Math.floor(nextIp / 250)}.${(nextIp++ % 25
 const b64 = (b: Buffer) => b.toString("base64");
 const MZ = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(256, 0)]);
 const PDF = (n: number) => Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(n - 9, 0x20)]);
-SUBMISSION.attachments[0]!.content_base64 = b64(PDF(64));
 
 for (const engine of availableEngines()) {
   describe(`Cổng công dân: thử tấn công các đường dẫn công khai (${engine})`, { concurrency: false }, () => {

@@ -5,22 +5,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { collectInbox } from "../../src/db/repositories/inbox/list.ts";
-import { ERASED } from "../../src/domain/portal/index.ts";
+import { CONSENT_VERSION, ERASED } from "../../src/domain/portal/index.ts";
 import { type Fixture, setupFixture, signedIn } from "./helpers.ts";
+import { SUBMISSION as CLAIM_FILE, PDF_B64 } from "./public-submission-fixture.ts";
 
-const PDF_B64 = Buffer.from("%PDF-1.4\n% quyết định\n").toString("base64");
+/** The shared claim file, sent by another person with one attachment and no amount. */
 const SUBMISSION = {
-  kind: "claim",
-  answers: {
-    capacity: "injured",
-    activity: "civil_enforcement",
-    agency_kind: "thads_province",
-    province: "thanh-hoa",
-    act_date: "2025-09-10",
-    request_kind: "compensation",
-    has_basis_document: "yes",
-    basis_document_received_on: "2026-11-02",
-  },
+  ...CLAIM_FILE,
   person: {
     full_name: "Lê Thị Hoa",
     id_number: "038190004321",
@@ -32,7 +23,6 @@ const SUBMISSION = {
   damage_heads: [{ head: "property", description: "Nhà bị niêm phong 3 tháng" }],
   attachments: [{ kind: "basis_document", title: "Quyết định", file_name: "qd.pdf", content_base64: PDF_B64 }],
   factor: { kind: "phone", value: "0987654321" },
-  consent: { accepted: true, text_version: "2026-12-04" },
 };
 const PERSONAL = ["Lê Thị Hoa", "038190004321", "Lê Lợi", "0987654321", "hoa@example.vn", "kê biên nhầm căn nhà"];
 
@@ -75,7 +65,7 @@ describe("Quyền của chủ thể dữ liệu (Luật Bảo vệ dữ liệu c
       b.attachments.map((a: { file_name: string }) => a.file_name),
       ["qd.pdf"],
     );
-    assert.equal(b.consent.text_version, "2026-12-04");
+    assert.equal(b.consent.text_version, CONSENT_VERSION);
     assert.equal(b.consent.withdrawn_at, null);
     assert.equal(b.controller.id, "thads-thanh-hoa");
     assert.equal(b.withdrawal.erase, true);

@@ -1,5 +1,8 @@
-// A citizen's claim file with two attachments (a PDF and a PNG) as the public portal sends it: shared by the tests of
-// the public submission routes and of the officers' handling of them.
+// A citizen's claim file with two attachments (a PDF and a PNG) as the public portal sends it, consenting to the
+// current consent text: shared by the tests of the public submission routes, of the officers' handling of them, of the
+// data subject's rights and the hostile tests of the portal.
+import { CONSENT_VERSION } from "../../src/domain/portal/consent.ts";
+
 export const PDF_B64 = Buffer.from("%PDF-1.4\n% quyết định hủy quyết định kê biên\n").toString("base64");
 export const PNG_B64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString("base64");
 
@@ -34,5 +37,5 @@ export const SUBMISSION = {
     { kind: "evidence", title: "Ảnh xe tải", file_name: "xe.png", content_base64: PNG_B64 },
   ],
   factor: { kind: "phone", value: "0912 345 678" },
-  consent: { accepted: true, text_version: "2026-12-04" },
+  consent: { accepted: true, text_version: CONSENT_VERSION },
 };

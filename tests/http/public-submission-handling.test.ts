@@ -6,55 +6,26 @@
 // notified; a support request is answered (Thông tư 09/2019/TT-BTP, Điều 5); the status page shows each outcome; the
 // person is mailed at each step and when the linked claim moves on.
 import assert from "node:assert/strict";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { hash } from "@node-rs/argon2";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { memberships, users } from "../../src/db/schema/index.ts";
 import { availableEngines } from "../../src/db/testing.ts";
 import { mailPublicSubmissionUpdates } from "../../src/jobs/public-submission-mail.ts";
 import { createMailer } from "../../src/mail/mailer.ts";
 import { type Client, type HostileFixture, hostileFixture, PASSWORD, signedIn } from "../hostile/fixture.ts";
+import { type SmtpFixture, startSmtp } from "../mail/smtp-fixture.ts";
 import { PDF_B64, SUBMISSION } from "./public-submission-fixture.ts";
 
-type Received = { to: string; subject: string; text: string };
-const inbox: Received[] = [];
-let smtp: SMTPServer;
-let port = 0;
 const BASE = "https://btnn.test";
-
+let smtp: SmtpFixture;
 before(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, cb) {
-      simpleParser(stream)
-        .then((m) => {
-          const to = Array.isArray(m.to) ? m.to[0].text : (m.to?.text ?? "");
-          inbox.push({ to, subject: m.subject ?? "", text: m.text ?? "" });
-          cb();
-        })
-        .catch(cb);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
 });
-after(async () => {
-  await new Promise<void>((r) => smtp?.close(() => r()));
-});
+after(() => smtp?.close());
 
 /** The next mail to `to` whose subject names `code`, after `already` of them (waits for the background send). */
-async function mailFor(to: string, code: string, already: number): Promise<Received> {
-  const mine = () => inbox.filter((m) => m.to.includes(to) && m.subject.includes(code));
-  for (let i = 0; i < 200 && mine().length <= already; i++) await new Promise((r) => setTimeout(r, 50));
-  const got = mine();
-  assert.ok(got.length > already, `no mail to ${to} about ${code}`);
-  return got[got.length - 1];
-}
-const mailsFor = (to: string, code: string) =>
-  inbox.filter((m) => m.to.includes(to) && m.subject.includes(code)).length;
+const mailFor = (to: string, code: string, already: number) => smtp.mailTo(to, already, code);
+const mailsFor = (to: string, code: string) => smtp.mailsTo(to, code).length;
 const dashed = (code: string) => code.replace(/(.{4})(?=.)/g, "$1-");
 
 for (const engine of availableEngines()) {
@@ -100,7 +71,7 @@ for (const engine of availableEngines()) {
       });
 
     before(async () => {
-      fx = await hostileFixture(engine, { config: { smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: BASE } });
+      fx = await hostileFixture(engine, { config: { smtpUrl: smtp.url, publicUrl: BASE } });
       // An officer of Cục THADS tỉnh Thanh Hóa (the competent agency of the claim files below).
       const [u] = await fx.database.db
         .insert(users)
@@ -251,7 +222,7 @@ for (const engine of availableEngines()) {
       // The claim moves on (file found valid): the person is mailed its new step, once.
       const ev = await thads.post(`/api/claims/${claim_id}/events`, { type: "file_valid", date: sub.submitted_on });
       assert.equal(ev.statusCode, 201, ev.body);
-      const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}` })!;
+      const mailer = createMailer({ smtpUrl: smtp.url })!;
       try {
         const sent = await mailPublicSubmissionUpdates(fx.database.db, mailer, { baseUrl: BASE });
         assert.ok(sent >= 1);

@@ -10,8 +10,10 @@ export type SmtpFixture = {
   /** smtp://127.0.0.1:<port> — the app's SMTP_URL. */
   url: string;
   inbox: Received[];
-  /** The newest mail to `to` once more than `already` have arrived (5 s at most). */
-  mailTo(to: string, already: number): Promise<Received>;
+  /** The mails to `to` (whose subject names `about`, when given). */
+  mailsTo(to: string, about?: string): Received[];
+  /** The newest of `mailsTo(to, about)` once more than `already` have arrived (10 s at most: sends may run late). */
+  mailTo(to: string, already: number, about?: string): Promise<Received>;
   close(): Promise<void>;
 };
 
@@ -32,16 +34,18 @@ export async function startSmtp(): Promise<SmtpFixture> {
   });
   await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
   const port = (smtp.server.address() as AddressInfo).port;
+  const mailsTo = (to: string, about = "") => inbox.filter((m) => m.to.includes(to) && m.subject.includes(about));
   return {
     url: `smtp://127.0.0.1:${port}`,
     inbox,
-    async mailTo(to, already) {
-      for (let i = 0; i < 100; i++) {
-        const got = inbox.filter((m) => m.to.includes(to));
+    mailsTo,
+    async mailTo(to, already, about) {
+      for (let i = 0; i < 200; i++) {
+        const got = mailsTo(to, about);
         if (got.length > already) return got[got.length - 1];
         await new Promise((r) => setTimeout(r, 50));
       }
-      throw new Error(`no mail to ${to}`);
+      throw new Error(`no mail to ${to}${about ? ` about ${about}` : ""}`);
     },
     close: () => new Promise<void>((r) => smtp.close(() => r())),
   };
