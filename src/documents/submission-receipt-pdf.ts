@@ -75,7 +75,7 @@ export function receiptDefinition(r: ReceiptInput) {
         margin: [0, 4, 0, 4],
       },
       {
-        text: `Bạn đã đồng ý xử lý dữ liệu cá nhân (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15), nội dung phiên bản ${r.consent_version}; bạn có thể yêu cầu xem, chỉnh sửa dữ liệu hoặc rút lại sự đồng ý bằng cách liên hệ cơ quan tiếp nhận và nêu mã hồ sơ.`,
+        text: `Bạn đã đồng ý xử lý dữ liệu cá nhân (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15), nội dung phiên bản ${r.consent_version}; bạn tự xem dữ liệu, đề nghị sửa hoặc rút lại sự đồng ý trên Cổng, tại trang “Tra cứu hồ sơ”, mục “Dữ liệu cá nhân của bạn”, bằng mã hồ sơ này.`,
         fontSize: 9.5,
         italics: true,
       },

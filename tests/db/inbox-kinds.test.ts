@@ -24,6 +24,7 @@ import {
 import { openTestDatabase } from "../../src/db/testing.ts";
 import type { AppDb, Database } from "../../src/db/types.ts";
 import { INBOX_KINDS, type InboxKind } from "../../src/domain/inbox/index.ts";
+import { CONSENT_VERSION } from "../../src/domain/portal/consent.ts";
 import { runInboxReminders } from "../../src/jobs/reminders.ts";
 import { FIXTURE_AGENCIES, seedFixtureUsers } from "../http/helpers.ts";
 
@@ -150,7 +151,7 @@ const CASES: Record<InboxKind, Case> = {
           factorHash: "00",
           factorSalt: "00",
           consentAt: new Date("2026-02-27T02:00:00Z"),
-          consentTextVersion: "2026-12-04",
+          consentTextVersion: CONSENT_VERSION,
           bodyHash: "00",
         })
         .returning();
@@ -178,7 +179,7 @@ const CASES: Record<InboxKind, Case> = {
           factorHash: "00",
           factorSalt: "00",
           consentAt: new Date("2026-02-20T02:00:00Z"),
-          consentTextVersion: "2026-12-04",
+          consentTextVersion: CONSENT_VERSION,
           bodyHash: "01",
         })
         .returning();

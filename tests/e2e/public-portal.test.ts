@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
+import { CONSENT_VERSION } from "../../src/domain/portal/consent.ts";
 import { browserAvailability, failureShot, type Harness, login, newPage, ROOT, startHarness } from "./harness.ts";
 
 const { skip } = browserAvailability();
@@ -334,7 +335,7 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
           person: { full_name: "Phạm Thị Lan", address: "Số 3 phố Cửa Bắc, tỉnh Thanh Hóa", phone: "0977000111" },
           facts: "Tôi cần được hướng dẫn làm hồ sơ yêu cầu bồi thường.",
           factor: { kind: "phone", value: "0977000111" },
-          consent: { accepted: true, text_version: "2026-12-04" },
+          consent: { accepted: true, text_version: CONSENT_VERSION },
         },
       });
       assert.equal(sent.status(), 201, await sent.text());

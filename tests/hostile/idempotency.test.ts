@@ -20,6 +20,7 @@ import { availableEngines } from "../../src/db/testing.ts";
 import { buildClaimImportTemplate } from "../../src/documents/xlsx/claim-import.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { defaultCalendar } from "../../src/domain/calendar/index.ts";
+import { CONSENT_VERSION } from "../../src/domain/portal/consent.ts";
 import { todayVn } from "../../src/domain/shared/dates.ts";
 import { IDEMPOTENCY_HEADER } from "../../src/http/plugins/idempotency.ts";
 import { type Client, createObjects, type HostileFixture, hostileFixture, type Objects, signedIn } from "./fixture.ts";
@@ -93,7 +94,7 @@ const ROUTES: Record<string, Row> = {
         person: { full_name: `Người Gửi Trùng ${n}`, address: "Thanh Hóa" },
         facts: "Đề nghị hỗ trợ thủ tục yêu cầu bồi thường.",
         factor: { kind: "id_last4", value: "1234" },
-        consent: { accepted: true, text_version: "2026-12-04" },
+        consent: { accepted: true, text_version: CONSENT_VERSION },
       },
     }),
   },
@@ -114,7 +115,7 @@ const ROUTES: Record<string, Row> = {
           request: {},
           attachments: [],
           factor: { kind: "id_last4", value: "1234" },
-          consent: { text_version: "2026-12-04" },
+          consent: { text_version: CONSENT_VERSION },
         },
         { now: new Date(), today, calendar: defaultCalendar },
       );
@@ -581,7 +582,7 @@ for (const engine of availableEngines()) {
           request: {},
           attachments: [],
           factor: { kind: "id_last4", value: "1234" },
-          consent: { text_version: "2026-12-04" },
+          consent: { text_version: CONSENT_VERSION },
         },
         { now: new Date(), today: todayVn(), calendar: defaultCalendar },
       );

@@ -3,11 +3,10 @@
 // PDF and the status need the second factor; the same refusal for an unknown code and a wrong factor; consent recorded.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { receiptDefinition } from "../../src/documents/submission-receipt-pdf.ts";
+import { CONSENT_TEXTS, CONSENT_VERSION } from "../../src/domain/portal/index.ts";
 import { type Fixture, setupFixture } from "./helpers.ts";
-
 import { SUBMISSION } from "./public-submission-fixture.ts";
-
-export { PDF_B64, PNG_B64, SUBMISSION } from "./public-submission-fixture.ts";
 
 describe("Cổng công dân: gửi hồ sơ trực tuyến, phiếu tiếp nhận, tra cứu", () => {
   let fx: Fixture;
@@ -44,7 +43,7 @@ describe("Cổng công dân: gửi hồ sơ trực tuyến, phiếu tiếp nhậ
       [code],
     );
     assert.equal(row.n, 2);
-    assert.equal(row.consent_text_version, "2026-12-04");
+    assert.equal(row.consent_text_version, CONSENT_VERSION);
     assert.ok(!row.factor_hash.includes("0912345678"), "yếu tố thứ hai chỉ lưu dạng băm");
     const [audit] = await fx.database.query<{ after: string }>(
       "select after::text from audit_log where action = 'public_submission.create' order by seq desc limit 1",
@@ -123,8 +122,53 @@ describe("Cổng công dân: gửi hồ sơ trực tuyến, phiếu tiếp nhậ
   test("GET /api/public/consent: nội dung đồng ý có phiên bản, lưu đệm công khai", async () => {
     const r = await fx.app.inject({ method: "GET", url: "/api/public/consent" });
     assert.equal(r.statusCode, 200);
-    assert.equal(r.json().version, "2026-12-04");
+    assert.equal(r.json().version, "2026-12-05");
     assert.match(r.json().text, /91\/2025\/QH15/);
+    // The rights are exercised on the portal itself (/api/public/my-data*), no longer by contacting the agency.
+    assert.match(r.json().text, /trang “Tra cứu hồ sơ”, mục “Dữ liệu cá nhân của bạn”/);
+    assert.match(r.json().text, /xem dữ liệu cá nhân .*đề nghị sửa dữ liệu và rút lại sự đồng ý/);
+    assert.doesNotMatch(r.json().text, /liên hệ cơ quan/);
     assert.equal(r.headers["cache-control"], "public, max-age=3600");
+  });
+
+  test("Luật 91/2025/QH15: phiên bản 2026-12-04 vẫn lưu cho hồ sơ đã đồng ý theo nó; gửi kèm phiên bản cũ → 422 nêu /consent/text_version, không ghi gì", async () => {
+    const old = CONSENT_TEXTS.find((c) => c.version === "2026-12-04");
+    assert.match(old?.text ?? "", /liên hệ cơ quan nhận hồ sơ và nêu mã hồ sơ/);
+    assert.equal(new Set(CONSENT_TEXTS.map((c) => c.version)).size, CONSENT_TEXTS.length, "mỗi phiên bản một lần");
+    const n = async () =>
+      Number((await fx.database.query<{ n: number }>("select count(*)::int as n from public_submissions"))[0].n);
+    const before = await n();
+    const r = await post(
+      "/api/public/submissions",
+      { ...SUBMISSION, consent: { accepted: true, text_version: "2026-12-04" } },
+      "203.0.113.30",
+    );
+    assert.equal(r.statusCode, 422, r.body);
+    assert.equal(r.json().code, "consent_version");
+    assert.deepEqual(
+      r.json().issues.map((i: { path: string }) => i.path),
+      ["/consent/text_version"],
+    );
+    assert.equal(await n(), before);
+  });
+
+  test("phiếu tiếp nhận: quyền đối với dữ liệu cá nhân tự thực hiện tại trang Tra cứu hồ sơ, không phải liên hệ cơ quan", () => {
+    const text = JSON.stringify(
+      receiptDefinition({
+        code: "ABCDEFGHJKMN",
+        kind: "support",
+        submitted_on: "2026-12-03",
+        submitted_at_vn: "10:00 ngày 03/12/2026",
+        person_name: "Trần Văn Bình",
+        agency_name: "Cục Thi hành án dân sự tỉnh Thanh Hóa",
+        determined_by_so_tu_phap: false,
+        answer_by: null,
+        files: [],
+        consent_version: CONSENT_VERSION,
+      }),
+    );
+    assert.ok(text.includes(`nội dung phiên bản ${CONSENT_VERSION}`));
+    assert.match(text, /rút lại sự đồng ý trên Cổng, tại trang “Tra cứu hồ sơ”, mục “Dữ liệu cá nhân của bạn”/);
+    assert.doesNotMatch(text, /liên hệ cơ quan tiếp nhận và nêu mã/);
   });
 });

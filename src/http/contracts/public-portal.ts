@@ -11,7 +11,6 @@
 //   GET  /api/public/consent                        → Consent (the text accepted with a submission; cacheable)
 import { z } from "zod";
 import { ATTACHMENT_KINDS } from "../../domain/claims/attachments.ts";
-import { CONSENT_VERSION } from "../../domain/portal/consent.ts";
 import { DAMAGE_HEAD_KEYS } from "../../domain/portal/damage-heads.ts";
 import { ACTIVITIES, AGENCY_KINDS, BASIS_ANSWERS, CAPACITIES, REQUEST_KINDS } from "../../domain/portal/interview.ts";
 import { IdNumberSchema, IsoDateSchema, PhoneSchema } from "./common.ts";
@@ -213,8 +212,6 @@ export const SecondFactor = z.discriminatedUnion("kind", [
     .strict(),
 ]);
 
-/** The consent text version a submission must carry (src/domain/portal/consent.ts; GET /api/public/consent gives the text). */
-export const CONSENT_TEXT_VERSION = CONSENT_VERSION;
 export const Consent = z.object({ version: z.string(), text: z.string() });
 
 export const SubmissionBody = z

@@ -36,6 +36,7 @@ import { buildClaimImportTemplate } from "../../../src/documents/xlsx/claim-impo
 import { SYSTEM_SCOPE } from "../../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../../src/domain/agencies/data.ts";
 import { defaultCalendar } from "../../../src/domain/calendar/index.ts";
+import { CONSENT_VERSION } from "../../../src/domain/portal/consent.ts";
 import { todayVn } from "../../../src/domain/shared/dates.ts";
 import type { BuildAppOptions } from "../../../src/http/app.ts";
 import { FIXTURE_AGENCIES, type Fixture, setupFixture } from "../helpers.ts";
@@ -224,7 +225,7 @@ export async function newDataRequest(t: Target): Promise<string> {
       factorHash: "00",
       factorSalt: "00",
       consentAt: new Date("2026-02-20T02:00:00Z"),
-      consentTextVersion: "2026-12-04",
+      consentTextVersion: CONSENT_VERSION,
       bodyHash: "00",
     })
     .returning();
@@ -264,7 +265,7 @@ export async function newSubmission(t: Target, kind: "claim" | "support" = "clai
         },
       ],
       factor: { kind: "id_last4", value: "1234" },
-      consent: { text_version: "2026-12-04" },
+      consent: { text_version: CONSENT_VERSION },
     },
     { now: new Date(), today: todayVn(), calendar: defaultCalendar },
   );

@@ -1,3 +1,4 @@
+import { CONSENT_VERSION } from "../../../src/domain/portal/consent.ts";
 import { type Area, pub } from "./matrix.ts";
 import { nextLookup } from "./objects.ts";
 
@@ -98,7 +99,7 @@ export const PUBLIC: Area = {
         person: { full_name: "Lê Văn Ma Trận", address: "Thanh Hóa" },
         facts: "Đề nghị hướng dẫn thủ tục.",
         factor: { kind: "id_last4", value: "1234" },
-        consent: { accepted: true, text_version: "2026-12-04" },
+        consent: { accepted: true, text_version: CONSENT_VERSION },
       },
     }),
   },
