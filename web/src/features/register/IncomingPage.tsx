@@ -10,7 +10,7 @@ import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
 import { ApiError, api, type Page, uploadFile } from "../../shared/api.ts";
 import { fmtDate, todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
-import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { useAgencyName } from "../../shared/session.tsx";
 import type { RequestRow } from "../requests/RequestsPage.tsx";
 import { RegisterBook } from "./RegisterBook.tsx";
 
@@ -247,55 +247,5 @@ export default function IncomingPage() {
         )}
       </Modal>
     </RegisterBook>
-  );
-}
-
-/** On the request screen: the incoming document that brought the request, or the one-click "Vào sổ văn bản đến". */
-export function RequestIncoming({ request }: { request: RequestRow }) {
-  const { t } = useI18n();
-  const me = useMe().data;
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const q = useQuery({
-    queryKey: ["incoming", "request", request.id],
-    queryFn: () => api<Page<Incoming>>("/api/incoming", { query: { request_id: request.id } }),
-  });
-  const items = q.data?.items ?? [];
-  const mayRegister =
-    can(me, "register.allocate") &&
-    !!me?.agency_id &&
-    me.agency_id !== request.from_agency_id &&
-    !items.some((e) => e.agency_id === me.agency_id);
-  const registerNow = async () => {
-    setBusy(true);
-    try {
-      const e = await api<Incoming>(`/api/requests/${request.id}/incoming`, { method: "POST", body: {} });
-      message.success(t("incoming.registered", { number: e.number }));
-      await qc.invalidateQueries({ queryKey: ["incoming"] });
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (q.isLoading) return null;
-  return (
-    <div data-testid="request-incoming">
-      <Typography.Title level={5}>{t("incoming.ofRequest")}</Typography.Title>
-      {items.map((e) => (
-        <Typography.Paragraph key={e.id} style={{ marginBottom: 4 }}>
-          {t("incoming.entry", { number: `${e.number}/${e.year}`, date: fmtDate(e.received_on), citation: e.citation })}
-        </Typography.Paragraph>
-      ))}
-      {!items.length && !mayRegister && (
-        <Typography.Text type="secondary">{t("incoming.notRegistered")}</Typography.Text>
-      )}
-      {mayRegister && (
-        <Button loading={busy} onClick={registerNow}>
-          {t("incoming.register")}
-        </Button>
-      )}
-    </div>
   );
 }

@@ -36,7 +36,7 @@ import { vi } from "../../shared/i18n/vi.ts";
 import { BulkBar, DueSelect, SavedFilters } from "../../shared/ListTools.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { validValues } from "../../shared/valid-values.ts";
-import { RequestIncoming } from "../register/IncomingPage.tsx";
+import { RequestIncoming } from "../register/RequestIncoming.tsx";
 
 const KINDS = [
   "guidance",
