@@ -2,6 +2,8 @@
 // is checked against /api/statistics (the statistics endpoint's own per-province rows, TT 08/2019 Mẫu 03/04): every
 // province with claims handled in 2025 is listed with the same numbers, ranked in descending order; a province user
 // (Sở Tư pháp Thanh Hóa — province scope, TT 08/2019/TT-BTP Điều 4 khoản 2) sees its own province only; English labels.
+// An enforcement office (THADS tỉnh) gets no ranking on its home (issue 11 item 1), and the menu's badges show the
+// counts of the home's groups.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
@@ -12,6 +14,7 @@ import {
   failureShot,
   type Harness,
   pick,
+  settled,
   signedInPage,
   startHarness,
 } from "./harness.ts";
@@ -137,6 +140,85 @@ describe("Tổng quan: xếp hạng theo tỉnh và xu hướng theo năm, lĩnh
       await page.getByTestId("trend-by-field").getByText("Trend by year and field").waitFor();
     } catch (e) {
       await failureShot(current, "dashboard-province");
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("THADS tỉnh Thanh Hóa: trang chủ không có bảng xếp hạng; số trên menu bằng số các nhóm trên trang chủ", async () => {
+    // One item given to the officer, so that "Giao cho tôi" counts it: the leader assigns through the API (the
+    // assignment screen is driven in inbox.test.ts and task-workflow.test.ts).
+    const leader = await apiSession(h, "thads.thanhhoa.lanhdao");
+    const inbox = (await leader("GET", "/api/inbox")) as {
+      items: Array<{ kind: string; id: string; title: string }>;
+      counts: { overdue: number };
+    };
+    assert.ok(inbox.counts.overdue > 0, "dữ liệu mẫu có việc quá hạn của THADS tỉnh Thanh Hóa");
+    const people = (await leader("GET", "/api/inbox/assignees")) as Array<{ id: string; username: string }>;
+    const given = inbox.items[0];
+    await leader("POST", "/api/inbox/assign", {
+      kind: given.kind,
+      id: given.id,
+      assignee_id: people.find((p) => p.username === "thads.thanhhoa.canbo")?.id,
+    });
+    const { context, page } = await signedInPage(h, "thads.thanhhoa.canbo", {
+      viewport: { width: 1600, height: 1000 },
+    });
+    current = page;
+    try {
+      // The badge's number (antd puts the count in the title of its <sup>), read until it is the home's.
+      const badge = (id: string, home: number) =>
+        settled(
+          () =>
+            page
+              .getByTestId(id)
+              .locator("sup")
+              .getAttribute("title", { timeout: 5_000 })
+              .then(Number)
+              .catch(() => Number.NaN),
+          (n) => n === home,
+        );
+      const groups = async (tab: RegExp) => {
+        const panel = page.getByRole("tabpanel", { name: tab });
+        const n: number[] = [];
+        for (const g of ["overdue", "due_soon", "later", "waiting"])
+          n.push(Number((await panel.getByTestId(`count-${g}`).innerText()).split(":").pop()));
+        return n;
+      };
+      // The agency's groups, once the list is read (the home shows 0 until then).
+      await page
+        .getByRole("tabpanel", { name: /Việc của cơ quan/ })
+        .getByTestId("count-overdue")
+        .filter({ hasText: `Quá hạn: ${inbox.counts.overdue}` })
+        .waitFor();
+      const agency = await groups(/Việc của cơ quan/);
+      assert.equal(
+        await badge("menu-overdue", agency[0]),
+        agency[0],
+        "số quá hạn trên menu = nhóm “Quá hạn” của trang chủ",
+      );
+      await page.getByRole("tab", { name: /Giao cho tôi/ }).click();
+      const minePanel = page.getByRole("tabpanel", { name: /Giao cho tôi/ });
+      await minePanel.getByRole("link", { name: given.title }).waitFor();
+      const mine = await groups(/Giao cho tôi/);
+      const mineTotal = mine.reduce((a, b) => a + b, 0);
+      assert.ok(mineTotal > 0);
+      assert.equal(
+        await badge("menu-mine", mineTotal),
+        mineTotal,
+        "số việc giao cho tôi trên menu = tổng các nhóm của “Giao cho tôi”",
+      );
+
+      // The home's overview, once the agency directory is read (the THADS role is known from it): no ranking.
+      await page
+        .getByText(/Số liệu trong phạm vi của Thi hành án dân sự .*Thanh Hóa/)
+        .first()
+        .waitFor();
+      await page.getByTestId("trend-by-field").waitFor();
+      assert.equal(await page.getByTestId("province-ranking").count(), 0, "THADS không thấy bảng xếp hạng");
+    } catch (e) {
+      await failureShot(current, "dashboard-thads");
       throw e;
     } finally {
       await context.close();
