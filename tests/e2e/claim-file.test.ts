@@ -3,7 +3,9 @@
 // decision number — makes and corrects one mistake (cải chính: the original struck through with who/when/why),
 // uploads two attachments, generates three TT 04/2018 forms (downloaded and read back), and the statistics page then
 // shows the amounts. The browser runs in Los Angeles' time zone with its clock at 00:30 on 04/12/2026 in Vietnam
-// (still 03/12 there): every "today" and every date shown is Vietnam's. The console is watched throughout.
+// (still 03/12 there): every "today" and every date shown is Vietnam's. The console is watched throughout. A second
+// browser, in a zone ahead of Vietnam (Kiritimati, UTC+14) at 23:30 in Vietnam (already the next day there), shows
+// Vietnam's dates too.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
@@ -18,6 +20,7 @@ import {
   type Harness,
   newPage,
   pick,
+  settled,
   signIn,
   startHarness,
 } from "./harness.ts";
@@ -26,6 +29,8 @@ const { skip } = browserAvailability();
 /** 04/12/2026 00:30 in Vietnam = 03/12/2026 09:30 in Los Angeles. */
 const BROWSER_NOW = new Date("2026-12-03T17:30:00Z");
 const CLAIMANT = "Nguyễn Văn Khiếu Nại";
+/** 04/12/2026 23:30 in Vietnam = 05/12/2026 06:30 in Kiritimati (UTC+14). */
+const AHEAD_NOW = new Date("2026-12-04T16:30:00Z");
 
 const digits = (s: string) => Number(s.replace(/\D/g, "") || "0");
 const docxText = async (path: string) => (await mammoth.extractRawText({ buffer: readFileSync(path) })).value;
@@ -306,6 +311,37 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
       await context.close();
     } catch (e) {
       await failureShot(page, "claim-file");
+      throw e;
+    }
+  });
+
+  test("Ngày Việt Nam trên trình duyệt ở múi giờ đi trước (Kiritimati, UTC+14) lúc 23:30 giờ Việt Nam", async () => {
+    const { context, page: p } = await newPage(h, undefined, { timezoneId: "Pacific/Kiritimati" });
+    try {
+      await signIn(p, h.baseUrl, "thads.thanhhoa.canbo");
+      await p.clock.install({ time: AHEAD_NOW });
+      // "Ngày gửi" of a request sent at 23:30 on 02/12 (Vietnam), already 03/12 in Kiritimati.
+      const req = await createRequest(h.database.db, SYSTEM_SCOPE, {
+        kind: "guidance",
+        from_agency_id: "stp-thanh-hoa",
+        to_agency_id: "thads-thanh-hoa",
+        topic: "đề nghị báo cáo số liệu bồi thường cuối ngày",
+      });
+      await h.database.query("update requests set created_at = '2026-12-02T16:30:00Z' where id = $1", [req.id]);
+      await p.goto(`${h.baseUrl}/requests`);
+      const reqRow = p.getByRole("row", { name: /đề nghị báo cáo số liệu bồi thường cuối ngày/ });
+      await reqRow.getByRole("cell", { name: "02/12/2026", exact: true }).waitFor();
+      assert.equal(await reqRow.getByRole("cell", { name: "03/12/2026", exact: true }).count(), 0);
+      // The receipt form's default date: today in Vietnam (04/12), not the browser's 05/12.
+      await p.goto(`${h.baseUrl}/claims/new`);
+      const received = await settled(
+        () => p.getByLabel("Ngày nhận hồ sơ").inputValue(),
+        (v) => v !== "",
+      );
+      assert.equal(received, "04/12/2026");
+      await context.close();
+    } catch (e) {
+      await failureShot(p, "claim-file-kiritimati");
       throw e;
     }
   });
