@@ -27,9 +27,9 @@ import {
   registerCode,
   requireAgenciesExist,
   requireClaimAgencies,
-  stateColumns,
   storeDeadlines,
 } from "./model.ts";
+import { newClaimRow, newEventRows } from "./new-rows.ts";
 import { getClaim } from "./read.ts";
 
 /**
@@ -79,53 +79,32 @@ export async function createClaim(
       ["managing_agency_id", input.managing_agency_id],
     ]);
     const code = await registerCode(tx, input.handling_agency_id, input.code, history.events[0]?.date ?? today);
-    const amounts = facts.amounts;
     const [row] = await tx
       .insert(claims)
-      .values({
-        id,
-        code,
-        lawVersion: law,
-        field: input.field,
-        complex: input.complex ?? false,
-        backlogged: input.backlogged ?? false,
-        prolonged: input.prolonged ?? false,
-        managingAgencyId: input.managing_agency_id ?? null,
-        handlingAgencyId: input.handling_agency_id,
-        amountRequested: input.amount_requested ?? amounts.amountRequested ?? null,
-        amountDecided: input.amount_decided ?? amounts.amountDecided ?? null,
-        amountPaid: input.amount_paid ?? amounts.amountPaid ?? null,
-        amountAdvance: input.amount_advance ?? amounts.amountAdvance ?? null,
-        claimantName: input.claimant_name.trim(),
-        claimantIdNumber: input.claimant_id_number ?? null,
-        claimantAddress: input.claimant_address ?? null,
-        claimantPhone: input.claimant_phone ?? null,
-        summary: input.summary ?? null,
-        extensions: extensions ?? null,
-        ...stateColumns(state, history),
-        searchText: await claimSearchText(tx, {
-          code,
-          claimantName: input.claimant_name,
-          summary: input.summary,
-          handlingAgencyId: input.handling_agency_id,
-          managingAgencyId: input.managing_agency_id,
-        }),
-        createdBy: scope.userId,
-      })
+      .values(
+        newClaimRow(
+          { ...input, claimant_name: input.claimant_name.trim() },
+          {
+            id,
+            code,
+            law,
+            amounts: facts.amounts,
+            extensions,
+            state,
+            history,
+            searchText: await claimSearchText(tx, {
+              code,
+              claimantName: input.claimant_name,
+              summary: input.summary,
+              handlingAgencyId: input.handling_agency_id,
+              managingAgencyId: input.managing_agency_id,
+            }),
+            createdBy: scope.userId,
+          },
+        ),
+      )
       .returning();
-    if (events.length)
-      await tx.insert(claimEvents).values(
-        events.map((e, i) => ({
-          claimId: id,
-          seq: i + 1,
-          type: e.type,
-          date: e.date,
-          ground: history.events[i].ground ?? null,
-          note: e.note ?? null,
-          data: e.data ?? null,
-          recordedBy: scope.userId,
-        })),
-      );
+    if (events.length) await tx.insert(claimEvents).values(newEventRows(id, events, history, scope.userId));
     await storeDeadlines(tx, id, deadlines);
     await appendAudit(tx, {
       ...auditActor(scope),

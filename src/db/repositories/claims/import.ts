@@ -29,8 +29,8 @@ import {
   mergeExtensions,
   type Options,
   requireClaimAgencies,
-  stateColumns,
 } from "./model.ts";
+import { newClaimRow, newEventRows } from "./new-rows.ts";
 
 /**
  * Bulk import (seed, data migration): each claim's history is validated and replayed by the claims domain and its
@@ -72,50 +72,27 @@ export async function importClaims(
         throw e;
       }
       const id = input.id ?? randomUUID();
-      const amounts = facts.amounts;
       const name = (aid: string | null | undefined) => (aid ? opts.agencyNames?.get(aid) : undefined);
-      claimRows.push({
-        id,
-        code: input.code,
-        lawVersion: law,
-        field: input.field,
-        complex: input.complex ?? false,
-        backlogged: input.backlogged ?? false,
-        prolonged: input.prolonged ?? false,
-        managingAgencyId: input.managing_agency_id ?? null,
-        handlingAgencyId: input.handling_agency_id,
-        amountRequested: input.amount_requested ?? amounts.amountRequested ?? null,
-        amountDecided: input.amount_decided ?? amounts.amountDecided ?? null,
-        amountPaid: input.amount_paid ?? amounts.amountPaid ?? null,
-        amountAdvance: input.amount_advance ?? amounts.amountAdvance ?? null,
-        claimantName: input.claimant_name,
-        claimantIdNumber: input.claimant_id_number ?? null,
-        claimantAddress: input.claimant_address ?? null,
-        claimantPhone: input.claimant_phone ?? null,
-        summary: input.summary ?? null,
-        extensions: extensions ?? null,
-        ...stateColumns(state, history),
-        searchText: searchText(
-          input.code,
-          input.claimant_name,
-          input.summary,
-          name(input.handling_agency_id),
-          input.managing_agency_id !== input.handling_agency_id ? name(input.managing_agency_id) : undefined,
-        ),
-        createdBy: scope.userId,
-      });
-      for (const [j, e] of events.entries()) {
-        eventRows.push({
-          claimId: id,
-          seq: j + 1,
-          type: e.type,
-          date: e.date,
-          ground: history.events[j].ground ?? null,
-          note: e.note ?? null,
-          data: e.data ?? null,
-          recordedBy: scope.userId,
-        });
-      }
+      claimRows.push(
+        newClaimRow(input, {
+          id,
+          code: input.code,
+          law,
+          amounts: facts.amounts,
+          extensions,
+          state,
+          history,
+          searchText: searchText(
+            input.code,
+            input.claimant_name,
+            input.summary,
+            name(input.handling_agency_id),
+            input.managing_agency_id !== input.handling_agency_id ? name(input.managing_agency_id) : undefined,
+          ),
+          createdBy: scope.userId,
+        }),
+      );
+      eventRows.push(...newEventRows(id, events, history, scope.userId));
       deadlineRowsAll.push(...deadlineRows(id, computeDeadlines(history, calendar, asOf)));
     }
     // Register numbers taken over with the claims: each agency's sổ thụ lý continues after the highest one.
