@@ -255,6 +255,36 @@ describe("Hộp việc: mỗi loại việc đến đúng cơ quan phải xử l
     });
   }
 
+  test("plan_task: kế hoạch 2024 nêu Cục THADS tỉnh Thanh Hóa phối hợp → việc đến THADS tỉnh Thanh Hóa (cơ quan kế thừa từ 01/7/2025), không đến cơ quan khác", async () => {
+    const [p] = await database.db
+      .insert(plans)
+      .values({ agencyId: "ubnd-thanh-hoa", title: "KH 2024", year: 2024 })
+      .returning();
+    const [t] = await database.db
+      .insert(planTasks)
+      .values({ planId: p.id, position: 1, ref: "II.7", content: "Thống kê, báo cáo" })
+      .returning();
+    const [i] = await database.db
+      .insert(taskInstances)
+      .values({
+        taskId: t.id,
+        agencyId: "stp-thanh-hoa",
+        leadAgencyId: "stp-thanh-hoa",
+        coordinatorAgencyIds: ["cuc-thads-thanh-hoa"],
+        due: "2026-03-20",
+        status: "pending",
+      })
+      .returning();
+    for (const agency of FIXTURE_AGENCIES) {
+      const found = (await collectInbox(database.db, agency, TODAY)).filter((x) => x.id === i.id);
+      const expected = agency === "stp-thanh-hoa" || agency === "thads-thanh-hoa" ? 1 : 0;
+      assert.equal(found.length, expected, agency);
+    }
+    const all = (await collectInbox(database.db, null, TODAY)).filter((x) => x.id === i.id);
+    assert.deepEqual(all.map((x) => x.agency_id).sort(), ["stp-thanh-hoa", "thads-thanh-hoa"]);
+    await database.db.delete(taskInstances).where(eq(taskInstances.id, i.id));
+  });
+
   test("Việc của Sở Tư pháp Thanh Hóa: sắp theo hạn, nhóm quá hạn / đến hạn trong 5 ngày làm việc / sau đó", async () => {
     const scope = {
       userId: null,

@@ -3,6 +3,7 @@
 // source does not compile (Record<InboxKind, …>); tests/db/inbox-kinds.test.ts checks each one reaches the right agency.
 import { and, eq, inArray, isNull, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { predecessorsOf, successorsOf } from "../../../domain/agencies/registry.ts";
 import { defaultCalendar } from "../../../domain/calendar/index.ts";
 import { CASE_LIST_RULES } from "../../../domain/case-lists/index.ts";
 import type { InboxKind } from "../../../domain/inbox/index.ts";
@@ -53,20 +54,30 @@ const OPEN_REQUEST = ["open", "in_progress"];
 const CASE_LIST_REFS = Object.values(CASE_LIST_RULES).map((r) => r.clause.replace("KH 2021 mục ", ""));
 
 /** Open task instances of plans (case-list tasks apart, or only them), for their owner, their lead (a plan assigns
- * tasks to other agencies: the lead must act) and each coordinator. */
+ * tasks to other agencies: the lead must act) and each coordinator. A plan names the agencies of its day: after a
+ * reorganisation the task reaches the successor that acts now (as on the plan board, recordsContributionOf). */
 async function planTaskItems(
   db: AppDb,
   agency: string | null,
   today: IsoDate,
   caseLists: boolean,
 ): Promise<SourceItem[]> {
-  const mine = agency
+  const named = agency ? [agency, ...predecessorsOf(agency).map((p) => p.id)] : null;
+  const mine = named
     ? or(
-        eq(taskInstances.agencyId, agency),
-        eq(taskInstances.leadAgencyId, agency),
-        sql`coalesce(${taskInstances.coordinatorAgencyIds}, '[]'::jsonb) ? ${agency}`,
+        inArray(taskInstances.agencyId, named),
+        inArray(taskInstances.leadAgencyId, named),
+        sql`coalesce(${taskInstances.coordinatorAgencyIds}, '[]'::jsonb) ?| array[${sql.join(
+          named.map((a) => sql`${a}`),
+          sql`, `,
+        )}]::text[]`,
       )
     : undefined;
+  // The agency that acts for one the plan named: itself while in force, else its successors today.
+  const actors = (id: string) => {
+    const now = successorsOf(id, today).map((a) => a.id);
+    return now.length > 0 ? now : [id];
+  };
   const rows = await db
     .select({
       id: taskInstances.id,
@@ -109,8 +120,10 @@ async function planTaskItems(
       waiting: false,
       refs: { tasks: r.id },
     };
-    for (const a of new Set([r.agencyId, ...(r.leadAgencyId ? [r.leadAgencyId] : []), ...(r.coordinators ?? [])]))
-      if (!agency || a === agency) out.push({ ...base, agency_id: a });
+    const acting = new Set(
+      [r.agencyId, ...(r.leadAgencyId ? [r.leadAgencyId] : []), ...(r.coordinators ?? [])].flatMap(actors),
+    );
+    for (const a of acting) if (!agency || a === agency) out.push({ ...base, agency_id: a });
   }
   return out;
 }
