@@ -21,6 +21,21 @@ export function scopeCondition(scope: Scope, ...agencyColumns: PgColumn[]): SQL 
 }
 
 /**
+ * scopeCondition for a statement prepared once and run for every user: the visible agencies are ONE array parameter,
+ * the placeholder `agencies` (bind scopeAgencies(scope)), so the statement's text does not depend on the scope. For a
+ * nationwide scope, run the statement without this condition (as scopeCondition gives none).
+ */
+export function preparedScopeCondition(...agencyColumns: PgColumn[]): SQL {
+  const parts = agencyColumns.map((c) => sql`${c} = any(${sql.placeholder("agencies")})`);
+  return parts.length === 1 ? parts[0] : (or(...parts) as SQL);
+}
+
+/** The `agencies` parameter of preparedScopeCondition (a scope that is not nationwide). */
+export function scopeAgencies(scope: Scope): string[] {
+  return scope.visibleAgencyIds === "all" ? [] : (scope.visibleAgencyIds as string[]);
+}
+
+/**
  * SQL condition "an agency listed in this jsonb array column is one the caller may see" — for rows shared with several
  * agencies (co-organisers, coordinators, inspection targets). Elements are agency ids, or objects whose `key` field is
  * one. Nationwide scope → undefined; empty scope → false.

@@ -29,7 +29,7 @@ import {
   claims,
   LAW_VERSIONS,
 } from "../../schema/index.ts";
-import { loadAgencyNodes, requireWritableAgencies, scopeCondition } from "../../scope.ts";
+import { loadAgencyNodes, preparedScopeCondition, requireWritableAgencies, scopeCondition } from "../../scope.ts";
 import { searchText } from "../../search.ts";
 import type { AppDb } from "../../types.ts";
 import { notFound, staleVersion } from "../common.ts";
@@ -499,8 +499,14 @@ export function factsFromEvents(
 }
 
 export function visible(scope: Scope): SQL | undefined {
-  return scopeCondition(scope, claims.handlingAgencyId, claims.managingAgencyId);
+  return scopeCondition(scope, ...CLAIM_AGENCY_COLUMNS);
 }
+
+/** visible() as the same condition for statements prepared once (placeholder `agencies`: scopeAgencies(scope)). */
+export const visiblePrepared = () => preparedScopeCondition(...CLAIM_AGENCY_COLUMNS);
+
+/** A claim belongs to its handling agency and to its managing agency. */
+const CLAIM_AGENCY_COLUMNS = [claims.handlingAgencyId, claims.managingAgencyId];
 
 /** Amounts and the law come from events (domain/claims/editing.ts): not patchable. */
 export type ClaimPatch = Partial<

@@ -1,6 +1,7 @@
 // Reading claims: one claim with its events, deadlines, documents, corrections and lawful next actions (personal data
 // masked unless allowed, an unmasked read audited), and the scoped, filtered list.
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { maskClaimant, maskPersonalDeep } from "../../../domain/access/mask.ts";
 import { can, type Scope } from "../../../domain/access/scope.ts";
 import { nextActionsFromState, replay } from "../../../domain/claims/index.ts";
@@ -8,12 +9,22 @@ import type { DueFilter } from "../../../domain/inbox/index.ts";
 import { DomainError } from "../../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../../audit.ts";
 import { claimCorrections, claimDeadlines, claimDocuments, claimEvents, claims, users } from "../../schema/index.ts";
-import { requirePermission } from "../../scope.ts";
+import { requirePermission, scopeAgencies } from "../../scope.ts";
 import { likePattern } from "../../search.ts";
 import type { AppDb } from "../../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, todayVn } from "../common.ts";
 import { dueCondition } from "../due-filter.ts";
-import { type ClaimDetail, type ClaimDto, eventDto, historyOf, rawDto, visible } from "./model.ts";
+import {
+  type ClaimCorrectionDto,
+  type ClaimDeadlineDto,
+  type ClaimDetail,
+  type ClaimDto,
+  type ClaimEventDto,
+  historyOf,
+  rawDto,
+  visible,
+  visiblePrepared,
+} from "./model.ts";
 
 /**
  * One claim with its events (in order), stored deadlines, documents and lawful next actions.
@@ -26,12 +37,14 @@ export async function getClaim(
   opts: { unmask?: boolean; skipPermissionAudit?: boolean } = {},
 ): Promise<ClaimDetail> {
   requirePermission(scope, "claims.read");
-  const sc = visible(scope);
-  const [row] = await db
-    .select()
-    .from(claims)
-    .where(sc ? and(eq(claims.id, id), sc) : eq(claims.id, id));
-  if (!row) throw notFound("vụ việc");
+  // ONE statement, prepared once per database handle: the claim row with its lists as json_agg sub-selects (DETAIL).
+  const statements = detailStatements.get(db) ?? prepareDetail(db);
+  const [found] =
+    scope.visibleAgencyIds === "all"
+      ? await statements.nationwide.execute({ id })
+      : await statements.scoped.execute({ id, agencies: scopeAgencies(scope) });
+  if (!found) throw notFound("vụ việc");
+  const { row, events, deadlines, documents, corrections } = found;
   const allowed = can(scope, "claims.personal_data");
   const unmask = opts.unmask ?? allowed;
   if (unmask && !allowed)
@@ -40,33 +53,6 @@ export async function getClaim(
       "unmask",
       "Vai trò của bạn không được xem thông tin cá nhân của người yêu cầu bồi thường.",
     );
-  const [events, deadlines, documents, corrections] = await Promise.all([
-    db
-      .select()
-      .from(claimEvents)
-      .where(eq(claimEvents.claimId, id))
-      .orderBy(asc(claimEvents.date), asc(claimEvents.seq)),
-    db.select().from(claimDeadlines).where(eq(claimDeadlines.claimId, id)).orderBy(asc(claimDeadlines.position)),
-    db
-      .select({
-        id: claimDocuments.id,
-        kind: claimDocuments.kind,
-        title: claimDocuments.title,
-        number: claimDocuments.number,
-        issued_on: claimDocuments.issuedOn,
-        file_name: claimDocuments.fileName,
-        size: claimDocuments.size,
-      })
-      .from(claimDocuments)
-      .where(eq(claimDocuments.claimId, id))
-      .orderBy(asc(claimDocuments.uploadedAt)),
-    db
-      .select({ c: claimCorrections, by: users.fullName })
-      .from(claimCorrections)
-      .leftJoin(users, eq(users.id, claimCorrections.correctedBy))
-      .where(eq(claimCorrections.claimId, id))
-      .orderBy(asc(claimCorrections.correctedAt)),
-  ]);
   if (unmask && !opts.skipPermissionAudit && (row.claimantIdNumber || row.claimantAddress || row.claimantPhone)) {
     await db.transaction(async (tx) => {
       await appendAudit(tx, {
@@ -82,39 +68,88 @@ export async function getClaim(
   const state = replay(history);
   return {
     ...maskClaimant(rawDto(row), unmask),
-    events: events.map(eventDto),
-    deadlines: deadlines.map((d) => ({
-      kind: d.kind,
-      step: d.step,
-      label: d.label,
-      due: d.due,
-      unit: d.unit,
-      days: d.days,
-      basis: d.basis,
-      confidence: d.confidence,
-      status: d.status,
-      explanation: d.explanation,
-      details: d.details,
-      computed_at: d.computedAt,
-    })),
+    events: events.map((e) => ({ ...e, recorded_at: new Date(e.recorded_at) })),
+    deadlines: deadlines.map((d) => ({ ...d, computed_at: new Date(d.computed_at) })),
     documents,
     next_actions: nextActionsFromState(state),
     unrecorded: state.unrecorded,
     // A corrected claimant field is personal data like the claim's own: masked unless revealed.
-    corrections: corrections.map(({ c, by }) => ({
-      id: c.id,
-      target: c.target,
-      action: c.action,
-      event_id: c.eventId,
+    corrections: corrections.map((c) => ({
+      ...c,
       before: unmask ? c.before : maskPersonalDeep(c.before),
       after: unmask ? c.after : maskPersonalDeep(c.after),
-      reason: c.reason,
-      closed_claim: c.closedClaim,
-      corrected_by: c.correctedBy,
-      corrected_by_name: by,
-      corrected_at: c.correctedAt,
+      corrected_at: new Date(c.corrected_at),
     })),
   };
+}
+
+type Millis<T, K extends keyof T> = Omit<T, K> & { [P in K]: number };
+type ClaimEventJson = Millis<ClaimEventDto, "recorded_at">;
+type ClaimDeadlineJson = Millis<ClaimDeadlineDto, "computed_at">;
+type ClaimCorrectionJson = Millis<ClaimCorrectionDto, "corrected_at">;
+
+/** A timestamp as epoch milliseconds, truncated like the drivers' own Date parsing. */
+const epochMs = (column: SQL | PgColumn) => sql`floor(extract(epoch from ${column}) * 1000)`;
+
+/** The claim row, and its events, deadlines, documents and corrections already shaped as the DTOs (built once). */
+const DETAIL = {
+  row: claims,
+  events: jsonList<ClaimEventJson>(
+    claimEvents,
+    eq(claimEvents.claimId, claims.id),
+    sql`${claimEvents.date}, ${claimEvents.seq}`,
+    sql`'id', ${claimEvents.id}, 'seq', ${claimEvents.seq}, 'type', ${claimEvents.type}, 'date', ${claimEvents.date},
+        'ground', ${claimEvents.ground}, 'note', ${claimEvents.note}, 'data', ${claimEvents.data},
+        'recorded_by', ${claimEvents.recordedBy}, 'recorded_at', ${epochMs(claimEvents.recordedAt)}`,
+  ),
+  deadlines: jsonList<ClaimDeadlineJson>(
+    claimDeadlines,
+    eq(claimDeadlines.claimId, claims.id),
+    sql`${claimDeadlines.position}`,
+    sql`'kind', ${claimDeadlines.kind}, 'step', ${claimDeadlines.step}, 'label', ${claimDeadlines.label},
+        'due', ${claimDeadlines.due}, 'unit', ${claimDeadlines.unit}, 'days', ${claimDeadlines.days},
+        'basis', ${claimDeadlines.basis}, 'confidence', ${claimDeadlines.confidence},
+        'status', ${claimDeadlines.status}, 'explanation', ${claimDeadlines.explanation},
+        'details', ${claimDeadlines.details}, 'computed_at', ${epochMs(claimDeadlines.computedAt)}`,
+  ),
+  documents: jsonList<ClaimDetail["documents"][number]>(
+    claimDocuments,
+    eq(claimDocuments.claimId, claims.id),
+    sql`${claimDocuments.uploadedAt}`,
+    sql`'id', ${claimDocuments.id}, 'kind', ${claimDocuments.kind}, 'title', ${claimDocuments.title},
+        'number', ${claimDocuments.number}, 'issued_on', ${claimDocuments.issuedOn},
+        'file_name', ${claimDocuments.fileName}, 'size', ${claimDocuments.size}`,
+  ),
+  corrections: jsonList<ClaimCorrectionJson>(
+    sql`${claimCorrections} left join ${users} on ${users.id} = ${claimCorrections.correctedBy}`,
+    eq(claimCorrections.claimId, claims.id),
+    sql`${claimCorrections.correctedAt}`,
+    sql`'id', ${claimCorrections.id}, 'target', ${claimCorrections.target}, 'action', ${claimCorrections.action},
+        'event_id', ${claimCorrections.eventId}, 'before', ${claimCorrections.before},
+        'after', ${claimCorrections.after}, 'reason', ${claimCorrections.reason},
+        'closed_claim', ${claimCorrections.closedClaim}, 'corrected_by', ${claimCorrections.correctedBy},
+        'corrected_by_name', ${users.fullName}, 'corrected_at', ${epochMs(claimCorrections.correctedAt)}`,
+  ),
+};
+
+/** The detail statement, built and prepared once (PostgreSQL: a named server-side statement, parsed once per
+ * connection): drizzle's query building alone took longer than PostgreSQL's answer. */
+function prepareDetail(db: AppDb) {
+  const byId = eq(claims.id, sql.placeholder("id"));
+  const statements = {
+    nationwide: db.select(DETAIL).from(claims).where(byId).prepare("claim_detail"),
+    scoped: db.select(DETAIL).from(claims).where(and(byId, visiblePrepared())).prepare("claim_detail_scoped"),
+  };
+  detailStatements.set(db, statements);
+  return statements;
+}
+const detailStatements = new WeakMap<AppDb, ReturnType<typeof prepareDetail>>();
+
+/** `[{…}, …]` of the rows of `from` matching `where`, in `order`, each built by json_build_object(`fields`). */
+function jsonList<T>(from: SQL | PgTable, where: SQL, order: SQL, fields: SQL): SQL<T[]> {
+  return sql<
+    T[]
+  >`(select coalesce(json_agg(json_build_object(${fields}) order by ${order}), '[]'::json) from ${from} where ${where})`;
 }
 
 export type ClaimFilter = {
@@ -189,15 +224,19 @@ export async function listClaims(
         : filter.sort === "updated_desc"
           ? [desc(claims.updatedAt), asc(claims.code)]
           : [sql`${claims.receivedOn} desc nulls last`, asc(claims.code)];
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select()
-      .from(claims)
-      .where(where)
-      .orderBy(...order)
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(claims).where(where),
-  ]);
-  return { items: rows.map((r) => maskClaimant(rawDto(r), false)), total: Number(n), limit, offset };
+  // One statement: the page and, as an uncorrelated sub-select evaluated once, the total matching the filters. A page
+  // past the end has no row to carry the total: only then is it counted on its own.
+  const rows = await db
+    .select({
+      row: claims,
+      total: sql<number>`(select count(*) from ${claims} where ${where ?? sql`true`})`.mapWith(Number),
+    })
+    .from(claims)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  const n =
+    rows[0]?.total ?? (offset > 0 ? Number((await db.select({ n: count() }).from(claims).where(where))[0].n) : 0);
+  return { items: rows.map((r) => maskClaimant(rawDto(r.row), false)), total: n, limit, offset };
 }
