@@ -119,7 +119,10 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
       await page.waitForURL(
         (u) => u.pathname === "/plans" && u.searchParams.get("plan") === new URL(planUrl).searchParams.get("plan"),
       );
-      await openTask(page);
+      // The link names the occurrence: the board opens its task by itself.
+      const drawer = page.getByRole("dialog");
+      await drawer.getByText(II7, { exact: false }).first().waitFor();
+      await drawer.getByTestId("instance-status").first().waitFor();
     },
   );
 

@@ -20,7 +20,7 @@ import {
   Typography,
   Upload,
 } from "antd";
-import { createContext, useCallback, useContext, useMemo, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
 import { ApiError, api, apiAll, newIdempotencyKey } from "../../shared/api.ts";
@@ -469,6 +469,22 @@ export default function PlanBoardPage() {
     enabled: !!planId,
   });
   const taskById = useMemo(() => new Map((plan.data?.tasks ?? []).map((x) => [x.id, x])), [plan.data]);
+  // A link from "Việc của tôi" names the occurrence (?task=<instance id>): open its task once the list is loaded, then
+  // drop the parameter so closing the drawer does not open it again.
+  const linkedInstance = params.get("task");
+  useEffect(() => {
+    if (!linkedInstance || !instances.data) return;
+    const inst = instances.data.find((i) => i.id === linkedInstance);
+    if (inst) setOpenTask(inst.task_id);
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete("task");
+        return next;
+      },
+      { replace: true },
+    );
+  }, [linkedInstance, instances.data, setParams]);
   const due = params.get("due") ?? undefined;
   const [selected, setSelected] = useState<string[]>([]);
   const listed = useQuery({
