@@ -254,6 +254,29 @@ export async function settled<T>(read: () => Promise<T>, ok: (v: T) => boolean, 
   return v;
 }
 
+/**
+ * Answers an antd confirmation dialog with one of its buttons. A click that lands while the dialog is still zooming in
+ * can be lost (a full run once left the recall question open for a minute): while the dialog stays open and its button
+ * is not busy with the action, it is clicked again, at most three times.
+ */
+export async function answerConfirm(page: Page, button: string) {
+  const dialog = page.locator(".ant-modal-confirm").filter({ has: page.getByRole("button", { name: button }) });
+  const target = dialog.getByRole("button", { name: button });
+  await dialog.waitFor();
+  for (let i = 0; i < 3; i++) {
+    const busy = await target.evaluate((el) => el.classList.contains("ant-btn-loading")).catch(() => true);
+    if (!busy) await target.click({ timeout: 10_000 }).catch(() => {});
+    if (
+      await dialog.waitFor({ state: "hidden", timeout: 20_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  await dialog.waitFor({ state: "hidden" });
+}
+
 /** Opens the antd Select labelled `label` and clicks the option containing `option` (typing `search` first if given).
  * Under load a click can land while the list is still opening or its options re-render and not take (CI: the list
  * stayed open for a minute): the choice counts once the list closes (one choice) or the option shows as a chosen tag

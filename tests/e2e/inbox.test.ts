@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, describe } from "node:test";
 import type { Page } from "playwright-core";
 import {
+  answerConfirm,
   bellUnread,
   browserAvailability,
   pageFetch as call,
@@ -154,8 +155,8 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
       // Sent from the round's screen without a narrative: the question is answered "Vẫn gửi" (report-round.test.ts
       // writes one, goes back from the question and opens the round through the screen).
       await page.getByRole("button", { name: "Gửi báo cáo", exact: true }).click();
-      const ask = page.locator(".ant-modal-confirm").filter({ hasText: "Gửi báo cáo không có thuyết minh?" });
-      await ask.getByRole("button", { name: "Vẫn gửi", exact: true }).click();
+      await page.locator(".ant-modal-confirm-title", { hasText: "Gửi báo cáo không có thuyết minh?" }).waitFor();
+      await answerConfirm(page, "Vẫn gửi");
       await page.getByText("Cơ quan đã gửi báo cáo kỳ này").waitFor();
       await page.getByTestId("status-stp-thanh-hoa").getByText("Đã gửi", { exact: true }).waitFor();
       // Home again through the menu: the home shows the list it holds (with the round, read before sending) until the

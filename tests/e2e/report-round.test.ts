@@ -13,6 +13,7 @@ import { reportRounds } from "../../src/db/schema/index.ts";
 import { addDays, formatVi as ddmmyyyy, todayVn } from "../../src/domain/shared/dates.ts";
 import { INDICATOR_CODE } from "../../src/domain/statistics/indicators.ts";
 import {
+  answerConfirm,
   browserAvailability,
   contextCookies,
   fillDate,
@@ -73,10 +74,8 @@ describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mụ
     await page.getByText("Tổng số vụ việc thụ lý giải quyết (mới + kỳ trước chuyển sang)").waitFor();
     // Every narrative field empty: sending asks first; going back sends nothing (issue 17).
     await page.getByRole("button", { name: "Gửi báo cáo" }).click();
-    const confirm = page.locator(".ant-modal-confirm");
-    await confirm.locator(".ant-modal-confirm-title", { hasText: "Gửi báo cáo không có thuyết minh?" }).waitFor();
-    await confirm.getByRole("button", { name: "Quay lại điền" }).click();
-    await confirm.waitFor({ state: "hidden" });
+    await page.locator(".ant-modal-confirm-title", { hasText: "Gửi báo cáo không có thuyết minh?" }).waitFor();
+    await answerConfirm(page, "Quay lại điền");
     await page.getByTestId("status-stp-thanh-hoa").getByText("Chưa gửi").waitFor();
     await page.getByLabel("Kết quả thực hiện").fill("Thanh Hóa: giải quyết dứt điểm các vụ việc thi hành án dân sự.");
     await page.getByLabel("Khó khăn, vướng mắc").fill("Thanh Hóa: xác minh thiệt hại kéo dài.");
@@ -86,7 +85,7 @@ describe("Kỳ báo cáo tổng hợp trong Chromium — KH 2024 Thanh Hóa mụ
     await page.getByTestId("status-stp-thanh-hoa").getByText("Đã gửi", { exact: true }).waitFor();
     // Recalled before consolidation: back to draft with the narrative kept, then sent again (no question: not empty).
     await page.getByTestId("recall").click();
-    await confirm.getByRole("button", { name: "Thu hồi để chỉnh sửa" }).click();
+    await answerConfirm(page, "Thu hồi để chỉnh sửa");
     await page.getByTestId("status-stp-thanh-hoa").getByText("Đang soạn").waitFor();
     assert.match(await page.getByLabel("Khó khăn, vướng mắc").inputValue(), /xác minh thiệt hại kéo dài/);
     await page.getByRole("button", { name: "Gửi báo cáo" }).click();

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import {
+  answerConfirm,
   bellUnread,
   browserAvailability,
   type Harness,
@@ -166,8 +167,7 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
     // Closing the drawer with the note unsaved asks first (issue 17); staying keeps what was typed.
     await page.locator(".ant-drawer-close").click();
     const ask = page.locator(".ant-modal-confirm").filter({ hasText: "Rời trang khi chưa lưu?" });
-    await ask.getByRole("button", { name: "Ở lại để lưu" }).click();
-    await ask.waitFor({ state: "hidden" });
+    await answerConfirm(page, "Ở lại để lưu");
     assert.equal(
       await drawer.getByLabel("Ghi chú phần phối hợp").inputValue(),
       "Đã gửi số liệu thi hành án dân sự năm 2024",
