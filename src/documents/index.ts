@@ -96,8 +96,6 @@ export {
   buildCaseList2017,
   type CaseList2017Input,
   type CaseList2017Row,
-  CLAIM_FIELD_VI,
-  CLAIM_FIELDS,
   halfYearLabel,
   quarterLabel,
 } from "./xlsx/case-lists.ts";

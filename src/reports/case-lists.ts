@@ -3,11 +3,11 @@
 import {
   buildBacklogList2009,
   buildCaseList2017,
-  CLAIM_FIELD_VI,
   renderOfficialDocument,
   type SignAuthority,
 } from "../documents/index.ts";
 import { CASE_LIST_RULES, type CaseListKind, parsePeriod } from "../domain/case-lists/index.ts";
+import { CLAIM_FIELD_VI } from "../domain/claims/dto.ts";
 import { formatVi, toVnDate } from "../domain/shared/dates.ts";
 
 type Snapshot = {

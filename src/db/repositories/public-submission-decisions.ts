@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
+import { CLAIM_FIELDS, type ClaimField } from "../../domain/claims/dto.ts";
 import {
   type HandlingAction,
   requireAllowed,
@@ -17,7 +18,6 @@ import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import {
   agencies,
-  CLAIM_FIELDS,
   claimDocuments,
   publicSubmissionFiles,
   publicSubmissionSteps,
@@ -33,7 +33,6 @@ type Row = typeof publicSubmissions.$inferSelect;
 type Ctx = { today: string; now: Date };
 /** The shape every decision below has (the route runs each the same way). */
 export type Decision<I, R> = (db: AppDb, scope: Scope, id: string, input: I, ctx: Ctx) => Promise<R>;
-export type ClaimField = (typeof CLAIM_FIELDS)[number];
 
 /** What a decision changes beyond the state: further columns, the next holder, what the audit row adds. */
 type Move<T> = {

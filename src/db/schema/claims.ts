@@ -26,15 +26,6 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   },
 });
 
-/** The six fields (lĩnh vực) of GLOSSARY. */
-export const CLAIM_FIELDS = [
-  "administration",
-  "criminal_procedure",
-  "civil_procedure",
-  "administrative_procedure",
-  "criminal_enforcement",
-  "civil_enforcement",
-] as const;
 export const LAW_VERSIONS = ["law_2017", "law_2009"] as const;
 
 export const claims = pgTable(

@@ -6,6 +6,7 @@
 // Transitional rule (Luật TNBTCNN 2017, điều khoản thi hành): claims accepted before 01/7/2018 stay under the 2009 law;
 // the two lists therefore check the acceptance date against that day.
 import { z } from "zod";
+import { CLAIM_FIELD_VI, CLAIM_FIELDS } from "../../domain/claims/dto.ts";
 import { formatVi } from "../../domain/shared/dates.ts";
 import { parseInput } from "../errors.ts";
 import { isoDateSchema } from "../nd30/types.ts";
@@ -13,25 +14,6 @@ import { addSheet, newWorkbook, type SheetColumn } from "./sheet.ts";
 
 /** Luật TNBTCNN 2017 in force 01/7/2018; claims accepted before stay under Luật TNBTCNN 2009. */
 export const LAW_2017_IN_FORCE = "2018-07-01";
-
-/** GLOSSARY `field` codes and their Vietnamese names. */
-export const CLAIM_FIELDS = [
-  "administration",
-  "criminal_procedure",
-  "civil_procedure",
-  "administrative_procedure",
-  "criminal_enforcement",
-  "civil_enforcement",
-] as const;
-export type ClaimField = (typeof CLAIM_FIELDS)[number];
-export const CLAIM_FIELD_VI: Record<ClaimField, string> = {
-  administration: "Quản lý hành chính",
-  criminal_procedure: "Tố tụng hình sự",
-  civil_procedure: "Tố tụng dân sự",
-  administrative_procedure: "Tố tụng hành chính",
-  criminal_enforcement: "Thi hành án hình sự",
-  civil_enforcement: "Thi hành án dân sự",
-};
 
 const str = (max: number) => z.string().trim().min(1).max(max);
 const money = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -3,9 +3,9 @@
 // cell is reported with its row, column letter and header in Vietnamese; the caller writes nothing unless all rows
 // are valid.
 import type ExcelJS from "exceljs";
+import { CLAIM_FIELD_VI, CLAIM_FIELDS, type ClaimField } from "../../domain/claims/dto.ts";
 import { PAYMENT_METHODS } from "../../domain/claims/event-data.ts";
 import { isIsoDate } from "../../domain/shared/dates.ts";
-import { CLAIM_FIELD_VI, CLAIM_FIELDS, type ClaimField } from "./case-lists.ts";
 import { newWorkbook } from "./sheet.ts";
 
 type ColumnKey =

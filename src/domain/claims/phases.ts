@@ -49,6 +49,9 @@ export const PHASE_LABELS_VI: Record<Phase, string> = {
   terminated: "Đã đình chỉ giải quyết",
 };
 
+/** Every phase a recorded claim may be in ("none" is the empty history), in procedure order. */
+export const PHASES = (Object.keys(PHASE_LABELS_VI) as Phase[]).filter((p) => p !== "none");
+
 /** Phases after which nothing more may happen on the agency route (except the court route after Điều 51 k1 a). */
 export const TERMINAL: readonly Phase[] = ["refused", "terminated", "recourse_decided"];
 

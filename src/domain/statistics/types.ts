@@ -1,27 +1,13 @@
 // Input and output types of the statistics module. Statistics are DERIVED from claims and their events: nothing is
 // typed twice. A figure always carries the ids of the claims behind it (drill-down).
 import type { AgencyRegistry } from "../agencies/registry.ts";
+import { CLAIM_FIELD_VI, CLAIM_FIELDS, type ClaimField } from "../claims/dto.ts";
 import type { IsoDate } from "../shared/dates.ts";
 
-/** The six fields (lĩnh vực) of GLOSSARY, in the order of the TT 08/2019 forms. */
-export const STAT_FIELDS = [
-  "administration",
-  "criminal_procedure",
-  "civil_procedure",
-  "administrative_procedure",
-  "criminal_enforcement",
-  "civil_enforcement",
-] as const;
-export type StatField = (typeof STAT_FIELDS)[number];
-
-export const STAT_FIELD_VI: Record<StatField, string> = {
-  administration: "Quản lý hành chính",
-  criminal_procedure: "Tố tụng hình sự",
-  civil_procedure: "Tố tụng dân sự",
-  administrative_procedure: "Tố tụng hành chính",
-  criminal_enforcement: "Thi hành án hình sự",
-  civil_enforcement: "Thi hành án dân sự",
-};
+/** The six fields (lĩnh vực) of GLOSSARY, in the order of the TT 08/2019 forms: the claims' own table. */
+export const STAT_FIELDS = CLAIM_FIELDS;
+export type StatField = ClaimField;
+export const STAT_FIELD_VI = CLAIM_FIELD_VI;
 
 /** Attributes of a claim that may change over time (field re-classified, agency changed). */
 export type ClaimAttributes = {

@@ -1,8 +1,9 @@
 // zod contracts of /api/claims (shared with the web client). JSON keys follow GLOSSARY.md.
 
 import { z } from "zod";
-import { CLAIM_FIELDS, LAW_VERSIONS } from "../../db/schema/claims.ts";
+import { LAW_VERSIONS } from "../../db/schema/claims.ts";
 import { MASK_CHAR } from "../../domain/access/mask.ts";
+import { CLAIM_FIELDS } from "../../domain/claims/dto.ts";
 import { EVENT_TYPES } from "../../domain/claims/index.ts";
 import { DUE_FILTERS } from "../../domain/inbox/index.ts";
 import { AmountSchema, BoolQuery, IdNumberSchema, IsoDateSchema, PageQuery, PhoneSchema } from "./common.ts";

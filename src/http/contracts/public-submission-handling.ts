@@ -1,7 +1,7 @@
 // zod contracts of the officers' side of online submissions (issue 15): list, detail (masked; ?reveal=personal),
 // attached files, and the decisions accept / refuse / forward / answer.
 import { z } from "zod";
-import { CLAIM_FIELDS } from "../../db/schema/claims.ts";
+import { CLAIM_FIELDS } from "../../domain/claims/dto.ts";
 import { HANDLING_ACTIONS } from "../../domain/portal/handling.ts";
 
 const Step = z.enum(["received", "forwarded", "accepted", "answered", "refused", "withdrawn"]);

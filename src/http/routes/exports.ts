@@ -16,8 +16,9 @@ import { listRequests, REQUEST_KINDS, REQUEST_STATUSES } from "../../db/reposito
 import { auditLog, plans, planTasks, users } from "../../db/schema/index.ts";
 import { scopeCondition } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
-import { buildSheet, CLAIM_FIELD_VI, KIND_NAME_VI, type SheetInput } from "../../documents/index.ts";
+import { buildSheet, KIND_NAME_VI, type SheetInput } from "../../documents/index.ts";
 import type { Scope } from "../../domain/access/scope.ts";
+import { CLAIM_FIELD_VI } from "../../domain/claims/dto.ts";
 import { BULK_MAX_IDS, type BulkList, DUE_FILTERS } from "../../domain/inbox/index.ts";
 import { REQUEST_KIND_VI } from "../../domain/routing/index.ts";
 import { formatVi } from "../../domain/shared/dates.ts";

@@ -5,6 +5,8 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { isSuperiorOf, type Scope } from "../../../domain/access/scope.ts";
 import type { WorkCalendar } from "../../../domain/calendar/types.ts";
+import type * as Dto from "../../../domain/claims/dto.ts";
+import { CLAIM_FIELDS } from "../../../domain/claims/dto.ts";
 import { amountsOfEvent, extensionOfEvent, parseEventData } from "../../../domain/claims/event-data.ts";
 import type { EventType, LawCode } from "../../../domain/claims/events.ts";
 import {
@@ -13,22 +15,12 @@ import {
   type ClaimState,
   checkLiveStep,
   type DeadlineResult,
-  type NextAction,
   PHASE_LABELS_VI,
   type Phase,
   parseClaimHistory,
-  type UnrecordedSteps,
 } from "../../../domain/claims/index.ts";
 import { DomainError } from "../../../domain/shared/errors.ts";
-import {
-  agencies,
-  CLAIM_FIELDS,
-  claimCounters,
-  claimDeadlines,
-  claimEvents,
-  claims,
-  LAW_VERSIONS,
-} from "../../schema/index.ts";
+import { agencies, claimCounters, claimDeadlines, claimEvents, claims, LAW_VERSIONS } from "../../schema/index.ts";
 import { loadAgencyNodes, preparedScopeCondition, requireWritableAgencies, scopeCondition } from "../../scope.ts";
 import { searchText } from "../../search.ts";
 import type { AppDb } from "../../types.ts";
@@ -81,97 +73,12 @@ export type ClaimInput = {
   events?: ClaimEventInput[];
 };
 
-export type ClaimDto = {
-  id: string;
-  code: string;
-  law_version: string;
-  field: string;
-  complex: boolean;
-  backlogged: boolean;
-  prolonged: boolean;
-  managing_agency_id: string | null;
-  handling_agency_id: string;
-  amount_requested: number | null;
-  amount_decided: number | null;
-  amount_paid: number | null;
-  amount_advance: number | null;
-  claimant_name: string;
-  claimant_id_number: string | null;
-  claimant_address: string | null;
-  claimant_phone: string | null;
-  summary: string | null;
-  state: string;
-  state_label: string;
-  open: boolean;
-  suspended: boolean;
-  extensions: ClaimExtensions | null;
-  received_on: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  masked: boolean;
-};
-
-export type ClaimEventDto = {
-  id: string;
-  seq: number;
-  type: string;
-  date: string;
-  ground: string | null;
-  note: string | null;
-  data: unknown;
-  recorded_by: string | null;
-  recorded_at: Date;
-};
-
-export type ClaimDeadlineDto = {
-  kind: string;
-  step: string;
-  label: string | null;
-  due: string | null;
-  unit: string | null;
-  days: number | null;
-  basis: string | null;
-  confidence: string | null;
-  status: string | null;
-  explanation: unknown;
-  details: unknown;
-  computed_at: Date;
-};
-
-export type ClaimDetail = ClaimDto & {
-  events: ClaimEventDto[];
-  deadlines: ClaimDeadlineDto[];
-  documents: Array<{
-    id: string;
-    kind: string;
-    title: string;
-    number: string | null;
-    issued_on: string | null;
-    file_name: string | null;
-    size: number | null;
-  }>;
-  next_actions: NextAction[];
-  /** "Chưa ghi nhận" warnings: steps a backfilled history lacks. */
-  unrecorded: UnrecordedSteps[];
-  /** Cải chính, oldest first: what was corrected or voided, the original, the reason. */
-  corrections: ClaimCorrectionDto[];
-};
-
-export type ClaimCorrectionDto = {
-  id: string;
-  target: string;
-  action: string;
-  event_id: string | null;
-  before: unknown;
-  after: unknown;
-  reason: string;
-  closed_claim: boolean;
-  corrected_by: string | null;
-  /** Full name of the officer who made the correction (who/when/why on the claim screen). */
-  corrected_by_name: string | null;
-  corrected_at: Date;
-};
+// The claim as the API carries it (declared once in the domain, shared with the web); the server builds Date.
+export type ClaimDto = Dto.ClaimDto<Date>;
+export type ClaimEventDto = Dto.ClaimEventDto<Date>;
+export type ClaimDeadlineDto = Dto.ClaimDeadlineDto<Date>;
+export type ClaimCorrectionDto = Dto.ClaimCorrectionDto<Date>;
+export type ClaimDetail = Dto.ClaimDetailDto<Date>;
 
 export type ClaimRow = typeof claims.$inferSelect;
 

@@ -29,8 +29,10 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import type { ExplanationStep } from "../../../../src/domain/calendar/types.ts";
 import { isClosedFile } from "../../../../src/domain/claims/editing.ts";
 import { EVENT_GROUNDS, type EventType } from "../../../../src/domain/claims/events.ts";
+import type { NextAction } from "../../../../src/domain/claims/next-actions.ts";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
 import { ConfidenceLegend, UnverifiedMark } from "../../shared/ConfidenceLegend.tsx";
 import { fmtDate, fmtDateTime, fmtMoney, todayVn } from "../../shared/format.ts";
@@ -42,7 +44,7 @@ import { notAfterToday } from "./ClaimCorrections.tsx";
 import { ClaimDocuments } from "./ClaimDocuments.tsx";
 import { ClaimEvents } from "./ClaimEvents.tsx";
 import { StepFields, stepData } from "./StepFields.tsx";
-import type { ClaimDeadline, ClaimDetail, ExplanationStep, NextAction } from "./types.ts";
+import type { ClaimDeadline, ClaimDetail } from "./types.ts";
 
 const STATUS_COLOR: Record<string, string> = {
   open: "processing",

@@ -19,6 +19,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { ATTACHMENT_KIND_VI, ATTACHMENT_KINDS } from "../../../../src/domain/claims/attachments.ts";
+import type { ClaimDocumentDto } from "../../../../src/domain/claims/dto.ts";
 import { DOCUMENT_ACCEPT, DOCUMENT_TYPES } from "../../../../src/domain/files/allowed-types.ts";
 import { api } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
@@ -33,14 +34,8 @@ type FormInfo = {
   number: string | null;
   form_text_verified: boolean;
 };
-type Doc = {
-  id: string;
-  kind: string;
-  title: string;
-  number: string | null;
-  issued_on: string | null;
-  file_name: string | null;
-  size: number | null;
+/** A document of the claim's list: the detail's document row, with its version. */
+type Doc = ClaimDocumentDto & {
   uploaded_at: string;
   version: number;
   latest: boolean;

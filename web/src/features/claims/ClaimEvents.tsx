@@ -123,6 +123,7 @@ export function ClaimEvents({ claim, onChanged }: { claim: ClaimDetail; onChange
       ground: b.ground,
       note: b.note,
       data: b.data,
+      recorded_by: null,
       recorded_at: c.corrected_at,
       voided: c,
       fixes: [],

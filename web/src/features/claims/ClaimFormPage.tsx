@@ -22,6 +22,7 @@ import {
 import type { Dayjs } from "dayjs";
 import { useEffect, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import { CLAIM_FIELDS } from "../../../../src/domain/claims/dto.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { todayVnDayjs } from "../../shared/format.ts";
@@ -29,7 +30,7 @@ import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
 import { useUnsavedChanges } from "../../shared/useUnsavedChanges.ts";
 import { NotFound } from "../errors/NotFoundPage.tsx";
-import { CLAIM_FIELDS, type ClaimDetail } from "./types.ts";
+import type { ClaimDetail } from "./types.ts";
 
 type FormValues = {
   code?: string;

@@ -5,6 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
+import { CLAIM_FIELDS } from "../../../../src/domain/claims/dto.ts";
+import { PHASES } from "../../../../src/domain/claims/phases.ts";
 import { api, type Page } from "../../shared/api.ts";
 import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate } from "../../shared/format.ts";
@@ -12,7 +14,7 @@ import { useI18n } from "../../shared/i18n/index.tsx";
 import { BulkBar, DueSelect, SavedFilters } from "../../shared/ListTools.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { ClaimImportButton } from "./ClaimImport.tsx";
-import { CLAIM_FIELDS, type Claim, PHASES } from "./types.ts";
+import type { Claim } from "./types.ts";
 
 export default function ClaimListPage() {
   const { t, tl } = useI18n();

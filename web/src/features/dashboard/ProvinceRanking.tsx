@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, InputNumber, Row, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { CLAIM_FIELDS } from "../../../../src/domain/claims/dto.ts";
 import { api } from "../../shared/api.ts";
 import { ConfidenceLegend } from "../../shared/ConfidenceLegend.tsx";
 import { EChart } from "../../shared/EChart.tsx";
@@ -14,14 +15,6 @@ const INDICATORS = ["handled", "resolved", "in_progress", "amount_to_pay", "amou
 type Indicator = (typeof INDICATORS)[number];
 type Sort = Indicator | "score";
 const MONEY: ReadonlySet<Sort> = new Set(["amount_to_pay", "amount_paid"]);
-const FIELDS = [
-  "administration",
-  "criminal_procedure",
-  "civil_procedure",
-  "administrative_procedure",
-  "criminal_enforcement",
-  "civil_enforcement",
-] as const;
 const COLORS = ["#b71c1c", "#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f"];
 
 export type RankingRow = {
@@ -195,7 +188,7 @@ export function TrendByFieldCard() {
     queryFn: () => api<Trend>("/api/statistics/trend", { query: { from_year: thisYear - 6, to_year: thisYear } }),
   });
   const years = q.data?.years ?? [];
-  const empty = years.every((y) => FIELDS.every((f) => !(y.by_field[f]?.[indicator] ?? 0)));
+  const empty = years.every((y) => CLAIM_FIELDS.every((f) => !(y.by_field[f]?.[indicator] ?? 0)));
   return (
     <Card
       size="small"
@@ -232,7 +225,7 @@ export function TrendByFieldCard() {
                 formatter: (v: number) => (MONEY.has(indicator) ? (v / 1_000_000).toLocaleString("vi-VN") : String(v)),
               },
             },
-            series: FIELDS.map((f) => ({
+            series: CLAIM_FIELDS.map((f) => ({
               type: "bar",
               stack: "fields",
               name: tl("field", f),

@@ -24,12 +24,12 @@ import {
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ATTACHMENT_KIND_VI } from "../../../../src/domain/claims/attachments.ts";
+import { CLAIM_FIELDS } from "../../../../src/domain/claims/dto.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime, fmtMoney } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
-import { CLAIM_FIELDS } from "../claims/types.ts";
 import { NotFound } from "../errors/NotFoundPage.tsx";
 import { dashedCode, type HandledSubmission, STATUS_COLOR, type SubmissionAction } from "./types.ts";
 

@@ -4,20 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Card, InputNumber, Modal, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
+import { CLAIM_FIELDS } from "../../../../src/domain/claims/dto.ts";
 import { api } from "../../shared/api.ts";
 import { ConfidenceLegend, UnverifiedMark } from "../../shared/ConfidenceLegend.tsx";
 import { EChart } from "../../shared/EChart.tsx";
 import { fmtMoney, yearVn } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 
-const FIELDS = [
-  "administration",
-  "criminal_procedure",
-  "civil_procedure",
-  "administrative_procedure",
-  "criminal_enforcement",
-  "civil_enforcement",
-] as const;
 type Figure = { value: number; claim_ids: string[] };
 type Indicator = { key: string; label: string; unit: "case" | "vnd"; form?: string; level: number; confidence: string };
 type Stats = {
@@ -110,7 +103,7 @@ export default function StatisticsPage() {
               ),
             },
             { title: t("stats.total"), align: "right", render: (_, ind) => cell(ind, stats.data?.total[ind.key]) },
-            ...FIELDS.map((f) => ({
+            ...CLAIM_FIELDS.map((f) => ({
               title: fieldLabel(f),
               align: "right" as const,
               render: (_: unknown, ind: Indicator) => cell(ind, stats.data?.by_field[f]?.[ind.key], f),
@@ -130,7 +123,7 @@ export default function StatisticsPage() {
               grid: { top: 40, left: 40, right: 20, bottom: 30 },
               xAxis: { type: "category", data: trend.data.years.map((y) => String(y.year)) },
               yAxis: { type: "value" },
-              series: FIELDS.map((f) => ({
+              series: CLAIM_FIELDS.map((f) => ({
                 type: "bar",
                 stack: "handled",
                 name: fieldLabel(f),
