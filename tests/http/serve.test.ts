@@ -1,12 +1,16 @@
 // `btnn serve` as a real process: migrates and seeds an empty PGlite folder, listens on loopback, answers the API,
-// refuses a second server on the same data folder, and shuts down cleanly on SIGTERM (lock released).
+// refuses a second server on the same data folder, and shuts down cleanly on SIGTERM (lock released). Then `npm start`
+// (package.json's start script: scripts/start.mjs) on that existing folder: the web-build check and the server bundle
+// in one process, the bundled server answering from the database.
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
+// @ts-expect-error plain ESM script without type declarations
+import { serverBundleState } from "../../scripts/build-server.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), "btnn-serve-"));
@@ -26,8 +30,16 @@ function freePort(): Promise<number> {
   });
 }
 
-function start(port: number) {
-  const child = spawn(process.execPath, ["src/cli/main.ts", "serve"], {
+/** `npm start`'s command line (its Node flags, scripts/start.mjs), run on this Node without npm's wrapper. */
+function npmStartArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [node, ...args] = pkg.scripts.start.split(" ");
+  assert.equal(node, "node");
+  return args;
+}
+
+function start(port: number, args = ["src/cli/main.ts", "serve"]) {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -92,5 +104,39 @@ test("btnn serve: nạp dữ liệu mẫu, phục vụ API, từ chối máy ch�
   server.child.kill("SIGTERM");
   assert.equal(await server.exited, 0);
   assert.match(server.output(), /Đã dừng máy chủ và đóng cơ sở dữ liệu/);
+  assert.ok(!existsSync(join(dataDir, "pglite", "btnn.lock")), "lock released");
+});
+
+test("npm start trên thư mục dữ liệu đã có: kiểm tra giao diện, máy chủ đóng gói trả lời API từ cơ sở dữ liệu", async () => {
+  const port = await freePort();
+  const server = start(port, npmStartArgs());
+  const out = await server.ready(/BTNN đang chạy tại/, 300_000);
+  assert.match(out, /^(Giao diện web đã được xây dựng|Đã xây dựng giao diện web|Đang xây dựng giao diện web)/m);
+  assert.doesNotMatch(out, /Không đóng gói được máy chủ/);
+  assert.doesNotMatch(out, /Đã nạp dữ liệu mẫu/, "existing data is not seeded again");
+  assert.equal(serverBundleState(root).upToDate, true, "the bundle it ran is recorded as matching the sources");
+  const base = `http://127.0.0.1:${port}`;
+  const health = await fetch(`${base}/api/health`);
+  assert.equal(health.status, 200);
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: "btnn@2026" }),
+  });
+  assert.equal(login.status, 200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const claims = await fetch(`${base}/api/claims?page_size=1`, { headers: { cookie } });
+  assert.equal(claims.status, 200);
+  assert.ok(((await claims.json()) as { total: number }).total > 0);
+  // The web UI (or its placeholder) and the OpenAPI document, both served by the bundle.
+  assert.equal((await fetch(`${base}/`)).status, 200);
+  const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+  assert.ok(doc.paths["/api/claims"]);
+
+  server.child.kill("SIGTERM");
+  assert.equal(await server.exited, 0);
   assert.ok(!existsSync(join(dataDir, "pglite", "btnn.lock")), "lock released");
 });

@@ -3,7 +3,7 @@
 // fake tree (vite is not run here).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -54,6 +54,32 @@ test("web/dist có dấu khớp mã nguồn → bỏ qua; sửa một tệp ngu�
   unlinkSync(join(root, "web/src/new-file.ts"));
   assert.equal(webBuildState(root).upToDate, false, "a deleted source file counts too");
   assert.equal(STAMP_FILE, ".btnn-build.json");
+});
+
+test("dấu ghi kích thước và giờ sửa của từng tệp: không tệp nào đổi → không đọc lại nội dung; một tệp đổi → băm lại", () => {
+  w("web/dist/index.html", "<!doctype html>built\n");
+  // Sources last modified a minute ago (a file modified just before the stamp is always hashed again).
+  const past = new Date(Date.now() - 60_000);
+  const touchAll = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) touchAll(p);
+      else utimesSync(p, past, past);
+    }
+  };
+  touchAll(join(root, "web/src"));
+  for (const f of ["web/index.html", "web/vite.config.ts", "package-lock.json"]) utimesSync(join(root, f), past, past);
+  // A stamp whose fingerprint matches nothing: only a check that skips hashing calls it up to date.
+  writeStamp(root, "not-the-hash");
+  assert.equal(webBuildState(root).upToDate, true);
+  w("web/src/main.tsx", "export const a = 10;\n");
+  const s = webBuildState(root);
+  assert.equal(s.upToDate, false);
+  assert.equal(s.reason, "mã nguồn giao diện đã thay đổi");
+  // Same contents under new file times (a fresh checkout): up to date, and the new times are remembered.
+  writeStamp(root, webInputsHash(root));
+  touchAll(join(root, "web/src"));
+  assert.equal(webBuildState(root).upToDate, true);
 });
 
 test("chạy thật với --check trên kho mã: một dòng tiếng Việt, mã thoát 0 (khớp) hoặc 1 (cần xây dựng)", () => {
