@@ -11,7 +11,7 @@ import { ApiError, api, type Page, uploadFile } from "../../shared/api.ts";
 import { fmtDate, todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useAgencyName } from "../../shared/session.tsx";
-import type { RequestRow } from "../requests/RequestsPage.tsx";
+import type { RequestRow } from "../requests/types.ts";
 import { RegisterBook } from "./RegisterBook.tsx";
 
 export type Incoming = {

@@ -7,7 +7,7 @@ import { ApiError, api, type Page } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
-import type { RequestRow } from "../requests/RequestsPage.tsx";
+import type { RequestRow } from "../requests/types.ts";
 import type { Incoming } from "./IncomingPage.tsx";
 
 /** On the request screen: the incoming document that brought the request, or the one-click "Vào sổ văn bản đến". */
