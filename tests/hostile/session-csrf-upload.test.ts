@@ -10,7 +10,7 @@ import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { attachments, claims, memberships } from "../../src/db/schema/index.ts";
 import { availableEngines } from "../../src/db/testing.ts";
-import { UPLOAD_LIMIT } from "../../src/http/routes/coordination.ts";
+import { UPLOAD_LIMIT } from "../../src/http/uploads.ts";
 import {
   assertErrorShape,
   Client,

@@ -16,7 +16,7 @@ import { caseListDocx, caseListFileName, caseListXlsx } from "../../reports/case
 import { errorResponses, IsoDateSchema, UuidParam } from "../contracts/common.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendFile } from "./coordination.ts";
+import { sendFile } from "../uploads.ts";
 
 const TAGS = ["Danh mục vụ việc"];
 const AnyObj = z.record(z.string(), z.unknown());

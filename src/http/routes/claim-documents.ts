@@ -9,7 +9,7 @@ import { ClaimDocument, ClaimDocumentParams, ClaimDocumentUpload } from "../cont
 import { errorResponses, UuidParam } from "../contracts/common.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { documentUpload, sendStored, UPLOAD_LIMIT } from "./coordination.ts";
+import { acceptRawUploads, documentUpload, sendStored, UPLOAD_LIMIT } from "../uploads.ts";
 
 const TAGS = ["Vụ việc"];
 
@@ -17,12 +17,7 @@ export const claimDocumentRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploads: Up
   app,
   { db, uploads },
 ) => {
-  // Raw uploads only in this plugin (encapsulated): the rest of the API stays JSON-only.
-  app.addContentTypeParser(
-    "application/octet-stream",
-    { parseAs: "buffer", bodyLimit: UPLOAD_LIMIT },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawUploads(app);
   app.get(
     "/api/claims/:id/documents",
     {

@@ -8,7 +8,7 @@ import { parseClaimFormCode } from "../../documents/claim-forms.ts";
 import { ClaimFormInfo, ClaimFormParams, ClaimFormQuery } from "../contracts/claim-forms.ts";
 import { errorResponses, UuidParam } from "../contracts/common.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendFile } from "./coordination.ts";
+import { sendFile } from "../uploads.ts";
 
 const TAGS = ["Vụ việc"];
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

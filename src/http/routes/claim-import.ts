@@ -8,16 +8,12 @@ import type { AppDb } from "../../db/types.ts";
 import { errorResponses } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendFile, UPLOAD_LIMIT } from "./coordination.ts";
+import { acceptRawUploads, sendFile, UPLOAD_LIMIT } from "../uploads.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const claimImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
-  app.addContentTypeParser(
-    ["application/octet-stream", XLSX],
-    { parseAs: "buffer", bodyLimit: UPLOAD_LIMIT },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawUploads(app, ["application/octet-stream", XLSX]);
 
   app.get(
     "/api/claims/import/template",

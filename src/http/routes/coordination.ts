@@ -1,10 +1,8 @@
 // Task tracking and coordination endpoints (issue 4): task detail, comments and evidence uploads; progress per plan and
 // agency; in-app notifications; a request's coordination (tasks, forwarded copies with read receipts, drafted letters),
 // the drafted outgoing letter (.docx, numbered from the register) and the urging-ladder proposal.
-import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { NewUpload } from "../../db/repositories/attachments.ts";
 import { loadVisibleAttachment } from "../../db/repositories/attachments.ts";
 import { draftRequestLetter, latestRequestLetter } from "../../db/repositories/letters.ts";
 import { listNotifications, markNotificationRead } from "../../db/repositories/notifications.ts";
@@ -15,50 +13,11 @@ import { urgingProposal } from "../../db/repositories/urging.ts";
 import type { AppDb } from "../../db/types.ts";
 import { readStored, type Uploads } from "../../db/uploads.ts";
 import { DOCUMENT_BUILDER_IDS, SIGN_AUTHORITIES } from "../../documents/index.ts";
-import { checkDocument } from "../../domain/files/allowed-types.ts";
 import { todayVn } from "../../domain/shared/dates.ts";
 import { errorResponses, etag, IsoDateSchema, UuidParam } from "../contracts/common.ts";
-import { HttpError } from "../http-error.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
-
-/** Evidence uploads: at most 10 MiB, sent as the raw body (application/octet-stream), name in ?file_name=. */
-export const UPLOAD_LIMIT = 10 * 1024 * 1024;
-/** The raw body as a document upload: 415 when it is no file bytes or not an allowed type (naming file_name). */
-export function documentUpload(body: unknown, name: string): NewUpload {
-  if (!Buffer.isBuffer(body) || body.length === 0)
-    throw new HttpError(415, "upload_body", "Cần gửi nội dung tệp với Content-Type: application/octet-stream", [
-      { path: "", message: "Thân yêu cầu phải là nội dung tệp" },
-    ]);
-  // The shared allow-list (extension + first bytes); refused types answer 415 naming file_name or the body.
-  const { fileName, extension, mime } = checkDocument({ name, bytes: body });
-  return { fileName, mimeType: mime, bytes: body, extension };
-}
-/** `attachment; filename="ascii"; filename*=UTF-8''…` — the Vietnamese name survives in every browser. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
-    .replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-export function sendFile(reply: FastifyReply, fileName: string, mime: string, bytes: Buffer) {
-  return reply.header("content-type", mime).header("content-disposition", contentDisposition(fileName)).send(bytes);
-}
-
-/** A stored upload; bytes gone from the store (lost file, restored without uploads) → 410 in Vietnamese, never 500. */
-export function sendStored(reply: FastifyReply, fileName: string, mime: string, bytes: Buffer | null) {
-  if (!bytes)
-    throw new HttpError(
-      410,
-      "file_missing",
-      `Tệp "${fileName}" không còn trên máy chủ (kho tệp tải lên thiếu tệp này); hãy khôi phục từ bản sao lưu có tệp hoặc tải lên lại`,
-      [],
-    );
-  return sendFile(reply, fileName, mime, bytes);
-}
+import { acceptRawUploads, documentUpload, sendFile, sendStored, UPLOAD_LIMIT } from "../uploads.ts";
 
 const Signer = z
   .object({
@@ -77,12 +36,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{
   now?: () => Date;
 }> = async (app, opts) => {
   const { db } = opts;
-  // Raw uploads only in this plugin (encapsulated): the rest of the API stays JSON-only.
-  app.addContentTypeParser(
-    "application/octet-stream",
-    { parseAs: "buffer", bodyLimit: UPLOAD_LIMIT },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawUploads(app);
 
   app.get(
     "/api/task-instances/:id",

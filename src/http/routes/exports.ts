@@ -27,7 +27,7 @@ import { errorResponses, IsoDateSchema, PageQuery } from "../contracts/common.ts
 import { HttpError } from "../http-error.ts";
 import { audit } from "../plugins/audit.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendFile } from "./coordination.ts";
+import { sendFile } from "../uploads.ts";
 
 const TAGS = ["Xuất Excel"];
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

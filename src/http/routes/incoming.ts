@@ -23,7 +23,7 @@ import {
 } from "../contracts/incoming.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { documentUpload, UPLOAD_LIMIT } from "./coordination.ts";
+import { acceptRawUploads, documentUpload, UPLOAD_LIMIT } from "../uploads.ts";
 
 const TAGS = ["Sổ văn bản đến"];
 const WRITE = { access: { permission: "register.allocate" } } as const;
@@ -33,12 +33,7 @@ export const incomingRoutes: FastifyPluginAsyncZod<{ db: AppDb; uploads: Uploads
   { db, uploads, now },
 ) => {
   const today = () => todayVn(now?.() ?? new Date());
-  // Raw uploads only in this plugin (encapsulated): the rest of the API stays JSON-only.
-  app.addContentTypeParser(
-    "application/octet-stream",
-    { parseAs: "buffer", bodyLimit: UPLOAD_LIMIT },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawUploads(app);
 
   app.get(
     "/api/incoming",

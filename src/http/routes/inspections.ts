@@ -17,7 +17,7 @@ import { FOLLOWUP_STATUSES, INSPECTION_STATUSES } from "../../domain/inspections
 import { errorResponses, IsoDateSchema, UuidParam } from "../contracts/common.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendFile } from "./coordination.ts";
+import { sendFile } from "../uploads.ts";
 
 const TAGS = ["Kiểm tra"];
 const AgencyId = z.string().trim().min(1).max(100);

@@ -15,7 +15,7 @@ import { SIGN_AUTHORITIES } from "../../documents/index.ts";
 import { errorResponses, IsoDateSchema, UuidParam } from "../contracts/common.ts";
 import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendFile } from "./coordination.ts";
+import { sendFile } from "../uploads.ts";
 
 const TAGS = ["Họp, đoàn công tác"];
 const AnyObj = z.record(z.string(), z.unknown());

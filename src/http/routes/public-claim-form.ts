@@ -13,7 +13,7 @@ import { type CheckResult, checkAnswers, optionsOf, questionById } from "../../d
 import { todayVn } from "../../domain/shared/dates.ts";
 import { errorResponses } from "../contracts/common.ts";
 import { ClaimFormBody, ClaimFormQuery, PUBLIC_TAGS } from "../contracts/public-portal.ts";
-import { sendFile } from "./coordination.ts";
+import { sendFile } from "../uploads.ts";
 
 const label = (id: "capacity" | "activity", value: string | undefined) =>
   optionsOf(questionById(id)).find((o) => o.value === value)?.label ?? "";

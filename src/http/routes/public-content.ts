@@ -18,7 +18,7 @@ import {
   PublicContentOut,
 } from "../contracts/public-content.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendFile } from "./coordination.ts";
+import { sendFile } from "../uploads.ts";
 
 /** Public pages change rarely (an edit by the Cục BTNN); browsers and proxies may keep them five minutes. */
 export const PUBLIC_CACHE = "public, max-age=300";

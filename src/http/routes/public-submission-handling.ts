@@ -35,7 +35,7 @@ import {
   SubmissionListQuery,
 } from "../contracts/public-submission-handling.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { sendStored } from "./coordination.ts";
+import { sendStored } from "../uploads.ts";
 
 const TAGS = ["Hồ sơ gửi trực tuyến"];
 const READ = { permission: "claims.read" } as const;
