@@ -20,9 +20,8 @@ import {
   Withdrawal,
   WithdrawBody,
 } from "../contracts/public-data-rights.ts";
-import { PUBLIC_TAGS } from "../contracts/public-portal.ts";
 import { scopeOf } from "../plugins/scope.ts";
-import { PUBLIC_ERRORS, receiptGuard } from "./public-lookup.ts";
+import { receiptGuard } from "./public-lookup.ts";
 
 export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
   db: AppDb;
@@ -39,37 +38,25 @@ export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     "/api/public/my-data",
-    {
-      schema: {
-        tags: PUBLIC_TAGS,
-        summary:
-          "Xem dữ liệu cá nhân cơ quan đang lưu về bạn trong hồ sơ (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15) — cần mã hồ sơ và số điện thoại hoặc 4 số cuối giấy tờ tùy thân",
-        security: [],
-        body: MyDataBody,
-        response: { 200: MyData, ...PUBLIC_ERRORS },
-      },
-      // Writes only its audit row.
-      config: { access: "public", idempotency: false },
-      preHandler: guard.preHandler,
-    },
+    // Writes only its audit row.
+    guard.route({
+      summary:
+        "Xem dữ liệu cá nhân cơ quan đang lưu về bạn trong hồ sơ (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15) — cần mã hồ sơ và số điện thoại hoặc 4 số cuối giấy tờ tùy thân",
+      body: MyDataBody,
+      response: { 200: MyData },
+    }),
     async (request) => subjectData(db, guard.submission(request), ctx(request.id)),
   );
 
   app.post(
     "/api/public/my-data/corrections",
-    {
-      schema: {
-        tags: PUBLIC_TAGS,
-        summary:
-          "Đề nghị sửa dữ liệu cá nhân trong hồ sơ: cơ quan đang giữ hồ sơ xem xét (hiện trong danh sách việc của cơ quan); dữ liệu không tự thay đổi",
-        security: [],
-        body: CorrectionBody,
-        response: { 201: Correction, ...PUBLIC_ERRORS },
-      },
-      // No login, so no user to key a header by: the repository answers a repeat of an open request with that request.
-      config: { access: "public", idempotency: false },
-      preHandler: guard.preHandler,
-    },
+    // The repository answers a repeat of an open request with that request.
+    guard.route({
+      summary:
+        "Đề nghị sửa dữ liệu cá nhân trong hồ sơ: cơ quan đang giữ hồ sơ xem xét (hiện trong danh sách việc của cơ quan); dữ liệu không tự thay đổi",
+      body: CorrectionBody,
+      response: { 201: Correction },
+    }),
     async (request, reply) => {
       const { code: _c, factor: _f, ...input } = request.body;
       return reply.code(201).send(await requestCorrection(db, guard.submission(request), input, ctx(request.id)));
@@ -78,19 +65,13 @@ export const publicDataRightsRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     "/api/public/my-data/withdraw",
-    {
-      schema: {
-        tags: PUBLIC_TAGS,
-        summary:
-          "Rút lại sự đồng ý xử lý dữ liệu cá nhân: chưa thụ lý → hồ sơ được đánh dấu đã rút và dữ liệu cá nhân bị xóa; đã thụ lý → cơ quan chỉ giữ dữ liệu cần cho việc giải quyết bồi thường",
-        security: [],
-        body: WithdrawBody,
-        response: { 200: Withdrawal, ...PUBLIC_ERRORS },
-      },
-      // A second call is refused (already withdrawn): nothing to replay.
-      config: { access: "public", idempotency: false },
-      preHandler: guard.preHandler,
-    },
+    // A second call is refused (already withdrawn): nothing to replay.
+    guard.route({
+      summary:
+        "Rút lại sự đồng ý xử lý dữ liệu cá nhân: chưa thụ lý → hồ sơ được đánh dấu đã rút và dữ liệu cá nhân bị xóa; đã thụ lý → cơ quan chỉ giữ dữ liệu cần cho việc giải quyết bồi thường",
+      body: WithdrawBody,
+      response: { 200: Withdrawal },
+    }),
     async (request) => withdrawConsent(db, guard.submission(request), ctx(request.id)),
   );
 };

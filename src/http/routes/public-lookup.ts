@@ -7,6 +7,7 @@ import { findByCodeAndFactor } from "../../db/repositories/public-submissions.ts
 import type { AppDb } from "../../db/types.ts";
 import { normalizeReceiptCode } from "../../domain/portal/index.ts";
 import { errorResponses } from "../contracts/common.ts";
+import { PUBLIC_TAGS } from "../contracts/public-portal.ts";
 import { HttpError } from "../http-error.ts";
 
 export const tooMany = (minutes: number) =>
@@ -29,7 +30,7 @@ type Submission = Awaited<ReturnType<typeof findByCodeAndFactor>>;
 export function receiptGuard(db: AppDb, limits: PublicLimits, now: () => Date) {
   const retryMinutes = Math.ceil(limits.windowMs / 60_000);
   const found = new WeakMap<FastifyRequest, Submission>();
-  return {
+  const guard = {
     async preHandler(request: FastifyRequest, reply: FastifyReply) {
       const { code, factor } = (request.body ?? { ...(request.params as object), ...(request.query as object) }) as {
         code: string;
@@ -50,5 +51,18 @@ export function receiptGuard(db: AppDb, limits: PublicLimits, now: () => Date) {
       if (!row) throw new Error("receiptGuard: the route lacks the guard's preHandler");
       return row;
     },
+    /**
+     * The options every guarded route declares: the portal's tag, no login (no security), the capped error answers
+     * beside its own, the guard as preHandler, and no generic Idempotency-Key (it keys by user; there is none here —
+     * a lookup is harmless to repeat and the repositories answer a repeated request themselves).
+     */
+    route<S extends { response: object }>(schema: S) {
+      return {
+        schema: { tags: PUBLIC_TAGS, security: [], ...schema, response: { ...schema.response, ...PUBLIC_ERRORS } },
+        config: { access: "public" as const, idempotency: false as const },
+        preHandler: guard.preHandler,
+      };
+    },
   };
+  return guard;
 }

@@ -137,35 +137,23 @@ export const publicSubmissionRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     "/api/public/status",
-    {
-      schema: {
-        tags: PUBLIC_TAGS,
-        summary:
-          "Tra cứu tình trạng hồ sơ bằng mã hồ sơ và số điện thoại (hoặc 4 số cuối giấy tờ tùy thân): bước hiện tại, hạn tiếp theo, cơ quan đang giữ hồ sơ",
-        security: [],
-        body: StatusBody,
-        response: { 200: StatusResponse, ...PUBLIC_ERRORS },
-      },
-      config: { access: "public", idempotency: false },
-      preHandler: guard.preHandler,
-    },
+    guard.route({
+      summary:
+        "Tra cứu tình trạng hồ sơ bằng mã hồ sơ và số điện thoại (hoặc 4 số cuối giấy tờ tùy thân): bước hiện tại, hạn tiếp theo, cơ quan đang giữ hồ sơ",
+      body: StatusBody,
+      response: { 200: StatusResponse },
+    }),
     async (request) => submissionStatus(db, guard.submission(request), defaultCalendar),
   );
 
   app.get(
     "/api/public/submissions/:code/receipt.pdf",
-    {
-      schema: {
-        tags: PUBLIC_TAGS,
-        summary: "Phiếu tiếp nhận (PDF) — cần số điện thoại hoặc 4 số cuối giấy tờ tùy thân đã khai (?factor=…)",
-        security: [],
-        params: ReceiptParams,
-        querystring: ReceiptQuery,
-        response: { 200: z.any(), ...PUBLIC_ERRORS },
-      },
-      config: { access: "public" },
-      preHandler: guard.preHandler,
-    },
+    guard.route({
+      summary: "Phiếu tiếp nhận (PDF) — cần số điện thoại hoặc 4 số cuối giấy tờ tùy thân đã khai (?factor=…)",
+      params: ReceiptParams,
+      querystring: ReceiptQuery,
+      response: { 200: z.any() },
+    }),
     async (request, reply) => {
       const row = guard.submission(request);
       const at = new Date(row.submittedAt.getTime() + 7 * 3600_000).toISOString();
