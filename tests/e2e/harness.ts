@@ -1,9 +1,8 @@
 // Browser-test harness: the real app in process (fresh test database + demo seed, web UI built once per source
-// hash into .cache/), Debian's Chromium driven by playwright-core, and helpers for antd widgets.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+// hash into .cache/, see web-build.ts), Debian's Chromium driven by playwright-core, and helpers for antd widgets.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -11,6 +10,7 @@ import { seedDemo } from "../../src/db/seed/index.ts";
 import { openTestDatabase } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
 import { buildApp } from "../../src/http/app.ts";
+import { buildWeb } from "./web-build.ts";
 
 export const ROOT = new URL("../../", import.meta.url).pathname;
 export const CHROMIUM = process.env.BTNN_CHROMIUM ?? "/usr/bin/chromium";
@@ -37,54 +37,7 @@ export function browserAvailability(): { skip: string | false } {
   );
 }
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    if (name === "dist" || name === "node_modules") continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
-
-/** Hash of everything the web bundle is built from (web/ sources, the domain and contracts it imports, the lock file). */
-export function webSourceHash(): string {
-  const h = createHash("sha256");
-  // The web bundle also imports pure domain modules and the public portal's zod contracts.
-  const files = [
-    ...walk(join(ROOT, "web")),
-    ...walk(join(ROOT, "src/domain")),
-    ...walk(join(ROOT, "src/http/contracts")),
-    join(ROOT, "package-lock.json"),
-  ];
-  for (const f of files) {
-    if (!existsSync(f)) continue;
-    h.update(relative(ROOT, f));
-    h.update(readFileSync(f));
-  }
-  return h.digest("hex").slice(0, 16);
-}
-
-/** Builds the web UI into .cache/web-<hash> (reused while the sources are unchanged); returns the folder. */
-export async function buildWeb(): Promise<string> {
-  const out = join(ROOT, ".cache", `web-${webSourceHash()}`);
-  if (existsSync(join(out, "index.html"))) return out;
-  const tmp = `${out}.tmp-${process.pid}`;
-  mkdirSync(join(ROOT, ".cache"), { recursive: true });
-  const { build } = await import("vite");
-  await build({
-    configFile: join(ROOT, "web/vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir: tmp, emptyOutDir: true },
-  });
-  try {
-    renameSync(tmp, out);
-  } catch {
-    // another process finished the same build first
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  return out;
-}
+export { buildWeb, webSourceHash } from "./web-build.ts";
 
 export type Harness = {
   database: Database;
