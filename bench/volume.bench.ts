@@ -114,7 +114,8 @@ function pair(name: string, tag: string, repo: Stats, hand: Stats, extra = ""): 
 
 /** The dashboard with plain SQL: the handling indicators of the year of as_of (the claim_statistics aggregate written by
  * hand, folded by the same handlingFromGroups — since issue 17 the dashboard's claim figures ARE statistics indicators,
- * since issue 16 read from the standing table), the two deadline lists with their counts, plan progress. */
+ * since issue 16 read from the standing table), the two deadline lists, their counts over the pending duties of open
+ * claims (claim_pending_deadlines, as the repository reads them since issue 16), plan progress. */
 async function dashboardSql(database: Database, asOf: string, weekTo: string): Promise<unknown> {
   const period = reportPeriod("year", Number(asOf.slice(0, 4)));
   const groups = await database.query<StandingGroup>(
@@ -137,9 +138,8 @@ async function dashboardSql(database: Database, asOf: string, weekTo: string): P
   const week = await dl("d.due >= $1 and d.due <= $2", [asOf, weekTo]);
   const overdue = await dl("d.due < $1", [asOf]);
   const totals = await database.query(
-    `select count(*) filter (where d.due >= $1 and d.due <= $2)::int as week, count(*) filter (where d.due < $1)::int as overdue
-     from claim_deadlines d join claims c on c.id = d.claim_id
-     where c.open and d.kind = 'deadline' and d.status in ('open','overdue')`,
+    `select count(*) filter (where due >= $1 and due <= $2)::int as week, count(*) filter (where due < $1)::int as overdue
+     from claim_pending_deadlines`,
     [asOf, weekTo],
   );
   const progress = await database.query(

@@ -22,6 +22,7 @@ import { DomainError } from "../domain/shared/errors.ts";
 import { appendAudit } from "./audit.ts";
 import { latestMigrationId, migrationJournal } from "./migrate.ts";
 import { ensureClaimStatistics } from "./repositories/claim-statistics.ts";
+import { ensurePendingDeadlines } from "./repositories/pending-deadlines.ts";
 import { uploadBlobs } from "./schema/index.ts";
 import type { AppDb, Database } from "./types.ts";
 import { readStored, STORED_NAME } from "./uploads.ts";
@@ -38,7 +39,7 @@ export const EXCLUDED_TABLES = ["sessions", "login_attempts", "password_reset_to
 /** Tables whose rows may point at stored upload bytes (storage "file" or "blob", stored_name, sha256, size). */
 const FILE_TABLES = ["attachments", "claim_documents"];
 /** Reference rows present in every freshly migrated database (replaced by the backup's rows on restore); derived_versions
- * says which derivation the (empty) claim_statistics follows. */
+ * says which derivation the (empty) derived tables follow. */
 const REFERENCE_TABLES = ["roles", "audit_head", "derived_versions"];
 
 export type BackupHeader = {
@@ -525,8 +526,9 @@ async function restoreVerified(
         sql`select setval(pg_get_serial_sequence(${String(s.t)}, ${String(s.c)}), coalesce((select max(${sql.identifier(String(s.c))}) from ${sql.identifier(String(s.t))}), 0) + 1, false)`,
       );
     }
-    // A backup taken before claim_statistics existed (or under an older derivation) gets its standing rows rebuilt.
+    // A backup taken before a derived table existed (or under an older derivation) gets its rows rebuilt.
     await ensureClaimStatistics(tx);
+    await ensurePendingDeadlines(tx);
     // Blobs (upload_blobs, emptied above) go in with their rows: one at a time from the verified staging copies.
     for (const name of blobs) await tx.insert(uploadBlobs).values({ name, bytes: await readFile(join(staging, name)) });
     if (!header.tables.some((t) => t.name === "audit_head"))

@@ -10,6 +10,7 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { ROLE_CODES, ROLES } from "../domain/access/permissions.ts";
 import { GENESIS_HASH } from "./audit.ts";
 import { ensureClaimStatistics } from "./repositories/claim-statistics.ts";
+import { ensurePendingDeadlines } from "./repositories/pending-deadlines.ts";
 import { assignOccurrencesToLead } from "./repositories/plan-executors.ts";
 import { auditHead, roles } from "./schema/index.ts";
 import type { Database } from "./types.ts";
@@ -94,8 +95,10 @@ async function syncReferenceData(database: Database): Promise<void> {
   await database.db.insert(auditHead).values({ id: 1, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
   // Data repair of earlier imports: occurrences belong to the lead agency of their task (idempotent, usually a no-op).
   await assignOccurrencesToLead(database.db);
-  // Derived statistics standing (claim_statistics) built for data that predates it or follows an older derivation.
+  // Derived tables (claim_statistics, claim_pending_deadlines) built for data that predates them or follows an older
+  // derivation.
   await ensureClaimStatistics(database.db);
+  await ensurePendingDeadlines(database.db);
 }
 
 /** Applied migration count (from drizzle's bookkeeping table), or 0 on a fresh database. */

@@ -7,18 +7,32 @@
 // compared period by period (random ranges 2018–2027 and every year) for a national, a province and an agency scope,
 // and with the reporting scope option. Both engines. Then: a database without standing rows (an older backup, the
 // first start after the migration) gets them rebuilt at start-up (migrate), identical.
+// The same writers keep claim_pending_deadlines (the dashboard's pending duties of open claims) equal to what
+// claim_deadlines and claims.open give, and so do the deadline recomputations (one claim, all open claims after a
+// calendar change), replicateClaims and the rebuild; the dashboard's counts equal the count over claim_deadlines.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import { migrate } from "../../src/db/migrate.ts";
 import { correctClaim } from "../../src/db/repositories/claim-corrections.ts";
-import { addClaimEvent, createClaim, getClaim, importClaims, updateClaim } from "../../src/db/repositories/claims.ts";
+import {
+  addClaimEvent,
+  createClaim,
+  getClaim,
+  importClaims,
+  recomputeClaimDeadlines,
+  recomputeOpenClaimDeadlines,
+  updateClaim,
+} from "../../src/db/repositories/claims.ts";
+import { loadDashboard } from "../../src/db/repositories/dashboard.ts";
 import { handlingStatistics } from "../../src/db/repositories/handling-statistics.ts";
 import { computeStatistics } from "../../src/db/repositories/statistics.ts";
+import { replicateClaims } from "../../src/db/seed/bulk.ts";
 import { PATHS } from "../../src/db/seed/generate.ts";
 import { availableEngines, openTestDatabase } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
 import { type Scope, SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
+import { calendarWithDay } from "../../src/domain/claims/index.ts";
 import { addDays } from "../../src/domain/shared/dates.ts";
 import { DomainError } from "../../src/domain/shared/errors.ts";
 import { HANDLING_KEYS, type IndicatorOptions, type Period, STAT_FIELDS } from "../../src/domain/statistics/index.ts";
@@ -155,6 +169,32 @@ function handlingCells(r: {
   return out;
 }
 
+/** The pending duties of open claims as the dashboard counted them from claim_deadlines before issue 16. */
+const PENDING_DERIVED = `select d.claim_id, d.position, to_char(d.due, 'YYYY-MM-DD') as due
+  from claim_deadlines d join claims c on c.id = d.claim_id
+  where c.open and d.kind = 'deadline' and d.status in ('open', 'overdue') and d.due is not null order by 1, 2`;
+const PENDING_STORED = `select claim_id, position, to_char(due, 'YYYY-MM-DD') as due
+  from claim_pending_deadlines order by 1, 2`;
+
+async function assertPending(database: Database, what: string): Promise<void> {
+  assert.deepEqual(await database.query(PENDING_STORED), await database.query(PENDING_DERIVED), what);
+}
+
+/** The dashboard's "overdue" and "due this week" counts = the count over claim_deadlines in the same scope. */
+async function assertDashboardCounts(database: Database, scope: Scope, asOf: string, what: string): Promise<void> {
+  const d = await loadDashboard(database.db, scope, asOf);
+  const agencies = scope.visibleAgencyIds === "all" ? null : [...scope.visibleAgencyIds];
+  const [expected] = await database.query<{ overdue: number; week: number }>(
+    `select count(*) filter (where d.due < $1)::int as overdue,
+       count(*) filter (where d.due >= $1 and d.due <= $2)::int as week
+     from claim_deadlines d join claims c on c.id = d.claim_id
+     where c.open and d.kind = 'deadline' and d.status in ('open', 'overdue')
+       and ($3::text[] is null or c.handling_agency_id = any($3::text[]) or c.managing_agency_id = any($3::text[]))`,
+    [asOf, d.week.to, agencies],
+  );
+  assert.deepEqual({ overdue: d.deadlines_overdue_total, week: d.deadlines_this_week_total }, expected, what);
+}
+
 for (const engine of availableEngines()) {
   describe(`claim_statistics = computeStatistics (vấn đề 16) — ${engine}`, () => {
     let database: Database;
@@ -238,6 +278,10 @@ for (const engine of availableEngines()) {
               }
             }
             for (const p of periods) await compare(p);
+            await assertPending(database, "claim_pending_deadlines after create / import / step / update / correction");
+            for (const [name, scope] of SCOPES)
+              for (const asOf of [LAST_DAY, periods[0].to])
+                await assertDashboardCounts(database, scope, asOf, `${name}, ${asOf}`);
           },
         ),
         { numRuns: 6 },
@@ -253,8 +297,42 @@ for (const engine of availableEngines()) {
       await database.exec("delete from claim_statistics; delete from derived_versions");
       await migrate(database);
       assert.deepEqual(await database.query("select * from claim_statistics order by claim_id, valid_from"), before);
-      const [v] = await database.query<{ version: number }>("select version from derived_versions");
+      const [v] = await database.query<{ version: number }>(
+        "select version from derived_versions where name = 'claim_statistics'",
+      );
       assert.equal(v.version, 1);
+    });
+
+    test("claim_pending_deadlines follows the deadline recomputations and replicateClaims, and is rebuilt at start-up", async () => {
+      const [{ closed }] = await database.query<{ closed: number }>(
+        `select count(*)::int as closed from claim_deadlines d join claims c on c.id = d.claim_id
+         where not c.open and d.kind = 'deadline' and d.status in ('open', 'overdue')`,
+      );
+      assert.ok(
+        closed > 0,
+        "closed claims with duties still open are left out (the data exercises the claims.open test)",
+      );
+      assert.ok((await database.query(PENDING_STORED)).length > 10, "the first test left pending duties");
+      // A later day: open duties turn overdue, some met / cancelled ones follow; a day off moves the due dates.
+      const [{ id }] = await database.query<{ id: string }>("select id::text as id from claims where open limit 1");
+      await recomputeClaimDeadlines(database.db, SYSTEM_SCOPE, id, { as_of: "2027-01-15" });
+      await assertPending(database, "recomputeClaimDeadlines");
+      const calendar = calendarWithDay({
+        date: "2026-12-16",
+        kind: "holiday",
+        name: "Nghỉ bù (kiểm thử)",
+        source: "x",
+      });
+      await recomputeOpenClaimDeadlines(database.db, SYSTEM_SCOPE, { as_of: "2026-12-20", calendar, batchSize: 7 });
+      await assertPending(database, "recomputeOpenClaimDeadlines");
+      await replicateClaims(database, 2);
+      await assertPending(database, "replicateClaims");
+      const stored = await database.query(PENDING_STORED);
+      await database.exec(
+        "delete from claim_pending_deadlines; delete from derived_versions where name = 'claim_pending_deadlines'",
+      );
+      await migrate(database);
+      assert.deepEqual(await database.query(PENDING_STORED), stored, "rebuilt at start-up");
     });
   });
 }

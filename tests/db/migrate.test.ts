@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   "claim_deadlines",
   "claim_documents",
   "claim_events",
+  "claim_pending_deadlines",
   "claim_statistics",
   "claims",
   "derived_versions",

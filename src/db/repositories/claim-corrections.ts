@@ -39,6 +39,7 @@ import {
   storeDeadlines,
 } from "./claims.ts";
 import { todayVn } from "./common.ts";
+import { refreshPendingDeadlines } from "./pending-deadlines.ts";
 
 /** Claim fields a correction may change: every field, amounts and the applicable law included. */
 export type ClaimFieldsCorrection = Partial<Omit<ClaimInput, "events">>;
@@ -217,6 +218,7 @@ export async function correctClaim(
       },
     });
     await refreshClaimStatistics(tx, [id]);
+    await refreshPendingDeadlines(tx, [id]);
   });
   return getClaim(db, scope, id, { unmask: false });
 }

@@ -9,7 +9,14 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { addDays, dayOfWeek, type IsoDate } from "../../domain/shared/dates.ts";
 import { type DashboardStatistics, dashboardStatistics, reportPeriod } from "../../domain/statistics/index.ts";
-import { agencies, claimDeadlines, claims, requests, taskInstances } from "../schema/index.ts";
+import {
+  agencies,
+  claimDeadlines,
+  claims,
+  claimPendingDeadlines as pending,
+  requests,
+  taskInstances,
+} from "../schema/index.ts";
 import { scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { claimListWhere } from "./claims.ts";
@@ -90,6 +97,12 @@ export async function loadDashboard(db: AppDb, scope: Scope, asOf: IsoDate): Pro
     order by ${claimDeadlines.due} asc, ${claims.code} asc limit 50`;
   const weekCond = sql`${claimDeadlines.due} >= ${asOf} and ${claimDeadlines.due} <= ${weekTo}`;
   const overdueCond = sql`${claimDeadlines.due} < ${asOf}`;
+  // The counts read the narrow claim_pending_deadlines (the rows deadlineFrom selects, kept by every deadline writer):
+  // counting thousands of overdue duties through the wide claim_deadlines rows and the claims cost most of the request.
+  const scopeCond = claimListWhere(scope);
+  const pendingCount = (extra: SQL) => sql`(select count(*)::int from ${pending}
+    ${scopeCond ? sql`join ${claims} on ${claims.id} = ${pending.claimId}` : sql``}
+    where ${extra} ${scopeCond ? sql`and ${scopeCond}` : sql``})`;
 
   const tiScope = scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
   const progress = sql`select ${taskInstances.agencyId} as agency_id, ${agencies.name} as agency_name,
@@ -120,8 +133,8 @@ export async function loadDashboard(db: AppDb, scope: Scope, asOf: IsoDate): Pro
     db.execute(sql`select
       ${list(deadlines(weekCond), sql`t.due, t.code`)} as week,
       ${list(deadlines(overdueCond), sql`t.due, t.code`)} as overdue,
-      (select count(*)::int ${deadlineFrom(weekCond)}) as week_total,
-      (select count(*)::int ${deadlineFrom(overdueCond)}) as overdue_total,
+      ${pendingCount(sql`${pending.due} >= ${asOf} and ${pending.due} <= ${weekTo}`)} as week_total,
+      ${pendingCount(sql`${pending.due} < ${asOf}`)} as overdue_total,
       ${list(progress)} as progress,
       ${list(awaiting)} as awaiting,
       (select count(*)::int from ${requests} where ${awaitingWhere}) as awaiting_total,

@@ -76,6 +76,12 @@ export async function replicateClaims(database: Database, factor: number): Promi
          from claim_statistics s join claim_copy_map m on m.old_id = s.claim_id`,
       ),
     );
+    await tx.execute(
+      sql.raw(
+        `insert into claim_pending_deadlines (claim_id, position, due)
+         select m.new_id, p.position, p.due from claim_pending_deadlines p join claim_copy_map m on m.old_id = p.claim_id`,
+      ),
+    );
     const changed = await tx.execute(
       sql.raw(
         `select m.new_id as id from claim_copy_map m where exists (select 1 from audit_log a
@@ -94,6 +100,8 @@ export async function replicateClaims(database: Database, factor: number): Promi
       after: { count: before * (factor - 1), replicated_from: before, factor },
     });
   });
-  await database.exec("analyze claims; analyze claim_events; analyze claim_deadlines; analyze claim_statistics");
+  await database.exec(
+    "analyze claims; analyze claim_events; analyze claim_deadlines; analyze claim_statistics; analyze claim_pending_deadlines",
+  );
   return { claims: before * factor };
 }

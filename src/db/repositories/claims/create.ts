@@ -12,6 +12,7 @@ import { requirePermission } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
 import { refreshClaimStatistics } from "../claim-statistics.ts";
 import { todayVn } from "../common.ts";
+import { refreshPendingDeadlines } from "../pending-deadlines.ts";
 import {
   auditForm,
   type ClaimDetail,
@@ -118,6 +119,7 @@ export async function createClaim(
       },
     });
     await refreshClaimStatistics(tx, [id]);
+    await refreshPendingDeadlines(tx, [id]);
   });
   return getClaim(db, scope, id, { unmask: false, skipPermissionAudit: true });
 }

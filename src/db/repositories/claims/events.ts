@@ -10,6 +10,7 @@ import { requirePermission } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
 import { refreshClaimStatistics } from "../claim-statistics.ts";
 import { todayVn } from "../common.ts";
+import { refreshPendingDeadlines } from "../pending-deadlines.ts";
 import {
   auditForm,
   type ClaimDetail,
@@ -97,6 +98,7 @@ export async function addClaimEvent(
       },
     });
     await refreshClaimStatistics(tx, [id]);
+    await refreshPendingDeadlines(tx, [id]);
   });
   return getClaim(db, scope, id, { unmask: false });
 }

@@ -17,6 +17,7 @@ import { searchText } from "../../search.ts";
 import type { AppDb } from "../../types.ts";
 import { refreshClaimStatistics } from "../claim-statistics.ts";
 import { todayVn } from "../common.ts";
+import { refreshPendingDeadlines } from "../pending-deadlines.ts";
 import { raiseCounter } from "../register.ts";
 import {
   CLAIM_CODE_RE,
@@ -118,10 +119,9 @@ export async function importClaims(
         entity_id: null,
         after: { count: claimRows.length, codes: [claimRows[0].code, claimRows[claimRows.length - 1].code] },
       });
-      await refreshClaimStatistics(
-        tx,
-        claimRows.map((r) => r.id as string),
-      );
+      const ids = claimRows.map((r) => r.id as string);
+      await refreshClaimStatistics(tx, ids);
+      await refreshPendingDeadlines(tx, ids);
     });
   }
   return { count: inputs.length };

@@ -8,6 +8,7 @@ import { claimDeadlines, claimEvents, claims } from "../../schema/index.ts";
 import { requirePermission } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
 import { todayVn } from "../common.ts";
+import { refreshPendingDeadlines } from "../pending-deadlines.ts";
 import {
   deadlineRows,
   type EventLike,
@@ -28,6 +29,7 @@ export async function recomputeClaimDeadlines(db: AppDb, scope: Scope, id: strin
     const history = historyOf(row.lawVersion, row.complex, row.extensions, await loadEvents(tx, id));
     const asOf = opts.as_of ?? todayVn();
     await storeDeadlines(tx, id, computeDeadlines(history, opts.calendar ?? defaultCalendar, asOf));
+    await refreshPendingDeadlines(tx, [id]);
     await appendAudit(tx, {
       ...auditActor(scope),
       action: "claim.deadlines.recompute",
@@ -100,6 +102,7 @@ export async function recomputeOpenClaimDeadlines(
       }
       await tx.delete(claimDeadlines).where(inArray(claimDeadlines.claimId, ids));
       await insertDeadlineRowsBulk(tx, out);
+      await refreshPendingDeadlines(tx, ids);
       await appendAudit(tx, {
         ...auditActor(scope),
         action: "claim.deadlines.recompute",

@@ -17,6 +17,7 @@ import { requirePermission } from "../../scope.ts";
 import type { AppDb } from "../../types.ts";
 import { refreshClaimStatistics } from "../claim-statistics.ts";
 import { staleVersion, todayVn } from "../common.ts";
+import { refreshPendingDeadlines } from "../pending-deadlines.ts";
 import {
   auditForm,
   type ClaimDetail,
@@ -114,6 +115,7 @@ export async function updateClaim(
       ...auditDiff(auditForm(before), auditForm(after)),
     });
     await refreshClaimStatistics(tx, [id]);
+    await refreshPendingDeadlines(tx, [id]);
   });
   return getClaim(db, scope, id, { unmask: false });
 }
