@@ -6,107 +6,14 @@
 // creates one submission.
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import { ATTACHMENT_KIND_VI } from "../../../../src/domain/claims/attachments.ts";
-import { DOCUMENT_ACCEPT, DOCUMENT_EXTENSIONS } from "../../../../src/domain/files/allowed-types.ts";
 import { CONSENT_TEXT, CONSENT_VERSION } from "../../../../src/domain/portal/consent.ts";
-import { DAMAGE_HEAD_KEYS as DAMAGE_HEADS, DAMAGE_HEADS_VI } from "../../../../src/domain/portal/damage-heads.ts";
-import {
-  PUBLIC_ATTACHMENT_MAX_BYTES,
-  PUBLIC_ATTACHMENTS_TOTAL_BYTES,
-  PUBLIC_MAX_ATTACHMENTS,
-} from "../../../../src/http/contracts/public-portal.ts";
 import { ApiError, api, newIdempotencyKey } from "../../shared/api.ts";
 import { type Answers, answersOnPath, parseViDate, storedAnswers, useInterview } from "./check.ts";
+import { DamageHeads, damageHeadsBody, type HeadValues } from "./DamageHeads.tsx";
 import { PORTAL } from "./PublicLayout.tsx";
-import { usePT, viDate } from "./text.ts";
-
-type Head = (typeof DAMAGE_HEADS)[number];
-const HEAD_VI = (h: Head) => DAMAGE_HEADS_VI[h].label;
-const FILE_KINDS = ["basis_document", "identity", "evidence", "claim_request", "other"] as const;
-type FileKind = (typeof FILE_KINDS)[number];
-
-type Receipt = {
-  code: string;
-  kind: "claim" | "support";
-  submitted_on: string;
-  agency: { id: string; name: string; determined_by_so_tu_phap: boolean };
-  /** null for a support request (no statutory time). */
-  answer_by: { label: string; date: string; basis: string; explanation: Array<{ text: string }> } | null;
-  receipt_url: string;
-};
-type PickedFile = { file: File; kind: FileKind; title: string };
-
-const MB = 1024 * 1024;
-const RECEIPT_KEY = "btnn.portal.receipt";
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ""));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
-
-function ReceiptView({ receipt, factor }: { receipt: Receipt; factor: string }) {
-  const { pt } = usePT();
-  const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    title.current?.focus();
-  }, []);
-  const url = `${receipt.receipt_url}${receipt.receipt_url.includes("?") ? "&" : "?"}factor=${encodeURIComponent(factor)}`;
-  return (
-    <>
-      <h1 ref={title} tabIndex={-1}>
-        {pt("receiptTitle")}
-      </h1>
-      <div className="pp-alert ok" role="status">
-        <p>{pt("receiptLead")}</p>
-        <p className="pp-code" data-testid="receipt-code">
-          {receipt.code}
-        </p>
-        <p>{pt("receiptKeep")}</p>
-      </div>
-      <dl>
-        <dt>{pt("receiptDate")}</dt>
-        <dd>{viDate(receipt.submitted_on)}</dd>
-        <dt>{pt("receiptAgency")}</dt>
-        <dd>{receipt.agency.name}</dd>
-        {receipt.answer_by && (
-          <>
-            <dt>{receipt.answer_by.label}</dt>
-            <dd data-testid="receipt-answer-by">
-              <strong>{viDate(receipt.answer_by.date)}</strong>{" "}
-              <span className="pp-source">({receipt.answer_by.basis})</span>
-            </dd>
-          </>
-        )}
-      </dl>
-      {receipt.answer_by && (
-        <details>
-          <summary>{pt("howComputed")}</summary>
-          <ul>
-            {receipt.answer_by.explanation.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: explanation lines in order
-              <li key={i}>{e.text}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <div className="pp-actions">
-        {factor && (
-          <a className="pp-btn" href={url} download>
-            {pt("receiptPdf")}
-          </a>
-        )}
-        <Link className="pp-btn secondary" to={`${PORTAL}/tra-cuu?ma=${encodeURIComponent(receipt.code)}`}>
-          {pt("status")}
-        </Link>
-      </div>
-    </>
-  );
-}
-
+import { attachmentsBody, type PickedFile, SubmitFiles } from "./SubmitFiles.tsx";
+import { RECEIPT_KEY, type Receipt, ReceiptView } from "./SubmitReceipt.tsx";
+import { usePT } from "./text.ts";
 export default function SubmitPage() {
   const { pt } = usePT();
   const iv = useInterview();
@@ -124,14 +31,13 @@ export default function SubmitPage() {
     email: "",
   });
   const [facts, setFacts] = useState("");
-  const [heads, setHeads] = useState<Partial<Record<Head, { description: string; amount: string }>>>({});
+  const [heads, setHeads] = useState<HeadValues>({});
   const [flags, setFlags] = useState({
     request_advance: false,
     request_basis_document_collection: false,
     request_honour: false,
   });
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [fileError, setFileError] = useState<string | null>(null);
   const [factorKind, setFactorKind] = useState<"phone" | "id_last4">("phone");
   const [factorValue, setFactorValue] = useState("");
   const [consent, setConsent] = useState(false);
@@ -171,12 +77,6 @@ export default function SubmitPage() {
       ...(person.email ? { email: person.email } : {}),
     };
   };
-  const headsBody = () =>
-    (Object.entries(heads) as Array<[Head, { description: string; amount: string }]>).map(([head, h]) => ({
-      head,
-      description: h.description,
-      ...(h.amount.trim() ? { amount: Number(h.amount.replace(/[.\s,]/g, "")) } : {}),
-    }));
   const showErrors = (e: unknown) => {
     if (e instanceof ApiError) {
       setErrors(e.issues);
@@ -192,7 +92,13 @@ export default function SubmitPage() {
       const res = await fetch(`/api/public/claim-form?format=${format}`, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "*/*" },
-        body: JSON.stringify({ answers: used, person: personBody(), facts, damage_heads: headsBody(), ...flags }),
+        body: JSON.stringify({
+          answers: used,
+          person: personBody(),
+          facts,
+          damage_heads: damageHeadsBody(heads),
+          ...flags,
+        }),
       });
       if (!res.ok) {
         const b = (await res.json().catch(() => ({}))) as {
@@ -214,28 +120,6 @@ export default function SubmitPage() {
     }
   };
 
-  const pickFiles = (list: FileList | null) => {
-    setFileError(null);
-    const picked = [
-      ...files,
-      ...Array.from(list ?? []).map((file) => ({
-        file,
-        kind: "evidence" as FileKind,
-        title: file.name.replace(/\.[^.]+$/, ""),
-      })),
-    ];
-    const ext = (n: string) => n.slice(n.lastIndexOf(".")).toLowerCase();
-    const wrong = picked.find((f) => !DOCUMENT_EXTENSIONS.includes(ext(f.file.name)));
-    if (wrong) return setFileError(pt("fileType", { name: wrong.file.name }));
-    const big = picked.find((f) => f.file.size > PUBLIC_ATTACHMENT_MAX_BYTES);
-    if (big) return setFileError(pt("fileTooBig", { name: big.file.name }));
-    if (picked.length > PUBLIC_MAX_ATTACHMENTS)
-      return setFileError(pt("fileTooMany", { n: String(PUBLIC_MAX_ATTACHMENTS) }));
-    if (picked.reduce((s, f) => s + f.file.size, 0) > PUBLIC_ATTACHMENTS_TOTAL_BYTES)
-      return setFileError(pt("fileTotal", { mb: String(PUBLIC_ATTACHMENTS_TOTAL_BYTES / MB) }));
-    setFiles(picked);
-  };
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
@@ -249,14 +133,7 @@ export default function SubmitPage() {
     }
     setBusy(true);
     try {
-      const attachments = await Promise.all(
-        files.map(async (f) => ({
-          kind: f.kind,
-          title: f.title || f.file.name,
-          file_name: f.file.name,
-          content_base64: await toBase64(f.file),
-        })),
-      );
+      const attachments = await attachmentsBody(files);
       const factor = { kind: factorKind, value: factorValue };
       const r = await api<Receipt>("/api/public/submissions", {
         method: "POST",
@@ -266,7 +143,7 @@ export default function SubmitPage() {
           answers: used,
           person: personBody(),
           facts,
-          damage_heads: kind === "claim" ? headsBody() : [],
+          damage_heads: kind === "claim" ? damageHeadsBody(heads) : [],
           ...flags,
           attachments,
           factor,
@@ -407,51 +284,7 @@ export default function SubmitPage() {
 
         {kind === "claim" && (
           <>
-            <fieldset className="pp-field">
-              <legend>{pt("headsLegend")}</legend>
-              <p className="pp-hint">{pt("headsHint")}</p>
-              {DAMAGE_HEADS.map((h) => (
-                <div key={h}>
-                  <label className="pp-choice">
-                    <input
-                      type="checkbox"
-                      checked={!!heads[h]}
-                      onChange={(e) => {
-                        const next = { ...heads };
-                        if (e.target.checked) next[h] = { description: "", amount: "" };
-                        else delete next[h];
-                        setHeads(next);
-                      }}
-                    />
-                    <span>{HEAD_VI(h)}</span>
-                  </label>
-                  {heads[h] && (
-                    <div style={{ paddingLeft: 12 }}>
-                      <div className="pp-field">
-                        <label htmlFor={`h-${h}-d`}>{pt("headDesc", { head: HEAD_VI(h) })}</label>
-                        <textarea
-                          id={`h-${h}-d`}
-                          rows={3}
-                          value={heads[h]?.description ?? ""}
-                          onChange={(e) => setHeads({ ...heads, [h]: { ...heads[h]!, description: e.target.value } })}
-                        />
-                      </div>
-                      <div className="pp-field">
-                        <label htmlFor={`h-${h}-a`}>{pt("headAmount")}</label>
-                        <input
-                          id={`h-${h}-a`}
-                          type="text"
-                          inputMode="numeric"
-                          value={heads[h]?.amount ?? ""}
-                          onChange={(e) => setHeads({ ...heads, [h]: { ...heads[h]!, amount: e.target.value } })}
-                        />
-                      </div>
-                    </div>
-                  )}
-                </div>
-              ))}
-              {err("/damage_heads")}
-            </fieldset>
+            <DamageHeads heads={heads} onChange={setHeads} error={err("/damage_heads")} />
             <fieldset className="pp-field">
               <legend>{pt("requestsLegend")}</legend>
               {(
@@ -486,69 +319,7 @@ export default function SubmitPage() {
           </>
         )}
 
-        <h2>{pt("filesTitle")}</h2>
-        <p className="pp-hint" id="files-limits">
-          {pt("filesLimits", {
-            n: String(PUBLIC_MAX_ATTACHMENTS),
-            each: String(PUBLIC_ATTACHMENT_MAX_BYTES / MB),
-            total: String(PUBLIC_ATTACHMENTS_TOTAL_BYTES / MB),
-            types: DOCUMENT_EXTENSIONS.join(", "),
-          })}
-        </p>
-        <div className="pp-field">
-          <label htmlFor="p-files">{pt("filesPick")}</label>
-          <input
-            id="p-files"
-            type="file"
-            multiple
-            accept={DOCUMENT_ACCEPT}
-            aria-describedby={`files-limits${fileError ? " err-files" : ""}`}
-            onChange={(e) => {
-              pickFiles(e.target.files);
-              e.target.value = "";
-            }}
-          />
-          {fileError && (
-            <p className="pp-error" id="err-files" role="alert">
-              {fileError}
-            </p>
-          )}
-          {err("/attachments")}
-        </div>
-        {files.length > 0 && (
-          <ul aria-label={pt("filesChosen")}>
-            {files.map((f, i) => (
-              <li key={`${f.file.name}-${f.file.size}-${f.file.lastModified}`} className="pp-card">
-                <p>
-                  <strong>{f.file.name}</strong> ({Math.ceil(f.file.size / 1024)} KB)
-                </p>
-                <div className="pp-field">
-                  <label htmlFor={`f-${i}-kind`}>{pt("fileKind")}</label>
-                  <select
-                    id={`f-${i}-kind`}
-                    value={f.kind}
-                    onChange={(e) =>
-                      setFiles(files.map((x, j) => (j === i ? { ...x, kind: e.target.value as FileKind } : x)))
-                    }
-                  >
-                    {FILE_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {ATTACHMENT_KIND_VI[k]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <button
-                  type="button"
-                  className="pp-btn secondary"
-                  onClick={() => setFiles(files.filter((_, j) => j !== i))}
-                >
-                  {pt("fileRemove", { name: f.file.name })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <SubmitFiles files={files} onChange={setFiles} error={err("/attachments")} />
 
         <fieldset className="pp-field">
           <legend>{pt("factorLegend")}</legend>
