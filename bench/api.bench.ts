@@ -11,6 +11,8 @@
 // Write: POST /api/claims (create a claim with one event: code allocation, deadlines, audit row) on the default app.
 // PGlite always; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set. On PostgreSQL the cached app
 // also polls the server's commit watermark every 500 ms (a shared server with other busy databases invalidates it).
+// Narrowing a run (the machine is shared): BENCH_API_ONLY=uncached,detail,list,dashboard,write,pglite,postgres keeps
+// only the named variants/routes/engines (each group unfiltered when none of its names is given).
 import { createRequire } from "node:module";
 import Fastify, { type FastifyInstance } from "fastify";
 import { seedDemo } from "../src/db/seed/index.ts";
@@ -38,6 +40,11 @@ type Cannon = (opts: {
 const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
 const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 3);
 const CONNECTIONS = 10;
+const ONLY = (process.env.BENCH_API_ONLY ?? "").split(",").filter(Boolean);
+/** Whether `name` is kept: no filter in its `group` of names, or named. */
+const kept = (name: string, group: readonly string[]) => !group.some((g) => ONLY.includes(g)) || ONLY.includes(name);
+const VARIANT_NAMES = ["cached", "uncached", "no-cache"];
+const ROUTE_NAMES = ["list", "detail", "dashboard", "write"];
 
 async function cannon(
   url: string,
@@ -114,10 +121,10 @@ async function benchEngine(label: string, open: () => Promise<Database>): Promis
     };
     const claimId = list.items[0].id;
     const routes = [
-      { name: "GET /api/claims (page 20)", path: "/api/claims?page_size=20" },
-      { name: "GET /api/claims/:id (detail)", path: `/api/claims/${claimId}` },
-      { name: "GET /api/dashboard", path: "/api/dashboard" },
-    ];
+      { key: "list", name: "GET /api/claims (page 20)", path: "/api/claims?page_size=20" },
+      { key: "detail", name: "GET /api/claims/:id (detail)", path: `/api/claims/${claimId}` },
+      { key: "dashboard", name: "GET /api/dashboard", path: "/api/dashboard" },
+    ].filter((r) => kept(r.key, ROUTE_NAMES));
     const payloads: string[] = [];
     for (const r of routes) payloads.push(await (await fetch(`${bases[0]}${r.path}`, { headers: { cookie } })).text());
     bare = await bareServer(payloads);
@@ -136,6 +143,7 @@ async function benchEngine(label: string, open: () => Promise<Database>): Promis
       // Same bytes from the bare server: the fair ceiling for this payload size.
       const same = await cannon(`${bare.base}/same/${ri}`);
       for (const [i, v] of VARIANTS.entries()) {
+        if (!kept(v.label.replace(" ", "-"), VARIANT_NAMES)) continue;
         const bareRps = await bareNow();
         const res = await cannon(`${bases[i]}${r.path}`, { cookie });
         // Issue 16 target: uncached reads ≥ 20% of the bare route returning the same bytes (on PostgreSQL).
@@ -151,25 +159,28 @@ async function benchEngine(label: string, open: () => Promise<Database>): Promis
     }
 
     // Write: create a claim (validated body, code allocation, deadline computation, audit row, generation bump).
-    const body = JSON.stringify({
-      field: "civil_enforcement",
-      handling_agency_id: list.items[0].handling_agency_id,
-      claimant_name: "Nguyễn Văn Đo Tải",
-      events: [{ type: "received", date: "2026-06-01" }],
-    });
-    const bareRps = await bareNow();
-    const w = await cannon(
-      `${bases[0]}/api/claims`,
-      { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
-      { method: "POST", body },
-    );
-    caseRows.push({
-      name: `${label}: POST /api/claims (create) — write`,
-      rps: round(w.requests.average, 0),
-      p50_ms: w.latency.p50,
-      p99_ms: w.latency.p99,
-      note: `${pct(w.requests.average, bareRps)} (bare ${round(bareRps, 0)} req/s just before); ${w.requests.total} claims created (${seeded.claims} seeded)${errs(w)}`,
-    });
+    if (kept("write", ROUTE_NAMES)) await write();
+    async function write() {
+      const body = JSON.stringify({
+        field: "civil_enforcement",
+        handling_agency_id: list.items[0].handling_agency_id,
+        claimant_name: "Nguyễn Văn Đo Tải",
+        events: [{ type: "received", date: "2026-06-01" }],
+      });
+      const bareRps = await bareNow();
+      const w = await cannon(
+        `${bases[0]}/api/claims`,
+        { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
+        { method: "POST", body },
+      );
+      caseRows.push({
+        name: `${label}: POST /api/claims (create) — write`,
+        rps: round(w.requests.average, 0),
+        p50_ms: w.latency.p50,
+        p99_ms: w.latency.p99,
+        note: `${pct(w.requests.average, bareRps)} (bare ${round(bareRps, 0)} req/s just before); ${w.requests.total} claims created (${seeded.claims} seeded)${errs(w)}`,
+      });
+    }
     const sorted = [...bareRuns].sort((a, b) => a.requests.average - b.requests.average);
     const med = sorted[Math.floor(sorted.length / 2)];
     rows.push({
@@ -190,8 +201,11 @@ async function benchEngine(label: string, open: () => Promise<Database>): Promis
 
 export async function run(): Promise<Row[]> {
   const rows: Row[] = [];
-  rows.push(...(await benchEngine("PGlite", () => openTestDatabase({ engine: "pglite" }))));
+  const engines = ["pglite", "postgres"];
+  if (kept("pglite", engines))
+    rows.push(...(await benchEngine("PGlite", () => openTestDatabase({ engine: "pglite" }))));
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!kept("postgres", engines)) return rows;
   if (pgUrl)
     rows.push(...(await benchEngine("PostgreSQL", () => openTestDatabase({ engine: "postgres", url: pgUrl }))));
   else

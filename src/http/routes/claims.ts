@@ -56,7 +56,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }>
         },
         repoPage({ page, page_size }),
       );
-      return apiPage(r, { page, page_size }, jsonDates);
+      return apiPage(r, { page, page_size });
     },
   );
 

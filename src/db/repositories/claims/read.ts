@@ -1,8 +1,8 @@
 // Reading claims: one claim with its events, deadlines, documents, corrections and lawful next actions (personal data
 // masked unless allowed, an unmasked read audited), and the scoped, filtered list.
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { maskClaimant, maskPersonalDeep } from "../../../domain/access/mask.ts";
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { maskPersonalDeep } from "../../../domain/access/mask.ts";
 import { can, type Scope } from "../../../domain/access/scope.ts";
 import { nextActionsFromState, replay } from "../../../domain/claims/index.ts";
 import type { DueFilter } from "../../../domain/inbox/index.ts";
@@ -15,13 +15,15 @@ import type { AppDb } from "../../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, todayVn } from "../common.ts";
 import { dueCondition } from "../due-filter.ts";
 import {
+  CLAIM_JSON,
   type ClaimCorrectionDto,
   type ClaimDeadlineDto,
   type ClaimDetail,
-  type ClaimDto,
   type ClaimEventDto,
+  type ClaimListItem,
+  claimFromJson,
   historyOf,
-  rawDto,
+  isoUtc,
   visible,
   visiblePrepared,
 } from "./model.ts";
@@ -44,7 +46,7 @@ export async function getClaim(
       ? await statements.nationwide.execute({ id })
       : await statements.scoped.execute({ id, agencies: scopeAgencies(scope) });
   if (!found) throw notFound("vụ việc");
-  const { row, events, deadlines, documents, corrections } = found;
+  const { claim, events, deadlines, documents, corrections } = found;
   const allowed = can(scope, "claims.personal_data");
   const unmask = opts.unmask ?? allowed;
   if (unmask && !allowed)
@@ -53,7 +55,11 @@ export async function getClaim(
       "unmask",
       "Vai trò của bạn không được xem thông tin cá nhân của người yêu cầu bồi thường.",
     );
-  if (unmask && !opts.skipPermissionAudit && (row.claimantIdNumber || row.claimantAddress || row.claimantPhone)) {
+  if (
+    unmask &&
+    !opts.skipPermissionAudit &&
+    (claim.claimant_id_number || claim.claimant_address || claim.claimant_phone)
+  ) {
     await db.transaction(async (tx) => {
       await appendAudit(tx, {
         ...auditActor(scope),
@@ -64,45 +70,35 @@ export async function getClaim(
       });
     });
   }
-  const history = historyOf(row.lawVersion, row.complex, row.extensions, events);
+  const history = historyOf(claim.law_version, claim.complex, claim.extensions, events);
   const state = replay(history);
   return {
-    ...maskClaimant(rawDto(row), unmask),
-    events: events.map((e) => ({ ...e, recorded_at: new Date(e.recorded_at) })),
-    deadlines: deadlines.map((d) => ({ ...d, computed_at: new Date(d.computed_at) })),
+    ...claimFromJson(claim, unmask),
+    events,
+    deadlines,
     documents,
     next_actions: nextActionsFromState(state),
     unrecorded: state.unrecorded,
     // A corrected claimant field is personal data like the claim's own: masked unless revealed.
-    corrections: corrections.map((c) => ({
-      ...c,
-      before: unmask ? c.before : maskPersonalDeep(c.before),
-      after: unmask ? c.after : maskPersonalDeep(c.after),
-      corrected_at: new Date(c.corrected_at),
-    })),
+    corrections: unmask
+      ? corrections
+      : corrections.map((c) => ({ ...c, before: maskPersonalDeep(c.before), after: maskPersonalDeep(c.after) })),
   };
 }
 
-type Millis<T, K extends keyof T> = Omit<T, K> & { [P in K]: number };
-type ClaimEventJson = Millis<ClaimEventDto, "recorded_at">;
-type ClaimDeadlineJson = Millis<ClaimDeadlineDto, "computed_at">;
-type ClaimCorrectionJson = Millis<ClaimCorrectionDto, "corrected_at">;
-
-/** A timestamp as epoch milliseconds, truncated like the drivers' own Date parsing. */
-const epochMs = (column: SQL | PgColumn) => sql`floor(extract(epoch from ${column}) * 1000)`;
-
-/** The claim row, and its events, deadlines, documents and corrections already shaped as the DTOs (built once). */
+/** The claim (CLAIM_JSON), and its events, deadlines, documents and corrections already shaped as the DTOs, their
+ * timestamps as the API writes them (built once). */
 const DETAIL = {
-  row: claims,
-  events: jsonList<ClaimEventJson>(
+  claim: CLAIM_JSON,
+  events: jsonList<ClaimEventDto>(
     claimEvents,
     eq(claimEvents.claimId, claims.id),
     sql`${claimEvents.date}, ${claimEvents.seq}`,
     sql`'id', ${claimEvents.id}, 'seq', ${claimEvents.seq}, 'type', ${claimEvents.type}, 'date', ${claimEvents.date},
         'ground', ${claimEvents.ground}, 'note', ${claimEvents.note}, 'data', ${claimEvents.data},
-        'recorded_by', ${claimEvents.recordedBy}, 'recorded_at', ${epochMs(claimEvents.recordedAt)}`,
+        'recorded_by', ${claimEvents.recordedBy}, 'recorded_at', ${isoUtc(claimEvents.recordedAt)}`,
   ),
-  deadlines: jsonList<ClaimDeadlineJson>(
+  deadlines: jsonList<ClaimDeadlineDto>(
     claimDeadlines,
     eq(claimDeadlines.claimId, claims.id),
     sql`${claimDeadlines.position}`,
@@ -110,7 +106,7 @@ const DETAIL = {
         'due', ${claimDeadlines.due}, 'unit', ${claimDeadlines.unit}, 'days', ${claimDeadlines.days},
         'basis', ${claimDeadlines.basis}, 'confidence', ${claimDeadlines.confidence},
         'status', ${claimDeadlines.status}, 'explanation', ${claimDeadlines.explanation},
-        'details', ${claimDeadlines.details}, 'computed_at', ${epochMs(claimDeadlines.computedAt)}`,
+        'details', ${claimDeadlines.details}, 'computed_at', ${isoUtc(claimDeadlines.computedAt)}`,
   ),
   documents: jsonList<ClaimDetail["documents"][number]>(
     claimDocuments,
@@ -120,7 +116,7 @@ const DETAIL = {
         'number', ${claimDocuments.number}, 'issued_on', ${claimDocuments.issuedOn},
         'file_name', ${claimDocuments.fileName}, 'size', ${claimDocuments.size}`,
   ),
-  corrections: jsonList<ClaimCorrectionJson>(
+  corrections: jsonList<ClaimCorrectionDto>(
     sql`${claimCorrections} left join ${users} on ${users.id} = ${claimCorrections.correctedBy}`,
     eq(claimCorrections.claimId, claims.id),
     sql`${claimCorrections.correctedAt}`,
@@ -128,7 +124,7 @@ const DETAIL = {
         'event_id', ${claimCorrections.eventId}, 'before', ${claimCorrections.before},
         'after', ${claimCorrections.after}, 'reason', ${claimCorrections.reason},
         'closed_claim', ${claimCorrections.closedClaim}, 'corrected_by', ${claimCorrections.correctedBy},
-        'corrected_by_name', ${users.fullName}, 'corrected_at', ${epochMs(claimCorrections.correctedAt)}`,
+        'corrected_by_name', ${users.fullName}, 'corrected_at', ${isoUtc(claimCorrections.correctedAt)}`,
   ),
 };
 
@@ -206,13 +202,16 @@ export function claimListWhere(scope: Scope, filter: ClaimFilter = {}): SQL | un
   return conds.length ? and(...conds) : undefined;
 }
 
+/** The columns CLAIM_JSON reads (not the search text: the page is sorted with its rows). */
+const { searchText: _searchText, createdBy: _createdBy, ...PAGE_COLUMNS } = getTableColumns(claims);
+
 /** A page of claims (personal data always masked in lists) and the total matching the filters. */
 export async function listClaims(
   db: AppDb,
   scope: Scope,
   filter: ClaimFilter = {},
   page: Page = {},
-): Promise<PageResult<ClaimDto>> {
+): Promise<PageResult<ClaimListItem>> {
   requirePermission(scope, "claims.read");
   const { limit, offset } = normalizePage(page);
   const where = claimListWhere(scope, filter);
@@ -224,19 +223,26 @@ export async function listClaims(
         : filter.sort === "updated_desc"
           ? [desc(claims.updatedAt), asc(claims.code)]
           : [sql`${claims.receivedOn} desc nulls last`, asc(claims.code)];
-  // One statement: the page and, as an uncorrelated sub-select evaluated once, the total matching the filters. A page
-  // past the end has no row to carry the total: only then is it counted on its own.
-  const rows = await db
+  // One statement: the page, each claim then shaped by CLAIM_JSON (after the sort and limit: building it for every
+  // matching row cost more than the query), and, as an uncorrelated sub-select evaluated once, the total matching
+  // the filters. A page past the end has no row to carry the total: only then is it counted on its own. The page
+  // keeps the table's name so that CLAIM_JSON and the order read its columns.
+  const pageRows = db
     .select({
-      row: claims,
-      total: sql<number>`(select count(*) from ${claims} where ${where ?? sql`true`})`.mapWith(Number),
+      ...PAGE_COLUMNS,
+      total: sql<number>`(select count(*) from ${claims} where ${where ?? sql`true`})`.as("total"),
     })
     .from(claims)
     .where(where)
     .orderBy(...order)
     .limit(limit)
-    .offset(offset);
+    .offset(offset)
+    .as("claims");
+  const rows = await db
+    .select({ item: CLAIM_JSON, total: sql<number>`${pageRows.total}`.mapWith(Number) })
+    .from(pageRows)
+    .orderBy(...order);
   const n =
     rows[0]?.total ?? (offset > 0 ? Number((await db.select({ n: count() }).from(claims).where(where))[0].n) : 0);
-  return { items: rows.map((r) => maskClaimant(rawDto(r.row), false)), total: n, limit, offset };
+  return { items: rows.map((r) => claimFromJson(r.item, false)), total: n, limit, offset };
 }

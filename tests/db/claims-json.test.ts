@@ -1,0 +1,111 @@
+// Claim reads shaped by the database (CLAIM_JSON, issue 16): the list's items equal what the row mapping in JS
+// produced before (rawDto, masked, dates through Date.toISOString) on every engine — nulls, amounts, extensions,
+// personal data masked, timestamps with microseconds truncated like the driver's Date.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { rawDto } from "../../src/db/repositories/claims/model.ts";
+import { createClaim, getClaim, listClaims } from "../../src/db/repositories/claims.ts";
+import { claimDeadlines, claimEvents, claims } from "../../src/db/schema/index.ts";
+import { availableEngines, openTestDatabase } from "../../src/db/testing.ts";
+import type { Database } from "../../src/db/types.ts";
+import { maskClaimant } from "../../src/domain/access/mask.ts";
+import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
+import { jsonDates } from "../../src/http/json.ts";
+import { loadAgencies } from "./fixtures.ts";
+
+for (const engine of availableEngines()) {
+  describe(`claims as the API's JSON on ${engine}`, () => {
+    let database: Database;
+
+    before(async () => {
+      database = await openTestDatabase({ engine });
+      await loadAgencies(database.db);
+      await createClaim(
+        database.db,
+        SYSTEM_SCOPE,
+        {
+          field: "civil_enforcement",
+          handling_agency_id: "chi-cuc-thads-quang-xuong",
+          managing_agency_id: "cuc-thads-thanh-hoa",
+          complex: true,
+          claimant_name: "Nguyễn Văn Hóa",
+          claimant_id_number: "038090001234",
+          claimant_address: "Số 5 Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa",
+          claimant_phone: "0912 345 678",
+          summary: "Kê biên sai tài sản \"nhà\" — 'trích' \\ dữ liệu",
+          amount_requested: 650_000_000,
+          extensions: { verify: 15 },
+          events: [{ type: "received", date: "2024-03-01" }],
+        },
+        { as_of: "2024-06-01" },
+      );
+      await createClaim(
+        database.db,
+        SYSTEM_SCOPE,
+        { field: "administration", handling_agency_id: "ubnd-thanh-hoa", claimant_name: "Lê Thị Đào" },
+        { as_of: "2024-06-01" },
+      );
+      // Timestamps whose microseconds must be truncated (not rounded), as the driver's Date does.
+      await database.query(
+        "update claims set created_at = '2024-03-01 23:59:59.999999+07', updated_at = '1999-12-31 17:00:00.0005+00'",
+      );
+    });
+    after(async () => {
+      await database?.close();
+    });
+
+    test("list items equal the row mapped in JS: rawDto, masked, dates as Date.toISOString()", async () => {
+      const page = await listClaims(database.db, SYSTEM_SCOPE, {}, { limit: 50 });
+      const rows = await database.db.select().from(claims);
+      assert.equal(page.items.length, 2);
+      for (const item of page.items) {
+        const row = rows.find((r) => r.id === item.id);
+        assert.ok(row);
+        assert.deepEqual(item, jsonDates(maskClaimant(rawDto(row), false)));
+      }
+      const hoa = page.items.find((c) => c.claimant_name === "Nguyễn Văn Hóa");
+      assert.equal(hoa?.created_at, "2024-03-01T16:59:59.999Z");
+      assert.equal(hoa?.updated_at, "1999-12-31T17:00:00.000Z");
+      assert.equal(hoa?.claimant_id_number, "•••••••••234");
+      assert.equal(hoa?.masked, true);
+      assert.deepEqual(hoa?.extensions, { verify: 15 });
+    });
+
+    test("the detail: the same claim (masked unless revealed), events and deadlines with their timestamps as ISO", async () => {
+      const [row] = await database.db.select().from(claims).where(eq(claims.claimantName, "Nguyễn Văn Hóa"));
+      const masked = await getClaim(database.db, SYSTEM_SCOPE, row.id, { unmask: false });
+      const { events, deadlines, documents, next_actions, unrecorded, corrections, ...claim } = masked;
+      assert.deepEqual(claim, jsonDates(maskClaimant(rawDto(row), false)));
+      const shown = await getClaim(database.db, SYSTEM_SCOPE, row.id, { unmask: true, skipPermissionAudit: true });
+      assert.equal(shown.claimant_id_number, "038090001234");
+      assert.equal(shown.masked, false);
+      const [event] = await database.db.select().from(claimEvents).where(eq(claimEvents.claimId, row.id));
+      assert.deepEqual(events, [
+        {
+          id: event.id,
+          seq: event.seq,
+          type: "received",
+          date: "2024-03-01",
+          ground: null,
+          note: null,
+          data: event.data,
+          recorded_by: null,
+          recorded_at: event.recordedAt.toISOString(),
+        },
+      ]);
+      const stored = await database.db
+        .select()
+        .from(claimDeadlines)
+        .where(eq(claimDeadlines.claimId, row.id))
+        .orderBy(claimDeadlines.position);
+      assert.ok(stored.length > 0);
+      assert.deepEqual(
+        deadlines.map((d) => [d.step, d.due, d.computed_at]),
+        stored.map((d) => [d.step, d.due, d.computedAt.toISOString()]),
+      );
+      assert.deepEqual([documents, corrections], [[], []]);
+      assert.ok(next_actions.length > 0 && Array.isArray(unrecorded));
+    });
+  });
+}
