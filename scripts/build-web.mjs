@@ -7,11 +7,12 @@
 // stats instead of reading and hashing ~2 MB at every start (`npm start` runs it in the server's own process,
 // scripts/start.mjs). A file modified within STAMP_RACE_MS of the stamp is hashed again (file times are coarse).
 // Usage: node scripts/build-web.mjs [--check] [--force]   (--check: only report; exit 1 when a build is needed)
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// Node's modules through process.getBuiltinModule, not `import`: an ES import of node:fs reads every export of it,
+// which loads fs streams (this runs inside `npm start`'s server process, scripts/start.mjs).
+const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = process.getBuiltinModule("node:fs");
+const { join, relative } = process.getBuiltinModule("node:path");
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
+const createHash = (algorithm) => process.getBuiltinModule("node:crypto").createHash(algorithm);
 
 export const STAMP_FILE = ".btnn-build.json";
 const INPUTS = ["web/src", "web/index.html", "web/vite.config.ts", "web/tsconfig.json", "package-lock.json"];
@@ -113,6 +114,7 @@ export function ensureWebBuilt(root, argv = []) {
   }
   console.log(`Đang xây dựng giao diện web (${state.reason}) …`);
   const t0 = Date.now();
+  const { spawnSync } = process.getBuiltinModule("node:child_process");
   const r = spawnSync(process.execPath, [vite, "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
     cwd: root,
     stdio: "inherit",

@@ -10,8 +10,8 @@ if (!process.features?.typescript) {
   );
   process.exit(2);
 }
-const { enableCompileCache } = await import("node:module");
-const { fileURLToPath, pathToFileURL } = await import("node:url");
+const { enableCompileCache } = process.getBuiltinModule("node:module");
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
 // The compile cache keeps V8's compiled code of the bundle (or of every source module) between starts.
 enableCompileCache(process.env.NODE_COMPILE_CACHE || `${root}/node_modules/.cache/node-compile-cache`);
@@ -19,7 +19,8 @@ enableCompileCache(process.env.NODE_COMPILE_CACHE || `${root}/node_modules/.cach
 const { ensureWebBuilt } = await import("./build-web.mjs");
 const webExit = ensureWebBuilt(root);
 if (webExit !== 0) process.exit(webExit);
-const { ensureServerBundle } = await import("./build-server.mjs");
+const { ensureServerBundle, markInUse } = await import("./build-server.mjs");
 const bundle = process.env.BTNN_FROM_SOURCE === "1" ? null : await ensureServerBundle(root);
+if (bundle) markInUse(bundle);
 process.argv.splice(2, 0, "serve");
 await import(bundle ? pathToFileURL(bundle).href : "../src/cli/main.ts");

@@ -1,5 +1,8 @@
 // The HTTP skeleton without a database: error shape, limits, OpenAPI document, web placeholder.
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -126,5 +129,35 @@ test("trang giữ chỗ tiếng Việt khi chưa có web/dist", async () => {
     assert.match(r.body, /href="\/api\/docs"/);
   } finally {
     await web.close();
+  }
+});
+
+test("giao diện web đã xây dựng: tệp của web/dist, đường dẫn phía trình duyệt → index.html, không lộ tệp ẩn hay tệp ngoài thư mục", async () => {
+  const work = mkdtempSync(join(tmpdir(), "btnn-webdist-"));
+  const dist = join(work, "dist");
+  mkdirSync(join(dist, "assets"), { recursive: true });
+  writeFileSync(join(dist, "index.html"), "<!doctype html><title>BTNN</title><div id=root></div>");
+  writeFileSync(join(dist, "assets", "app-1.js"), "console.log('btnn')");
+  writeFileSync(join(dist, ".btnn-build.json"), '{"hash":"secret"}');
+  writeFileSync(join(work, "outside.txt"), "outside");
+  const web = await buildApp({ database, config: {}, web: { dist } });
+  try {
+    const js = await web.inject({ method: "GET", url: "/assets/app-1.js?v=2" });
+    assert.equal(js.statusCode, 200);
+    assert.match(String(js.headers["content-type"]), /javascript/);
+    assert.equal(js.body, "console.log('btnn')");
+    assert.equal((await web.inject({ method: "HEAD", url: "/assets/app-1.js" })).statusCode, 200);
+    for (const url of ["/", "/ke-hoach/123", "/assets/missing.js", "/.btnn-build.json", "/%2e%2e/outside.txt"]) {
+      const r = await web.inject({ method: "GET", url });
+      assert.ok(r.statusCode === 200 || r.statusCode === 403 || r.statusCode === 404, `${url}: ${r.statusCode}`);
+      assert.doesNotMatch(r.body, /secret|outside/, url);
+      if (r.statusCode === 200) assert.match(r.body, /<title>BTNN<\/title>/, url);
+    }
+    const api = await web.inject({ method: "GET", url: "/api/khong-co" });
+    assert.equal(api.statusCode, 404);
+    assert.equal(api.json().code, "route_not_found");
+  } finally {
+    await web.close();
+    rmSync(work, { recursive: true, force: true });
   }
 });

@@ -2,12 +2,12 @@
 // the stamp lists every input esbuild read with its size and mtime. Checked on a fake tree (esbuild is not run here;
 // tests/http/serve.test.ts builds and runs the real bundle through `npm start`).
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 // @ts-expect-error plain ESM script without type declarations
-import { BUNDLE_FILE, OUT_DIR, STAMP_FILE, serverBundleState } from "../../scripts/build-server.mjs";
+import { BUNDLE_FILE, OUT_DIR, pruneBuilds, STAMP_FILE, serverBundleState } from "../../scripts/build-server.mjs";
 
 const root = mkdtempSync(join(tmpdir(), "btnn-buildserver-"));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -17,9 +17,9 @@ const w = (rel: string, text: string) => {
   const past = new Date(Date.now() - 60_000);
   utimesSync(join(root, rel), past, past);
 };
-const inputs = ["src/cli/main.ts", "src/http/app.ts", "node_modules/fastify/fastify.js"];
+const inputs = ["src/cli/main.ts", "src/http/app.ts", "node_modules/.package-lock.json"];
 for (const f of inputs) w(f, `// ${f}\n`);
-w(join(OUT_DIR, BUNDLE_FILE), "// bundle\n");
+w(join(OUT_DIR, "b1-1", BUNDLE_FILE), "// bundle\n");
 
 function stamp(extra: Record<string, unknown> = {}) {
   const list = inputs.map((f) => {
@@ -28,7 +28,7 @@ function stamp(extra: Record<string, unknown> = {}) {
   });
   writeFileSync(
     join(root, OUT_DIR, STAMP_FILE),
-    JSON.stringify({ root, node: process.version, inputs: list, ...extra }),
+    JSON.stringify({ root, node: process.version, build: "b1-1", inputs: list, ...extra }),
   );
 }
 
@@ -40,11 +40,11 @@ test("chưa có dấu → cần đóng gói; dấu khớp mọi tệp đầu và
   stamp();
   const s = serverBundleState(root);
   assert.equal(s.upToDate, true);
-  assert.equal(s.entry, join(root, OUT_DIR, BUNDLE_FILE));
+  assert.equal(s.entry, join(root, OUT_DIR, "b1-1", BUNDLE_FILE));
   assert.equal(serverBundleState(`${root}/`).upToDate, true, "a trailing slash is the same folder");
 });
 
-test("sửa một tệp mã nguồn hay một gói trong node_modules, xóa một tệp → đóng gói lại, lý do nêu tệp", () => {
+test("sửa một tệp mã nguồn, cài lại gói (node_modules/.package-lock.json), xóa một tệp → đóng gói lại, lý do nêu tệp", () => {
   for (const f of inputs) {
     stamp();
     w(f, `// ${f} changed\n`);
@@ -65,6 +65,26 @@ test("dấu của thư mục khác, của Node khác, hay thiếu tệp đóng g
   assert.equal(serverBundleState(root).upToDate, false);
   stamp();
   assert.equal(serverBundleState(root).upToDate, true);
-  unlinkSync(join(root, OUT_DIR, BUNDLE_FILE));
+  unlinkSync(join(root, OUT_DIR, "b1-1", BUNDLE_FILE));
   assert.equal(serverBundleState(root).upToDate, false);
+});
+
+test("đóng gói lại: xóa các bản cũ, trừ bản một máy chủ đang chạy còn dùng (in-use.<pid> của tiến trình còn sống)", () => {
+  const dir = join(root, "prune");
+  const build = (name: string, marker?: number) => {
+    mkdirSync(join(dir, name), { recursive: true });
+    writeFileSync(join(dir, name, BUNDLE_FILE), "");
+    if (marker !== undefined) writeFileSync(join(dir, name, `in-use.${marker}`), "");
+  };
+  build("bnew-1");
+  build("bold-2");
+  build("bused-3", process.pid);
+  build("bdead-4", 2 ** 22 + 12345); // above Linux's pid_max: no such process
+  writeFileSync(join(dir, STAMP_FILE), "{}");
+  pruneBuilds(dir, "bnew-1");
+  assert.ok(existsSync(join(dir, "bnew-1", BUNDLE_FILE)), "the new build");
+  assert.ok(existsSync(join(dir, "bused-3", BUNDLE_FILE)), "a build a live process uses");
+  assert.ok(!existsSync(join(dir, "bold-2")), "an unused old build");
+  assert.ok(!existsSync(join(dir, "bdead-4")), "a build whose process is gone");
+  assert.ok(existsSync(join(dir, STAMP_FILE)), "other files stay");
 });

@@ -1,7 +1,7 @@
-// The web UI hook: when `web/dist` holds a built UI it is served with @fastify/static (and unknown non-API GETs
-// fall back to index.html for client-side routing); otherwise `/` is a small Vietnamese placeholder page.
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+// The web UI hook: when `web/dist` holds a built UI its files are served with @fastify/static's sendFile (and unknown
+// non-API GETs fall back to index.html for client-side routing); otherwise `/` is a small Vietnamese placeholder page.
+import { existsSync, statSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 
@@ -19,13 +19,36 @@ const PLACEHOLDER = `<!doctype html>
 </ul>
 </body></html>`;
 
+/** The file of `root` a request path names ("/assets/app.js" → "assets/app.js"), or null: none, a folder, a dot file,
+ * or a path that leaves `root`. */
+function fileIn(root: string, url: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split("?")[0] ?? "");
+  } catch {
+    return null;
+  }
+  if (path.includes("\0") || path.split("/").some((part) => part.startsWith("."))) return null;
+  const abs = resolve(root, `.${path}`);
+  if (!abs.startsWith(root + sep)) return null;
+  return statSync(abs, { throwIfNoEntry: false })?.isFile() ? abs.slice(root.length + 1) : null;
+}
+
 export async function webPlugin(app: FastifyInstance, opts: { dist: string }) {
   const root = resolve(opts.dist);
   if (existsSync(resolve(root, "index.html"))) {
-    await app.register(fastifyStatic, { root, prefix: "/", wildcard: false, index: ["index.html"] });
-    app.get("/*", { schema: { hide: true }, config: { access: "public" } }, (request, reply) => {
-      if (request.url.startsWith("/api/")) return reply.callNotFound();
-      return reply.sendFile("index.html");
+    // One route for the whole UI, no route per file: @fastify/static's per-file routes cost a walk of web/dist and
+    // ~230 routes at every start (serve: false keeps only reply.sendFile, with its caching headers and checks).
+    await app.register(fastifyStatic, { root, serve: false, index: false });
+    app.route({
+      method: ["GET", "HEAD"],
+      url: "/*",
+      schema: { hide: true },
+      config: { access: "public" },
+      handler: (request, reply) => {
+        if (request.url.startsWith("/api/")) return reply.callNotFound();
+        return reply.sendFile(fileIn(root, request.url) ?? "index.html");
+      },
     });
     return;
   }
