@@ -22,7 +22,8 @@ export async function handlingStatistics(
   if (!(period.from <= period.to)) throw new RangeError(`Kỳ báo cáo không hợp lệ: ${period.from} > ${period.to}`);
   // Scope is judged on the claim's current agencies, as loadStatClaims does.
   const sc = scopeCondition(scope, claims.handlingAgencyId, claims.managingAgencyId);
-  const result = await db.execute(sql`select coalesce(json_agg(g), '[]'::json) as groups from (select ${s.field} as field, ${s.agencyId} as agency_id, ${s.venue} as venue,
+  const result = await db.execute(sql`select coalesce(json_agg(g), '[]'::json) as groups from (
+    select ${s.field} as field, ${s.agencyId} as agency_id, ${s.venue} as venue,
       ${s.courtBasis} as court_basis, ${s.finishKind} as finish_kind, ${s.suspended} as suspended,
       ${s.startOn} >= ${period.from} as is_new, count(*)::int as n
     from ${s} ${sc ? sql`join ${claims} on ${claims.id} = ${s.claimId}` : sql``}
