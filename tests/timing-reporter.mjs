@@ -13,16 +13,26 @@ export default async function* timings(source) {
     if (!files.has(file)) files.set(file, { wall: 0, inTests: 0, failed: false });
     return files.get(file);
   };
+  // A test's own event names the file that defines it (maybe a shared module such as tests/durability/kill9.ts), so the
+  // time of top-level tests is summed until the runner reports the summary of the test file that ran them: it
+  // reports each file's tests, then that file's summary, one file after the other.
+  let pending = 0;
+  let pendingFailed = false;
   for await (const { type, data } of source) {
-    if (!data?.file || data.nesting !== 0) continue;
-    const e = entry(data.file);
-    const ms = data.details?.duration_ms ?? 0;
+    if (!data?.file) continue;
+    if (type === "test:summary") {
+      const e = entry(data.file);
+      e.inTests += pending;
+      e.failed ||= pendingFailed || data.success === false;
+      pending = 0;
+      pendingFailed = false;
+    } else if (data.nesting !== 0) continue;
     // With process isolation each file is itself a top-level test named as given on the command line; it only completes.
-    if (type === "test:complete" && (data.name === basename(data.file) || data.file.endsWith(`/${data.name}`)))
-      e.wall = ms;
+    else if (type === "test:complete" && (data.name === basename(data.file) || data.file.endsWith(`/${data.name}`)))
+      entry(data.file).wall = data.details?.duration_ms ?? 0;
     else if (type === "test:pass" || type === "test:fail") {
-      e.inTests += ms;
-      if (type === "test:fail") e.failed = true;
+      pending += data.details?.duration_ms ?? 0;
+      if (type === "test:fail") pendingFailed = true;
     }
   }
   const rows = [...files].sort((a, b) => b[1].wall - a[1].wall);

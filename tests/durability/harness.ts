@@ -14,7 +14,7 @@ import { openDatabase } from "../../src/db/connect.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { importAgencies } from "../../src/db/repositories/agencies.ts";
 import { createUser } from "../../src/db/repositories/users.ts";
-import { type Engine, openTestDatabase, templatePath } from "../../src/db/testing.ts";
+import { type Engine, openTestDatabase, postgresTemplate, templatePath } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
@@ -63,7 +63,7 @@ export async function prepareTarget(engine: Engine, opts: { seed?: boolean } = {
   if (engine === "postgres") {
     if (!process.env.TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL chưa đặt");
     dbName = `btnn_dur_${process.pid}_${randomBytes(5).toString("hex")}`;
-    await adminQuery(`create database ${dbName}`);
+    await adminQuery(`create database ${dbName} template ${await postgresTemplate(process.env.TEST_DATABASE_URL)}`);
     url = withDatabase(process.env.TEST_DATABASE_URL, dbName);
   } else if (!existsSync(templatePath())) {
     await (await openTestDatabase({ engine: "pglite" })).close(); // builds the cached migrated template
