@@ -7,6 +7,7 @@ export {
   type CaseListRow,
   CLOSING_EVENTS,
   type ClaimHistoryFacts,
+  caseListOfTask,
   isMember,
   LAW_2017_IN_FORCE,
   type Period,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { buildCaseList, type ClaimHistoryFacts, parsePeriod } from "./membership.ts";
+import { periodLabel } from "../plans/schedule.ts";
+import { buildCaseList, type ClaimHistoryFacts, caseListOfTask, parsePeriod } from "./membership.ts";
 
 const claim = (id: string, over: Partial<ClaimHistoryFacts>): ClaimHistoryFacts => ({
   id,
@@ -33,6 +34,21 @@ describe("Kỳ của danh mục", () => {
     assert.deepEqual([p.start, p.end, p.previous], ["2026-01-01", "2026-03-31", "2025-Q4"]);
     assert.throws(() => parsePeriod("quarter_2009", "2026-H1"), { code: "invalid_period" });
     assert.throws(() => parsePeriod("half_year_2017", "2026-Q5"), { code: "invalid_period" });
+  });
+  test("KH 2021 mục II.1.1 / II.1.2 — lần thực hiện của kế hoạch (nhãn kỳ của lịch kế hoạch) → loại và kỳ danh mục", () => {
+    const of = (ref: string, label: string) => {
+      const p = caseListOfTask(ref, label);
+      return p && [p.kind, p.code];
+    };
+    assert.deepEqual(of("II.1.1", periodLabel("half_year", 2025, 2)), ["half_year_2017", "2025-H2"]);
+    assert.deepEqual(of("II.1.1", periodLabel("half_year", 2026, 1)), ["half_year_2017", "2026-H1"]);
+    assert.deepEqual(of("II.1.2", periodLabel("quarter", 2026, 3)), ["quarter_2009", "2026-Q3"]);
+    // Another task, a label of another unit, or a year outside the lists' range: no list.
+    assert.equal(of("II.4", periodLabel("half_year", 2025, 2)), null);
+    assert.equal(of("II.1.2", periodLabel("half_year", 2025, 2)), null);
+    assert.equal(of("II.1.1", periodLabel("year", 2025, 1)), null);
+    assert.equal(of("II.1.1", periodLabel("half_year", 2005, 1)), null);
+    assert.equal(caseListOfTask(null, null), null);
   });
 });
 

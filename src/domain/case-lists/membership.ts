@@ -82,6 +82,27 @@ export function parsePeriod(kind: CaseListKind, code: string): Period {
   return { kind, code: `${year}-${half ? "H" : "Q"}${index}`, year, index, start, end, label, previous };
 }
 
+/**
+ * The list a plan task's occurrence asks for: KH 2021 mục II.1.1 → the half-year list, II.1.2 → the quarterly one, for
+ * the period the occurrence is labelled with (the plan schedule labels periods as parsePeriod does, and a list drawn up
+ * for that period completes the occurrence). Null for any other task or a label of no such period.
+ */
+export function caseListOfTask(ref: string | null | undefined, periodLabel: string | null | undefined): Period | null {
+  const kind = CASE_LIST_KINDS.find((k) => CASE_LIST_RULES[k].clause === `KH 2021 mục ${ref}`);
+  const year = /\b(\d{4})\b/.exec(periodLabel ?? "")?.[1];
+  if (!kind || !year) return null;
+  const half = CASE_LIST_RULES[kind].period === "half_year";
+  for (let i = 1; i <= (half ? 2 : 4); i++) {
+    try {
+      const period = parsePeriod(kind, `${year}-${half ? "H" : "Q"}${i}`);
+      if (period.label === periodLabel) return period;
+    } catch {
+      return null; // a year outside the lists' range
+    }
+  }
+  return null;
+}
+
 export type ClaimHistoryFacts = {
   id: string;
   code: string;

@@ -20,8 +20,9 @@ import {
   Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { useEffect, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { caseListOfTask } from "../../../../src/domain/case-lists/index.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime, todayVn, todayVnDayjs } from "../../shared/format.ts";
@@ -49,7 +50,23 @@ export function periodLabel(t: T, code: string): string {
 
 type FormValues = { kind: CaseListKind; year: number; index: number; as_of?: Dayjs; agency_id?: string };
 
-function CreateForm({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The occurrence of a plan task a "Việc của tôi" link names (GET /api/task-instances/:id, the fields read here). */
+type LinkedTask = {
+  id: string;
+  period_label: string | null;
+  plan_task: { ref: string | null } | null;
+};
+
+function CreateForm({
+  open,
+  preset,
+  onClose,
+}: {
+  open: boolean;
+  /** Kind and period of the plan task the list is drawn up for (the form's defaults otherwise). */
+  preset?: Partial<FormValues>;
+  onClose: () => void;
+}) {
   const { t, tl } = useI18n();
   const me = useMe().data;
   const qc = useQueryClient();
@@ -58,7 +75,7 @@ function CreateForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const kind = Form.useWatch("kind", form) ?? "half_year_2017";
+  const kind = Form.useWatch("kind", form) ?? preset?.kind ?? "half_year_2017";
   const initial = defaultPeriod("half_year_2017", todayVn());
 
   const submit = async () => {
@@ -114,7 +131,13 @@ function CreateForm({ open, onClose }: { open: boolean; onClose: () => void }) {
         <Form<FormValues>
           form={form}
           layout="vertical"
-          initialValues={{ kind: "half_year_2017", year: initial.year, index: initial.index, agency_id: me?.agency_id }}
+          initialValues={{
+            kind: "half_year_2017",
+            year: initial.year,
+            index: initial.index,
+            agency_id: me?.agency_id,
+            ...preset,
+          }}
           onValuesChange={(changed: Partial<FormValues>) => {
             if (changed.kind) {
               const d = defaultPeriod(changed.kind, todayVn());
@@ -193,12 +216,55 @@ export default function CaseListsPage() {
   const { t, tl } = useI18n();
   const me = useMe().data;
   const name = useAgencyName();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
   const [kind, setKind] = useState<CaseListKind | undefined>(undefined);
   const [open, setOpen] = useState(false);
+  const [preset, setPreset] = useState<Partial<FormValues> | undefined>();
   const q = useQuery({
     queryKey: ["case-lists", kind],
     queryFn: () => api<{ items: CaseListSummary[] }>("/api/case-lists", { query: { kind } }),
   });
+  // A link from "Việc của tôi" names the plan task's occurrence (?task=<instance id>, KH 2021 mục II.1.1 / II.1.2).
+  // Once the lists and the task are loaded: the list drawn up for it opens; else the table shows that kind and the
+  // "Lập danh mục" form opens on its period. The parameter is dropped, so closing the form does not reopen it.
+  const linked = params.get("task");
+  const task = useQuery({
+    queryKey: ["task-instance", linked],
+    queryFn: () => api<LinkedTask>(`/api/task-instances/${linked}`),
+    enabled: !!linked,
+    retry: false,
+  });
+  const writable = can(me, "plans.write");
+  useEffect(() => {
+    if (!linked || !me || !q.data || kind || task.isPending) return;
+    const period = task.data ? caseListOfTask(task.data.plan_task?.ref, task.data.period_label) : null;
+    // The list that completed the task, or one the caller's agency drew up for that period before the plan came in.
+    const made = q.data.items.find(
+      (l) =>
+        l.task_instance_id === linked ||
+        (period && l.kind === period.kind && l.period === period.code && l.agency_id === me.agency_id),
+    );
+    if (made) {
+      navigate(`/case-lists/${made.id}`, { replace: true });
+      return;
+    }
+    if (period) {
+      setKind(period.kind);
+      if (writable) {
+        setPreset({ kind: period.kind, year: period.year, index: period.index });
+        setOpen(true);
+      }
+    }
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete("task");
+        return next;
+      },
+      { replace: true },
+    );
+  }, [linked, me, q.data, kind, task.isPending, task.data, writable, navigate, setParams]);
   if (me && !can(me, "plans.read")) return <Alert type="warning" showIcon message={t("common.noPermission")} />;
 
   return (
@@ -209,7 +275,7 @@ export default function CaseListsPage() {
         </Typography.Title>
       }
       extra={
-        can(me, "plans.write") && (
+        writable && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
             {t("caseLists.create")}
           </Button>
@@ -256,7 +322,14 @@ export default function CaseListsPage() {
           { title: t("caseLists.createdAt"), dataIndex: "created_at", render: fmtDateTime, width: 150 },
         ]}
       />
-      <CreateForm open={open} onClose={() => setOpen(false)} />
+      <CreateForm
+        open={open}
+        preset={preset}
+        onClose={() => {
+          setOpen(false);
+          setPreset(undefined);
+        }}
+      />
     </Card>
   );
 }
