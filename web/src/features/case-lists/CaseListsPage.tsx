@@ -21,13 +21,14 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { caseListOfTask } from "../../../../src/domain/case-lists/index.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime, todayVn, todayVnDayjs } from "../../shared/format.ts";
 import { type T, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
+import { useLinkParam } from "../../shared/useLinkParam.ts";
 import { validValues } from "../../shared/valid-values.ts";
 import {
   CASE_LIST_KINDS,
@@ -217,7 +218,6 @@ export default function CaseListsPage() {
   const me = useMe().data;
   const name = useAgencyName();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const [kind, setKind] = useState<CaseListKind | undefined>(undefined);
   const [open, setOpen] = useState(false);
   const [preset, setPreset] = useState<Partial<FormValues> | undefined>();
@@ -228,7 +228,7 @@ export default function CaseListsPage() {
   // A link from "Việc của tôi" names the plan task's occurrence (?task=<instance id>, KH 2021 mục II.1.1 / II.1.2).
   // Once the lists and the task are loaded: the list drawn up for it opens; else the table shows that kind and the
   // "Lập danh mục" form opens on its period. The parameter is dropped, so closing the form does not reopen it.
-  const linked = params.get("task");
+  const [linked, dropLink] = useLinkParam("task");
   const task = useQuery({
     queryKey: ["task-instance", linked],
     queryFn: () => api<LinkedTask>(`/api/task-instances/${linked}`),
@@ -256,15 +256,8 @@ export default function CaseListsPage() {
         setOpen(true);
       }
     }
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.delete("task");
-        return next;
-      },
-      { replace: true },
-    );
-  }, [linked, me, q.data, kind, task.isPending, task.data, writable, navigate, setParams]);
+    dropLink();
+  }, [linked, me, q.data, kind, task.isPending, task.data, writable, navigate, dropLink]);
   if (me && !can(me, "plans.read")) return <Alert type="warning" showIcon message={t("common.noPermission")} />;
 
   return (

@@ -8,6 +8,7 @@ import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { BulkBar, DueSelect, SavedFilters } from "../../shared/ListTools.tsx";
 import { useAgencyName } from "../../shared/session.tsx";
+import { useLinkParam } from "../../shared/useLinkParam.ts";
 import { STATUS_COLOR, TaskDrawer } from "./TaskDrawer.tsx";
 import { INSTANCE_STATUSES, type Plan, type PlanDetail, type PlanTask, type TaskInstance } from "./types.ts";
 
@@ -34,20 +35,13 @@ export default function PlanBoardPage() {
   const taskById = useMemo(() => new Map((plan.data?.tasks ?? []).map((x) => [x.id, x])), [plan.data]);
   // A link from "Việc của tôi" names the occurrence (?task=<instance id>): open its task once the list is loaded, then
   // drop the parameter so closing the drawer does not open it again.
-  const linkedInstance = params.get("task");
+  const [linkedInstance, dropLink] = useLinkParam("task");
   useEffect(() => {
     if (!linkedInstance || !instances.data) return;
     const inst = instances.data.find((i) => i.id === linkedInstance);
     if (inst) setOpenTask(inst.task_id);
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.delete("task");
-        return next;
-      },
-      { replace: true },
-    );
-  }, [linkedInstance, instances.data, setParams]);
+    dropLink();
+  }, [linkedInstance, instances.data, dropLink]);
   const due = params.get("due") ?? undefined;
   const [selected, setSelected] = useState<string[]>([]);
   const listed = useQuery({
