@@ -11,7 +11,12 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 
 /** Downloads `path?query` as a file; throws Error with the API's message on failure. */
 export async function downloadFile(path: string, query?: Query, fallbackName = "tep-tin"): Promise<string> {
-  const res = await fetch(withQuery(path, query), { credentials: "same-origin" });
+  return saveResponse(await fetch(withQuery(path, query), { credentials: "same-origin" }), fallbackName);
+}
+
+/** Saves a file answer under the name the server gave (Content-Disposition); throws Error with the API's message when
+ * the answer is a refusal. Returns the name. */
+export async function saveResponse(res: Response, fallbackName: string): Promise<string> {
   if (!res.ok) {
     const b = (await res.json().catch(() => ({}))) as { error?: string };
     throw new Error(b.error ?? `Lỗi ${res.status}`);

@@ -22,6 +22,12 @@ function cookie(name: string): string | undefined {
   return m ? decodeURIComponent(m.slice(name.length + 1)) : undefined;
 }
 
+/** The CSRF double-submit header for a write sent with fetch() directly (raw uploads, file answers). */
+export function csrfHeader(): Record<string, string> {
+  const token = cookie("btnn_csrf");
+  return token ? { "x-csrf-token": token } : {};
+}
+
 /** Whether this browser holds a session: login sets the readable CSRF cookie beside the (httpOnly) session cookie,
  * and logout clears both — without it, asking the API who is signed in would only log a 401 in the console. */
 export function hasSessionCookie(): boolean {

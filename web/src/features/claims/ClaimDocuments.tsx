@@ -21,7 +21,8 @@ import { useState } from "react";
 import { ATTACHMENT_KIND_VI, ATTACHMENT_KINDS } from "../../../../src/domain/claims/attachments.ts";
 import type { ClaimDocumentDto } from "../../../../src/domain/claims/dto.ts";
 import { DOCUMENT_ACCEPT, DOCUMENT_TYPES } from "../../../../src/domain/files/allowed-types.ts";
-import { api } from "../../shared/api.ts";
+import { api, csrfHeader } from "../../shared/api.ts";
+import { saveResponse } from "../../shared/ExportButton.tsx";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { validValues } from "../../shared/valid-values.ts";
@@ -41,29 +42,6 @@ type Doc = ClaimDocumentDto & {
   latest: boolean;
 };
 
-function csrfHeader(): Record<string, string> {
-  const c = document.cookie
-    .split("; ")
-    .find((x) => x.startsWith("btnn_csrf="))
-    ?.slice("btnn_csrf=".length);
-  return c ? { "x-csrf-token": decodeURIComponent(c) } : {};
-}
-
-/** Saves a response body under the name the server gave (Content-Disposition filename*). */
-async function saveResponse(res: Response, fallback: string): Promise<void> {
-  const cd = res.headers.get("content-disposition") ?? "";
-  const m = /filename\*=UTF-8''([^;]+)/.exec(cd);
-  const name = m ? decodeURIComponent(m[1]) : fallback;
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function ClaimForms({ claimId, writable }: { claimId: string; writable: boolean }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -77,10 +55,6 @@ export function ClaimForms({ claimId, writable }: { claimId: string; writable: b
     setBusy(f.code);
     try {
       const res = await fetch(`/api/claims/${claimId}/forms/${f.code}`, { credentials: "same-origin" });
-      if (!res.ok) {
-        const b = (await res.json().catch(() => ({}))) as { error?: string };
-        throw new Error(b.error ?? `Lỗi ${res.status}`);
-      }
       await saveResponse(res, `${f.form_code ?? f.code}.docx`);
       message.success(t("forms.generated", { number: decodeURIComponent(res.headers.get("x-document-number") ?? "") }));
       qc.invalidateQueries({ queryKey: ["claim", claimId] });

@@ -4,17 +4,8 @@ import { DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Modal, Space, Table, Typography } from "antd";
 import { useState } from "react";
+import { csrfHeader, type Issue } from "../../shared/api.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
-
-type Issue = { path: string; message: string };
-
-function csrf(): Record<string, string> {
-  const c = document.cookie
-    .split("; ")
-    .find((x) => x.startsWith("btnn_csrf="))
-    ?.slice("btnn_csrf=".length);
-  return c ? { "x-csrf-token": decodeURIComponent(c) } : {};
-}
 
 export function ClaimImportButton() {
   const { t } = useI18n();
@@ -31,7 +22,7 @@ export function ClaimImportButton() {
       const res = await fetch("/api/claims/import", {
         method: "POST",
         credentials: "same-origin",
-        headers: { "content-type": "application/octet-stream", ...csrf() },
+        headers: { "content-type": "application/octet-stream", ...csrfHeader() },
         body: file,
       });
       const b = (await res.json().catch(() => ({}))) as { imported?: number; error?: string; issues?: Issue[] };

@@ -20,7 +20,7 @@ import {
 import { createContext, useCallback, useContext, useRef, useState } from "react";
 import { Link } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
-import { ApiError, api, newIdempotencyKey } from "../../shared/api.ts";
+import { ApiError, api, uploadFile } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -87,21 +87,7 @@ function InstanceActivity({
   };
   const upload = (f: File) =>
     run(async () => {
-      const csrf = document.cookie
-        .split("; ")
-        .find((c) => c.startsWith("btnn_csrf="))
-        ?.slice("btnn_csrf=".length);
-      const res = await fetch(`/api/task-instances/${instance.id}/evidence?file_name=${encodeURIComponent(f.name)}`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/octet-stream",
-          "idempotency-key": newIdempotencyKey(),
-          ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}),
-        },
-        body: f,
-      });
-      const b = (await res.json().catch(() => ({}))) as { error?: string; task_version?: number };
-      if (!res.ok) throw new Error(b.error ?? `Lỗi ${res.status}`);
+      const b = await uploadFile<{ task_version?: number }>(`/api/task-instances/${instance.id}/evidence`, f);
       if (b.task_version) onVersion(instance.id, b.task_version);
       await qc.invalidateQueries({ queryKey: ["task-instances"] });
     });

@@ -6,7 +6,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { citationOf, PLAN_UNVERIFIED_LEGEND } from "../../../../src/domain/routing/citation.ts";
-import { ApiError, api } from "../../shared/api.ts";
+import { ApiError, api, csrfHeader } from "../../shared/api.ts";
+import { saveResponse } from "../../shared/ExportButton.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { vi } from "../../shared/i18n/vi.ts";
@@ -32,34 +33,16 @@ type SignValues = Signer & { answer?: string };
 
 /** The letter is issued by the caller's agency (the receiver, or the lead / coordinator the request was routed to). */
 async function downloadLetter(id: string, signature: Signer, issuingAgencyId?: string, points?: string[]) {
-  const csrf = document.cookie
-    .split("; ")
-    .find((c) => c.startsWith("btnn_csrf="))
-    ?.slice("btnn_csrf=".length);
   const res = await fetch(`/api/requests/${id}/letter`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
+    headers: { "content-type": "application/json", ...csrfHeader() },
     body: JSON.stringify({
       signature,
       issuing_agency_id: issuingAgencyId,
       ...(points?.length ? { fields: { points } } : {}),
     }),
   });
-  if (!res.ok) {
-    const b = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new Error(b.error ?? `Lỗi ${res.status}`);
-  }
-  const cd = res.headers.get("content-disposition") ?? "";
-  const m = /filename\*=UTF-8''([^;]+)/i.exec(cd) ?? /filename="?([^";]+)"?/i.exec(cd);
-  const name = m ? decodeURIComponent(m[1]) : "cong-van.docx";
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await saveResponse(res, "cong-van.docx");
 }
 
 function RoutingView({ routing }: { routing: Routing | null }) {
