@@ -180,10 +180,14 @@ const isAlive = (pid) => {
   }
 };
 
-/** Removes the earlier builds that no running server marked in use. */
-export function pruneBuilds(dir, keep) {
+const PRUNE_AFTER_MS = 10 * 60_000;
+
+/** Removes the earlier builds that no running server marked in use (and that nobody touched for 10 minutes). */
+export function pruneBuilds(dir, keep, now = Date.now()) {
   for (const name of readdirSync(dir)) {
     if (name === keep || !/^b[0-9a-z]+-\d+$/.test(name)) continue;
+    // A folder touched in the last minutes may be another `npm start` building, or about to mark it in use.
+    if (now - statSync(join(dir, name)).mtimeMs < PRUNE_AFTER_MS) continue;
     const markers = readdirSync(join(dir, name)).filter((f) => f.startsWith("in-use."));
     if (markers.some((f) => isAlive(Number(f.slice("in-use.".length))))) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
@@ -193,7 +197,11 @@ export function pruneBuilds(dir, keep) {
 /** Marks the build holding `entry` as used by this process until it exits (a rebuild then keeps it). */
 export function markInUse(entry) {
   const marker = join(dirname(entry), `in-use.${process.pid}`);
-  writeFileSync(marker, "");
+  try {
+    writeFileSync(marker, "");
+  } catch {
+    return; // a read-only installation: nothing rebuilds there either
+  }
   process.on("exit", () => {
     try {
       unlinkSync(marker);

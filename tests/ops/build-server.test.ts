@@ -69,19 +69,23 @@ test("dấu của thư mục khác, của Node khác, hay thiếu tệp đóng g
   assert.equal(serverBundleState(root).upToDate, false);
 });
 
-test("đóng gói lại: xóa các bản cũ, trừ bản một máy chủ đang chạy còn dùng (in-use.<pid> của tiến trình còn sống)", () => {
+test("đóng gói lại: xóa các bản cũ, trừ bản một máy chủ đang chạy còn dùng (in-use.<pid> của tiến trình còn sống) và bản vừa được tạo", () => {
   const dir = join(root, "prune");
-  const build = (name: string, marker?: number) => {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const build = (name: string, marker?: number, touched = hourAgo) => {
     mkdirSync(join(dir, name), { recursive: true });
     writeFileSync(join(dir, name, BUNDLE_FILE), "");
     if (marker !== undefined) writeFileSync(join(dir, name, `in-use.${marker}`), "");
+    utimesSync(join(dir, name), touched, touched);
   };
   build("bnew-1");
   build("bold-2");
   build("bused-3", process.pid);
   build("bdead-4", 2 ** 22 + 12345); // above Linux's pid_max: no such process
+  build("bbuilding-5", undefined, new Date()); // another npm start building right now
   writeFileSync(join(dir, STAMP_FILE), "{}");
   pruneBuilds(dir, "bnew-1");
+  assert.ok(existsSync(join(dir, "bbuilding-5", BUNDLE_FILE)), "a build folder touched in the last minutes");
   assert.ok(existsSync(join(dir, "bnew-1", BUNDLE_FILE)), "the new build");
   assert.ok(existsSync(join(dir, "bused-3", BUNDLE_FILE)), "a build a live process uses");
   assert.ok(!existsSync(join(dir, "bold-2")), "an unused old build");
