@@ -86,12 +86,16 @@ if (files.length === 0) {
 }
 // Each test process loads the CLI's module-loading shortcuts first (src/cli/module-loading.ts: Node's compile cache and
 // the resolver shortcut for drizzle-orm's 179 KB package.json): ≈3.4 → ≈1.1 s of CPU to import the app, in each of
-// the ~150 test processes. Beside the spec reporter, tests/timing-reporter.mjs writes test-results/timings.txt.
+// the ~150 test processes. PGlite's WebAssembly on Liftoff only, as `npm start` runs it: V8's optimizing tier
+// recompiled PGlite in background threads of every short test process (opening the PGlite template and loading the
+// demo seed: ≈8.4 → ≈4.4 s of CPU; two PGlite-heavy files, volume and authz-matrix-10x: 69 → 65 s of CPU).
+// Beside the spec reporter, tests/timing-reporter.mjs writes test-results/timings.txt.
 const timingsFile = join(root, "test-results", "timings.txt");
 mkdirSync(join(root, "test-results"), { recursive: true });
 const r = spawnSync(
   process.execPath,
   [
+    "--liftoff-only",
     "--import",
     "./src/cli/module-loading.ts",
     "--test",
