@@ -12,7 +12,7 @@ import type { Database } from "../../src/db/types.ts";
 import { maskClaimant } from "../../src/domain/access/mask.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { jsonDates } from "../../src/http/json.ts";
-import { loadAgencies } from "./fixtures.ts";
+import { loadAgencies, scopeFor } from "./fixtures.ts";
 
 for (const engine of availableEngines()) {
   describe(`claims as the API's JSON on ${engine}`, () => {
@@ -70,6 +70,42 @@ for (const engine of availableEngines()) {
       assert.equal(hoa?.claimant_id_number, "•••••••••234");
       assert.equal(hoa?.masked, true);
       assert.deepEqual(hoa?.extensions, { verify: 15 });
+    });
+
+    test("a list prepared once per filter shape answers like the list built for the request (values rebound each time)", async () => {
+      const all = (await database.db.select({ id: claims.id }).from(claims)).map((r) => r.id);
+      const filters = [
+        {},
+        { field: "administration" },
+        { field: "civil_enforcement" },
+        { q: "hoa" },
+        { q: "dao" },
+        { q: "   " },
+        { field: "" },
+        { state: [] },
+        { state: ["received"] },
+        { state: "received", open: true, sort: "code" as const },
+        { complex: true },
+        { complex: false },
+        { year: 2024 },
+        { year: 2023 },
+        { agency_id: "cuc-thads-thanh-hoa" },
+        { agency_id: "ubnd-thanh-hoa", backlogged: false, prolonged: false, suspended: false },
+        { handling_agency_id: "ubnd-thanh-hoa", law_version: "law_2017", sort: "updated_desc" as const },
+      ];
+      for (const scope of [SYSTEM_SCOPE, scopeFor("cuc-thads-thanh-hoa"), scopeFor("stp-nghe-an")])
+        for (const filter of filters) {
+          const prepared = await listClaims(database.db, scope, filter, { limit: 1 });
+          const built = await listClaims(database.db, scope, { ...filter, ids: all }, { limit: 1 });
+          assert.deepEqual(prepared, built, JSON.stringify(filter));
+        }
+      const names = async (filter: object) =>
+        (await listClaims(database.db, SYSTEM_SCOPE, filter)).items.map((c) => c.claimant_name).sort();
+      assert.deepEqual(await names({ field: "administration" }), ["Lê Thị Đào"]);
+      assert.deepEqual(await names({ field: "civil_enforcement" }), ["Nguyễn Văn Hóa"]);
+      assert.deepEqual(await names({ q: "   " }), ["Lê Thị Đào", "Nguyễn Văn Hóa"]);
+      assert.deepEqual(await names({ state: [] }), []);
+      assert.equal((await listClaims(database.db, scopeFor("stp-nghe-an"), {})).total, 0);
     });
 
     test("the detail: the same claim (masked unless revealed), events and deadlines with their timestamps as ISO", async () => {

@@ -6,7 +6,6 @@ import { createClaim } from "../../db/repositories/claims.ts";
 import type { AppDb } from "../../db/types.ts";
 import { ClaimCreate, ClaimDetail } from "../contracts/claims.ts";
 import { errorResponses, etag } from "../contracts/common.ts";
-import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
 
 /** Same fields as a live creation; the history is read in backfill mode. */
@@ -28,7 +27,7 @@ export const claimBackfillRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (
     async (request, reply) => {
       const created = await createClaim(db, scopeOf(request), request.body, { mode: "backfill" });
       reply.header("etag", etag(created.version)).header("location", `/api/claims/${created.id}`);
-      return reply.code(201).send(jsonDates(created));
+      return reply.code(201).send(created);
     },
   );
 };

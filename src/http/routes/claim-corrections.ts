@@ -9,7 +9,6 @@ import type { AppDb } from "../../db/types.ts";
 import { todayVn } from "../../domain/shared/dates.ts";
 import { ClaimDetail, ClaimFields } from "../contracts/claims.ts";
 import { errorResponses, etag, expectedVersion, IsoDateSchema, UuidParam } from "../contracts/common.ts";
-import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
 
 const Text = (max: number) => z.string().trim().max(max);
@@ -69,7 +68,7 @@ export const claimCorrectionRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () 
         today: todayVn(now?.() ?? new Date()),
       });
       reply.header("etag", etag(updated.version));
-      return jsonDates(updated);
+      return updated;
     },
   );
 };

@@ -21,7 +21,6 @@ import {
   ClaimPatch,
 } from "../contracts/claims.ts";
 import { apiPage, errorResponses, etag, expectedVersion, pageOf, repoPage, UuidParam } from "../contracts/common.ts";
-import { jsonDates } from "../json.ts";
 import { scopeOf } from "../plugins/scope.ts";
 
 const TAGS = ["Vụ việc"];
@@ -75,7 +74,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }>
     async (request, reply) => {
       const created = await createClaim(db, scopeOf(request), request.body, { today: today() });
       reply.header("etag", etag(created.version)).header("location", `/api/claims/${created.id}`);
-      return reply.code(201).send(jsonDates(created));
+      return reply.code(201).send(created);
     },
   );
 
@@ -97,7 +96,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }>
       const claim = await getClaim(db, scopeOf(request), request.params.id, { unmask: reveal });
       reply.header("etag", etag(claim.version));
       if (reveal) reply.header("cache-control", "no-store");
-      return jsonDates(claim);
+      return claim;
     },
   );
 
@@ -121,7 +120,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }>
       const expected = expectedVersion(request, version);
       const updated = await updateClaim(db, scopeOf(request), request.params.id, expected, patch);
       reply.header("etag", etag(updated.version));
-      return jsonDates(updated);
+      return updated;
     },
   );
 
@@ -136,7 +135,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }>
       },
       config: { access: { permission: "claims.read" }, cache: true },
     },
-    async (request) => jsonDates((await getClaim(db, scopeOf(request), request.params.id, { unmask: false })).events),
+    async (request) => (await getClaim(db, scopeOf(request), request.params.id, { unmask: false })).events,
   );
 
   app.post(
@@ -161,7 +160,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }>
         today: today(),
       });
       reply.header("etag", etag(updated.version));
-      return reply.code(201).send(jsonDates(updated));
+      return reply.code(201).send(updated);
     },
   );
 
@@ -176,7 +175,6 @@ export const claimRoutes: FastifyPluginAsyncZod<{ db: AppDb; now?: () => Date }>
       },
       config: { access: { permission: "claims.read" }, cache: true },
     },
-    async (request) =>
-      jsonDates((await getClaim(db, scopeOf(request), request.params.id, { unmask: false })).deadlines),
+    async (request) => (await getClaim(db, scopeOf(request), request.params.id, { unmask: false })).deadlines,
   );
 };

@@ -1,6 +1,19 @@
 // Reading claims: one claim with its events, deadlines, documents, corrections and lawful next actions (personal data
 // masked unless allowed, an unmasked read audited), and the scoped, filtered list.
-import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  or,
+  type Placeholder,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { maskPersonalDeep } from "../../../domain/access/mask.ts";
 import { can, type Scope } from "../../../domain/access/scope.ts";
@@ -20,6 +33,7 @@ import {
   type ClaimDeadlineDto,
   type ClaimDetail,
   type ClaimEventDto,
+  type ClaimJson,
   type ClaimListItem,
   claimFromJson,
   historyOf,
@@ -172,35 +186,94 @@ export type ClaimFilter = {
 
 /** Builds the WHERE of a claim list (scope first). Exported for statistics that reuse the same filters. */
 export function claimListWhere(scope: Scope, filter: ClaimFilter = {}): SQL | undefined {
-  const conds: SQL[] = [];
+  const conds = filterConditions(filter, false);
   const sc = visible(scope);
-  if (sc) conds.push(sc);
-  if (filter.q?.trim()) conds.push(ilike(claims.searchText, likePattern(filter.q)));
-  if (filter.field) conds.push(eq(claims.field, filter.field));
-  if (filter.law_version) conds.push(eq(claims.lawVersion, filter.law_version));
-  if (filter.state !== undefined) {
-    const states = Array.isArray(filter.state) ? filter.state : [filter.state];
-    conds.push(states.length ? inArray(claims.state, states) : sql`false`);
-  }
-  if (filter.open !== undefined) conds.push(eq(claims.open, filter.open));
-  if (filter.suspended !== undefined) conds.push(eq(claims.suspended, filter.suspended));
-  if (filter.agency_id)
-    conds.push(or(eq(claims.handlingAgencyId, filter.agency_id), eq(claims.managingAgencyId, filter.agency_id))!);
-  if (filter.handling_agency_id) conds.push(eq(claims.handlingAgencyId, filter.handling_agency_id));
-  if (filter.complex !== undefined) conds.push(eq(claims.complex, filter.complex));
-  if (filter.backlogged !== undefined) conds.push(eq(claims.backlogged, filter.backlogged));
-  if (filter.prolonged !== undefined) conds.push(eq(claims.prolonged, filter.prolonged));
-  if (filter.year !== undefined)
+  if (sc) conds.unshift(sc);
+  return conds.length ? and(...conds) : undefined;
+}
+
+/**
+ * The filters' conditions. `prepared`: each value is a placeholder named after its filter (bound by filterValues),
+ * so that one statement serves every request of the same shape (which filters are present); `due` and `ids` are never
+ * prepared (see PREPARABLE).
+ */
+function filterConditions(filter: ClaimFilter, prepared: boolean): SQL[] {
+  const v = <T>(name: string, value: T): T | Placeholder => (prepared ? sql.placeholder(name) : value);
+  const conds: SQL[] = [];
+  if (has(filter, "q")) conds.push(ilike(claims.searchText, v("q", likePattern(filter.q!))));
+  if (has(filter, "field")) conds.push(eq(claims.field, v("field", filter.field!)));
+  if (has(filter, "law_version")) conds.push(eq(claims.lawVersion, v("law_version", filter.law_version!)));
+  if (has(filter, "state")) {
+    const states = Array.isArray(filter.state) ? filter.state : [filter.state!];
     conds.push(
-      sql`${claims.receivedOn} >= ${`${filter.year}-01-01`} and ${claims.receivedOn} <= ${`${filter.year}-12-31`}`,
+      !states.length
+        ? sql`false`
+        : prepared
+          ? sql`${claims.state} = any(${sql.placeholder("state")})`
+          : inArray(claims.state, states),
+    );
+  }
+  if (has(filter, "open")) conds.push(eq(claims.open, v("open", filter.open!)));
+  if (has(filter, "suspended")) conds.push(eq(claims.suspended, v("suspended", filter.suspended!)));
+  if (has(filter, "agency_id"))
+    conds.push(
+      or(
+        eq(claims.handlingAgencyId, v("agency_id", filter.agency_id!)),
+        eq(claims.managingAgencyId, v("agency_id", filter.agency_id!)),
+      )!,
+    );
+  if (has(filter, "handling_agency_id"))
+    conds.push(eq(claims.handlingAgencyId, v("handling_agency_id", filter.handling_agency_id!)));
+  if (has(filter, "complex")) conds.push(eq(claims.complex, v("complex", filter.complex!)));
+  if (has(filter, "backlogged")) conds.push(eq(claims.backlogged, v("backlogged", filter.backlogged!)));
+  if (has(filter, "prolonged")) conds.push(eq(claims.prolonged, v("prolonged", filter.prolonged!)));
+  if (has(filter, "year"))
+    conds.push(
+      sql`${claims.receivedOn} >= ${v("year_from", `${filter.year}-01-01`)} and ${claims.receivedOn} <= ${v("year_to", `${filter.year}-12-31`)}`,
     );
   if (filter.ids) conds.push(inArray(claims.id, filter.ids));
   if (filter.due)
     conds.push(
       sql`exists (select 1 from ${claimDeadlines} where ${claimDeadlines.claimId} = ${claims.id} and ${claimDeadlines.kind} = 'deadline' and ${claimDeadlines.status} in ('open','overdue') and ${dueCondition(claimDeadlines.due, filter.due, todayVn())})`,
     );
-  return conds.length ? and(...conds) : undefined;
+  return conds;
 }
+
+/** Whether a filter takes part in the WHERE: the one test for the conditions and for a prepared statement's shape. */
+function has(filter: ClaimFilter, key: (typeof PREPARABLE)[number]): boolean {
+  const value = filter[key];
+  if (key === "q") return !!filter.q?.trim();
+  return typeof value === "string" && key !== "state" ? value !== "" : value !== undefined;
+}
+
+/** The placeholders' values of filterConditions(filter, true). */
+function filterValues(filter: ClaimFilter): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const key of PREPARABLE) if (filter[key] !== undefined) values[key] = filter[key];
+  if (filter.q !== undefined) values.q = likePattern(filter.q);
+  if (filter.state !== undefined) values.state = Array.isArray(filter.state) ? filter.state : [filter.state];
+  if (filter.year !== undefined) {
+    values.year_from = `${filter.year}-01-01`;
+    values.year_to = `${filter.year}-12-31`;
+  }
+  return values;
+}
+
+/** Filters a prepared list statement takes as parameters (`due` depends on today, `ids` is rare: built each time). */
+const PREPARABLE = [
+  "q",
+  "field",
+  "law_version",
+  "state",
+  "open",
+  "suspended",
+  "agency_id",
+  "handling_agency_id",
+  "complex",
+  "backlogged",
+  "prolonged",
+  "year",
+] as const satisfies ReadonlyArray<keyof ClaimFilter>;
 
 /** The columns CLAIM_JSON reads (not the search text: the page is sorted with its rows). */
 const { searchText: _searchText, createdBy: _createdBy, ...PAGE_COLUMNS } = getTableColumns(claims);
@@ -214,19 +287,66 @@ export async function listClaims(
 ): Promise<PageResult<ClaimListItem>> {
   requirePermission(scope, "claims.read");
   const { limit, offset } = normalizePage(page);
-  const where = claimListWhere(scope, filter);
+  const nationwide = scope.visibleAgencyIds === "all";
+  // The usual request (no `due`, no `ids`) runs a statement prepared once per shape: which filters are present, the
+  // sort and whether the scope is nationwide (its agencies are one array parameter) — neither drizzle's building nor
+  // PostgreSQL's planning of the text on every request.
+  const preparable =
+    filter.due === undefined && filter.ids === undefined && !(filter.q !== undefined && !filter.q.trim());
+  let rows: Array<{ item: ClaimJson; total: number }>;
+  if (preparable) {
+    const shape = [
+      nationwide ? "all" : "scoped",
+      filter.sort ?? "",
+      filter.state !== undefined && (Array.isArray(filter.state) ? filter.state : [filter.state]).length === 0
+        ? "no-state"
+        : "",
+      ...PREPARABLE.filter((k) => has(filter, k)),
+    ].join(",");
+    const cache = listStatements.get(db) ?? new Map<string, ReturnType<typeof prepareList>>();
+    listStatements.set(db, cache);
+    let statement = cache.get(shape);
+    if (!statement) {
+      if (cache.size >= 200) cache.clear();
+      statement = prepareList(db, filter, nationwide, `claim_list_${listStatementCount++}`);
+      cache.set(shape, statement);
+    }
+    rows = await statement.execute({
+      ...filterValues(filter),
+      ...(nationwide ? {} : { agencies: scopeAgencies(scope) }),
+      limit,
+      offset,
+    });
+  } else {
+    rows = await listQuery(db, claimListWhere(scope, filter), filter.sort, limit, offset);
+  }
+  const n =
+    rows[0]?.total ??
+    (offset > 0 ? Number((await db.select({ n: count() }).from(claims).where(claimListWhere(scope, filter)))[0].n) : 0);
+  return { items: rows.map((r) => claimFromJson(r.item, false)), total: n, limit, offset };
+}
+
+/**
+ * One statement: the page, each claim then shaped by CLAIM_JSON (after the sort and limit: building it for every
+ * matching row cost more than the query), and, as an uncorrelated sub-select evaluated once, the total matching the
+ * filters. A page past the end has no row to carry the total: only then is it counted on its own (listClaims). The
+ * page keeps the table's name so that CLAIM_JSON and the order read its columns.
+ */
+function listQuery(
+  db: AppDb,
+  where: SQL | undefined,
+  sort: ClaimFilter["sort"],
+  limit: number | Placeholder,
+  offset: number | Placeholder,
+) {
   const order =
-    filter.sort === "code"
+    sort === "code"
       ? [asc(claims.code)]
-      : filter.sort === "received_asc"
+      : sort === "received_asc"
         ? [asc(claims.receivedOn), asc(claims.code)]
-        : filter.sort === "updated_desc"
+        : sort === "updated_desc"
           ? [desc(claims.updatedAt), asc(claims.code)]
           : [sql`${claims.receivedOn} desc nulls last`, asc(claims.code)];
-  // One statement: the page, each claim then shaped by CLAIM_JSON (after the sort and limit: building it for every
-  // matching row cost more than the query), and, as an uncorrelated sub-select evaluated once, the total matching
-  // the filters. A page past the end has no row to carry the total: only then is it counted on its own. The page
-  // keeps the table's name so that CLAIM_JSON and the order read its columns.
   const pageRows = db
     .select({
       ...PAGE_COLUMNS,
@@ -235,14 +355,21 @@ export async function listClaims(
     .from(claims)
     .where(where)
     .orderBy(...order)
-    .limit(limit)
-    .offset(offset)
+    .limit(limit as number)
+    .offset(offset as number)
     .as("claims");
-  const rows = await db
+  return db
     .select({ item: CLAIM_JSON, total: sql<number>`${pageRows.total}`.mapWith(Number) })
     .from(pageRows)
     .orderBy(...order);
-  const n =
-    rows[0]?.total ?? (offset > 0 ? Number((await db.select({ n: count() }).from(claims).where(where))[0].n) : 0);
-  return { items: rows.map((r) => claimFromJson(r.item, false)), total: n, limit, offset };
 }
+
+function prepareList(db: AppDb, filter: ClaimFilter, nationwide: boolean, name: string) {
+  const conds = filterConditions(filter, true);
+  if (!nationwide) conds.unshift(visiblePrepared());
+  const where = conds.length ? and(...conds) : undefined;
+  return listQuery(db, where, filter.sort, sql.placeholder("limit"), sql.placeholder("offset")).prepare(name);
+}
+const listStatements = new WeakMap<AppDb, Map<string, ReturnType<typeof prepareList>>>();
+/** Statement names are per database connection: unique for the process. */
+let listStatementCount = 0;
