@@ -313,8 +313,15 @@ for (const engine of availableEngines()) {
         "closed claims with duties still open are left out (the data exercises the claims.open test)",
       );
       assert.ok((await database.query(PENDING_STORED)).length > 10, "the first test left pending duties");
-      // A later day: open duties turn overdue, some met / cancelled ones follow; a day off moves the due dates.
-      const [{ id }] = await database.query<{ id: string }>("select id::text as id from claims where open limit 1");
+      // Stored due dates as an older calendar left them (one day later), the narrow table in step with them: each
+      // recomputation must bring the pending rows of the claims it rewrites back to the computed dates.
+      await database.exec(`update claim_deadlines set due = due + 1
+          where kind = 'deadline' and status in ('open', 'overdue') and due is not null;
+        update claim_pending_deadlines set due = due + 1`);
+      await assertPending(database, "shifted together");
+      const [{ id }] = await database.query<{ id: string }>(
+        "select claim_id::text as id from claim_pending_deadlines limit 1",
+      );
       await recomputeClaimDeadlines(database.db, SYSTEM_SCOPE, id, { as_of: "2027-01-15" });
       await assertPending(database, "recomputeClaimDeadlines");
       const calendar = calendarWithDay({
