@@ -12,6 +12,7 @@ import { migrate } from "../../src/db/migrate.ts";
 import { availableEngines, openTestDatabase } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
+import { CLI_NODE_FLAGS } from "../cli/run-cli.ts";
 import { scopeFor } from "./fixtures.ts";
 
 async function appendSome(database: Database, n: number): Promise<void> {
@@ -125,7 +126,7 @@ describe("btnn audit verify (CLI)", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ["src/cli/main.ts", "audit", ...args], {
+    spawnSync(process.execPath, [...CLI_NODE_FLAGS, "src/cli/main.ts", "audit", ...args], {
       env: { ...process.env, DATA_DIR: dir, DATABASE_URL: "" },
       encoding: "utf8",
     });

@@ -15,6 +15,7 @@ import { seedDemo } from "../../src/db/seed/index.ts";
 import { availableEngines, openTestDatabase } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
 import { DomainError } from "../../src/domain/shared/errors.ts";
+import { CLI_NODE_FLAGS } from "../cli/run-cli.ts";
 
 const AS_OF = "2026-06-30";
 const TABLES = [
@@ -129,7 +130,7 @@ describe("btnn backup / btnn restore (CLI, PGlite data folders)", () => {
     await db.close();
     const file = join(dir, "cli.jsonl.gz");
     const run = (dataDir: string, ...args: string[]) =>
-      spawnSync(process.execPath, ["src/cli/main.ts", ...args], {
+      spawnSync(process.execPath, [...CLI_NODE_FLAGS, "src/cli/main.ts", ...args], {
         env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
         encoding: "utf8",
       });

@@ -18,6 +18,7 @@ import { type Engine, openTestDatabase, postgresTemplate, templatePath } from ".
 import type { Database } from "../../src/db/types.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
+import { CLI_NODE_FLAGS } from "../cli/run-cli.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const USERNAME = "canbo.benvung";
@@ -151,7 +152,7 @@ export type Child = {
 
 /** Runs `node src/cli/main.ts ...args` with the target's environment. */
 export function runBtnn(target: Target, args: string[], extraEnv: Record<string, string> = {}): Child {
-  const child = spawn(process.execPath, ["src/cli/main.ts", ...args], {
+  const child = spawn(process.execPath, [...CLI_NODE_FLAGS, "src/cli/main.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, ...target.env, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],

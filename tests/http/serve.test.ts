@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 // @ts-expect-error plain ESM script without type declarations
 import { serverBundleState } from "../../scripts/build-server.mjs";
+import { CLI_NODE_FLAGS } from "../cli/run-cli.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), "btnn-serve-"));
@@ -38,7 +39,7 @@ function npmStartArgs(): string[] {
   return args;
 }
 
-function start(port: number, args = ["src/cli/main.ts", "serve"]) {
+function start(port: number, args = [...CLI_NODE_FLAGS, "src/cli/main.ts", "serve"]) {
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "" },

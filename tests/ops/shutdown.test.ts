@@ -18,6 +18,7 @@ import { importAgencies } from "../../src/db/repositories/agencies.ts";
 import { memberships, users } from "../../src/db/schema/index.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import { AGENCY_ROWS } from "../../src/domain/agencies/data.ts";
+import { CLI_NODE_FLAGS } from "../cli/run-cli.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "btnn-shutdown-"));
@@ -82,7 +83,7 @@ function waitUntil(check: () => boolean, what: () => string, ms = 120_000): Prom
 
 async function start(dataDir: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["src/cli/main.ts", "serve", "--no-seed"], {
+  const child = spawn(process.execPath, [...CLI_NODE_FLAGS, "src/cli/main.ts", "serve", "--no-seed"], {
     cwd: root,
     env: {
       ...process.env,

@@ -5,11 +5,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { CLI_NODE_FLAGS } from "../cli/run-cli.ts";
 
 const bin = new URL("../../bin/btnn.mjs", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "btnn-case-list-"));
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  const r = spawnSync(process.execPath, [...CLI_NODE_FLAGS, bin, ...args], {
     encoding: "utf8",
     env: { ...process.env, DATA_DIR: dir, DATABASE_URL: "", NO_COLOR: "1" },
   });
