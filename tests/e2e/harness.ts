@@ -230,6 +230,28 @@ export async function answerConfirm(page: Page, button: string) {
   await dialog.waitFor({ state: "hidden" });
 }
 
+/** Closes the open drawer with its close button; true when closing asked first (an antd confirmation opened), false
+ * when the drawer closed. Under load a click can be lost, or wait behind a toast that covers the button (a save's
+ * "Đã lưu" sits over a right-hand drawer's close button at 1366 px): the button is clicked again, at most three times. */
+export async function closeDrawer(page: Page): Promise<boolean> {
+  // Closed drawers may stay in the page without the "open" class: only an open one counts.
+  const drawer = page.locator(".ant-drawer.ant-drawer-open").last();
+  const confirm = page.locator(".ant-modal-confirm");
+  await drawer.waitFor();
+  for (let i = 0; i < 3; i++) {
+    await drawer
+      .locator(".ant-drawer-close")
+      .click({ timeout: 10_000 })
+      .catch(() => {});
+    const outcome = await Promise.race([
+      drawer.waitFor({ state: "hidden", timeout: 15_000 }).then(() => "closed"),
+      confirm.waitFor({ timeout: 15_000 }).then(() => "asked"),
+    ]).catch(() => "none");
+    if (outcome !== "none") return outcome === "asked";
+  }
+  throw new Error("Ngăn kéo không đóng, cũng không hỏi, sau ba lần bấm nút đóng");
+}
+
 /** Opens the antd Select labelled `label` and clicks the option containing `option` (typing `search` first if given).
  * Under load a click can land while the list is still opening or its options re-render and not take (CI: the list
  * stayed open for a minute): the choice counts once the list closes (one choice) or the option shows as a chosen tag

@@ -11,6 +11,7 @@ import {
   answerConfirm,
   bellUnread,
   browserAvailability,
+  closeDrawer,
   type Harness,
   newPage,
   pick,
@@ -165,8 +166,9 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
     await pick(page, "Trạng thái phần phối hợp", "Hoàn thành");
     await drawer.getByLabel("Ghi chú phần phối hợp").fill("Đã gửi số liệu thi hành án dân sự năm 2024");
     // Closing the drawer with the note unsaved asks first (issue 17); staying keeps what was typed.
-    await page.locator(".ant-drawer-close").click();
+    assert.equal(await closeDrawer(page), true, "đóng khi ghi chú chưa lưu thì hỏi trước");
     const ask = page.locator(".ant-modal-confirm").filter({ hasText: "Rời trang khi chưa lưu?" });
+    await ask.waitFor();
     await answerConfirm(page, "Ở lại để lưu");
     assert.equal(
       await drawer.getByLabel("Ghi chú phần phối hợp").inputValue(),
@@ -175,9 +177,7 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
     await drawer.getByRole("button", { name: "Lưu phần phối hợp" }).click();
     await page.locator(".ant-message-success").getByText("Đã lưu").last().waitFor();
     // Saved: closing no longer asks.
-    await page.locator(".ant-drawer-close").click();
-    await page.locator(".ant-drawer-content").waitFor({ state: "hidden" });
-    assert.equal(await ask.count(), 0);
+    assert.equal(await closeDrawer(page), false, "đã lưu thì đóng không hỏi");
   });
 
   step("Sở Tư pháp (chủ trì) thấy phần phối hợp của THADS tỉnh sau khi tải lại", async () => {
