@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { describe, test } from "node:test";
+import { CLI_NODE_FLAGS } from "../cli/run-cli.ts";
 
 type Step = {
   create: number;
@@ -26,10 +27,16 @@ type Seen = {
   ranking_period: { from: string; to: string };
 };
 
+const MODULE_LOADING = new URL("../../src/cli/module-loading.ts", import.meta.url).href;
+
 function runIn(tz: string): Promise<Seen> {
   const child = new URL("./vietnam-dates.child.ts", import.meta.url).pathname;
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [child], { env: { ...process.env, TZ: tz }, stdio: ["ignore", "pipe", "pipe"] });
+    // Started as the test processes are (tests/run.mjs): Liftoff-only PGlite and the module-loading shortcuts.
+    const p = spawn(process.execPath, [...CLI_NODE_FLAGS, "--import", MODULE_LOADING, child], {
+      env: { ...process.env, TZ: tz },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     p.stdout.on("data", (d) => {
