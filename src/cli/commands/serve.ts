@@ -109,10 +109,26 @@ const command: CliCommand = async (argv) => {
         token: controlToken,
       });
     }
-    // Daily reminders and claim-deadline recompute (07:00 Asia/Ho_Chi_Minh, plus a catch-up run now). BTNN_SCHEDULER=0 disables.
+    // Daily reminders and claim-deadline recompute (07:00 Asia/Ho_Chi_Minh, plus a catch-up run after start).
+    // BTNN_SCHEDULER=0 disables.
     if (config.scheduler) {
-      const { schedulerMail, startScheduler } = await import("../../jobs/scheduler.ts");
-      scheduler = startScheduler({ db: database.db, log: (m) => console.log(m), mail: schedulerMail(config) });
+      // Started once the first request has been answered (or 2 s after listening): its modules and its catch-up run
+      // would otherwise compete with that request for the CPU and for PGlite's one connection.
+      let started = false;
+      const startJobs = () => {
+        if (started) return;
+        started = true;
+        clearTimeout(timer);
+        import("../../jobs/scheduler.ts").then(
+          ({ schedulerMail, startScheduler }) => {
+            if (lifecycle.draining) return; // stopping already
+            scheduler = startScheduler({ db: database.db, log: (m) => console.log(m), mail: schedulerMail(config) });
+          },
+          (e) => console.error(`Lỗi: không khởi động được việc định kỳ: ${(e as Error).message}`),
+        );
+      };
+      const timer = setTimeout(startJobs, 2000).unref();
+      app.server.once("request", (_req, res) => res.once("close", startJobs));
     }
   } catch (e) {
     await app?.close().catch(() => {});
