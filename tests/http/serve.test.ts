@@ -68,6 +68,23 @@ function start(port: number, args = [...CLI_NODE_FLAGS, "src/cli/main.ts", "serv
   return { child, exited, ready, output: () => out };
 }
 
+/** Signs in as the demo admin and reads the claims list: the server answers from the database, not only /api/health. */
+async function assertSignedInClaims(base: string): Promise<void> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: "btnn@2026" }),
+  });
+  assert.equal(login.status, 200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const claims = await fetch(`${base}/api/claims?page_size=1`, { headers: { cookie } });
+  assert.equal(claims.status, 200);
+  assert.ok(((await claims.json()) as { total: number }).total > 0);
+}
+
 test("btnn serve: nạp dữ liệu mẫu, phục vụ API, từ chối máy chủ thứ hai cùng thư mục, dừng êm khi SIGTERM", async () => {
   const port = await freePort();
   const server = start(port);
@@ -82,19 +99,7 @@ test("btnn serve: nạp dữ liệu mẫu, phục vụ API, từ chối máy ch�
   const home = await fetch(`${base}/`);
   assert.equal(home.status, 200);
   assert.match(home.headers.get("content-type") ?? "", /text\/html/);
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: "btnn@2026" }),
-  });
-  assert.equal(login.status, 200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const claims = await fetch(`${base}/api/claims?page_size=1`, { headers: { cookie } });
-  assert.equal(claims.status, 200);
-  assert.ok(((await claims.json()) as { total: number }).total > 0);
+  await assertSignedInClaims(base);
   assert.ok(existsSync(join(dataDir, "pglite", "btnn.lock")));
 
   const second = start(await freePort());
@@ -119,19 +124,7 @@ test("npm start trên thư mục dữ liệu đã có: kiểm tra giao diện, m
   const base = `http://127.0.0.1:${port}`;
   const health = await fetch(`${base}/api/health`);
   assert.equal(health.status, 200);
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: "btnn@2026" }),
-  });
-  assert.equal(login.status, 200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const claims = await fetch(`${base}/api/claims?page_size=1`, { headers: { cookie } });
-  assert.equal(claims.status, 200);
-  assert.ok(((await claims.json()) as { total: number }).total > 0);
+  await assertSignedInClaims(base);
   // The web UI (or its placeholder) and the OpenAPI document, both served by the bundle.
   assert.equal((await fetch(`${base}/`)).status, 200);
   const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };

@@ -3,10 +3,11 @@
 // after its audit row (attribute changes are dated by the audit log, as /api/statistics reads them).
 // ensureClaimStatistics rebuilds the whole table when the stored rows follow another version of the derivation (first
 // start after the migration, a restored older backup): idempotent, run at every start-up.
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { type StandingInterval, standingIntervals } from "../../domain/statistics/standing.ts";
-import { claimStatistics, claims, derivedVersions } from "../schema/index.ts";
+import { claimStatistics, claims } from "../schema/index.ts";
 import type { AppDb } from "../types.ts";
+import { ensureDerivedTable } from "./derived-tables.ts";
 import { readStatClaims } from "./statistics.ts";
 
 /** Raise when standingIntervals (or the functions it uses) counts differently: stored rows are then rebuilt. */
@@ -40,30 +41,13 @@ export async function refreshClaimStatistics(tx: AppDb, ids: readonly string[]):
 }
 
 /** Rebuilds every claim's standing rows unless they already follow CLAIM_STATISTICS_VERSION. */
-export async function ensureClaimStatistics(db: AppDb): Promise<boolean> {
-  const current = async (q: AppDb) => {
-    const [row] = await q
-      .select({ version: derivedVersions.version })
-      .from(derivedVersions)
-      .where(eq(derivedVersions.name, NAME));
-    return row?.version === CLAIM_STATISTICS_VERSION;
-  };
-  if (await current(db)) return false;
-  return db.transaction(async (tx) => {
-    // Writers refreshing a claim wait until the rebuild commits (then recompute from what they see); another server
-    // starting at the same time finds the table rebuilt.
-    await tx.execute(sql`lock table claim_statistics in exclusive mode`);
-    if (await current(tx)) return false;
+export function ensureClaimStatistics(db: AppDb): Promise<boolean> {
+  return ensureDerivedTable(db, NAME, CLAIM_STATISTICS_VERSION, async (tx) => {
     await tx.delete(claimStatistics);
     const list = await readStatClaims(tx, undefined);
     await insertIntervals(
       tx,
       list.flatMap((c) => standingIntervals(c).map((r) => ({ ...r, claim_id: c.id }))),
     );
-    await tx
-      .insert(derivedVersions)
-      .values({ name: NAME, version: CLAIM_STATISTICS_VERSION })
-      .onConflictDoUpdate({ target: derivedVersions.name, set: { version: CLAIM_STATISTICS_VERSION } });
-    return true;
   });
 }

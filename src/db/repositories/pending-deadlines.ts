@@ -3,9 +3,10 @@
 // transaction, AFTER both the deadline rows and the claim row are written (the rows are selected from them).
 // ensurePendingDeadlines rebuilds the table when its derivation version in derived_versions differs (first start after
 // the migration, a restored older backup): idempotent, run at every start-up and after every restore.
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
-import { claims as c, claimPendingDeadlines, claimDeadlines as d, derivedVersions } from "../schema/index.ts";
+import { inArray, type SQL, sql } from "drizzle-orm";
+import { claims as c, claimPendingDeadlines, claimDeadlines as d } from "../schema/index.ts";
 import type { AppDb } from "../types.ts";
+import { ensureDerivedTable } from "./derived-tables.ts";
 
 /** Raise when PENDING changes: stored rows are then rebuilt. */
 export const PENDING_DEADLINES_VERSION = 1;
@@ -29,25 +30,9 @@ export async function refreshPendingDeadlines(tx: AppDb, ids: readonly string[])
 }
 
 /** Rebuilds every pending row unless the table already follows PENDING_DEADLINES_VERSION. */
-export async function ensurePendingDeadlines(db: AppDb): Promise<boolean> {
-  const current = async (q: AppDb) => {
-    const [row] = await q
-      .select({ version: derivedVersions.version })
-      .from(derivedVersions)
-      .where(eq(derivedVersions.name, NAME));
-    return row?.version === PENDING_DEADLINES_VERSION;
-  };
-  if (await current(db)) return false;
-  return db.transaction(async (tx) => {
-    // Writers refreshing a claim wait until the rebuild commits; another server starting at once finds it rebuilt.
-    await tx.execute(sql`lock table claim_pending_deadlines in exclusive mode`);
-    if (await current(tx)) return false;
+export function ensurePendingDeadlines(db: AppDb): Promise<boolean> {
+  return ensureDerivedTable(db, NAME, PENDING_DEADLINES_VERSION, async (tx) => {
     await tx.delete(claimPendingDeadlines);
     await tx.execute(insertPending(sql`true`));
-    await tx
-      .insert(derivedVersions)
-      .values({ name: NAME, version: PENDING_DEADLINES_VERSION })
-      .onConflictDoUpdate({ target: derivedVersions.name, set: { version: PENDING_DEADLINES_VERSION } });
-    return true;
   });
 }
