@@ -6,33 +6,13 @@ import { App, Button, type ButtonProps } from "antd";
 import { type ReactNode, useState } from "react";
 import { withQuery } from "./api.ts";
 import { useI18n } from "./i18n/index.tsx";
+import { saveResponse } from "./save-file.ts";
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 /** Downloads `path?query` as a file; throws Error with the API's message on failure. */
 export async function downloadFile(path: string, query?: Query, fallbackName = "tep-tin"): Promise<string> {
   return saveResponse(await fetch(withQuery(path, query), { credentials: "same-origin" }), fallbackName);
-}
-
-/** Saves a file answer under the name the server gave (Content-Disposition); throws Error with the API's message when
- * the answer is a refusal. Returns the name. */
-export async function saveResponse(res: Response, fallbackName: string): Promise<string> {
-  if (!res.ok) {
-    const b = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new Error(b.error ?? `Lỗi ${res.status}`);
-  }
-  const cd = res.headers.get("content-disposition") ?? "";
-  const m = /filename\*=UTF-8''([^;]+)/i.exec(cd) ?? /filename="?([^";]+)"?/i.exec(cd);
-  const name = m ? decodeURIComponent(m[1]) : fallbackName;
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
 }
 
 /** A button that downloads `path` with `query`; loading while the file is built. */

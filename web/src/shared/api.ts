@@ -14,6 +14,12 @@ export class ApiError extends Error {
   }
 }
 
+/** The API's refusal (JSON {"error","code","issues"}, or no JSON at all) as an ApiError. */
+export function refusal(status: number, body: unknown): ApiError {
+  const b = (body ?? {}) as { error?: string; code?: string; issues?: Issue[] };
+  return new ApiError(status, b.code ?? `http_${status}`, b.error ?? `Lỗi ${status}`, b.issues ?? []);
+}
+
 export type Page<T> = { items: T[]; total: number; page: number; page_size: number };
 
 function cookie(name: string): string | undefined {
@@ -137,9 +143,8 @@ export async function api<T>(
     data = null;
   }
   if (!res.ok) {
-    const b = (data ?? {}) as { error?: string; code?: string; issues?: Issue[] };
     if (res.status === 401 && !opts.quiet401) onUnauthorized?.();
-    throw new ApiError(res.status, b.code ?? `http_${res.status}`, b.error ?? `Lỗi ${res.status}`, b.issues ?? []);
+    throw refusal(res.status, data);
   }
   return data as T;
 }
@@ -176,8 +181,7 @@ export async function uploadFile<T>(path: string, file: File): Promise<T> {
     credentials: "same-origin",
     body: file,
   });
-  const b = (await res.json().catch(() => ({}))) as { error?: string; code?: string; issues?: Issue[] };
-  if (!res.ok)
-    throw new ApiError(res.status, b.code ?? `http_${res.status}`, b.error ?? `Lỗi ${res.status}`, b.issues ?? []);
+  const b: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) throw refusal(res.status, b);
   return b as T;
 }

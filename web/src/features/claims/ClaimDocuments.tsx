@@ -22,9 +22,9 @@ import { ATTACHMENT_KIND_VI, ATTACHMENT_KINDS } from "../../../../src/domain/cla
 import type { ClaimDocumentDto } from "../../../../src/domain/claims/dto.ts";
 import { DOCUMENT_ACCEPT, DOCUMENT_TYPES } from "../../../../src/domain/files/allowed-types.ts";
 import { api, csrfHeader } from "../../shared/api.ts";
-import { saveResponse } from "../../shared/ExportButton.tsx";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { saveResponse } from "../../shared/save-file.ts";
 import { validValues } from "../../shared/valid-values.ts";
 
 type FormInfo = {

@@ -15,7 +15,27 @@ export type Receipt = {
   receipt_url: string;
 };
 
-export const RECEIPT_KEY = "btnn.portal.receipt";
+/** The receipt on screen and the second factor that opens its phiếu tiếp nhận. */
+export type KeptReceipt = { receipt: Receipt; factor: string };
+
+const RECEIPT_KEY = "btnn.portal.receipt";
+
+/** The receipt kept for a reload, if any. */
+export function keptReceipt(): KeptReceipt | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(RECEIPT_KEY) ?? "null") as KeptReceipt | null;
+  } catch {
+    return null;
+  }
+}
+
+export function keepReceipt(kept: KeptReceipt): void {
+  try {
+    sessionStorage.setItem(RECEIPT_KEY, JSON.stringify(kept));
+  } catch {
+    // the receipt stays on screen; storage is only for a reload
+  }
+}
 
 export function ReceiptView({ receipt, factor }: { receipt: Receipt; factor: string }) {
   const { pt } = usePT();

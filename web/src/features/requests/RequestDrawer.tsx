@@ -7,10 +7,10 @@ import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, S
 import { useState } from "react";
 import { citationOf, PLAN_UNVERIFIED_LEGEND } from "../../../../src/domain/routing/citation.ts";
 import { ApiError, api, csrfHeader } from "../../shared/api.ts";
-import { saveResponse } from "../../shared/ExportButton.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { vi } from "../../shared/i18n/vi.ts";
+import { saveResponse } from "../../shared/save-file.ts";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { validValues } from "../../shared/valid-values.ts";
 import { RequestIncoming } from "../register/RequestIncoming.tsx";
