@@ -3,10 +3,20 @@
 import { z } from "zod";
 import { LAW_VERSIONS } from "../../db/schema/claims.ts";
 import { MASK_CHAR } from "../../domain/access/mask.ts";
-import { CLAIM_FIELDS } from "../../domain/claims/dto.ts";
+import {
+  CLAIM_FIELDS,
+  type ClaimCorrectionDto,
+  type ClaimDeadlineDto,
+  type ClaimDetailDto,
+  type ClaimDocumentDto,
+  type ClaimDto,
+  type ClaimEventDto,
+} from "../../domain/claims/dto.ts";
 import { EVENT_TYPES } from "../../domain/claims/index.ts";
+import type { UnrecordedSteps } from "../../domain/claims/phases.ts";
 import { DUE_FILTERS } from "../../domain/inbox/index.ts";
 import { AmountSchema, BoolQuery, IdNumberSchema, IsoDateSchema, PageQuery, PhoneSchema } from "./common.ts";
+import type { Loosened, SameShape } from "./same-shape.ts";
 
 const Amount = AmountSchema;
 const Text = (max: number) => z.string().trim().max(max);
@@ -159,46 +169,71 @@ export const ClaimDeadline = z.object({
   computed_at: z.string(),
 });
 
+export const ClaimDocument = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  number: z.string().nullable(),
+  issued_on: z.string().nullable(),
+  file_name: z.string().nullable(),
+  size: z.number().nullable(),
+});
+
+export const ClaimCorrection = z.object({
+  id: z.string(),
+  target: z.string(),
+  action: z.string(),
+  event_id: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string(),
+  closed_claim: z.boolean(),
+  corrected_by: z.string().nullable(),
+  corrected_by_name: z.string().nullable(),
+  corrected_at: z.string(),
+});
+
+export const UnrecordedStep = z.object({
+  index: z.number().int(),
+  event: z.string(),
+  date: z.string(),
+  after: z.string().optional(),
+  missing: z.array(z.string()),
+  message: z.string(),
+});
+
 export const ClaimDetail = Claim.extend({
   events: z.array(ClaimEvent),
   deadlines: z.array(ClaimDeadline),
-  documents: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string(),
-      title: z.string(),
-      number: z.string().nullable(),
-      issued_on: z.string().nullable(),
-      file_name: z.string().nullable(),
-      size: z.number().nullable(),
-    }),
-  ),
+  documents: z.array(ClaimDocument),
   next_actions: z.array(z.unknown()),
   /** Cải chính, oldest first (the original in `before`, shown struck through). */
-  corrections: z.array(
-    z.object({
-      id: z.string(),
-      target: z.string(),
-      action: z.string(),
-      event_id: z.string().nullable(),
-      before: z.unknown(),
-      after: z.unknown(),
-      reason: z.string(),
-      closed_claim: z.boolean(),
-      corrected_by: z.string().nullable(),
-      corrected_by_name: z.string().nullable(),
-      corrected_at: z.string(),
-    }),
-  ),
+  corrections: z.array(ClaimCorrection),
   /** Backfill: steps the history lacks ("chưa ghi nhận"), each naming the missing steps. */
-  unrecorded: z.array(
-    z.object({
-      index: z.number().int(),
-      event: z.string(),
-      date: z.string(),
-      after: z.string().optional(),
-      missing: z.array(z.string()),
-      message: z.string(),
-    }),
-  ),
+  unrecorded: z.array(UnrecordedStep),
 });
+
+// Each schema above is the DTO of src/domain/claims/dto.ts (the type the server sends): a key or a type that differs
+// fails tsc. Described loosely on purpose, and named here: opaque JSON (a claim's extensions, a deadline's explanation
+// and details, the next actions) and the event types of an unrecorded step (strings).
+type ClaimShape = Loosened<ClaimDto<string>, { extensions: unknown }>;
+type ClaimDeadlineShape = Loosened<ClaimDeadlineDto<string>, { explanation: unknown; details: unknown }>;
+type UnrecordedStepShape = Loosened<UnrecordedSteps, { event: string; missing: string[] }>;
+true satisfies SameShape<typeof Claim, ClaimShape>;
+true satisfies SameShape<typeof ClaimEvent, ClaimEventDto<string>>;
+true satisfies SameShape<typeof ClaimDeadline, ClaimDeadlineShape>;
+true satisfies SameShape<typeof ClaimDocument, ClaimDocumentDto>;
+true satisfies SameShape<typeof ClaimCorrection, ClaimCorrectionDto<string>>;
+true satisfies SameShape<typeof UnrecordedStep, UnrecordedStepShape>;
+true satisfies SameShape<
+  typeof ClaimDetail,
+  Loosened<
+    ClaimDetailDto<string>,
+    {
+      extensions: unknown;
+      deadlines: ClaimDeadlineShape[];
+      next_actions: unknown[];
+      unrecorded: UnrecordedStepShape[];
+    }
+  >
+>;
