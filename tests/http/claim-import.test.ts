@@ -147,5 +147,55 @@ for (const engine of availableEngines()) {
       const v = (k: string) => s.total[k].value ?? s.total[k];
       assert.equal(v("amount_paid"), (200 * 201 * 500_000) / 2);
     });
+
+    test("thiếu một cột (tiêu đề khác mẫu) → 422 nêu cột và tiêu đề cần có; không ghi dòng nào", async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(template as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet("Vụ việc");
+      assert.ok(ws);
+      ws.spliceColumns(8, 1); // "Số tiền yêu cầu (đồng)" deleted: every later column moves one to the left
+      ws.getRow(4).values = goodRow(0).filter((_, i) => i !== 7);
+      const before = await claimCount();
+      const r = await upload(admin, Buffer.from(await wb.xlsx.writeBuffer()));
+      assert.equal(r.statusCode, 422, r.body);
+      const issues = r.json().issues as Array<{ path: string; message: string }>;
+      assert.equal(issues[0].path, "/rows/3/H");
+      assert.match(issues[0].message, /Tiêu đề cột H phải là "Số tiền yêu cầu \(đồng\)"/);
+      assert.equal(await claimCount(), before, "nothing written");
+    });
+
+    test("tệp đã nhập gửi lại (sau khi tải lại trang, bấm thêm lần nữa) → 409 nêu lần nhập trước, không tạo trùng; hai lần gửi cùng lúc → nhập một lần", async () => {
+      const rows = [goodRow(300), goodRow(301)];
+      rows[0][2] = "Người nhập lại một";
+      rows[1][2] = "Người nhập lại hai";
+      const bytes = await fill(template, rows);
+      const first = await upload(admin, bytes);
+      assert.equal(first.statusCode, 201, first.body);
+      const codes = first.json().codes as string[];
+      const before = await claimCount();
+      const again = await upload(admin, bytes);
+      assert.equal(again.statusCode, 409, again.body);
+      const body = again.json();
+      assert.equal(body.code, "import_duplicate");
+      assert.match(
+        body.error,
+        new RegExp(
+          `^Tệp này đã được nhập lúc \\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4} \\(2 vụ việc, ${codes[0]} … ${codes[1]}\\)`,
+        ),
+      );
+      assert.deepEqual(
+        body.issues.map((i: { path: string }) => i.path),
+        ["/file"],
+      );
+      assert.equal(await claimCount(), before, "nothing written");
+
+      // Two uploads of one new file at the same moment (no Idempotency-Key): one import, the other refused.
+      rows[0][2] = "Người gửi cùng lúc một";
+      rows[1][2] = "Người gửi cùng lúc hai";
+      const twin = await fill(template, rows);
+      const both = await Promise.all([upload(admin, twin), upload(admin, twin)]);
+      assert.deepEqual(both.map((r) => r.statusCode).sort(), [201, 409]);
+      assert.equal(await claimCount(), before + 2);
+    });
   });
 }

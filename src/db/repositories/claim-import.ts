@@ -1,12 +1,15 @@
 // Bulk take-over of existing claims from the XLSX template (backfill mode): every row is read and checked first;
 // then all rows are created in ONE transaction with createClaim(mode "backfill") — a row the claims domain refuses is
 // reported with its sheet row and the whole import is rolled back, so nothing is written unless every row is valid.
-import { asc } from "drizzle-orm";
+// A file already imported (same bytes: sent again after a reload, a second click once it was done) is refused, naming
+// the earlier import — taking it twice would create every claim twice.
+import { createHash } from "node:crypto";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { buildClaimImportTemplate, type ImportIssue, readClaimImport } from "../../documents/xlsx/claim-import.ts";
 import type { Scope } from "../../domain/access/scope.ts";
 import { isDomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
-import { agencies } from "../schema/index.ts";
+import { agencies, auditLog } from "../schema/index.ts";
 import { requirePermission } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { createClaim } from "./claims.ts";
@@ -24,21 +27,45 @@ export async function claimImportTemplate(db: AppDb, scope: Scope): Promise<Buff
 
 class RollbackImport extends Error {}
 
+/** The earlier import of the same file (its audit entry is keyed by the file's SHA-256). */
+export type EarlierImport = { at: Date; count: number; first: string; last: string };
+
+export type ImportOutcome =
+  | { ok: true; codes: string[] }
+  | { ok: false; issues: ImportIssue[] }
+  | { ok: false; duplicate: EarlierImport };
+
+const AUDIT_ENTITY = "claim_import_file";
+
 export async function importClaimsXlsx(
   db: AppDb,
   scope: Scope,
   bytes: Buffer,
   opts: { today?: string } = {},
-): Promise<{ ok: true; codes: string[] } | { ok: false; issues: ImportIssue[] }> {
+): Promise<ImportOutcome> {
   requirePermission(scope, "claims.write");
   requirePermission(scope, "claims.backfill");
   const today = opts.today ?? todayVn();
   const read = await readClaimImport(bytes, { agencyIds: new Set(await agencyIdsInScope(db, scope)), today });
   if (read.issues.length) return { ok: false, issues: read.issues };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const issues: ImportIssue[] = [];
   const codes: string[] = [];
+  let duplicate = null as EarlierImport | null;
   try {
     await db.transaction(async (tx) => {
+      // Two uploads of one file at once: the second waits here and then finds the first one's audit entry.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`claim_import:${sha256}`}))`);
+      const [earlier] = await tx
+        .select({ at: auditLog.at, after: auditLog.after })
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, AUDIT_ENTITY), eq(auditLog.entityId, sha256)))
+        .limit(1);
+      if (earlier) {
+        const a = earlier.after as { count: number; first: string; last: string };
+        duplicate = { at: earlier.at, count: a.count, first: a.first, last: a.last };
+        throw new RollbackImport();
+      }
       for (const c of read.claims) {
         const { row, ...input } = c;
         try {
@@ -53,13 +80,13 @@ export async function importClaimsXlsx(
       await appendAudit(tx, {
         ...auditActor(scope),
         action: "claim.import_xlsx",
-        entity: "claim",
-        entity_id: null,
+        entity: AUDIT_ENTITY,
+        entity_id: sha256,
         after: { count: codes.length, first: codes[0], last: codes.at(-1) },
       });
     });
   } catch (e) {
-    if (e instanceof RollbackImport) return { ok: false, issues };
+    if (e instanceof RollbackImport) return duplicate ? { ok: false, duplicate } : { ok: false, issues };
     throw e;
   }
   return { ok: true, codes };

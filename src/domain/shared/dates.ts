@@ -83,6 +83,12 @@ export function formatVi(date: IsoDate): string {
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
 
+/** An instant as Vietnam's wall-clock time, "HH:mm dd/mm/yyyy". */
+export function formatViDateTime(instant: Date): string {
+  const iso = new Date(instant.getTime() + VN_OFFSET_MS).toISOString();
+  return `${iso.slice(11, 16)} ${formatVi(iso.slice(0, 10))}`;
+}
+
 const WEEKDAY_VI = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 export function weekdayVi(date: IsoDate): string {
   return WEEKDAY_VI[dayOfWeek(date)];

@@ -1,10 +1,11 @@
 // /api/claims/import: take over existing claims from the XLSX template (backfill; claims.backfill). Download the
 // template, fill it offline, upload: 422 with one issue per bad cell (path /rows/<row>/<column>) and nothing written,
-// or 201 with the register codes given to the imported claims.
+// or 201 with the register codes given to the imported claims; 409 for a file already imported (same bytes).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { claimImportTemplate, importClaimsXlsx } from "../../db/repositories/claim-import.ts";
 import type { AppDb } from "../../db/types.ts";
+import { formatViDateTime } from "../../domain/shared/dates.ts";
 import { errorResponses } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
 import { scopeOf } from "../plugins/scope.ts";
@@ -36,7 +37,7 @@ export const claimImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (ap
       schema: {
         tags: ["Vụ việc"],
         summary:
-          "Nhập vụ việc đã có từ tệp XLSX theo mẫu (thân yêu cầu là tệp): lỗi từng ô bằng tiếng Việt, không ghi gì cho đến khi mọi dòng hợp lệ",
+          "Nhập vụ việc đã có từ tệp XLSX theo mẫu (thân yêu cầu là tệp): lỗi từng ô bằng tiếng Việt, không ghi gì cho đến khi mọi dòng hợp lệ; tệp đã nhập rồi → 409",
         response: { 201: z.object({ imported: z.number().int(), codes: z.array(z.string()) }), ...errorResponses },
       },
       config: { access: { permission: "claims.backfill" } },
@@ -48,6 +49,11 @@ export const claimImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (ap
           { path: "", message: "Thân yêu cầu phải là nội dung tệp .xlsx" },
         ]);
       const r = await importClaimsXlsx(db, scopeOf(request), body);
+      if (!r.ok && "duplicate" in r) {
+        const d = r.duplicate;
+        const message = `Tệp này đã được nhập lúc ${formatViDateTime(d.at)} (${d.count} vụ việc, ${d.first} … ${d.last}); không nhập lại để khỏi trùng vụ việc.`;
+        throw new HttpError(409, "import_duplicate", message, [{ path: "/file", message }]);
+      }
       if (!r.ok)
         throw new HttpError(
           422,
