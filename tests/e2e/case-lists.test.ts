@@ -1,6 +1,8 @@
 // Browser test: periodic case lists (KH 2021 mục II.1.1) drawn up from the web page — reached from the plan task's
 // occurrence in "Việc của cơ quan", which opens the form on the task's period — downloaded as .xlsx, and the
 // "Xuất Excel" button of the claims list — both files parse back with exceljs with their Vietnamese header row.
+// The way back in: a THADS leader on a 390 px phone imports a case list from the downloaded template (mistakes first,
+// then fixed; a double click, and the same file again after a reload, import once).
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
@@ -18,6 +20,7 @@ import {
 } from "./harness.ts";
 
 const { skip } = browserAvailability();
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; headers: string[][] }> {
   const [d] = await Promise.all([page.waitForEvent("download"), click()]);
@@ -100,6 +103,130 @@ describe("Danh mục vụ việc định kỳ và Xuất Excel (trình duyệt)"
       for (const r of body) assert.equal(r[header?.indexOf("Lĩnh vực") ?? -1], "Thi hành án dân sự");
     } catch (e) {
       await failureShot(page, "case-lists");
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+  test("nhập danh sách vụ việc từ Excel trên điện thoại: ô sai → lỗi nêu dòng, cột, không nhập gì; sửa → nhập, thấy trong danh sách; bấm đúp, tải lại rồi gửi lại tệp → không trùng", async () => {
+    const { context, page } = await newPage(h, { width: 390, height: 844 });
+    const errors: string[] = [];
+    // A refused upload is logged by Chromium as "Failed to load resource" (no URL): responses are watched instead.
+    page.on("console", (m) => {
+      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    const refused: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() >= 400) refused.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    const NAME = "Người nhập từ Excel";
+    const imported = async () =>
+      Number(
+        (
+          await h.database.query<{ n: number }>("select count(*)::int as n from claims where claimant_name like $1", [
+            `${NAME} %`,
+          ])
+        )[0].n,
+      );
+    const overflow = () =>
+      page.evaluate(() => {
+        const dialog = document.querySelector(".ant-modal");
+        const right = Math.max(
+          0,
+          ...[...(dialog?.querySelectorAll("*") ?? [])].map((e) => e.getBoundingClientRect().right),
+        );
+        return { page: document.documentElement.scrollWidth - window.innerWidth, dialog: right - window.innerWidth };
+      });
+    try {
+      await signIn(page, h.baseUrl, "thads.thanhhoa.lanhdao");
+      await page.goto(`${h.baseUrl}/claims`);
+      await page.getByRole("heading", { name: "Vụ việc yêu cầu bồi thường" }).waitFor();
+      await page.getByRole("button", { name: "Nhập từ Excel" }).click();
+      const dialog = page.getByRole("dialog", { name: "Nhập vụ việc đã có từ tệp Excel (nhập bổ sung)" });
+      const upload = dialog.getByRole("button", { name: "Tải lên và nhập", exact: true });
+      const chooseFile = (buffer: Buffer) =>
+        dialog
+          .locator('input[type="file"]')
+          .setInputFiles({ name: "Danh sách vụ việc.xlsx", mimeType: XLSX_TYPE, buffer });
+
+      // The template as the leader downloads it, filled with three claims; two rows carry mistakes.
+      const [d] = await Promise.all([
+        page.waitForEvent("download"),
+        dialog.getByText("Tải mẫu .xlsx", { exact: true }).click(),
+      ]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await readFile((await d.path()) as string)) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet("Vụ việc");
+      assert.ok(ws, "trang tính Vụ việc của mẫu");
+      const row = (i: number, field: string, received: string, amount: string | number) => [
+        field,
+        "thads-thanh-hoa",
+        `${NAME} ${i}`,
+        null,
+        null,
+        `Hồ sơ giấy số ${i}`,
+        received,
+        amount,
+      ];
+      ws.getRow(4).values = row(1, "Thi hành án dân sự", "15/01/2024", 12_000_000);
+      ws.getRow(5).values = row(2, "Thi hành án dân sự", "31/02/2024", 8_000_000);
+      ws.getRow(6).values = row(3, "Hình sự", "01/03/2024", "năm triệu");
+      await chooseFile(Buffer.from(await wb.xlsx.writeBuffer()));
+      await upload.click();
+      await dialog.getByRole("alert").getByText("Tệp có 3 lỗi; chưa nhập dòng nào.", { exact: false }).waitFor();
+      const issue = (cell: string, message: string) =>
+        dialog.getByRole("row").filter({ hasText: cell }).filter({ hasText: message });
+      await issue("5 · G", 'Ô G5 (Ngày nhận hồ sơ): "31/02/2024" không phải ngày dạng dd/mm/yyyy').waitFor();
+      await issue("6 · A", 'Ô A6 (Lĩnh vực): "Hình sự" không phải một trong').waitFor();
+      await issue("6 · H", 'Ô H6 (Số tiền yêu cầu (đồng)): "năm triệu" không phải số tiền').waitFor();
+      assert.equal(await imported(), 0, "tệp có lỗi: không nhập dòng nào");
+      const wide = await overflow();
+      assert.ok(wide.page <= 0 && wide.dialog <= 0.5, `390 px: tràn ngang ${JSON.stringify(wide)}`);
+
+      // Fixed and sent again with a double click: imported once, the register codes shown, the button spent.
+      ws.getRow(5).values = row(2, "Thi hành án dân sự", "28/02/2024", 8_000_000);
+      ws.getRow(6).values = row(3, "Thi hành án dân sự", "01/03/2024", "5.000.000");
+      const fixed = Buffer.from(await wb.xlsx.writeBuffer());
+      await chooseFile(fixed);
+      await upload.dblclick();
+      const done = dialog
+        .getByRole("alert")
+        .getByText(/^Đã nhập 3 vụ việc: (BT-\d{4}-\d{4,}), BT-\d{4}-\d{4,}, BT-\d{4}-\d{4,}\.$/);
+      await done.waitFor();
+      const code = /BT-\d{4}-\d{4,}/.exec(await done.innerText())?.[0] as string;
+      assert.equal(await upload.isDisabled(), true, "sau khi nhập, nút không gửi lại được tệp đã nhập");
+      assert.equal(await imported(), 3);
+
+      // The new claims are in the list: search one imported code.
+      await dialog.locator(".ant-modal-footer").getByRole("button", { name: "Đóng", exact: true }).click();
+      await dialog.waitFor({ state: "hidden" });
+      const search = page.getByRole("search").getByLabel("Tìm kiếm", { exact: true });
+      await search.fill(code);
+      await search.press("Enter");
+      await page.getByText("Tổng 1", { exact: true }).waitFor(); // the list of 10 narrowed to the one searched
+      await page
+        .getByRole("row")
+        .filter({ hasText: `${NAME} ` })
+        .getByRole("link", { name: code, exact: true })
+        .waitFor();
+
+      // After a reload the leader, unsure it went through, sends the same file again: refused, naming the import.
+      await page.reload();
+      await page.getByRole("heading", { name: "Vụ việc yêu cầu bồi thường" }).waitFor();
+      await page.getByRole("button", { name: "Nhập từ Excel" }).click();
+      await chooseFile(fixed);
+      await upload.click();
+      await dialog
+        .getByRole("alert")
+        .getByText(/^Tệp này đã được nhập lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(3 vụ việc, BT-/)
+        .waitFor();
+      assert.equal(await imported(), 3, "không nhập trùng");
+      assert.ok((await overflow()).page <= 0, "không cuộn ngang trang ở 390 px");
+      assert.deepEqual(refused, ["422 /api/claims/import", "409 /api/claims/import"]);
+      assert.deepEqual(errors, [], "lỗi trong console");
+    } catch (e) {
+      await failureShot(page, "claim-import");
       throw e;
     } finally {
       await context.close();

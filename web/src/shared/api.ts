@@ -167,15 +167,16 @@ export function issuePath(path: string): Array<string | number> {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-/** Uploads a file as the raw body (application/octet-stream, name in ?file_name=), one Idempotency-Key per upload. */
-export async function uploadFile<T>(path: string, file: File): Promise<T> {
+/** Uploads a file as the raw body (application/octet-stream, name in ?file_name=), one Idempotency-Key per upload
+ * unless the caller keeps one for every attempt at the same upload. */
+export async function uploadFile<T>(path: string, file: File, idempotencyKey = newIdempotencyKey()): Promise<T> {
   const token = cookie("btnn_csrf");
   const sep = path.includes("?") ? "&" : "?";
   const res = await fetch(`${path}${sep}file_name=${encodeURIComponent(file.name)}`, {
     method: "POST",
     headers: {
       "content-type": "application/octet-stream",
-      "idempotency-key": newIdempotencyKey(),
+      "idempotency-key": idempotencyKey,
       ...(token ? { "x-csrf-token": token } : {}),
     },
     credentials: "same-origin",

@@ -1087,8 +1087,10 @@ export const en: Record<MessageKey, string> = {
   "import.help":
     "Download the template, fill one claim per row with the steps its file already has, then upload. If any cell is wrong, every problem is listed and nothing is imported.",
   "import.template": "Download .xlsx template",
-  "import.file": "Filled .xlsx file",
-  "import.done": "{n} claims imported.",
+  "import.file": "Choose the filled .xlsx file",
+  "import.done": "{n} claims imported: {codes}.",
+  "import.failed": "The file could not be sent (connection lost?). Try again: it will not be imported twice.",
+  "import.wholeFile": "Whole file",
   "import.cell": "Row · column",
   "import.problem": "Problem",
   "dstatus.not_applicable": "Did not arise",

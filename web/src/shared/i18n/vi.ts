@@ -1084,8 +1084,10 @@ export const vi = {
   "import.help":
     "Tải mẫu, điền mỗi dòng một vụ việc với các bước hồ sơ đã có, rồi tải lên. Nếu có ô sai, hệ thống liệt kê từng ô và chưa nhập dòng nào.",
   "import.template": "Tải mẫu .xlsx",
-  "import.file": "Tệp .xlsx đã điền",
-  "import.done": "Đã nhập {n} vụ việc.",
+  "import.file": "Chọn tệp .xlsx đã điền",
+  "import.done": "Đã nhập {n} vụ việc: {codes}.",
+  "import.failed": "Không gửi được tệp (mất kết nối?). Thử lại: tệp sẽ không bị nhập hai lần.",
+  "import.wholeFile": "Cả tệp",
   "import.cell": "Dòng · cột",
   "import.problem": "Lỗi",
   "dstatus.not_applicable": "Không phát sinh",
