@@ -7,6 +7,7 @@ import { count, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { claimEvents, claims } from "../../src/db/schema/index.ts";
 import { availableEngines } from "../../src/db/testing.ts";
+import { IMPORT_COLUMNS } from "../../src/documents/xlsx/claim-import.ts";
 import { type Client, type Fixture, setupFixture, signedIn } from "./helpers.ts";
 
 const M = 1_000_000;
@@ -23,6 +24,41 @@ async function fill(template: Buffer, rows: Array<Array<string | number | Date |
 }
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The template's sheet saved as CSV: fields quoted when they must be, rows joined by CRLF. */
+function csv(rows: Array<Array<string | number | null>>, sep: string): string {
+  const q = (v: string | number | null) => {
+    const t = v === null ? "" : String(v);
+    return /["\r\n]/.test(t) || t.includes(sep) ? `"${t.replaceAll('"', '""')}"` : t;
+  };
+  return `${rows.map((r) => r.map(q).join(sep)).join("\r\n")}\r\n`;
+}
+
+/** Windows-1258, as a Vietnamese Windows saves plain "CSV": precomposed base letters, tone marks as their own bytes. */
+function windows1258(text: string): Buffer {
+  const byChar = new Map<string, number>();
+  const decoder = new TextDecoder("windows-1258");
+  for (let b = 0; b < 256; b++) byChar.set(decoder.decode(Uint8Array.of(b)), b);
+  const tones = "\u0300\u0301\u0303\u0309\u0323";
+  const out: number[] = [];
+  for (const ch of text.normalize("NFC")) {
+    const [base, ...marks] = ch.normalize("NFD");
+    const parts = byChar.has(ch)
+      ? [ch]
+      : [
+          (base + marks.filter((m) => !tones.includes(m)).join("")).normalize("NFC"),
+          ...marks.filter((m) => tones.includes(m)),
+        ];
+    for (const p of parts) {
+      const b = byChar.get(p);
+      assert.ok(b !== undefined, `${p} không có trong Windows-1258`);
+      out.push(b);
+    }
+  }
+  return Buffer.from(out);
+}
+
+const HEADERS = IMPORT_COLUMNS.map((c) => (c.required ? `${c.header} (*)` : c.header));
 
 /** A whole claim: received → accepted → officer → decision → effective → paid (dates before today). */
 function goodRow(i: number): Array<string | number | Date | null> {
@@ -196,6 +232,70 @@ for (const engine of availableEngines()) {
       const both = await Promise.all([upload(admin, twin), upload(admin, twin)]);
       assert.deepEqual(both.map((r) => r.statusCode).sort(), [201, 409]);
       assert.equal(await claimCount(), before + 2);
+    });
+    test("mẫu lưu thành CSV UTF-8 (dấu ; , giữ hai dòng tiêu đề mẫu, ô có dấu ; và xuống dòng) → nhập đủ, đúng chữ và số tiền", async () => {
+      const text = csv(
+        [
+          ["MẪU NHẬP VỤ VIỆC ĐÃ CÓ (NHẬP BỔ SUNG — BACKFILL)"],
+          ["Mỗi dòng một vụ việc."],
+          HEADERS,
+          [
+            "Thi hành án dân sự",
+            "thads-thanh-hoa",
+            "Đặng Thị Ngọc Ánh",
+            null,
+            null,
+            "Kê biên; bán đấu giá\nsai",
+            "15/01/2024",
+            "12.000.000",
+          ],
+          ["Quản lý hành chính", "thads-thanh-hoa", "Vũ Quốc Việt", null, null, null, "20/01/2024", 3000000],
+        ],
+        ";",
+      );
+      const r = await upload(admin, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal(r.json().imported, 2);
+      const [row] = await fx.database.db.select().from(claims).where(eq(claims.claimantName, "Đặng Thị Ngọc Ánh"));
+      assert.equal(row.amountRequested, 12_000_000);
+      assert.equal(row.summary, "Kê biên; bán đấu giá\nsai");
+    });
+
+    test("CSV Windows-1258 (dấu phẩy, tiêu đề ở dòng 1): ngày 31/02/2024 → 422 nêu ô G3, không ghi gì; sửa → nhập, tên đúng dấu", async () => {
+      const rows = [
+        HEADERS,
+        [
+          "Thi hành án dân sự",
+          "thads-thanh-hoa",
+          "Nguyễn Thị Hường",
+          "Phường Hạc Thành, Thanh Hóa",
+          null,
+          null,
+          "05/02/2024",
+        ],
+        ["Thi hành án dân sự", "thads-thanh-hoa", "Trần Văn Ước", null, null, null, "31/02/2024"],
+      ];
+      const before = await claimCount();
+      const bad = await upload(admin, windows1258(csv(rows, ",")));
+      assert.equal(bad.statusCode, 422, bad.body);
+      assert.deepEqual(
+        bad.json().issues.map((i: { path: string }) => i.path),
+        ["/rows/3/G"],
+      );
+      assert.match(bad.json().issues[0].message, /^Ô G3 \(Ngày nhận hồ sơ\): "31\/02\/2024" không phải ngày/);
+      assert.equal(await claimCount(), before, "nothing written");
+      rows[2][6] = "29/02/2024";
+      const good = await upload(admin, windows1258(csv(rows, ",")));
+      assert.equal(good.statusCode, 201, good.body);
+      const [row] = await fx.database.db.select().from(claims).where(eq(claims.claimantName, "Nguyễn Thị Hường"));
+      assert.equal(row.claimantAddress, "Phường Hạc Thành, Thanh Hóa");
+      assert.equal(await claimCount(), before + 2);
+    });
+
+    test("tệp không phải bảng tính (PDF) → 422 nói cần .xlsx hoặc .csv theo mẫu", async () => {
+      const r = await upload(admin, Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"));
+      assert.equal(r.statusCode, 422, r.body);
+      assert.match(r.json().issues[0].message, /cần bảng tính \.xlsx theo mẫu hoặc tệp \.csv lưu từ mẫu/);
     });
   });
 }

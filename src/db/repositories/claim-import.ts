@@ -1,4 +1,4 @@
-// Bulk take-over of existing claims from the XLSX template (backfill mode): every row is read and checked first;
+// Bulk take-over of existing claims from the XLSX template, or the template saved as CSV (backfill mode): every row is read and checked first;
 // then all rows are created in ONE transaction with createClaim(mode "backfill") — a row the claims domain refuses is
 // reported with its sheet row and the whole import is rolled back, so nothing is written unless every row is valid.
 // A file already imported (same bytes: sent again after a reload, a second click once it was done) is refused, naming
@@ -37,7 +37,7 @@ export type ImportOutcome =
 
 const AUDIT_ENTITY = "claim_import_file";
 
-export async function importClaimsXlsx(
+export async function importClaimsFile(
   db: AppDb,
   scope: Scope,
   bytes: Buffer,

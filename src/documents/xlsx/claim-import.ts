@@ -1,11 +1,13 @@
 // XLSX template for taking over existing claims (from paper or Excel) and its reader. One row per claim; the dates
 // and facts of the steps the file already has (backfill: a history may start anywhere and lack steps). Every bad
 // cell is reported with its row, column letter and header in Vietnamese; the caller writes nothing unless all rows
-// are valid.
+// are valid. The filled template may also come back saved as CSV (same columns; its header row is found by its
+// first header, the title rows above it may be kept or dropped).
 import type ExcelJS from "exceljs";
 import { CLAIM_FIELD_VI, CLAIM_FIELDS, type ClaimField } from "../../domain/claims/dto.ts";
 import { PAYMENT_METHODS } from "../../domain/claims/event-data.ts";
 import { isIsoDate } from "../../domain/shared/dates.ts";
+import { CSV_SEPARATORS, decodeCsv, parseCsv } from "../csv.ts";
 import { newWorkbook } from "./sheet.ts";
 
 type ColumnKey =
@@ -161,31 +163,55 @@ const fold = (s: string) =>
     .toLowerCase()
     .trim();
 
+/** The cells of the uploaded sheet, rows and columns numbered from 1 as a spreadsheet program shows them. */
+type Grid = { headerRow: number; lastRow: number; cell(row: number, col: number): ExcelJS.CellValue };
+
+const headerText = (v: ExcelJS.CellValue) => fold(cellText(v).replace(/\s*\(\*\)$/, ""));
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+async function xlsxGrid(bytes: Buffer): Promise<Grid | string> {
+  const wb = await newWorkbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return "Tệp không phải bảng tính .xlsx đọc được";
+  }
+  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
+  if (!ws) return "Tệp không có trang tính nào";
+  return { headerRow: HEADER_ROW, lastRow: ws.rowCount, cell: (r, c) => ws.getCell(r, c).value };
+}
+
+/** A CSV: the separator that gives a row starting with the first header within the first 10 rows. */
+function csvGrid(bytes: Buffer): Grid | string {
+  const text = decodeCsv(bytes);
+  if (text.includes("\u0000")) return "Tệp không phải bảng tính .xlsx hoặc .csv đọc được";
+  const first = fold(IMPORT_COLUMNS[0].header);
+  for (const sep of CSV_SEPARATORS) {
+    const rows = parseCsv(text, sep);
+    const at = rows.slice(0, 10).findIndex((r) => r.length > 1 && headerText(r[0]) === first);
+    if (at >= 0) return { headerRow: at + 1, lastRow: rows.length, cell: (r, c) => rows[r - 1]?.[c - 1] ?? null };
+  }
+  return `Không đọc được tệp: cần bảng tính .xlsx theo mẫu hoặc tệp .csv lưu từ mẫu (không thấy dòng tiêu đề "${IMPORT_COLUMNS[0].header}", "${IMPORT_COLUMNS[1].header}", … trong 10 dòng đầu)`;
+}
+
 /**
- * Reads a filled template. Returns the claims (with their backfill events) and every cell problem; the header row
- * must match the template. Row numbers are the sheet's row numbers (as the user sees them in Excel).
+ * Reads a filled template (.xlsx, or the same sheet saved as .csv). Returns the claims (with their backfill events)
+ * and every cell problem; the header row must match the template. Row numbers are the sheet's row numbers (as the
+ * user sees them in the spreadsheet program).
  */
 export async function readClaimImport(
   bytes: Buffer,
   known: { agencyIds: ReadonlySet<string>; today: string },
 ): Promise<{ claims: ImportedClaim[]; issues: ImportIssue[] }> {
-  const wb = await newWorkbook();
+  const isXlsx = ZIP_MAGIC.every((b, i) => bytes[i] === b);
+  const grid = isXlsx ? await xlsxGrid(bytes) : csvGrid(bytes);
+  if (typeof grid === "string") return { claims: [], issues: [{ row: 0, column: "", header: "", message: grid }] };
   const issues: ImportIssue[] = [];
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return {
-      claims: [],
-      issues: [{ row: 0, column: "", header: "", message: "Tệp không phải bảng tính .xlsx đọc được" }],
-    };
-  }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws) return { claims: [], issues: [{ row: 0, column: "", header: "", message: "Tệp không có trang tính nào" }] };
+  const { headerRow } = grid;
   IMPORT_COLUMNS.forEach((c, i) => {
-    const h = cellText(ws.getCell(HEADER_ROW, i + 1).value).replace(/\s*\(\*\)$/, "");
-    if (fold(h) !== fold(c.header))
+    if (headerText(grid.cell(headerRow, i + 1)) !== fold(c.header))
       issues.push({
-        row: HEADER_ROW,
+        row: headerRow,
         column: colLetter(i),
         header: c.header,
         message: `Tiêu đề cột ${colLetter(i)} phải là "${c.header}" (hãy dùng mẫu tải về, không thêm bớt cột)`,
@@ -203,9 +229,8 @@ export async function readClaimImport(
     methodByLabel.set(fold(METHOD_VI[m]), m);
     methodByLabel.set(m, m);
   }
-  for (let r = HEADER_ROW + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const raw = IMPORT_COLUMNS.map((_, i) => row.getCell(i + 1).value);
+  for (let r = headerRow + 1; r <= grid.lastRow; r++) {
+    const raw = IMPORT_COLUMNS.map((_, i) => grid.cell(r, i + 1));
     if (raw.every((v) => cellText(v) === "")) continue;
     const bad = (i: number, message: string) =>
       issues.push({ row: r, column: colLetter(i), header: IMPORT_COLUMNS[i].header, message });
@@ -294,7 +319,7 @@ export async function readClaimImport(
   }
   if (claims.length === 0 && issues.length === 0)
     issues.push({
-      row: HEADER_ROW + 1,
+      row: headerRow + 1,
       column: "A",
       header: IMPORT_COLUMNS[0].header,
       message: "Tệp chưa có dòng vụ việc nào",

@@ -1,9 +1,10 @@
 // /api/claims/import: take over existing claims from the XLSX template (backfill; claims.backfill). Download the
-// template, fill it offline, upload: 422 with one issue per bad cell (path /rows/<row>/<column>) and nothing written,
+// template, fill it offline, upload it (.xlsx, or saved as .csv): 422 with one issue per bad cell (path
+// /rows/<row>/<column>) and nothing written,
 // or 201 with the register codes given to the imported claims; 409 for a file already imported (same bytes).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { claimImportTemplate, importClaimsXlsx } from "../../db/repositories/claim-import.ts";
+import { claimImportTemplate, importClaimsFile } from "../../db/repositories/claim-import.ts";
 import type { AppDb } from "../../db/types.ts";
 import { formatViDateTime } from "../../domain/shared/dates.ts";
 import { errorResponses } from "../contracts/common.ts";
@@ -14,7 +15,7 @@ import { acceptRawUploads, sendFile, UPLOAD_LIMIT } from "../uploads.ts";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const claimImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
-  acceptRawUploads(app, ["application/octet-stream", XLSX]);
+  acceptRawUploads(app, ["application/octet-stream", XLSX, "text/csv"]);
 
   app.get(
     "/api/claims/import/template",
@@ -37,7 +38,7 @@ export const claimImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (ap
       schema: {
         tags: ["Vụ việc"],
         summary:
-          "Nhập vụ việc đã có từ tệp XLSX theo mẫu (thân yêu cầu là tệp): lỗi từng ô bằng tiếng Việt, không ghi gì cho đến khi mọi dòng hợp lệ; tệp đã nhập rồi → 409",
+          "Nhập vụ việc đã có từ tệp XLSX theo mẫu, hoặc tệp CSV lưu từ mẫu (thân yêu cầu là tệp): lỗi từng ô bằng tiếng Việt, không ghi gì cho đến khi mọi dòng hợp lệ; tệp đã nhập rồi → 409",
         response: { 201: z.object({ imported: z.number().int(), codes: z.array(z.string()) }), ...errorResponses },
       },
       config: { access: { permission: "claims.backfill" } },
@@ -45,10 +46,13 @@ export const claimImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (ap
     async (request, reply) => {
       const body = request.body as unknown;
       if (!Buffer.isBuffer(body) || body.length === 0)
-        throw new HttpError(415, "upload_body", "Cần gửi tệp .xlsx (Content-Type: application/octet-stream)", [
-          { path: "", message: "Thân yêu cầu phải là nội dung tệp .xlsx" },
-        ]);
-      const r = await importClaimsXlsx(db, scopeOf(request), body);
+        throw new HttpError(
+          415,
+          "upload_body",
+          "Cần gửi tệp .xlsx hoặc .csv (Content-Type: application/octet-stream)",
+          [{ path: "", message: "Thân yêu cầu phải là nội dung tệp .xlsx hoặc .csv" }],
+        );
+      const r = await importClaimsFile(db, scopeOf(request), body);
       if (!r.ok && "duplicate" in r) {
         const d = r.duplicate;
         const message = `Tệp này đã được nhập lúc ${formatViDateTime(d.at)} (${d.count} vụ việc, ${d.first} … ${d.last}); không nhập lại để khỏi trùng vụ việc.`;

@@ -1,5 +1,5 @@
 // Taking over existing claims from the XLSX template (backfill, claims.backfill): download the template, fill it
-// offline, upload; every bad cell listed (row, column, reason) and nothing written until the whole file is valid.
+// offline, upload it (.xlsx, or saved as .csv); every bad cell listed (row, column, reason) and nothing written until the whole file is valid.
 // One Idempotency-Key per chosen file: a double click or a retry is answered with the first import; once imported the
 // file is cleared, so the same import cannot be sent again by another click (the server refuses a file imported before).
 import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from "@ant-design/icons";
@@ -77,7 +77,7 @@ export function ClaimImportButton() {
               {t("import.template")}
             </Button>
             <Upload
-              accept=".xlsx"
+              accept=".xlsx,.csv"
               maxCount={1}
               fileList={file ? [{ uid: "chosen", name: file.name, status: "done" }] : []}
               beforeUpload={(f) => {

@@ -1085,9 +1085,9 @@ export const en: Record<MessageKey, string> = {
   "import.title": "Import existing claims from Excel (backfill)",
   "import.upload": "Upload and import",
   "import.help":
-    "Download the template, fill one claim per row with the steps its file already has, then upload. If any cell is wrong, every problem is listed and nothing is imported.",
+    "Download the template, fill one claim per row with the steps its file already has, then upload it (.xlsx, or saved as .csv). If any cell is wrong, every problem is listed and nothing is imported.",
   "import.template": "Download .xlsx template",
-  "import.file": "Choose the filled .xlsx file",
+  "import.file": "Choose the filled .xlsx (or .csv) file",
   "import.done": "{n} claims imported: {codes}.",
   "import.failed": "The file could not be sent (connection lost?). Try again: it will not be imported twice.",
   "import.wholeFile": "Whole file",

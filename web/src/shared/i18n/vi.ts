@@ -1082,9 +1082,9 @@ export const vi = {
   "import.title": "Nhập vụ việc đã có từ tệp Excel (nhập bổ sung)",
   "import.upload": "Tải lên và nhập",
   "import.help":
-    "Tải mẫu, điền mỗi dòng một vụ việc với các bước hồ sơ đã có, rồi tải lên. Nếu có ô sai, hệ thống liệt kê từng ô và chưa nhập dòng nào.",
+    "Tải mẫu, điền mỗi dòng một vụ việc với các bước hồ sơ đã có, rồi tải lên (.xlsx, hoặc lưu thành .csv). Nếu có ô sai, hệ thống liệt kê từng ô và chưa nhập dòng nào.",
   "import.template": "Tải mẫu .xlsx",
-  "import.file": "Chọn tệp .xlsx đã điền",
+  "import.file": "Chọn tệp .xlsx (hoặc .csv) đã điền",
   "import.done": "Đã nhập {n} vụ việc: {codes}.",
   "import.failed": "Không gửi được tệp (mất kết nối?). Thử lại: tệp sẽ không bị nhập hai lần.",
   "import.wholeFile": "Cả tệp",
