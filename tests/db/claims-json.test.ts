@@ -1,4 +1,4 @@
-// Claim reads shaped by the database (CLAIM_JSON, issue 16): the list's items equal what the row mapping in JS
+// Claim reads shaped by the database (CLAIM_API_COLUMNS, issue 16): the list's items equal what the row mapping in JS
 // produced before (rawDto, masked, dates through Date.toISOString) on every engine — nulls, amounts, extensions,
 // personal data masked, timestamps with microseconds truncated like the driver's Date.
 import assert from "node:assert/strict";

@@ -3,7 +3,7 @@
 // events, recompute, import). Every event goes through the claims domain first: the database never stores a
 // transition the law does not allow.
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type PgColumn, PgDialect } from "drizzle-orm/pg-core";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { maskClaimant } from "../../../domain/access/mask.ts";
 import { isSuperiorOf, type Scope } from "../../../domain/access/scope.ts";
 import type { WorkCalendar } from "../../../domain/calendar/types.ts";
@@ -76,7 +76,7 @@ export type ClaimInput = {
 };
 
 // The claim as the API carries it (declared once in the domain, shared with the web). The server builds Date for the
-// claim row (rawDto: audit, forms) and reads the JSON's ISO strings where the database shapes it (CLAIM_JSON, DETAIL).
+// claim row (rawDto: audit, forms) and reads the JSON's ISO strings where the database shapes it (CLAIM_API_COLUMNS, DETAIL).
 export type ClaimDto = Dto.ClaimDto<Date>;
 export type ClaimEventDto = Dto.ClaimEventDto<string>;
 export type ClaimDeadlineDto = Dto.ClaimDeadlineDto<string>;
@@ -122,33 +122,65 @@ export function rawDto(r: ClaimRow): Omit<ClaimDto, "masked"> {
 export const isoUtc = (column: SQL | PgColumn) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** A claim as the API shows it before masking (rawDto with its timestamps as isoUtc, `state_label` added in JS). */
-export type ClaimJson = Omit<ClaimListItem, "state_label" | "masked">;
+/** A claim as CLAIM_API_COLUMNS selects it: rawDto before masking, timestamps as isoUtc, no `state_label`. */
+type ClaimApiRow = Omit<ClaimListItem, "state_label" | "masked" | "extensions"> & { extensions: unknown };
 
 /**
- * rawDto built by PostgreSQL: the claim row as one json value with the API's keys, so a read passes it through (one
- * JSON.parse in the driver) instead of parsing 29 columns, mapping them twice and converting its dates. Rendered to
- * SQL text once: drizzle's building of a select list was a large part of a list request.
+ * rawDto as a select list: the API's keys, columns as stored, timestamps as isoUtc (no Date, no second mapping).
+ * Plain columns, not a json value built by PostgreSQL: building JSON cost two thirds of a list statement's server
+ * time and parsing it in the driver more than these columns (issue 16; docs/performance.md, 05/12/2026).
  */
-export const CLAIM_JSON = sql.raw(
-  new PgDialect().sqlToQuery(
-    sql`json_build_object('id', ${claims.id}, 'code', ${claims.code}, 'law_version', ${claims.lawVersion},
-      'field', ${claims.field}, 'complex', ${claims.complex}, 'backlogged', ${claims.backlogged},
-      'prolonged', ${claims.prolonged}, 'managing_agency_id', ${claims.managingAgencyId},
-      'handling_agency_id', ${claims.handlingAgencyId}, 'amount_requested', ${claims.amountRequested},
-      'amount_decided', ${claims.amountDecided}, 'amount_paid', ${claims.amountPaid},
-      'amount_advance', ${claims.amountAdvance}, 'claimant_name', ${claims.claimantName},
-      'claimant_id_number', ${claims.claimantIdNumber}, 'claimant_address', ${claims.claimantAddress},
-      'claimant_phone', ${claims.claimantPhone}, 'summary', ${claims.summary}, 'state', ${claims.state},
-      'open', ${claims.open}, 'suspended', ${claims.suspended}, 'extensions', ${claims.extensions},
-      'received_on', ${claims.receivedOn}, 'version', ${claims.version},
-      'created_at', ${isoUtc(claims.createdAt)}, 'updated_at', ${isoUtc(claims.updatedAt)})`,
-  ).sql,
-) as SQL<ClaimJson>;
+export const CLAIM_API_COLUMNS = {
+  id: claims.id,
+  code: claims.code,
+  law_version: claims.lawVersion,
+  field: claims.field,
+  complex: claims.complex,
+  backlogged: claims.backlogged,
+  prolonged: claims.prolonged,
+  managing_agency_id: claims.managingAgencyId,
+  handling_agency_id: claims.handlingAgencyId,
+  amount_requested: claims.amountRequested,
+  amount_decided: claims.amountDecided,
+  amount_paid: claims.amountPaid,
+  amount_advance: claims.amountAdvance,
+  claimant_name: claims.claimantName,
+  claimant_id_number: claims.claimantIdNumber,
+  claimant_address: claims.claimantAddress,
+  claimant_phone: claims.claimantPhone,
+  summary: claims.summary,
+  state: claims.state,
+  open: claims.open,
+  suspended: claims.suspended,
+  extensions: claims.extensions,
+  received_on: claims.receivedOn,
+  version: claims.version,
+  created_at: isoUtc(claims.createdAt),
+  updated_at: isoUtc(claims.updatedAt),
+};
 
-/** The API's claim from CLAIM_JSON: the state's label from the domain's table, personal data masked unless allowed. */
-export function claimFromJson(c: ClaimJson, unmask: boolean): ClaimListItem {
-  return maskClaimant({ ...c, state_label: PHASE_LABELS_VI[c.state as Phase] ?? c.state }, unmask);
+/** The API's claim from CLAIM_API_COLUMNS: the state's label from the domain's table, personal data masked unless
+ * allowed. */
+export function claimFromRow({ extensions, ...c }: ClaimApiRow, unmask: boolean): ClaimListItem {
+  return maskClaimant(
+    {
+      ...c,
+      extensions: (extensions as ClaimExtensions | null) ?? null,
+      state_label: PHASE_LABELS_VI[c.state as Phase] ?? c.state,
+    },
+    unmask,
+  );
+}
+
+const API_KEYS = Object.keys(CLAIM_API_COLUMNS) as Array<keyof ClaimApiRow>;
+/** bigint columns (the amounts): text from node-postgres, a number from PGlite. */
+const IS_AMOUNT = API_KEYS.map((k) => (CLAIM_API_COLUMNS[k] as { columnType?: string }).columnType === "PgBigInt53");
+
+/** A driver row of CLAIM_API_COLUMNS (array mode, same order; prepareRows) as the masked list item. */
+export function claimFromArray(row: unknown[]): ClaimListItem {
+  const c: Record<string, unknown> = {};
+  for (let i = 0; i < API_KEYS.length; i++) c[API_KEYS[i]] = IS_AMOUNT[i] && row[i] !== null ? Number(row[i]) : row[i];
+  return claimFromRow(c as ClaimApiRow, false);
 }
 
 export type ClaimListItem = Dto.ClaimDto<string>;

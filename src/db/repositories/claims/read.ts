@@ -21,6 +21,7 @@ import { nextActionsFromState, replay } from "../../../domain/claims/index.ts";
 import type { DueFilter } from "../../../domain/inbox/index.ts";
 import { DomainError } from "../../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../../audit.ts";
+import { prepareRows } from "../../prepared-rows.ts";
 import { claimCorrections, claimDeadlines, claimDocuments, claimEvents, claims, users } from "../../schema/index.ts";
 import { requirePermission, scopeAgencies } from "../../scope.ts";
 import { likePattern } from "../../search.ts";
@@ -28,14 +29,14 @@ import type { AppDb } from "../../types.ts";
 import { normalizePage, notFound, type Page, type PageResult, todayVn } from "../common.ts";
 import { dueCondition } from "../due-filter.ts";
 import {
-  CLAIM_JSON,
+  CLAIM_API_COLUMNS,
   type ClaimCorrectionDto,
   type ClaimDeadlineDto,
   type ClaimDetail,
   type ClaimEventDto,
-  type ClaimJson,
   type ClaimListItem,
-  claimFromJson,
+  claimFromArray,
+  claimFromRow,
   historyOf,
   isoUtc,
   visible,
@@ -60,7 +61,7 @@ export async function getClaim(
       ? await statements.nationwide.execute({ id })
       : await statements.scoped.execute({ id, agencies: scopeAgencies(scope) });
   if (!found) throw notFound("vụ việc");
-  const { claim, events, deadlines, documents, corrections } = found;
+  const { events, deadlines, documents, corrections, ...claim } = found;
   const allowed = can(scope, "claims.personal_data");
   const unmask = opts.unmask ?? allowed;
   if (unmask && !allowed)
@@ -87,7 +88,7 @@ export async function getClaim(
   const history = historyOf(claim.law_version, claim.complex, claim.extensions, events);
   const state = replay(history);
   return {
-    ...claimFromJson(claim, unmask),
+    ...claimFromRow(claim, unmask),
     events,
     deadlines,
     documents,
@@ -100,10 +101,10 @@ export async function getClaim(
   };
 }
 
-/** The claim (CLAIM_JSON), and its events, deadlines, documents and corrections already shaped as the DTOs, their
+/** The claim (CLAIM_API_COLUMNS), and its events, deadlines, documents and corrections already shaped as the DTOs, their
  * timestamps as the API writes them (built once). */
 const DETAIL = {
-  claim: CLAIM_JSON,
+  ...CLAIM_API_COLUMNS,
   events: jsonList<ClaimEventDto>(
     claimEvents,
     eq(claimEvents.claimId, claims.id),
@@ -275,7 +276,7 @@ const PREPARABLE = [
   "year",
 ] as const satisfies ReadonlyArray<keyof ClaimFilter>;
 
-/** The columns CLAIM_JSON reads (not the search text: the page is sorted with its rows). */
+/** The columns CLAIM_API_COLUMNS reads (not the search text: the page is sorted with its rows). */
 const { searchText: _searchText, createdBy: _createdBy, ...PAGE_COLUMNS } = getTableColumns(claims);
 
 /** A page of claims (personal data always masked in lists) and the total matching the filters. */
@@ -293,7 +294,7 @@ export async function listClaims(
   // PostgreSQL's planning of the text on every request.
   const preparable =
     filter.due === undefined && filter.ids === undefined && !(filter.q !== undefined && !filter.q.trim());
-  let rows: Array<{ item: ClaimJson; total: number }>;
+  let rows: Array<{ item: ClaimListItem; total: number }>;
   if (preparable) {
     const shape = [
       nationwide ? "all" : "scoped",
@@ -318,19 +319,21 @@ export async function listClaims(
       offset,
     });
   } else {
-    rows = await listQuery(db, claimListWhere(scope, filter), filter.sort, limit, offset);
+    rows = (await listQuery(db, claimListWhere(scope, filter), filter.sort, limit, offset)).map(
+      ({ total, ...claim }) => ({ item: claimFromRow(claim, false), total }),
+    );
   }
   const n =
     rows[0]?.total ??
     (offset > 0 ? Number((await db.select({ n: count() }).from(claims).where(claimListWhere(scope, filter)))[0].n) : 0);
-  return { items: rows.map((r) => claimFromJson(r.item, false)), total: n, limit, offset };
+  return { items: rows.map((r) => r.item), total: n, limit, offset };
 }
 
 /**
- * One statement: the page, each claim then shaped by CLAIM_JSON (after the sort and limit: building it for every
+ * One statement: the page, each claim then read through CLAIM_API_COLUMNS (after the sort and limit: shaping every
  * matching row cost more than the query), and, as an uncorrelated sub-select evaluated once, the total matching the
  * filters. A page past the end has no row to carry the total: only then is it counted on its own (listClaims). The
- * page keeps the table's name so that CLAIM_JSON and the order read its columns.
+ * page keeps the table's name so that CLAIM_API_COLUMNS and the order read its columns.
  */
 function listQuery(
   db: AppDb,
@@ -359,7 +362,7 @@ function listQuery(
     .offset(offset as number)
     .as("claims");
   return db
-    .select({ item: CLAIM_JSON, total: sql<number>`${pageRows.total}`.mapWith(Number) })
+    .select({ ...CLAIM_API_COLUMNS, total: sql<number>`${pageRows.total}`.mapWith(Number) })
     .from(pageRows)
     .orderBy(...order);
 }
@@ -368,7 +371,16 @@ function prepareList(db: AppDb, filter: ClaimFilter, nationwide: boolean, name: 
   const conds = filterConditions(filter, true);
   if (!nationwide) conds.unshift(visiblePrepared());
   const where = conds.length ? and(...conds) : undefined;
-  return listQuery(db, where, filter.sort, sql.placeholder("limit"), sql.placeholder("offset")).prepare(name);
+  // Each row: CLAIM_API_COLUMNS in order, then the total.
+  return prepareRows(
+    db,
+    listQuery(db, where, filter.sort, sql.placeholder("limit"), sql.placeholder("offset")),
+    name,
+    (row) => ({
+      item: claimFromArray(row),
+      total: Number(row[row.length - 1]),
+    }),
+  );
 }
 const listStatements = new WeakMap<AppDb, Map<string, ReturnType<typeof prepareList>>>();
 /** Statement names are per database connection: unique for the process. */
