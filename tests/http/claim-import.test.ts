@@ -297,5 +297,45 @@ for (const engine of availableEngines()) {
       assert.equal(r.statusCode, 422, r.body);
       assert.match(r.json().issues[0].message, /cần bảng tính \.xlsx theo mẫu hoặc tệp \.csv lưu từ mẫu/);
     });
+    test("bản khác của tệp đã nhập (lưu thành .xlsx khác, tên gõ khác hoa thường) → 422 từng dòng nêu mã vụ việc đã có; hai dòng cùng một vụ việc trong tệp → nêu dòng trùng; không ghi gì", async () => {
+      const rows: Array<Array<string | null>> = [
+        ["Thi hành án dân sự", "thads-thanh-hoa", "Hoàng Minh Trùng", null, null, null, "10/04/2024", "7.000.000"],
+        ["Quản lý hành chính", "thads-thanh-hoa", "Lý Thị Lặp", null, null, null, "11/04/2024"],
+      ];
+      const first = await upload(admin, Buffer.from(csv([HEADERS, ...rows], ";")));
+      assert.equal(first.statusCode, 201, first.body);
+      const codes = first.json().codes as string[];
+      const before = await claimCount();
+      const copy = rows.map((r) => [...r]);
+      copy[0][2] = "HOÀNG  MINH TRÙNG";
+      const again = await upload(admin, await fill(template, copy));
+      assert.equal(again.statusCode, 422, again.body);
+      const issues = again.json().issues as Array<{ path: string; message: string }>;
+      assert.deepEqual(
+        issues.map((i) => i.path),
+        ["/rows/4/C", "/rows/5/C"],
+      );
+      assert.equal(
+        issues[0].message,
+        `Dòng 4: vụ việc này đã có — ${codes[0]} (cùng cơ quan giải quyết, lĩnh vực, người yêu cầu "HOÀNG  MINH TRÙNG" và ngày 10/04/2024); bỏ dòng này khỏi tệp để khỏi trùng`,
+      );
+      assert.match(issues[1].message, new RegExp(`^Dòng 5: vụ việc này đã có — ${codes[1]} `));
+
+      const twice = [
+        ["Thi hành án dân sự", "thads-thanh-hoa", "Mai Văn Hai Lần", null, null, null, "12/04/2024"],
+        ["Thi hành án dân sự", "thads-thanh-hoa", "Mai Văn Hai Lần", null, null, "ghi lại lần nữa", "12/04/2024"],
+        ["Thi hành án dân sự", "thads-thanh-hoa", "Mai Văn Hai Lần", null, null, null, "13/04/2024"],
+      ];
+      const dup = await upload(admin, Buffer.from(csv([HEADERS, ...twice], ",")));
+      assert.equal(dup.statusCode, 422, dup.body);
+      assert.deepEqual(dup.json().issues, [
+        {
+          path: "/rows/3/C",
+          message:
+            'Dòng 3 trùng dòng 2 (cùng cơ quan giải quyết, lĩnh vực, người yêu cầu "Mai Văn Hai Lần" và ngày 12/04/2024)',
+        },
+      ]);
+      assert.equal(await claimCount(), before, "nothing written");
+    });
   });
 }
