@@ -25,7 +25,7 @@ export function renderRuleTableMarkdown(rules: readonly RoutingRule[] = ROUTING_
   for (const r of rules) {
     lines.push(
       `| \`${r.id}\`<br>${cell(r.title_vi)}<br>*${cell(r.title_en)}* | ${cell(r.basis)} | \`${r.kind}\` (${REQUEST_KIND_VI[r.kind]}) | ${cell(
-        r.conditions.map((c) => c.vi).join("; "),
+        r.conditions.map((c) => `${c.vi} (\`${c.key}\`)`).join("; "),
       )} | ${ref(r.lead)} | ${refs(r.coordinators)} | ${refs(r.forward_to)} | ${refs(r.recipients)} | \`${r.output}\` (${OUTPUT_VI[r.output]}) |`,
     );
   }

@@ -2,7 +2,7 @@
 
 import type { Role } from "../agencies/roles.ts";
 import { type Output, ROUTING_RULES, type RoleRef, type RoutingRule } from "./rules.ts";
-import { parseSituation, type Situation } from "./situation.ts";
+import { parseSituation, REQUEST_KIND_VI, type Situation } from "./situation.ts";
 
 export interface RouteResult {
   rule: string;
@@ -80,7 +80,7 @@ function nearest(s: Situation, rules: readonly RoutingRule[]): NearestRule[] {
   const scored = pool.map((r, index) => {
     const kindOk = r.kind === s.kind;
     const unmet = r.conditions.filter((c) => !c.test(s));
-    const why = [...(kindOk ? [] : [`loại yêu cầu phải là "${r.kind}"`]), ...unmet.map((c) => c.vi)];
+    const why = [...(kindOk ? [] : [`loại yêu cầu phải là "${REQUEST_KIND_VI[r.kind]}"`]), ...unmet.map((c) => c.vi)];
     const of = r.conditions.length + 1;
     const matched = of - why.length;
     return { index, r, why, matched, of };

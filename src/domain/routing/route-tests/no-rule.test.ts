@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { route } from "../route.ts";
+import { ROUTING_RULES } from "../rules.ts";
 
 describe("Không có quy tắc: trả về các điều khoản gần nhất, không đoán", () => {
   test("KH 2021 mục II.3.3.b — đề nghị nghiệp vụ bồi thường gửi Tổng cục THADS khi Sở Tư pháp chưa hướng dẫn: không có quy tắc", () => {
@@ -58,5 +59,17 @@ describe("Không có quy tắc: trả về các điều khoản gần nhất, kh
 
   test("KH 2021 mục III.2 — một đơn vị không thể bất đồng với chính mình", () => {
     assert.equal(route({ kind: "disagreement", from_role: "CUC_BTNN", to_role: "CUC_BTNN" }).rule, null);
+  });
+  test("KH 2021 mục II.3 — Sở Tư pháp gửi đề nghị hướng dẫn cho THADS tỉnh: các điều kiện còn thiếu nói bằng lời, không mã trường, mã vai trò", () => {
+    // The nearest clauses' "why" is shown to the sender and receiver on the request's screen.
+    const r = route({ kind: "guidance", from_role: "SO_TU_PHAP", to_role: "THADS_TINH", topic: "compensation" });
+    assert.equal(r.rule, null);
+    const whys = (r as { nearest: Array<{ why: string }> }).nearest.map((n) => n.why);
+    assert.ok(whys.some((w) => w.includes("bên gửi là Cục THADS tỉnh")));
+    const code = /[A-Z]{2,}_[A-Z]|[a-z]+_[a-z]+|\b(?:from|to)_role\b|=/;
+    for (const w of whys) assert.doesNotMatch(w, code);
+    for (const rule of ROUTING_RULES) for (const c of rule.conditions) assert.doesNotMatch(c.vi, code, rule.id);
+    const wrongKind = route({ kind: "disagreement", from_role: "UBND_TINH" });
+    for (const n of (wrongKind as { nearest: Array<{ why: string }> }).nearest) assert.doesNotMatch(n.why, code);
   });
 });

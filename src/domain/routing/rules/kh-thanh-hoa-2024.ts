@@ -20,7 +20,7 @@ export const KHTH2024_REPORTING: readonly RoutingRule[] = [
       to("UBND_TINH"),
       {
         key: "handling_role",
-        vi: "yêu cầu báo cáo chung của tỉnh, không về một cơ quan giải quyết bồi thường cụ thể (handling_role không ghi)",
+        vi: "yêu cầu báo cáo chung của tỉnh, không về một cơ quan giải quyết bồi thường cụ thể",
         test: (s) => s.handling_role === undefined,
       },
     ],

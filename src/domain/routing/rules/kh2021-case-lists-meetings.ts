@@ -16,7 +16,7 @@ export const KH2021_LISTS_MEETINGS: readonly RoutingRule[] = [
     kind: "case_list",
     conditions: [
       from(...CENTRAL_PAIR),
-      { key: "law", vi: `vụ việc theo Luật TNBTCNN 2017 (law = "law_2017")`, test: (s) => s.law === "law_2017" },
+      { key: "law", vi: `vụ việc theo Luật TNBTCNN 2017`, test: (s) => s.law === "law_2017" },
     ],
     lead: "CUC_BTNN",
     coordinators: ["TONG_CUC_THADS"],
@@ -37,7 +37,7 @@ export const KH2021_LISTS_MEETINGS: readonly RoutingRule[] = [
     kind: "case_list",
     conditions: [
       from(...CENTRAL_PAIR),
-      { key: "law", vi: `vụ việc theo Luật TNBTCNN 2009 (law = "law_2009")`, test: (s) => s.law === "law_2009" },
+      { key: "law", vi: `vụ việc theo Luật TNBTCNN 2009`, test: (s) => s.law === "law_2009" },
     ],
     lead: "CUC_BTNN",
     coordinators: ["TONG_CUC_THADS"],
@@ -59,7 +59,7 @@ export const KH2021_LISTS_MEETINGS: readonly RoutingRule[] = [
     kind: "meeting",
     conditions: [
       from(...CENTRAL_PAIR),
-      { key: "complex", vi: "vụ việc phức tạp, tồn đọng, kéo dài (complex = true)", test: (s) => s.complex === true },
+      { key: "complex", vi: "vụ việc phức tạp, tồn đọng, kéo dài", test: (s) => s.complex === true },
     ],
     lead: "CUC_BTNN",
     coordinators: ["TONG_CUC_THADS"],

@@ -62,7 +62,7 @@ export const KH2021_SUPPORT_INSPECTION: readonly RoutingRule[] = [
       managing(...LOCAL),
       {
         key: "prior.guided_by_province",
-        vi: "người bị thiệt hại đã được UBND cấp tỉnh hướng dẫn (prior.guided_by_province = true)",
+        vi: "người bị thiệt hại đã được UBND cấp tỉnh hướng dẫn",
         test: (s) => s.prior?.guided_by_province === true || s.prior?.guided_by_so_tu_phap === true,
       },
     ],
@@ -150,7 +150,7 @@ export const KH2021_SUPPORT_INSPECTION: readonly RoutingRule[] = [
       handling("TONG_CUC_THADS"),
       {
         key: "law",
-        vi: `vụ việc theo Luật TNBTCNN 2017 (law không ghi hoặc = "law_2017")`,
+        vi: `vụ việc theo Luật TNBTCNN 2017`,
         test: (s) => s.law !== "law_2009",
       },
     ],

@@ -81,7 +81,7 @@ export const KH2021_TRAINING_REPORTS: readonly RoutingRule[] = [
       toOrNone("BO_TU_PHAP", "CUC_BTNN"),
       {
         key: "received_by",
-        vi: "Cục BTNN nhận được văn bản (received_by = CUC_BTNN)",
+        vi: "Cục BTNN nhận được văn bản",
         test: (s) => s.received_by === "CUC_BTNN",
       },
     ],
@@ -108,7 +108,7 @@ export const KH2021_TRAINING_REPORTS: readonly RoutingRule[] = [
       toOrNone("BO_TU_PHAP", "TONG_CUC_THADS"),
       {
         key: "received_by",
-        vi: "Tổng cục THADS nhận được văn bản (received_by = TONG_CUC_THADS)",
+        vi: "Tổng cục THADS nhận được văn bản",
         test: (s) => s.received_by === "TONG_CUC_THADS",
       },
     ],

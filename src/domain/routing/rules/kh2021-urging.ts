@@ -41,17 +41,17 @@ export const KH2021_URGING: readonly RoutingRule[] = [
       to(...LOCAL),
       {
         key: "managing_role",
-        vi: "cơ quan được đôn đốc là cơ quan trực tiếp quản lý người thi hành công vụ (managing_role không ghi hoặc trùng to_role)",
+        vi: "cơ quan được đôn đốc là cơ quan trực tiếp quản lý người thi hành công vụ",
         test: (s) => s.managing_role === undefined || s.managing_role === s.to_role,
       },
       {
         key: "prior.province_asked_to_urge",
-        vi: "đã đề nghị UBND tỉnh đôn đốc (prior.province_asked_to_urge = true)",
+        vi: "đã đề nghị UBND tỉnh đôn đốc",
         test: (s) => s.prior?.province_asked_to_urge === true,
       },
       {
         key: "prior.province_urged",
-        vi: "UBND tỉnh không đôn đốc, hoặc đã đôn đốc mà cơ quan được đôn đốc không thực hiện (prior.urged_party_complied ≠ true)",
+        vi: "UBND tỉnh không đôn đốc, hoặc đã đôn đốc mà cơ quan được đôn đốc không thực hiện",
         test: (s) => s.prior?.province_urged !== true || s.prior?.urged_party_complied !== true,
       },
       urgingGrounds,
