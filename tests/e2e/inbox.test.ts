@@ -12,6 +12,7 @@ import {
   bellUnread,
   browserAvailability,
   pageFetch as call,
+  fillDate,
   type Harness,
   pick,
   type SignedIn,
@@ -53,6 +54,11 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
     await page.getByRole("button", { name: "Tạo yêu cầu" }).click();
     await pick(page, "Cơ quan nhận", "Cục Bồi thường nhà nước", "Cục Bồi thường");
     await page.getByLabel("Trích yếu").fill(TOPIC);
+    // A reply deadline already past is refused under the field, and nothing is sent.
+    await fillDate(page, "Hạn trả lời", "01/01/2020");
+    await page.getByRole("button", { name: "Lưu", exact: true }).click();
+    await page.getByText("Hạn trả lời không được trước ngày hôm nay").waitFor();
+    await fillDate(page, "Hạn trả lời", `31/12/${new Date().getFullYear() + 1}`);
     await page.getByRole("button", { name: "Lưu", exact: true }).click();
     await page.getByTestId("routing-clause").getByText("KH 2021 mục II.3.1").waitFor();
     requestId = new URL(page.url()).searchParams.get("open") ?? "";

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { REQUEST_KINDS } from "../../../../src/domain/routing/situation.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useMe } from "../../shared/session.tsx";
 import { validValues } from "../../shared/valid-values.ts";
@@ -93,7 +94,18 @@ export function NewRequestModal({ onClose }: { onClose: (created: RequestRow | n
         <Form.Item name="guided" valuePropName="checked">
           <Checkbox>{t("requests.guided")}</Checkbox>
         </Form.Item>
-        <Form.Item label={t("requests.due")} name="due">
+        {/* A deadline already past when the request is sent would make it overdue on arrival. */}
+        <Form.Item
+          label={t("requests.due")}
+          name="due"
+          rules={[
+            {
+              validator: async (_, d?: Dayjs | null) => {
+                if (d?.isBefore(todayVnDayjs(), "day")) throw new Error(t("requests.duePast"));
+              },
+            },
+          ]}
+        >
           <DatePicker format="DD/MM/YYYY" />
         </Form.Item>
       </Form>

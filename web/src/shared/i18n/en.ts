@@ -1080,6 +1080,7 @@ export const en: Record<MessageKey, string> = {
   "mail.email": "E-mail address",
   "mail.saved": "Notification settings saved",
   "requests.answer": "Answer (one point per line)",
+  "requests.duePast": "The reply deadline cannot be before today",
   "requests.answerRequired": "Enter the answer",
   "import.button": "Import from Excel",
   "import.title": "Import existing claims from Excel (backfill)",

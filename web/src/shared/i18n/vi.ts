@@ -1077,6 +1077,7 @@ export const vi = {
   "mail.email": "Địa chỉ thư điện tử",
   "mail.saved": "Đã lưu cách nhận thông báo",
   "requests.answer": "Nội dung trả lời (mỗi ý một dòng)",
+  "requests.duePast": "Hạn trả lời không được trước ngày hôm nay",
   "requests.answerRequired": "Nhập nội dung trả lời",
   "import.button": "Nhập từ Excel",
   "import.title": "Nhập vụ việc đã có từ tệp Excel (nhập bổ sung)",
