@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { plans, planTasks, taskInstances } from "../../src/db/schema/index.ts";
 import {
   browserAvailability,
@@ -142,13 +142,45 @@ describe("Danh mục vụ việc định kỳ và Xuất Excel (trình duyệt)"
       await signIn(page, h.baseUrl, "thads.thanhhoa.lanhdao");
       await page.goto(`${h.baseUrl}/claims`);
       await page.getByRole("heading", { name: "Vụ việc yêu cầu bồi thường" }).waitFor();
-      await page.getByRole("button", { name: "Nhập từ Excel" }).click();
       const dialog = page.getByRole("dialog", { name: "Nhập vụ việc đã có từ tệp Excel (nhập bổ sung)" });
       const upload = dialog.getByRole("button", { name: "Tải lên và nhập", exact: true });
-      const chooseFile = (buffer: Buffer) =>
-        dialog
+      // The dialog zooms in and the chosen file's line slides in, pushing the buttons down: a click aimed while things
+      // still move can land beside its button (seen once under load). Wait for the motion to end before each click.
+      const settle = () =>
+        page.waitForFunction(
+          () => !document.querySelector('.ant-modal[class*="zoom-"], .ant-modal [class*="upload-animate-"]'),
+        );
+      const openImport = async () => {
+        await page.getByRole("button", { name: "Nhập từ Excel" }).click();
+        await dialog.waitFor();
+        await settle();
+      };
+      const chooseFile = async (buffer: Buffer) => {
+        await dialog
           .locator('input[type="file"]')
           .setInputFiles({ name: "Danh sách vụ việc.xlsx", mimeType: XLSX_TYPE, buffer });
+        await dialog.locator(".ant-upload-list-item", { hasText: "Danh sách vụ việc.xlsx" }).waitFor();
+        await settle();
+      };
+      /** Sends the chosen file until `outcome` shows; pressed again only while the button is idle (nothing in flight). */
+      const send = async (how: "click" | "dblclick", outcome: Locator) => {
+        for (let i = 0; i < 3; i++) {
+          const idle = await upload.evaluate(
+            (b) => !b.classList.contains("ant-btn-loading") && !(b as HTMLButtonElement).disabled,
+          );
+          if (idle) await upload[how]({ timeout: 10_000 }).catch(() => {});
+          if (
+            await outcome.waitFor({ timeout: 20_000 }).then(
+              () => true,
+              () => false,
+            )
+          )
+            return;
+          await settle();
+        }
+        await outcome.waitFor();
+      };
+      await openImport();
 
       // The template as the leader downloads it, filled with three claims; two rows carry mistakes.
       const [d] = await Promise.all([
@@ -173,8 +205,7 @@ describe("Danh mục vụ việc định kỳ và Xuất Excel (trình duyệt)"
       ws.getRow(5).values = row(2, "Thi hành án dân sự", "31/02/2024", 8_000_000);
       ws.getRow(6).values = row(3, "Hình sự", "01/03/2024", "năm triệu");
       await chooseFile(Buffer.from(await wb.xlsx.writeBuffer()));
-      await upload.click();
-      await dialog.getByRole("alert").getByText("Tệp có 3 lỗi; chưa nhập dòng nào.", { exact: false }).waitFor();
+      await send("click", dialog.getByRole("alert").getByText("Tệp có 3 lỗi; chưa nhập dòng nào.", { exact: false }));
       const issue = (cell: string, message: string) =>
         dialog.getByRole("row").filter({ hasText: cell }).filter({ hasText: message });
       await issue("5 · G", 'Ô G5 (Ngày nhận hồ sơ): "31/02/2024" không phải ngày dạng dd/mm/yyyy').waitFor();
@@ -189,11 +220,10 @@ describe("Danh mục vụ việc định kỳ và Xuất Excel (trình duyệt)"
       ws.getRow(6).values = row(3, "Thi hành án dân sự", "01/03/2024", "5.000.000");
       const fixed = Buffer.from(await wb.xlsx.writeBuffer());
       await chooseFile(fixed);
-      await upload.dblclick();
       const done = dialog
         .getByRole("alert")
         .getByText(/^Đã nhập 3 vụ việc: (BT-\d{4}-\d{4,}), BT-\d{4}-\d{4,}, BT-\d{4}-\d{4,}\.$/);
-      await done.waitFor();
+      await send("dblclick", done);
       const code = /BT-\d{4}-\d{4,}/.exec(await done.innerText())?.[0] as string;
       assert.equal(await upload.isDisabled(), true, "sau khi nhập, nút không gửi lại được tệp đã nhập");
       assert.equal(await imported(), 3);
@@ -214,13 +244,14 @@ describe("Danh mục vụ việc định kỳ và Xuất Excel (trình duyệt)"
       // After a reload the leader, unsure it went through, sends the same file again: refused, naming the import.
       await page.reload();
       await page.getByRole("heading", { name: "Vụ việc yêu cầu bồi thường" }).waitFor();
-      await page.getByRole("button", { name: "Nhập từ Excel" }).click();
+      await openImport();
       await chooseFile(fixed);
-      await upload.click();
-      await dialog
-        .getByRole("alert")
-        .getByText(/^Tệp này đã được nhập lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(3 vụ việc, BT-/)
-        .waitFor();
+      await send(
+        "click",
+        dialog
+          .getByRole("alert")
+          .getByText(/^Tệp này đã được nhập lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(3 vụ việc, BT-/),
+      );
       assert.equal(await imported(), 3, "không nhập trùng");
       assert.ok((await overflow()).page <= 0, "không cuộn ngang trang ở 390 px");
       assert.deepEqual(refused, ["422 /api/claims/import", "409 /api/claims/import"]);
