@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   "auditEntity.case_list_snapshot": "Case list",
   "auditEntity.claim": "Claim",
   "auditEntity.claim_form": "Claim form",
+  "auditEntity.claim_import_file": "Claim import file",
   "auditEntity.database": "Database",
   "auditEntity.evaluation_assessment": "Evaluation",
   "auditEntity.export": "Export",

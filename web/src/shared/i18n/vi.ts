@@ -32,6 +32,7 @@ export const vi = {
   "auditEntity.case_list_snapshot": "Danh sách vụ việc",
   "auditEntity.claim": "Vụ việc",
   "auditEntity.claim_form": "Biểu mẫu vụ việc",
+  "auditEntity.claim_import_file": "Tệp nhập vụ việc",
   "auditEntity.database": "Cơ sở dữ liệu",
   "auditEntity.evaluation_assessment": "Đánh giá, chấm điểm",
   "auditEntity.export": "Xuất dữ liệu",
