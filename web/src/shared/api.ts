@@ -4,20 +4,31 @@
 export type Issue = { path: string; message: string };
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: Issue[] = [],
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly issues: Issue[];
+  constructor(status: number, code: string, message: string, issues: Issue[] = []) {
     super(message);
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
   }
 }
+
+/** The JSON key some API messages start with ("date: …", "events[2].ground: …"): the issue's path already says
+ * which field, and the screen shows the message under that field, so people are not shown the key. */
+const FIELD_KEY_PREFIX = /^[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*: /;
+const forPeople = (message: string) => message.replace(FIELD_KEY_PREFIX, "");
 
 /** The API's refusal (JSON {"error","code","issues"}, or no JSON at all) as an ApiError. */
 export function refusal(status: number, body: unknown): ApiError {
   const b = (body ?? {}) as { error?: string; code?: string; issues?: Issue[] };
-  return new ApiError(status, b.code ?? `http_${status}`, b.error ?? `Lỗi ${status}`, b.issues ?? []);
+  return new ApiError(
+    status,
+    b.code ?? `http_${status}`,
+    b.error ? forPeople(b.error) : `Lỗi ${status}`,
+    (b.issues ?? []).map((i) => ({ ...i, message: forPeople(i.message) })),
+  );
 }
 
 export type Page<T> = { items: T[]; total: number; page: number; page_size: number };

@@ -7,7 +7,6 @@ import { useState } from "react";
 import { isClosedFile } from "../../../../src/domain/claims/editing.ts";
 import { EVENT_GROUNDS, type EventType } from "../../../../src/domain/claims/events.ts";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
-import { todayVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, type Me } from "../../shared/session.tsx";
 import { validValues } from "../../shared/valid-values.ts";
@@ -18,9 +17,6 @@ import type { ClaimDetail, ClaimEvent } from "./types.ts";
 export function canCorrect(me: Me | null | undefined, claim: Pick<ClaimDetail, "state">): boolean {
   return can(me, "claims.write") && (!isClosedFile(claim.state) || can(me, "claims.correct_closed"));
 }
-
-/** No date after today in Vietnam. */
-export const notAfterToday = (d: Dayjs) => d.format("YYYY-MM-DD") > todayVn();
 
 type Body = { reason: string; event?: Record<string, unknown>; fields?: Record<string, unknown>; version: number };
 
@@ -151,7 +147,7 @@ export function StepCorrectionModal({
         {mode === "correct" && (
           <>
             <Form.Item label={t("claims.eventDate")} name="date" rules={[{ required: true }]}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} disabledDate={notAfterToday} />
+              <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
             </Form.Item>
             <StepFields type={type} />
             {grounds && (
@@ -272,7 +268,7 @@ export function FieldsCorrectionModal({ claim, onClose }: { claim: ClaimDetail; 
         }}
       >
         <Form.Item label={t("claims.received")} name="received_on" extra={t("corr.receivedHint")}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} disabled={!received} disabledDate={notAfterToday} />
+          <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} disabled={!received} />
         </Form.Item>
         <Form.Item label={t("claims.claimantName")} name="claimant_name" rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={300} />

@@ -40,7 +40,6 @@ import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
 import { validValues } from "../../shared/valid-values.ts";
 import { NotFound } from "../errors/NotFoundPage.tsx";
-import { notAfterToday } from "./ClaimCorrections.tsx";
 import { ClaimDocuments } from "./ClaimDocuments.tsx";
 import { ClaimEvents } from "./ClaimEvents.tsx";
 import { StepFields, stepData } from "./StepFields.tsx";
@@ -184,7 +183,9 @@ function EventModal({
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical" initialValues={{ date: dayjs(todayVn()) }}>
         <Form.Item label={t("claims.eventDate")} name="date" rules={[{ required: true }]}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} disabledDate={notAfterToday} />
+          {/* No disabledDate: a typed future day would silently fall back to today and be saved as such; the
+              server refuses it under this field instead. */}
+          <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
         </Form.Item>
         <StepFields type={action.event as EventType} />
         {action.grounds && action.grounds.length > 0 && (
@@ -348,7 +349,14 @@ export default function ClaimDetailPage() {
           <Space wrap>
             {c.next_actions.map((a) => (
               <Tooltip key={a.event} title={a.basis}>
-                <Button type="primary" ghost disabled={!writable} onClick={() => setAction(a)}>
+                {/* Some steps' legal names are long: they wrap inside a phone's width. */}
+                <Button
+                  type="primary"
+                  ghost
+                  disabled={!writable}
+                  onClick={() => setAction(a)}
+                  style={{ maxWidth: "100%", height: "auto", whiteSpace: "normal", textAlign: "left" }}
+                >
                   {a.label}
                 </Button>
               </Tooltip>

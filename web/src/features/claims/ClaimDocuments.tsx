@@ -21,7 +21,7 @@ import { useState } from "react";
 import { ATTACHMENT_KIND_VI, ATTACHMENT_KINDS } from "../../../../src/domain/claims/attachments.ts";
 import type { ClaimDocumentDto } from "../../../../src/domain/claims/dto.ts";
 import { DOCUMENT_ACCEPT, DOCUMENT_TYPES } from "../../../../src/domain/files/allowed-types.ts";
-import { api, csrfHeader } from "../../shared/api.ts";
+import { api, csrfHeader, refusal } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { saveResponse } from "../../shared/save-file.ts";
@@ -122,10 +122,7 @@ function UploadModal({ claimId, onClose }: { claimId: string; onClose: (changed:
         headers: { "content-type": "application/octet-stream", ...csrfHeader() },
         body: file,
       });
-      if (!res.ok) {
-        const b = (await res.json().catch(() => ({}))) as { error?: string };
-        throw new Error(b.error ?? `Lỗi ${res.status}`);
-      }
+      if (!res.ok) throw refusal(res.status, await res.json().catch(() => ({})));
       onClose(true);
     } catch (e) {
       setError((e as Error).message);
