@@ -115,8 +115,16 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
   step("Bên gửi (THADS) thấy yêu cầu đã được trả lời và có thông báo", async () => {
     const { page } = thads;
     current = page;
-    await page.goto(`${h.baseUrl}/requests?box=outbox`);
+    // The sender left the request open after sending it; coming back to the tab (the bell asks again) shows the
+    // answer in the open request and in the outbox without a reload.
+    const drawer = page.locator(".ant-drawer-open");
+    await drawer.getByTestId("routing-clause").waitFor();
+    assert.equal(new URL(page.url()).searchParams.get("open"), requestId);
+    await page.evaluate(() => window.dispatchEvent(new Event("visibilitychange")));
+    await drawer.locator('.ant-select-content[title="Đã trả lời"]').waitFor();
+    await drawer.locator(".ant-drawer-close").click();
     await page.locator("tr", { hasText: TOPIC }).getByText("Đã trả lời").waitFor();
+    assert.equal(new URL(page.url()).pathname, "/requests");
     await page.getByTestId("bell").click();
     await page
       .getByTestId("bell-list")

@@ -2,7 +2,7 @@
 import { BellOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Badge, Button, Drawer, Empty, List, Popover, Space, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
@@ -17,6 +17,16 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const unread = q.data?.unread ?? 0;
   const refresh = () => qc.invalidateQueries({ queryKey: ["notifications"] });
+  // A new notification (work received, an answer to what this user sent) also refreshes the work on screen: the
+  // request lists, an open request and the home's work, which else show the old status until a reload.
+  const newest = q.data ? (q.data.items[0]?.id ?? null) : undefined;
+  const seen = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (newest === undefined) return;
+    if (seen.current !== undefined && seen.current !== newest)
+      for (const key of ["requests", "request", "inbox"]) void qc.invalidateQueries({ queryKey: [key] });
+    seen.current = newest;
+  }, [newest, qc]);
   // On a phone a popover under the bell cannot fit beside it: the list opens as a full-width drawer instead.
   const narrow = window.innerWidth < 576;
   const content = (
