@@ -2,7 +2,7 @@
 
 import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { Permission } from "../domain/access/permissions.ts";
+import { PERMISSION_VI, type Permission } from "../domain/access/permissions.ts";
 import { type AgencyNode, buildScope, can, type Scope } from "../domain/access/scope.ts";
 import { DomainError } from "../domain/shared/errors.ts";
 import { agencies, agencySuccessors, memberships } from "./schema/index.ts";
@@ -58,7 +58,7 @@ export function requirePermission(scope: Scope, permission: Permission): void {
     throw new DomainError(
       "forbidden",
       "permission",
-      `Vai trò của bạn không có quyền thực hiện thao tác này (${permission}).`,
+      `Vai trò của bạn không có quyền thực hiện thao tác này (cần quyền "${PERMISSION_VI[permission]}").`,
     );
 }
 

@@ -228,7 +228,9 @@ describe("Vụ việc đã kết thúc: cán bộ không sửa được; lãnh �
     const before = await counts();
     const no = await officer.post(`/api/claims/${closedId}/corrections`, body);
     assert.equal(no.statusCode, 403, no.body);
-    assert.match(no.json().error, /claims\.correct_closed/);
+    // Named the way people read it, not by its code (claims.correct_closed).
+    assert.match(no.json().error, /cần quyền "Cải chính vụ việc đã kết thúc"/);
+    assert.doesNotMatch(no.json().error, /claims\./);
     assert.deepEqual(await counts(), before);
     const ok = await leader.post(`/api/claims/${closedId}/corrections`, body);
     assert.equal(ok.statusCode, 200, ok.body);

@@ -25,6 +25,26 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What each permission lets a person do, in Vietnamese: a refusal names the one missing; the web's labels are these. */
+export const PERMISSION_VI: Readonly<Record<Permission, string>> = {
+  "claims.read": "Xem vụ việc",
+  "claims.write": "Cập nhật vụ việc",
+  "claims.personal_data": "Xem thông tin cá nhân (có ghi nhật ký)",
+  "claims.export": "Xuất dữ liệu vụ việc",
+  "claims.backfill": "Nhập lịch sử vụ việc cũ",
+  "claims.correct_closed": "Cải chính vụ việc đã kết thúc",
+  "plans.read": "Xem kế hoạch",
+  "plans.write": "Cập nhật kế hoạch",
+  "requests.read": "Xem yêu cầu phối hợp",
+  "requests.write": "Gửi, xử lý yêu cầu phối hợp",
+  "register.allocate": "Cấp số văn bản",
+  "users.manage": "Quản lý tài khoản",
+  "agencies.manage": "Quản lý danh mục cơ quan",
+  "audit.read": "Xem nhật ký hệ thống",
+  "public_content.manage": "Biên tập nội dung cổng công dân",
+  "system.admin": "Quản trị hệ thống (sao lưu, khôi phục)",
+};
+
 const OFFICER: readonly Permission[] = [
   "claims.read",
   "claims.write",
