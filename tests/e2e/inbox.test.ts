@@ -54,6 +54,11 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
     await page.getByRole("button", { name: "Tạo yêu cầu" }).click();
     await pick(page, "Cơ quan nhận", "Cục Bồi thường nhà nước", "Cục Bồi thường");
     await page.getByLabel("Trích yếu").fill(TOPIC);
+    // Cancel with something typed asks first; staying keeps what was typed.
+    await page.getByRole("button", { name: "Hủy", exact: true }).click();
+    await page.locator(".ant-modal-confirm-title", { hasText: "Rời trang khi chưa lưu?" }).waitFor();
+    await answerConfirm(page, "Ở lại để lưu");
+    assert.equal(await page.getByLabel("Trích yếu").inputValue(), TOPIC);
     // A reply deadline already past is refused under the field, and nothing is sent.
     await fillDate(page, "Hạn trả lời", "01/01/2020");
     await page.getByRole("button", { name: "Lưu", exact: true }).click();

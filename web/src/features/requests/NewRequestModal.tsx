@@ -8,6 +8,7 @@ import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useMe } from "../../shared/session.tsx";
+import { useUnsavedChanges } from "../../shared/useUnsavedChanges.ts";
 import { validValues } from "../../shared/valid-values.ts";
 import type { RequestRow } from "./types.ts";
 
@@ -27,6 +28,8 @@ export function NewRequestModal({ onClose }: { onClose: (created: RequestRow | n
   const [form] = Form.useForm<NewValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What was typed is not lost silently to a reload, Back or Cancel.
+  const { changed, saved, confirmLeave } = useUnsavedChanges();
   const submit = async () => {
     const v = await validValues(form);
     if (!v) return;
@@ -44,6 +47,7 @@ export function NewRequestModal({ onClose }: { onClose: (created: RequestRow | n
           situation: { topic: v.topic_area, prior: { guided_by_province: !!v.guided } },
         },
       });
+      saved();
       onClose(r);
     } catch (e) {
       if (e instanceof ApiError) {
@@ -62,13 +66,14 @@ export function NewRequestModal({ onClose }: { onClose: (created: RequestRow | n
       okText={t("common.save")}
       cancelText={t("common.cancel")}
       confirmLoading={busy}
-      onCancel={() => onClose(null)}
+      onCancel={() => confirmLeave(() => onClose(null))}
       width={640}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form
         form={form}
         layout="vertical"
+        onValuesChange={changed}
         initialValues={{ kind: "guidance", from_agency_id: me?.agency_id, topic_area: "compensation", guided: false }}
       >
         <Form.Item label={t("requests.kind")} name="kind" rules={[{ required: true }]}>

@@ -1073,7 +1073,7 @@ export const en: Record<MessageKey, string> = {
   "inbox.k.public_submission": "Online submission from the public portal",
   "inbox.k.public_data_request": "Personal data correction asked on the public portal",
   "mail.title": "Notification e-mail",
-  "mail.off": "The server has no mail configured (SMTP_URL); notifications show in the app only.",
+  "mail.off": "The server has no mail configured; notifications show in the app only.",
   "mail.mode": "Delivery",
   "mail.each": "Each event",
   "mail.digest": "Daily digest at 07:00",

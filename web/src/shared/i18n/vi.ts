@@ -1072,7 +1072,7 @@ export const vi = {
   "inbox.k.public_submission": "Hồ sơ, đề nghị gửi trực tuyến",
   "inbox.k.public_data_request": "Đề nghị sửa dữ liệu cá nhân (cổng công dân)",
   "mail.title": "Nhận thông báo qua thư điện tử",
-  "mail.off": "Máy chủ chưa cấu hình gửi thư (SMTP_URL); thông báo chỉ hiện trong ứng dụng.",
+  "mail.off": "Máy chủ chưa được cấu hình gửi thư; thông báo chỉ hiện trong ứng dụng.",
   "mail.mode": "Cách nhận",
   "mail.each": "Mỗi khi có việc",
   "mail.digest": "Tổng hợp lúc 07:00 hằng ngày",
