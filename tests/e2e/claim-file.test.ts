@@ -130,6 +130,10 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
       await p.getByRole("button", { name: "Hồ sơ hợp lệ", exact: true }).click();
       await modal.waitFor();
       const dateError = modal.locator(".ant-form-item-explain-error");
+      // A day that does not exist empties the field and says so (it used to keep today's date and record that).
+      await fillDate(p, "Ngày diễn ra", "31/02/2026");
+      await dateError.filter({ hasText: "Không đọc được ngày “31/02/2026”" }).waitFor();
+      assert.equal(await modal.getByLabel("Ngày diễn ra", { exact: true }).inputValue(), "");
       for (const [typed, said] of [
         ["31/12/2099", /31\/12\/2099 là ngày tương lai/],
         ["01/11/2026", /^"Hồ sơ hợp lệ" ngày 01\/11\/2026 sớm hơn bước trước "Nhận hồ sơ yêu cầu bồi thường"/],

@@ -59,6 +59,10 @@ describe("Việc của tôi, giao việc và thông báo giữa các cơ quan tr
     await page.locator(".ant-modal-confirm-title", { hasText: "Rời trang khi chưa lưu?" }).waitFor();
     await answerConfirm(page, "Ở lại để lưu");
     assert.equal(await page.getByLabel("Trích yếu").inputValue(), TOPIC);
+    // A date that does not exist is not swallowed: the field empties and says what it could not read.
+    await fillDate(page, "Hạn trả lời", "31/02/2026");
+    await page.getByText("Không đọc được ngày “31/02/2026”").waitFor();
+    assert.equal(await page.getByLabel("Hạn trả lời", { exact: true }).inputValue(), "");
     // A reply deadline already past is refused under the field, and nothing is sent.
     await fillDate(page, "Hạn trả lời", "01/01/2020");
     await page.getByRole("button", { name: "Lưu", exact: true }).click();

@@ -1,11 +1,12 @@
 // "Xem trước ảnh hưởng": which open deadlines in the caller's scope would move if a proposed notice day (Holidays page)
 // or a legal parameter change (Parameters page) were saved — POST /api/admin/impact-preview; nothing is saved.
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { LEGAL_PARAMETERS } from "../../../../src/domain/legal/parameters.ts";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { validValues } from "../../shared/valid-values.ts";
@@ -102,7 +103,7 @@ export function ImpactPreview({ mode }: { mode: "calendar" | "parameter" }) {
         {mode === "calendar" ? (
           <>
             <Form.Item label={t("impact.date")} name="date" rules={req}>
-              <DatePicker format="DD/MM/YYYY" />
+              <DateInput format="DD/MM/YYYY" />
             </Form.Item>
             <Form.Item label={t("impact.kind")} name="kind" rules={req}>
               <Select
@@ -129,12 +130,12 @@ export function ImpactPreview({ mode }: { mode: "calendar" | "parameter" }) {
               <InputNumber min={0} max={3650} />
             </Form.Item>
             <Form.Item label={t("impact.effectiveFrom")} name="effective_from">
-              <DatePicker format="DD/MM/YYYY" />
+              <DateInput format="DD/MM/YYYY" />
             </Form.Item>
           </>
         )}
         <Form.Item label={t("impact.asOf")} name="as_of">
-          <DatePicker format="DD/MM/YYYY" />
+          <DateInput format="DD/MM/YYYY" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>

@@ -3,28 +3,14 @@
 // "Lập danh mục" form (kind + period, optional as-of date and agency) with a spinner while the server computes it.
 import { PlusOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Form, InputNumber, Modal, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { caseListOfTask } from "../../../../src/domain/case-lists/index.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, fmtDateTime, todayVn, todayVnDayjs } from "../../shared/format.ts";
 import { type T, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -198,7 +184,7 @@ function CreateForm({
               },
             ]}
           >
-            <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(todayVnDayjs(), "day")} />
+            <DateInput format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(todayVnDayjs(), "day")} />
           </Form.Item>
           <Form.Item
             label={t("caseLists.agency")}

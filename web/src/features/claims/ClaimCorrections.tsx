@@ -1,12 +1,13 @@
 // Cải chính on the claim screen: correct or void one recorded step, or correct the claim's details (the receipt date
 // is the "received" step), always with a reason. The server (POST /api/claims/:id/corrections) decides; a closed claim
 // is offered only to roles holding claims.correct_closed (the agency's leader).
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from "antd";
+import { Alert, App, Form, Input, InputNumber, Modal, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { isClosedFile } from "../../../../src/domain/claims/editing.ts";
 import { EVENT_GROUNDS, type EventType } from "../../../../src/domain/claims/events.ts";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, type Me } from "../../shared/session.tsx";
 import { validValues } from "../../shared/valid-values.ts";
@@ -147,7 +148,7 @@ export function StepCorrectionModal({
         {mode === "correct" && (
           <>
             <Form.Item label={t("claims.eventDate")} name="date" rules={[{ required: true }]}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
+              <DateInput format="DD/MM/YYYY" style={{ width: "100%" }} />
             </Form.Item>
             <StepFields type={type} />
             {grounds && (
@@ -268,7 +269,7 @@ export function FieldsCorrectionModal({ claim, onClose }: { claim: ClaimDetail; 
         }}
       >
         <Form.Item label={t("claims.received")} name="received_on" extra={t("corr.receivedHint")}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} disabled={!received} />
+          <DateInput format="DD/MM/YYYY" style={{ width: "100%" }} disabled={!received} />
         </Form.Item>
         <Form.Item label={t("claims.claimantName")} name="claimant_name" rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={300} />

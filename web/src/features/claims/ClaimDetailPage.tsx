@@ -9,7 +9,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Empty,
   Form,
@@ -35,6 +34,7 @@ import { EVENT_GROUNDS, type EventType } from "../../../../src/domain/claims/eve
 import type { NextAction } from "../../../../src/domain/claims/next-actions.ts";
 import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
 import { ConfidenceLegend, UnverifiedMark } from "../../shared/ConfidenceLegend.tsx";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, fmtDateTime, fmtMoney, todayVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -185,7 +185,7 @@ function EventModal({
         <Form.Item label={t("claims.eventDate")} name="date" rules={[{ required: true }]}>
           {/* No disabledDate: a typed future day would silently fall back to today and be saved as such; the
               server refuses it under this field instead. */}
-          <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
+          <DateInput format="DD/MM/YYYY" style={{ width: "100%" }} />
         </Form.Item>
         <StepFields type={action.event as EventType} />
         {action.grounds && action.grounds.length > 0 && (

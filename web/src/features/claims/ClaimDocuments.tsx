@@ -2,26 +2,13 @@
 // attachments uploaded with their type, title, number and date (versions kept; only the allowed document types).
 import { DownloadOutlined, FileWordOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { ATTACHMENT_KIND_VI, ATTACHMENT_KINDS } from "../../../../src/domain/claims/attachments.ts";
 import type { ClaimDocumentDto } from "../../../../src/domain/claims/dto.ts";
 import { DOCUMENT_ACCEPT, DOCUMENT_TYPES } from "../../../../src/domain/files/allowed-types.ts";
 import { api, csrfHeader, refusal } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { saveResponse } from "../../shared/save-file.ts";
@@ -154,7 +141,7 @@ function UploadModal({ claimId, onClose }: { claimId: string; onClose: (changed:
             <Input maxLength={80} />
           </Form.Item>
           <Form.Item label={t("docs.date")} name="issued_on">
-            <DatePicker format="DD/MM/YYYY" />
+            <DateInput format="DD/MM/YYYY" />
           </Form.Item>
         </Space>
         <Form.Item label={t("docs.file")} required>

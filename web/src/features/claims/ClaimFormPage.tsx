@@ -9,7 +9,6 @@ import {
   Card,
   Checkbox,
   Col,
-  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -25,6 +24,7 @@ import { useNavigate, useParams } from "react-router";
 import { CLAIM_FIELDS } from "../../../../src/domain/claims/dto.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
@@ -259,7 +259,7 @@ export default function ClaimFormPage() {
           {!id && (
             <Col xs={24} md={8}>
               <Form.Item label={t("claims.received")} name="received_on">
-                <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
+                <DateInput format="DD/MM/YYYY" style={{ width: "100%" }} />
               </Form.Item>
             </Col>
           )}

@@ -8,7 +8,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Drawer,
   Form,
@@ -24,6 +23,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, todayVn, yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -194,7 +194,7 @@ export default function InspectionsPage() {
               label={t("inspections.date")}
               rules={[{ required: true, message: t("inspections.err.date") }]}
             >
-              <DatePicker format="DD/MM/YYYY" />
+              <DateInput format="DD/MM/YYYY" />
             </Form.Item>
             <Button type="primary" htmlType="submit">
               {t("inspections.save")}
@@ -282,7 +282,7 @@ export default function InspectionsPage() {
                   <Input.TextArea rows={2} />
                 </Form.Item>
                 <Form.Item name="due" label={t("inspections.due")}>
-                  <DatePicker format="DD/MM/YYYY" />
+                  <DateInput format="DD/MM/YYYY" />
                 </Form.Item>
                 <Button type="primary" htmlType="submit">
                   {t("inspections.recordResult")}

@@ -7,7 +7,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Drawer,
   Form,
@@ -22,6 +21,7 @@ import {
 import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, fold } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencies, useMe } from "../../shared/session.tsx";
@@ -178,10 +178,10 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
             />
           </Form.Item>
           <Form.Item label={t("meetings.heldOn")} name="held_on" rules={req}>
-            <DatePicker format="DD/MM/YYYY" />
+            <DateInput format="DD/MM/YYYY" />
           </Form.Item>
           <Form.Item label={t("meetings.heldUntil")} name="held_until">
-            <DatePicker format="DD/MM/YYYY" />
+            <DateInput format="DD/MM/YYYY" />
           </Form.Item>
         </Space>
         <Form.Item label={t("meetings.topic")} name="topic" rules={req}>
@@ -270,7 +270,7 @@ function OutcomeForm({ meeting, onDone }: { meeting: Meeting; onDone: () => void
             <Input style={{ width: 220 }} />
           </Form.Item>
           <Form.Item label={t("meetings.reportDate")} name="date">
-            <DatePicker format="DD/MM/YYYY" />
+            <DateInput format="DD/MM/YYYY" />
           </Form.Item>
         </Space>
         <Button type="primary" htmlType="submit" loading={busy}>

@@ -2,12 +2,13 @@
 // links the coordination request it carries and keeps its received file. Registering needs register.allocate.
 import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Typography, Upload } from "antd";
+import { App, Button, Form, Input, Modal, Select, Space, Typography, Upload } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
 import { ApiError, api, type Page, uploadFile } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useAgencyName } from "../../shared/session.tsx";
@@ -178,7 +179,7 @@ export default function IncomingPage() {
       formItems={
         <>
           <Form.Item label={t("incoming.receivedOn")} name="received_on" rules={[{ required: true }]}>
-            <DatePicker format="DD/MM/YYYY" />
+            <DateInput format="DD/MM/YYYY" />
           </Form.Item>
           <Form.Item label={t("incoming.docType")} name="doc_type">
             <Input maxLength={60} />
@@ -187,7 +188,7 @@ export default function IncomingPage() {
             <Input maxLength={80} placeholder="12/STP-HCTP" />
           </Form.Item>
           <Form.Item label={t("incoming.docDate")} name="doc_date">
-            <DatePicker format="DD/MM/YYYY" />
+            <DateInput format="DD/MM/YYYY" />
           </Form.Item>
           <Form.Item label={t("incoming.issuer")} name="issuer" rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={300} />

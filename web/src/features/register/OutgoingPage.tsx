@@ -1,6 +1,7 @@
 // Outgoing document register (sổ văn bản đi): numbers per agency and year; allocating a number needs register.allocate.
-import { DatePicker, Form, Input, Select } from "antd";
+import { Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { ExportButton } from "../../shared/ExportButton.tsx";
 import { fmtDate, todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -53,7 +54,7 @@ export default function OutgoingPage() {
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item label={t("register.issued")} name="issued_on">
-            <DatePicker format="DD/MM/YYYY" />
+            <DateInput format="DD/MM/YYYY" />
           </Form.Item>
         </>
       }

@@ -1,11 +1,12 @@
 // Report rounds: list, and (for the ministry or a province) opening a round — template, period, deadline, reporting
 // agencies. The deadline is rolled over to a working day by the server (TT 08/2019 Điều 25 khoản 3).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, api } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, fold, yearVn } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencies, useMe } from "../../shared/session.tsx";
@@ -168,7 +169,7 @@ export default function ReportsPage() {
                 />
               </Form.Item>
               <Form.Item name="deadline" label={t("reports.deadline")}>
-                <DatePicker format="DD/MM/YYYY" />
+                <DateInput format="DD/MM/YYYY" />
               </Form.Item>
             </Space>
             <Form.Item name="participant_ids" label={t("reports.participants")} extra={t("reports.participantsHint")}>

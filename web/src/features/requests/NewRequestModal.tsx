@@ -1,10 +1,11 @@
 // A new request: kind, sender, receiver, topic and the situation the server routes it by (KH 2021 rules).
-import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from "antd";
+import { Alert, Checkbox, Form, Input, Modal, Radio, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { REQUEST_KINDS } from "../../../../src/domain/routing/situation.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useMe } from "../../shared/session.tsx";
@@ -111,7 +112,7 @@ export function NewRequestModal({ onClose }: { onClose: (created: RequestRow | n
             },
           ]}
         >
-          <DatePicker format="DD/MM/YYYY" />
+          <DateInput format="DD/MM/YYYY" />
         </Form.Item>
       </Form>
     </Modal>

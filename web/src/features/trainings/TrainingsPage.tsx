@@ -2,25 +2,12 @@
 // list in scope and a create form (organiser, co-organisers, date, audience, participants, materials, and the plan
 // task occurrence it serves as evidence for); field errors from the server (Vietnamese) are shown under each field.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { AgencyMultiSelect, AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api, apiAll, issuePath } from "../../shared/api.ts";
+import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useAgencyName, useMe } from "../../shared/session.tsx";
@@ -164,7 +151,7 @@ export default function TrainingsPage() {
             label={t("trainings.date")}
             rules={[{ required: true, message: t("trainings.err.date") }]}
           >
-            <DatePicker format="DD/MM/YYYY" />
+            <DateInput format="DD/MM/YYYY" />
           </Form.Item>
           <Form.Item name="audience" label={t("trainings.audience")}>
             <Input />

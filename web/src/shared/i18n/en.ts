@@ -145,6 +145,7 @@ export const en: Record<MessageKey, string> = {
   "password.submit": "Change password",
   "password.done": "Password changed. Your other sessions were signed out.",
 
+  "date.unreadable": "Cannot read the date “{text}”: type a real date as {format}, or pick it on the calendar.",
   "common.save": "Save",
   "common.cancel": "Cancel",
   "common.create": "Create",

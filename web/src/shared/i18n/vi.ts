@@ -145,6 +145,7 @@ export const vi = {
   "password.submit": "Đổi mật khẩu",
   "password.done": "Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.",
 
+  "date.unreadable": "Không đọc được ngày “{text}”: nhập ngày có thật theo dạng {format}, hoặc chọn trên lịch.",
   "common.save": "Lưu",
   "common.cancel": "Hủy",
   "common.create": "Tạo mới",
