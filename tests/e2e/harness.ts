@@ -239,6 +239,14 @@ export async function closeDrawer(page: Page): Promise<boolean> {
   const confirm = page.locator(".ant-modal-confirm");
   await drawer.waitFor();
   for (let i = 0; i < 3; i++) {
+    // A save's toast over the button pauses its own timer while the pointer rests on it (the click's pointer did:
+    // the toast never left, three clicks waited behind it): the pointer moves away and the toast is let go first.
+    await page.mouse.move(1, 1);
+    await page
+      .locator(".ant-message-notice")
+      .last()
+      .waitFor({ state: "detached", timeout: 8_000 })
+      .catch(() => {});
     await drawer
       .locator(".ant-drawer-close")
       .click({ timeout: 10_000 })
