@@ -6,7 +6,7 @@
 //     database server runs on this machine, in PostgreSQL's backends (/proc), then where Node's time goes (self time
 //     of a CPU profile taken during the load, grouped by package), and writes the profile to PROFILE_DIR (default
 //     the system's temp folder) for Chrome DevTools.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -95,7 +95,6 @@ try {
 /** CPU ticks (1/100 s) of this database's backends, read from /proc; undefined when they are not on this machine. */
 async function backendTicks(): Promise<number | undefined> {
   if (database.kind !== "postgres") return undefined;
-  const { readFileSync } = await import("node:fs");
   const rows = (await database.db.execute(
     sql`select pid from pg_stat_activity where datname = current_database()`,
   )) as unknown as { rows: Array<{ pid: number }> };

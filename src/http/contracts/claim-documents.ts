@@ -1,6 +1,7 @@
 // zod contracts of /api/claims/{id}/documents: attachments on a claim's file (versions kept).
 import { z } from "zod";
 import { ATTACHMENT_KINDS } from "../../domain/claims/attachments.ts";
+import { ClaimDocumentSummary } from "./claims.ts";
 import { IsoDateSchema } from "./common.ts";
 
 export const ClaimDocumentParams = z.object({ id: z.uuid(), document_id: z.uuid() });
@@ -16,15 +17,8 @@ export const ClaimDocumentUpload = z
   })
   .strict();
 
-export const ClaimDocument = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  number: z.string().nullable(),
-  issued_on: z.string().nullable(),
-  file_name: z.string().nullable(),
+export const ClaimDocument = ClaimDocumentSummary.extend({
   mime_type: z.string().nullable(),
-  size: z.number().nullable(),
   sha256: z.string().nullable(),
   uploaded_by: z.string().nullable(),
   uploaded_at: z.string(),

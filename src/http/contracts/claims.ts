@@ -169,7 +169,8 @@ export const ClaimDeadline = z.object({
   computed_at: z.string(),
 });
 
-export const ClaimDocument = z.object({
+/** A document as the claim's file lists it; the documents routes add file details and versions (claim-documents.ts). */
+export const ClaimDocumentSummary = z.object({
   id: z.string(),
   kind: z.string(),
   title: z.string(),
@@ -205,7 +206,7 @@ export const UnrecordedStep = z.object({
 export const ClaimDetail = Claim.extend({
   events: z.array(ClaimEvent),
   deadlines: z.array(ClaimDeadline),
-  documents: z.array(ClaimDocument),
+  documents: z.array(ClaimDocumentSummary),
   next_actions: z.array(z.unknown()),
   /** Cải chính, oldest first (the original in `before`, shown struck through). */
   corrections: z.array(ClaimCorrection),
@@ -222,7 +223,7 @@ type UnrecordedStepShape = Loosened<UnrecordedSteps, { event: string; missing: s
 true satisfies SameShape<typeof Claim, ClaimShape>;
 true satisfies SameShape<typeof ClaimEvent, ClaimEventDto<string>>;
 true satisfies SameShape<typeof ClaimDeadline, ClaimDeadlineShape>;
-true satisfies SameShape<typeof ClaimDocument, ClaimDocumentDto>;
+true satisfies SameShape<typeof ClaimDocumentSummary, ClaimDocumentDto>;
 true satisfies SameShape<typeof ClaimCorrection, ClaimCorrectionDto<string>>;
 true satisfies SameShape<typeof UnrecordedStep, UnrecordedStepShape>;
 true satisfies SameShape<
