@@ -11,6 +11,7 @@ import type { Locator, Page } from "playwright-core";
 import { plans, planTasks, taskInstances } from "../../src/db/schema/index.ts";
 import {
   browserAvailability,
+  button,
   failureShot,
   type Harness,
   newPage,
@@ -108,6 +109,47 @@ describe("Danh mục vụ việc định kỳ và Xuất Excel (trình duyệt)"
       await context.close();
     }
   });
+  test("cài đặt 'giảm chuyển động' của hệ điều hành được tôn trọng: hộp thoại hiện ngay, không phóng to; tắt cài đặt (không tải lại) → phóng to như thường", async () => {
+    const { context, page } = await newPage(h);
+    try {
+      await signIn(page, h.baseUrl, "thads.thanhhoa.lanhdao");
+      await page.goto(`${h.baseUrl}/claims`);
+      await page.getByRole("heading", { name: "Vụ việc yêu cầu bồi thường" }).waitFor();
+      const dialog = page.getByRole("dialog", { name: "Nhập vụ việc đã có từ tệp Excel (nhập bổ sung)" });
+      /** Opens and closes the import dialog; returns the classes of every running antd motion (a transition's "-active"
+       * step) seen meanwhile. Without motion antd still passes through its "prepare" step (to place the dialog) but never
+       * runs a transition. */
+      const motion = async () => {
+        await page.evaluate(() => {
+          const w = window as unknown as { motion: string };
+          w.motion = "";
+          const check = (n: Node) => {
+            const c = n instanceof Element ? (n.getAttribute("class") ?? "") : "";
+            if (/-(appear|enter|leave)-active\b/.test(c)) w.motion += `${c}\n`;
+          };
+          new MutationObserver((ms) => {
+            for (const m of ms) {
+              check(m.target);
+              for (const n of m.addedNodes) check(n);
+            }
+          }).observe(document.body, { attributes: true, attributeFilter: ["class"], childList: true, subtree: true });
+        });
+        await page.getByRole("button", { name: "Nhập từ Excel" }).click();
+        await dialog.waitFor();
+        await dialog.locator(".ant-modal-footer").getByRole("button", { name: "Đóng", exact: true }).click();
+        await dialog.waitFor({ state: "hidden" });
+        return page.evaluate(() => (window as unknown as { motion: string }).motion);
+      };
+      assert.equal(await motion(), "", "giảm chuyển động: hộp thoại không có lớp chuyển động");
+      await page.emulateMedia({ reducedMotion: "no-preference" });
+      assert.match(await motion(), /ant-zoom-(appear|enter|leave)-active/, "cài đặt tắt: hộp thoại phóng to");
+    } catch (e) {
+      await failureShot(page, "reduced-motion");
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
   test("nhập danh sách vụ việc từ Excel trên điện thoại: ô sai → lỗi nêu dòng, cột, không nhập gì; sửa → nhập, thấy trong danh sách; bấm đúp, tải lại rồi gửi lại tệp → không trùng", async () => {
     const { context, page } = await newPage(h, { width: 390, height: 844 });
     const errors: string[] = [];
@@ -143,7 +185,7 @@ describe("Danh mục vụ việc định kỳ và Xuất Excel (trình duyệt)"
       await page.goto(`${h.baseUrl}/claims`);
       await page.getByRole("heading", { name: "Vụ việc yêu cầu bồi thường" }).waitFor();
       const dialog = page.getByRole("dialog", { name: "Nhập vụ việc đã có từ tệp Excel (nhập bổ sung)" });
-      const upload = dialog.getByRole("button", { name: "Tải lên và nhập", exact: true });
+      const upload = button(dialog, "Tải lên và nhập");
       // The dialog zooms in and the chosen file's line slides in, pushing the buttons down: a click aimed while things
       // still move can land beside its button (seen once under load). Wait for the motion to end before each click.
       const settle = () =>

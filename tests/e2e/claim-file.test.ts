@@ -15,6 +15,7 @@ import { createRequest } from "../../src/db/repositories/requests.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/scope.ts";
 import {
   browserAvailability,
+  button,
   failureShot,
   fillDate,
   type Harness,
@@ -140,9 +141,7 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
       ] as const) {
         await fillDate(p, "Ngày diễn ra", typed);
         assert.equal(await modal.getByLabel("Ngày diễn ra", { exact: true }).inputValue(), typed);
-        // After a refused save antd may keep the spinner icon (aria-label "loading", scaled to 0) inside the button
-        // while its leave motion runs — under load it stayed, and the name "Lưu" never matched exactly.
-        await modal.getByRole("button", { name: /^(loading )?Lưu$/ }).click();
+        await button(modal, "Lưu").click();
         await dateError.filter({ hasText: said }).waitFor();
         assert.match(await modal.locator(".ant-alert").innerText(), said);
       }

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { seedDemo } from "../../src/db/seed/index.ts";
 import { openTestDatabase } from "../../src/db/testing.ts";
 import type { Database } from "../../src/db/types.ts";
@@ -68,16 +68,20 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** A fresh browser context (own cookies and storage) at a laptop size; in Vietnam's time zone unless told. */
+/** A fresh browser context (own cookies and storage) at a laptop size; in Vietnam's time zone unless told. The
+ * operating system's "reduce motion" is on unless `motion` is asked for: the app then switches antd's motions off, so a
+ * click never lands on a dialog still zooming in and no spinner or toast lingers in its leave motion on a loaded
+ * machine (each seen to fail a full run). */
 export async function newPage(
   h: Harness,
   viewport = { width: 1366, height: 860 },
-  opts: { timezoneId?: string } = {},
+  opts: { timezoneId?: string; motion?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({
     viewport,
     locale: "vi-VN",
     timezoneId: opts.timezoneId ?? "Asia/Ho_Chi_Minh",
+    reducedMotion: opts.motion ? "no-preference" : "reduce",
   });
   const page = await context.newPage();
   // A loaded 2-core machine runs a page 2–4× slower than CI: generous waits, never sleeps.
@@ -205,6 +209,14 @@ export async function settled<T>(read: () => Promise<T>, ok: (v: T) => boolean, 
     v = await read();
   }
   return v;
+}
+
+/** A button by its exact label. After a busy state ends antd may keep the spinner icon (aria-label "loading", scaled
+ * to 0) inside the button while its leave motion runs; under load it stayed for a minute (seen on "Lưu" and on
+ * "Tải lên và nhập"), so that prefix is accepted. */
+export function button(scope: Page | Locator, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return scope.getByRole("button", { name: new RegExp(`^(loading )?${escaped}$`) });
 }
 
 /**

@@ -10,6 +10,7 @@ import { createBrowserRouter, RouterProvider } from "react-router";
 import { ApiError, api, hasSessionCookie, setUnauthorizedHandler } from "../shared/api.ts";
 import { I18nProvider, useI18n } from "../shared/i18n/index.tsx";
 import { ME_QUERY } from "../shared/session.tsx";
+import { useReducedMotion } from "../shared/useReducedMotion.ts";
 import { PageLoading } from "./PageLoading.tsx";
 import { RouteError } from "./RouteError.tsx";
 
@@ -111,12 +112,21 @@ const router = createBrowserRouter([
 
 function Localized({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
+  const reducedMotion = useReducedMotion();
   dayjs.locale(lang === "vi" ? "vi" : "en");
   return (
     <ConfigProvider
       locale={lang === "vi" ? viVN : enUS}
       componentSize="middle"
-      theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 4, fontFamily: "'Noto Sans', system-ui, sans-serif" } }}
+      wave={{ disabled: reducedMotion }}
+      theme={{
+        token: {
+          colorPrimary: "#b71c1c",
+          borderRadius: 4,
+          fontFamily: "'Noto Sans', system-ui, sans-serif",
+          motion: !reducedMotion,
+        },
+      }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
