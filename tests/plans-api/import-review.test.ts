@@ -72,6 +72,36 @@ describe("Nhập kế hoạch có rà soát qua API", () => {
     assert.equal((await stp.get("/api/plans?page_size=100")).json().total, before);
   });
 
+  test("hạn gõ ngày không có thật (31/02/2024) ở bảng rà soát → 422 nêu đúng ô thời hạn, không ghi gì; văn bản có ngày đó → xem trước gắn cờ", async () => {
+    const before = (await stp.get("/api/plans?page_size=100")).json().total as number;
+    const row = (timing: string) => ({
+      number: "PL.II.2",
+      title: "Tổng hợp, báo cáo kết quả công tác bồi thường nhà nước năm 2024",
+      lead_agency_id: "stp-thanh-hoa",
+      coordinator_agency_ids: [],
+      timing,
+      expected_output: null,
+    });
+    const r = await stp.post("/api/plans/import", {
+      text,
+      confirm: true,
+      tasks: [row("Quý IV năm 2024"), row("Trước ngày 31/02/2024")],
+    });
+    assert.equal(r.statusCode, 422, r.body);
+    assert.equal(r.json().code, "impossible_date");
+    assert.equal(r.json().issues[0].path, "/tasks/1/timing");
+    assert.match(r.json().error, /PL\.II\.2: ngày 31\/02\/2024 không có thật/u);
+    assert.doesNotMatch(r.body, /YYYY|2024-02-31/u);
+    // The document itself with that day: the preview flags the task; confirming it unreviewed is refused the same way.
+    const typo = text.replace("| 2 | Quý IV năm 2024 | Tổng hợp", "| 2 | Trước ngày 31/02/2024 | Tổng hợp");
+    const p = (await stp.post("/api/plans/import", { text: typo })).json() as Preview;
+    assert.deepEqual(p.tasks.find((t) => t.number === "PL.II.2")?.flags, ["unparsed_timing"]);
+    const c = await stp.post("/api/plans/import", { text: typo, confirm: true });
+    assert.equal(c.statusCode, 422, c.body);
+    assert.match(c.json().issues[0].path, /^\/tasks\/\d+\/timing$/u);
+    assert.equal((await stp.get("/api/plans?page_size=100")).json().total, before);
+  });
+
   test("tạo theo bảng đã rà soát (tách một nhiệm vụ, đổi chủ trì) → lần thực hiện mang cơ quan chủ trì; nhập lại bản sửa → thấy thay đổi", async () => {
     const reviewed = [
       {

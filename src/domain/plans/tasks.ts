@@ -245,7 +245,9 @@ function buildTask(
       warnings.push({
         code: "unparsed_timing",
         line: node.lines[0].no,
-        message: `Không hiểu được thời gian thực hiện "${schedule.text}" của mục ${node.number}; nhiệm vụ không có hạn tự động`,
+        message: schedule.impossible_date
+          ? `Thời gian thực hiện của mục ${node.number} ghi ngày ${schedule.impossible_date} — ngày này không có thật; hãy sửa thời hạn trước khi tạo nhiệm vụ`
+          : `Không hiểu được thời gian thực hiện "${schedule.text}" của mục ${node.number}; nhiệm vụ không có hạn tự động`,
         text: schedule.text,
       });
     }

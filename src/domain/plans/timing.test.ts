@@ -192,6 +192,36 @@ describe("Thời gian thực hiện → lịch (Schedule) và các lần thực 
   });
 });
 
+describe("Thời hạn ghi một ngày không có thật", () => {
+  test("“Trước ngày 31/02/2025”, “hạn 15/13/2025” → không đoán hạn: chưa hiểu được, giữ ngày như đã viết", () => {
+    assert.deepEqual(parseTiming("Trước ngày 31/02/2025"), {
+      kind: "unparsed",
+      text: "Trước ngày 31/02/2025",
+      impossible_date: "31/02/2025",
+    });
+    assert.equal((parseTiming("Hạn 15/13/2025") as { impossible_date?: string }).impossible_date, "15/13/2025");
+    // Real days still give their deadline (29/02 of a leap year too).
+    assert.equal(parseTiming("Trước ngày 29/02/2024").kind, "dated");
+  });
+  test("kế hoạch dạng bảng có hạn 31/02/2025 → cảnh báo tiếng Việt nêu mục và ngày, không lộ dạng YYYY-MM-DD", () => {
+    const plan = importPlan(
+      [
+        "KẾ HOẠCH",
+        "Công tác bồi thường nhà nước năm 2025",
+        "II. NỘI DUNG",
+        "| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |",
+        "|---|---|---|---|---|",
+        "| 1 | Báo cáo công tác bồi thường nhà nước 6 tháng | Sở Tư pháp | | Trước ngày 31/02/2025 |",
+      ].join("\n"),
+    );
+    assert.equal(plan.tasks[0].timing?.kind, "unparsed");
+    const w = plan.warnings.filter((x) => x.code === "unparsed_timing" || x.code === "import");
+    assert.equal(w.length, 1, JSON.stringify(plan.warnings));
+    assert.match(w[0].message, /ngày 31\/02\/2025 — ngày này không có thật/u);
+    assert.doesNotMatch(JSON.stringify(plan.warnings), /YYYY|2025-02-31/u);
+  });
+});
+
 describe("fold — khóa tìm kiếm nhanh, cùng kết quả với normalizeVi", () => {
   test("chữ có dấu, đ/Đ, hoa/thường, dấu câu", async () => {
     const { fold } = await import("./fold.ts");

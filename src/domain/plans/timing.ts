@@ -1,7 +1,7 @@
 // "Thời gian thực hiện" phrases → Schedule. Matching is on the normalized text (no diacritics, lower case), so
 // "Hằng Quý", "hàng quý" and "HẰNG QUÝ" are the same; the original wording is kept in `text`.
 
-import { ymd } from "../shared/dates.ts";
+import { isIsoDate, ymd } from "../shared/dates.ts";
 import { parseAgencyList } from "./agencies.ts";
 import { fold as normalizeVi } from "./fold.ts";
 import { BUILTIN_ALIASES, type DocumentAliases, extractReferences } from "./references.ts";
@@ -83,6 +83,15 @@ function datedPeriods(norm: string): { periods: PeriodSpec[]; byDate?: string } 
   return { periods: uniq, byDate };
 }
 
+/** The first day/month/year written in `text` that is not on the calendar ("31/02/2025", "15/13/2025"), as written:
+ * such a deadline must be corrected by a person, never guessed or dropped silently. */
+export function impossibleDateIn(text: string): string | null {
+  for (const m of text.matchAll(/(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/gu)) {
+    if (!isIsoDate(ymd(Number(m[3]), Number(m[2]), Number(m[1])))) return m[0];
+  }
+  return null;
+}
+
 /**
  * Parses a timing phrase. Never throws; an unknown phrase gives `{ kind: "unparsed" }` (the importer warns).
  * Order matters: "Năm 2024 (… theo yêu cầu của Bộ Tư pháp)" is dated, not on request, because it starts with a period.
@@ -94,6 +103,8 @@ export function parseTiming(raw: string, options: TimingOptions = {}): Schedule 
     .trim();
   const norm = normalizeVi(text);
   if (norm.length === 0) return { kind: "unparsed", text };
+  const impossible = impossibleDateIn(text);
+  if (impossible) return { kind: "unparsed", text, impossible_date: impossible };
   if (/^(?:thuc hien )?thuong xuyen\b|^lien tuc\b/.test(norm)) return { kind: "continuous", text };
 
   const rec = recurring(norm);

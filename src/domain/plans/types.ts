@@ -118,7 +118,12 @@ export type Schedule =
     }
   | { kind: "continuous"; text: string }
   | { kind: "event"; text: string; trigger: Trigger }
-  | { kind: "unparsed"; text: string };
+  | {
+      kind: "unparsed";
+      text: string;
+      /** A day written in the phrase that is not on the calendar ("31/02/2025"), as written. */
+      impossible_date?: string;
+    };
 
 export type ScheduleKind = Schedule["kind"];
 

@@ -215,6 +215,7 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
           { path: "/year", message: "Cần năm của kế hoạch" },
         ]);
       const reviewed = body.tasks ? reviewedTasks(body.tasks, plan.year, body.reporting_period) : null;
+      if (!reviewed) refuseImpossibleDates(plan.tasks.map((t) => ({ number: t.number, timing: t.timing })));
       const tasks =
         reviewed ??
         plan.tasks.map((t) => ({
@@ -294,6 +295,8 @@ function reviewedTasks(list: ReviewedTask[], year: number | null, reportingPerio
     let timing: TaskTiming | null = null;
     if (t.timing) {
       timing = parseTiming(t.timing);
+      if (timing.kind === "unparsed" && timing.impossible_date)
+        issues.push({ path: `/tasks/${i}/timing`, message: impossibleDateMessage(t.number, timing.impossible_date) });
       if (timing.kind !== "unparsed" && year !== null) timing.instances = instancesOf(timing, year, reportingPeriod);
     }
     return {
@@ -307,8 +310,27 @@ function reviewedTasks(list: ReviewedTask[], year: number | null, reportingPerio
       expected_output: t.expected_output,
     };
   });
-  if (issues.length > 0) throw new HttpError(422, "unknown_agency", issues[0].message, issues);
+  if (issues.length > 0)
+    throw new HttpError(
+      422,
+      issues[0].path.endsWith("/timing") ? "impossible_date" : "unknown_agency",
+      issues[0].message,
+      issues,
+    );
   return out;
+}
+
+const impossibleDateMessage = (number: string, date: string) =>
+  `Thời hạn mục ${number}: ngày ${date} không có thật — hãy sửa thời hạn`;
+
+/** A task whose timing names a day not on the calendar gets no deadline: it is never stored so (422 naming it). */
+function refuseImpossibleDates(tasks: Array<{ number: string; timing: TaskTiming | null }>) {
+  const issues = tasks.flatMap((t, i) =>
+    t.timing?.kind === "unparsed" && t.timing.impossible_date
+      ? [{ path: `/tasks/${i}/timing`, message: impossibleDateMessage(t.number, t.timing.impossible_date) }]
+      : [],
+  );
+  if (issues.length > 0) throw new HttpError(422, "impossible_date", issues[0].message, issues);
 }
 
 /** The stored plan with the same number in the caller's scope, compared task by task with the new text. */
