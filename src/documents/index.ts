@@ -99,4 +99,12 @@ export {
   halfYearLabel,
   quarterLabel,
 } from "./xlsx/case-lists.ts";
-export { addSheet, buildSheet, type ColumnFormat, type SheetColumn, type SheetInput } from "./xlsx/sheet.ts";
+export {
+  addSheet,
+  buildSheet,
+  type ColumnFormat,
+  type SheetColumn,
+  type SheetInput,
+  STT_COLUMN,
+  XLSX_MIME,
+} from "./xlsx/sheet.ts";

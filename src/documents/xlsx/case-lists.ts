@@ -10,7 +10,7 @@ import { CLAIM_FIELD_VI, CLAIM_FIELDS } from "../../domain/claims/dto.ts";
 import { formatVi } from "../../domain/shared/dates.ts";
 import { parseInput } from "../errors.ts";
 import { isoDateSchema } from "../nd30/types.ts";
-import { addSheet, newWorkbook, type SheetColumn } from "./sheet.ts";
+import { buildSheet, type SheetColumn, STT_COLUMN } from "./sheet.ts";
 
 /** Luật TNBTCNN 2017 in force 01/7/2018; claims accepted before stay under Luật TNBTCNN 2009. */
 export const LAW_2017_IN_FORCE = "2018-07-01";
@@ -95,13 +95,18 @@ export function quarterLabel(year: number, quarter: 1 | 2 | 3 | 4): string {
   return `Quý ${ROMAN_Q[quarter]} năm ${year}`;
 }
 
-export const CASE_LIST_2017_COLUMNS: SheetColumn[] = [
-  { key: "stt", header: "STT", format: "integer", width: 6 },
+/** The claim columns both lists start with (rows sorted by acceptance date, see byAcceptance). */
+const CLAIM_COLUMNS: SheetColumn[] = [
+  STT_COLUMN,
   { key: "claim_code", header: "Mã vụ việc", width: 14 },
   { key: "claimant", header: "Người yêu cầu bồi thường", width: 24 },
   { key: "handling_agency", header: "Cơ quan giải quyết bồi thường", width: 28 },
   { key: "field", header: "Lĩnh vực", width: 18 },
   { key: "accepted_on", header: "Ngày thụ lý", format: "date" },
+];
+
+export const CASE_LIST_2017_COLUMNS: SheetColumn[] = [
+  ...CLAIM_COLUMNS,
   { key: "stage", header: "Giai đoạn giải quyết", width: 22 },
   { key: "claimed_amount", header: "Số tiền yêu cầu bồi thường (đồng)", format: "money" },
   { key: "decided_amount", header: "Số tiền quyết định bồi thường (đồng)", format: "money" },
@@ -110,12 +115,7 @@ export const CASE_LIST_2017_COLUMNS: SheetColumn[] = [
 ];
 
 export const BACKLOG_LIST_2009_COLUMNS: SheetColumn[] = [
-  { key: "stt", header: "STT", format: "integer", width: 6 },
-  { key: "claim_code", header: "Mã vụ việc", width: 14 },
-  { key: "claimant", header: "Người yêu cầu bồi thường", width: 24 },
-  { key: "handling_agency", header: "Cơ quan giải quyết bồi thường", width: 28 },
-  { key: "field", header: "Lĩnh vực", width: 18 },
-  { key: "accepted_on", header: "Ngày thụ lý", format: "date" },
+  ...CLAIM_COLUMNS,
   { key: "flags", header: "Tính chất (phức tạp, tồn đọng, kéo dài)", width: 18 },
   { key: "status", header: "Tình hình giải quyết", width: 30 },
   { key: "obstacles", header: "Khó khăn, vướng mắc", width: 28 },
@@ -124,22 +124,25 @@ export const BACKLOG_LIST_2009_COLUMNS: SheetColumn[] = [
   { key: "note", header: "Ghi chú", width: 20 },
 ];
 
-/** KH 2021 mục II.1.1 — 6-monthly list of 2017-law claims at managing agencies and courts. */
-export async function buildCaseList2017(input: CaseList2017Input): Promise<Buffer> {
-  const i = parseInput(caseList2017Schema, input);
-  const rows = [...i.rows]
+/** Rows by acceptance date, then claim code, numbered from 1 with the field in Vietnamese. */
+function byAcceptance<R extends { accepted_on: string; claim_code: string; field: keyof typeof CLAIM_FIELD_VI }>(
+  rows: R[],
+) {
+  return [...rows]
     .sort((a, b) =>
       a.accepted_on < b.accepted_on ? -1 : a.accepted_on > b.accepted_on ? 1 : a.claim_code.localeCompare(b.claim_code),
     )
-    .map((r, k) => ({
-      ...r,
-      stt: k + 1,
-      field: CLAIM_FIELD_VI[r.field],
-      origin: r.origin === "new" ? "Mới thụ lý" : "Kỳ trước chuyển sang",
-    }));
-  const wb = await newWorkbook();
-  wb.creator = "BTNN";
-  addSheet(wb, {
+    .map((r, k) => ({ ...r, stt: k + 1, field: CLAIM_FIELD_VI[r.field] }));
+}
+
+/** KH 2021 mục II.1.1 — 6-monthly list of 2017-law claims at managing agencies and courts. */
+export async function buildCaseList2017(input: CaseList2017Input): Promise<Buffer> {
+  const i = parseInput(caseList2017Schema, input);
+  const rows = byAcceptance(i.rows).map((r) => ({
+    ...r,
+    origin: r.origin === "new" ? "Mới thụ lý" : "Kỳ trước chuyển sang",
+  }));
+  return buildSheet({
     title: "Danh mục vụ việc yêu cầu bồi thường và được thụ lý giải quyết theo Luật TNBTCNN năm 2017",
     subtitle: "tại cơ quan trực tiếp quản lý người thi hành công vụ gây thiệt hại và Tòa án (KH 2021 mục II.1.1)",
     columns: CASE_LIST_2017_COLUMNS,
@@ -148,34 +151,24 @@ export async function buildCaseList2017(input: CaseList2017Input): Promise<Buffe
     meta: { agency: i.agency, period: halfYearLabel(i.year, i.half), generated_at: i.generated_at },
     total_keys: ["claimed_amount", "decided_amount"],
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** KH 2021 mục II.1.2 — quarterly list of complex, backlogged, prolonged claims under the 2009 law. */
 export async function buildBacklogList2009(input: BacklogList2009Input): Promise<Buffer> {
   const i = parseInput(backlogList2009Schema, input);
-  const rows = [...i.rows]
-    .sort((a, b) =>
-      a.accepted_on < b.accepted_on ? -1 : a.accepted_on > b.accepted_on ? 1 : a.claim_code.localeCompare(b.claim_code),
-    )
-    .map((r, k) => ({
-      ...r,
-      stt: k + 1,
-      field: CLAIM_FIELD_VI[r.field],
-      flags: BACKLOG_FLAGS.filter((f) => r.flags.includes(f))
-        .map((f) => BACKLOG_FLAG_VI[f])
-        .join(", "),
-    }));
-  const wb = await newWorkbook();
-  wb.creator = "BTNN";
-  addSheet(wb, {
+  const rows = byAcceptance(i.rows).map((r) => ({
+    ...r,
+    flags: BACKLOG_FLAGS.filter((f) => r.flags.includes(f))
+      .map((f) => BACKLOG_FLAG_VI[f])
+      .join(", "),
+  }));
+  return buildSheet({
     title: "Danh mục vụ việc phức tạp, tồn đọng, kéo dài theo Luật TNBTCNN năm 2009",
     subtitle: "(KH 2021 mục II.1.2)",
     columns: BACKLOG_LIST_2009_COLUMNS,
     rows,
-    sheet_name: `Quý ${ROMAN_Q[i.quarter]} năm ${i.year}`,
+    sheet_name: quarterLabel(i.year, i.quarter),
     meta: { agency: i.agency, period: quarterLabel(i.year, i.quarter), generated_at: i.generated_at },
     total_keys: ["claimed_amount"],
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

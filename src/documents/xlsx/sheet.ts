@@ -6,6 +6,8 @@ import { formatVi, isIsoDate } from "../../domain/shared/dates.ts";
 import { parseInput } from "../errors.ts";
 
 /** exceljs takes about a second to load: it is imported on the first export, not at server start. */
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export async function newWorkbook(): Promise<ExcelJS.Workbook> {
   const { default: excel } = await import("exceljs");
   return new excel.Workbook();
@@ -31,6 +33,9 @@ export const sheetColumnSchema = z.strictObject({
   format: z.enum(COLUMN_FORMATS).optional(),
 });
 export type SheetColumn = z.input<typeof sheetColumnSchema>;
+
+/** The row number column every list starts with (rows carry `stt`: 1, 2, …). */
+export const STT_COLUMN: SheetColumn = { key: "stt", header: "STT", format: "integer", width: 6 };
 
 const cellValue = z.union([z.string(), z.number(), z.boolean(), z.date(), z.null(), z.undefined()]);
 

@@ -10,6 +10,7 @@ import {
 } from "../../db/repositories/case-lists.ts";
 import { ROLE_DOC_CODE } from "../../db/repositories/letters.ts";
 import type { AppDb } from "../../db/types.ts";
+import { XLSX_MIME } from "../../documents/index.ts";
 import { PROVINCES } from "../../domain/agencies/provinces.ts";
 import { CASE_LIST_KINDS } from "../../domain/case-lists/index.ts";
 import { caseListDocx, caseListFileName, caseListXlsx } from "../../reports/case-lists.ts";
@@ -89,12 +90,7 @@ export const caseListRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, 
       const s = await getCaseListSnapshot(db, scopeOf(request), request.params.id);
       const agency = (await agencyNames(db, [s.agency_id])).get(s.agency_id);
       const bytes = await caseListXlsx(s, agency?.name ?? s.agency_id);
-      return sendFile(
-        reply,
-        caseListFileName(s, "xlsx"),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        bytes,
-      );
+      return sendFile(reply, caseListFileName(s, "xlsx"), XLSX_MIME, bytes);
     },
   );
 

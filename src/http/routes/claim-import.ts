@@ -6,16 +6,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { claimImportTemplate, importClaimsFile } from "../../db/repositories/claim-import.ts";
 import type { AppDb } from "../../db/types.ts";
+import { XLSX_MIME } from "../../documents/index.ts";
 import { formatViDateTime } from "../../domain/shared/dates.ts";
 import { errorResponses } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
 import { scopeOf } from "../plugins/scope.ts";
 import { acceptRawUploads, sendFile, UPLOAD_LIMIT } from "../uploads.ts";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 export const claimImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { db }) => {
-  acceptRawUploads(app, ["application/octet-stream", XLSX, "text/csv"]);
+  acceptRawUploads(app, ["application/octet-stream", XLSX_MIME, "text/csv"]);
 
   app.get(
     "/api/claims/import/template",
@@ -28,7 +27,7 @@ export const claimImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (ap
       config: { access: { permission: "claims.backfill" } },
     },
     async (request, reply) =>
-      sendFile(reply, "Mẫu nhập vụ việc BTNN.xlsx", XLSX, await claimImportTemplate(db, scopeOf(request))),
+      sendFile(reply, "Mẫu nhập vụ việc BTNN.xlsx", XLSX_MIME, await claimImportTemplate(db, scopeOf(request))),
   );
 
   app.post(

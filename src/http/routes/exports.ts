@@ -16,7 +16,7 @@ import { listRequests, REQUEST_KINDS, REQUEST_STATUSES } from "../../db/reposito
 import { auditLog, plans, planTasks, users } from "../../db/schema/index.ts";
 import { scopeCondition } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
-import { buildSheet, KIND_NAME_VI, type SheetInput } from "../../documents/index.ts";
+import { buildSheet, KIND_NAME_VI, type SheetInput, STT_COLUMN, XLSX_MIME } from "../../documents/index.ts";
 import type { Scope } from "../../domain/access/scope.ts";
 import { CLAIM_FIELD_VI } from "../../domain/claims/dto.ts";
 import { BULK_MAX_IDS, type BulkList, DUE_FILTERS } from "../../domain/inbox/index.ts";
@@ -30,7 +30,6 @@ import { scopeOf } from "../plugins/scope.ts";
 import { sendFile } from "../uploads.ts";
 
 const TAGS = ["Xuất Excel"];
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** Larger lists must be narrowed with filters (a workbook of this size is already ~10 MB). */
 export const MAX_EXPORT_ROWS = 20_000;
 const CHUNK = 200;
@@ -80,9 +79,11 @@ export async function replyWithSheet(
   db: AppDb,
   request: FastifyRequest,
   reply: FastifyReply,
-  opts: { list: string; fileTitle: string; filters: Record<string, unknown>; sheet: SheetInput },
+  opts: { list: string; fileTitle: string; filters: Record<string, unknown>; sheet: Omit<SheetInput, "meta"> },
 ) {
-  const bytes = await buildSheet(opts.sheet);
+  const today = todayVn();
+  // Every export is dated the day it is made ("Ngày lập"), in the sheet and in the file name.
+  const bytes = await buildSheet({ ...opts.sheet, meta: { generated_at: today } });
   await db.transaction(async (tx) => {
     await audit(tx, request, {
       action: `export.${opts.list}`,
@@ -91,7 +92,6 @@ export async function replyWithSheet(
       after: { format: "xlsx", filters: opts.filters, rows: opts.sheet.rows.length },
     });
   });
-  const today = todayVn();
   reply.header("cache-control", "no-store");
   return sendFile(reply, `${opts.fileTitle} ${formatVi(today).replaceAll("/", "-")}.xlsx`, XLSX_MIME, bytes);
 }
@@ -194,9 +194,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
           title: "Danh sách vụ việc yêu cầu bồi thường",
           subtitle: "Thông tin cá nhân của người yêu cầu bồi thường đã được che",
           sheet_name: "Vụ việc",
-          meta: { generated_at: todayVn() },
           columns: [
-            { key: "stt", header: "STT", format: "integer", width: 6 },
+            STT_COLUMN,
             { key: "code", header: "Mã vụ việc", width: 16 },
             { key: "law", header: "Luật áp dụng", width: 18 },
             { key: "field", header: "Lĩnh vực", width: 20 },
@@ -263,9 +262,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
           title: "Sổ đăng ký văn bản đi",
           subtitle: request.query.year ? `Năm ${request.query.year}` : undefined,
           sheet_name: "Sổ văn bản đi",
-          meta: { generated_at: todayVn() },
           columns: [
-            { key: "stt", header: "STT", format: "integer", width: 6 },
+            STT_COLUMN,
             { key: "display", header: "Số, ký hiệu văn bản", width: 18 },
             { key: "issued_on", header: "Ngày văn bản", format: "date" },
             { key: "doc_kind", header: "Loại văn bản", width: 14 },
@@ -337,9 +335,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
           title: "Danh sách yêu cầu phối hợp",
           subtitle: boxVi,
           sheet_name: "Yêu cầu phối hợp",
-          meta: { generated_at: todayVn() },
           columns: [
-            { key: "stt", header: "STT", format: "integer", width: 6 },
+            STT_COLUMN,
             { key: "created_on", header: "Ngày tạo", format: "date" },
             { key: "kind", header: "Loại yêu cầu", width: 28 },
             { key: "topic", header: "Nội dung (trích yếu)", width: 40 },
@@ -402,9 +399,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
         sheet: {
           title: "Bảng theo dõi thực hiện nhiệm vụ kế hoạch",
           sheet_name: "Nhiệm vụ",
-          meta: { generated_at: todayVn() },
           columns: [
-            { key: "stt", header: "STT", format: "integer", width: 6 },
+            STT_COLUMN,
             { key: "plan", header: "Kế hoạch", width: 30 },
             { key: "ref", header: "Mục", width: 10 },
             { key: "content", header: "Nội dung nhiệm vụ", width: 48 },
@@ -493,7 +489,6 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
           subtitle:
             q.from || q.to ? `Từ ${q.from ? formatVi(q.from) : "…"} đến ${q.to ? formatVi(q.to) : "…"}` : undefined,
           sheet_name: "Nhật ký",
-          meta: { generated_at: todayVn() },
           columns: [
             { key: "seq", header: "Số thứ tự bản ghi", format: "integer", width: 10 },
             { key: "at", header: "Thời điểm (giờ Việt Nam)", width: 20 },

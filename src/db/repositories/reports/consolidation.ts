@@ -1,6 +1,6 @@
 // Consolidation by the opener (carried up to the parent round when there is one) and the final DOCX / XLSX export.
 import { and, eq } from "drizzle-orm";
-import { buildSheet, renderOfficialDocument } from "../../../documents/index.ts";
+import { buildSheet, renderOfficialDocument, XLSX_MIME } from "../../../documents/index.ts";
 import type { Scope } from "../../../domain/access/scope.ts";
 import {
   type Consolidated,
@@ -167,7 +167,7 @@ export async function exportRound(db: AppDb, scope: Scope, roundId: string, form
     return {
       buffer: buf,
       fileName: `${fileBase}.xlsx`,
-      mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      mime: XLSX_MIME,
     };
   }
   const input = reportDocumentInput(template, data, {
