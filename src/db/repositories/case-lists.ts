@@ -17,12 +17,13 @@ import type { IsoDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { canonicalJson } from "../canonical.ts";
-import { agencies, caseListSnapshots, claimEvents, claims, planTasks, taskInstances } from "../schema/index.ts";
+import { agencies, caseListSnapshots, claimEvents, claims } from "../schema/index.ts";
 import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { claimListWhere } from "./claims.ts";
 import { notFound, todayVn, toSnake } from "./common.ts";
 import { linkTaskEvidence } from "./task-evidence.ts";
+import { latestLedTaskInstance } from "./task-scope.ts";
 
 type SnapshotRow = typeof caseListSnapshots.$inferSelect;
 export type SnapshotRowOut = CaseListRow & { handling_agency: string };
@@ -173,16 +174,7 @@ export async function createCaseListSnapshot(
       );
     // The plan's task instance for this period (imported plan: task ref II.1.1 / II.1.2, same period label).
     const ref = rule.clause.replace("KH 2021 mục ", "");
-    const sc = scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
-    const conds: SQL[] = [eq(planTasks.ref, ref), eq(taskInstances.periodLabel, period.label)];
-    if (sc) conds.push(sc);
-    const [instance] = await tx
-      .select({ id: taskInstances.id })
-      .from(taskInstances)
-      .innerJoin(planTasks, eq(planTasks.id, taskInstances.taskId))
-      .where(and(...conds))
-      .orderBy(desc(taskInstances.createdAt))
-      .limit(1);
+    const instance = await latestLedTaskInstance(tx, scope, ref, period.label);
     const [row] = await tx
       .insert(caseListSnapshots)
       .values({

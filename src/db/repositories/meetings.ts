@@ -10,7 +10,7 @@ import type { Scope } from "../../domain/access/scope.ts";
 import type { IsoDate } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
-import { agencies, attachments, claims, meetings, planTasks, taskInstances } from "../schema/index.ts";
+import { agencies, attachments, claims, meetings } from "../schema/index.ts";
 import { requirePermission, requireWritableAgencies, scopeCondition } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { agencyNames } from "./agency-lookup.ts";
@@ -20,6 +20,7 @@ import { claimListWhere } from "./claims.ts";
 import { notFound, staleVersion, todayVn, toSnake } from "./common.ts";
 import { issueDocument, type Signer } from "./letters.ts";
 import { linkTaskEvidence } from "./task-evidence.ts";
+import { latestLedTaskInstance } from "./task-scope.ts";
 
 export const MEETING_BASIS = "KH 2021 mục II.2";
 /** Task ref of KH 2021 mục II.2 in an imported plan. */
@@ -184,16 +185,7 @@ export async function createMeeting(db: AppDb, scope: Scope, input: MeetingInput
     if (!known.has(p)) throw notFound("cơ quan tham gia", `participant_agency_ids[${i}]`);
   });
   return db.transaction(async (tx) => {
-    const sc = scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
-    const conds: SQL[] = [eq(planTasks.ref, TASK_REF)];
-    if (sc) conds.push(sc);
-    const [instance] = await tx
-      .select({ id: taskInstances.id })
-      .from(taskInstances)
-      .innerJoin(planTasks, eq(planTasks.id, taskInstances.taskId))
-      .where(and(...conds))
-      .orderBy(desc(taskInstances.createdAt))
-      .limit(1);
+    const instance = await latestLedTaskInstance(tx, scope, TASK_REF);
     const [row] = await tx
       .insert(meetings)
       .values({

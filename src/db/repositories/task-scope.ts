@@ -1,7 +1,7 @@
 // Who sees and who acts on plans and task occurrences, as SQL (one place for every reader: plans, board, statistics,
 // dashboard, inbox). An occurrence belongs to its lead agency (agency_id / lead_agency_id); the coordinating agencies
 // listed on it see it and record their own part; a plan is seen by its owner and, read-only, by every agency it names.
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import type { IsoDate } from "../../domain/shared/dates.ts";
 import { overdueCutoff } from "../../domain/tasks/index.ts";
@@ -13,6 +13,25 @@ import { notFound } from "./common.ts";
 /** Occurrences whose lead (owning) agency is in scope: these the caller may update. */
 export function taskLeadCondition(scope: Scope): SQL | undefined {
   return scopeCondition(scope, taskInstances.agencyId, taskInstances.leadAgencyId);
+}
+
+/**
+ * The newest occurrence the caller leads of the plan task numbered `ref` (KH 2021 "II.1.1", "II.2" …), of one period
+ * when `periodLabel` is given: the record made for it (snapshot, meeting) becomes its evidence. Undefined: none.
+ */
+export async function latestLedTaskInstance(tx: AppDb, scope: Scope, ref: string, periodLabel?: string) {
+  const conds = [eq(planTasks.ref, ref)];
+  if (periodLabel !== undefined) conds.push(eq(taskInstances.periodLabel, periodLabel));
+  const lead = taskLeadCondition(scope);
+  if (lead) conds.push(lead);
+  const [instance] = await tx
+    .select({ id: taskInstances.id })
+    .from(taskInstances)
+    .innerJoin(planTasks, eq(planTasks.id, taskInstances.taskId))
+    .where(and(...conds))
+    .orderBy(desc(taskInstances.createdAt))
+    .limit(1);
+  return instance;
 }
 
 /** Occurrences the caller may see: led by or coordinated by an agency in scope, or of a plan the caller owns. */
