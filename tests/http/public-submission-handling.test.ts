@@ -235,6 +235,40 @@ for (const engine of availableEngines()) {
       assert.equal((await status(s.code)).json().claim.step_label, "Hồ sơ hợp lệ, chờ thụ lý");
     });
 
+    test("tra cứu: người gửi thấy từng bước cơ quan ghi trên vụ việc (ngày, cơ quan), không thấy ghi chú nội bộ", async () => {
+      const s = await submit();
+      const a = await thads.post(`/api/public-submissions/${s.id}/accept`, {});
+      assert.equal(a.statusCode, 201, a.body);
+      const { claim_id } = a.json();
+      const [sub] = await fx.database.query<{ submitted_on: string }>(
+        "select submitted_on::text from public_submissions where id = $1",
+        [s.id],
+      );
+      for (const type of ["file_valid", "accepted"]) {
+        const ev = await thads.post(`/api/claims/${claim_id}/events`, {
+          type,
+          date: sub.submitted_on,
+          note: "Đã gọi 0988777666 để hẹn",
+        });
+        assert.equal(ev.statusCode, 201, ev.body);
+      }
+      const st = await status(s.code);
+      assert.equal(st.statusCode, 200, st.body);
+      const history = st.json().history as Array<{ label: string; on: string; agency: string }>;
+      const claimSteps = history.filter((h) => h.label === "Hồ sơ hợp lệ" || h.label === "Thụ lý hồ sơ");
+      assert.deepEqual(
+        claimSteps.map((h) => [h.label, h.on]),
+        [
+          ["Hồ sơ hợp lệ", sub.submitted_on],
+          ["Thụ lý hồ sơ", sub.submitted_on],
+        ],
+      );
+      for (const h of claimSteps) assert.match(h.agency, /Thanh Hóa/);
+      // The claim's own receipt is the submission's acceptance, listed once.
+      assert.equal(history.filter((h) => /Nhận hồ sơ yêu cầu bồi thường/.test(h.label)).length, 0);
+      assert.ok(!st.body.includes("0988777666"), "no internal note on the public page");
+    });
+
     test("Idempotency-Key: gửi lại cùng mã nhận lại đúng kết quả lần đầu, một vụ việc", async () => {
       const s = await submit();
       const before = await count("claims");

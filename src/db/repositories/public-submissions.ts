@@ -5,7 +5,7 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { WorkCalendar } from "../../domain/calendar/types.ts";
-import { PHASE_LABELS_VI, type Phase } from "../../domain/claims/index.ts";
+import { EVENT_LABELS_VI, isEventType, PHASE_LABELS_VI, type Phase } from "../../domain/claims/index.ts";
 import { checkDocument } from "../../domain/files/allowed-types.ts";
 import {
   answerBy,
@@ -26,6 +26,7 @@ import { appendAudit } from "../audit.ts";
 import {
   agencies,
   claimDeadlines,
+  claimEvents,
   claims,
   publicSubmissionFiles,
   publicSubmissionSteps,
@@ -303,6 +304,29 @@ export async function filesOf(db: AppDb, submissionId: string) {
 
 export { agencyName, receiptDto };
 
+/**
+ * The steps the handling agency recorded on the claim made from a submission, for the person following it: the step's
+ * name, its date and the agency — never its note or data (numbers, amounts, names stay with the agency). The claim's
+ * own "received" is the submission's acceptance, already in the submission's steps.
+ */
+async function claimStepsOf(db: AppDb, claimId: string) {
+  const rows = await db
+    .select({ type: claimEvents.type, date: claimEvents.date, agency: agencies.name })
+    .from(claimEvents)
+    .innerJoin(claims, eq(claims.id, claimEvents.claimId))
+    .innerJoin(agencies, eq(agencies.id, claims.handlingAgencyId))
+    .where(eq(claimEvents.claimId, claimId))
+    .orderBy(asc(claimEvents.date), asc(claimEvents.seq));
+  return rows
+    .filter((r) => r.type !== "received" && isEventType(r.type))
+    .map((r) => ({
+      step: `claim:${r.type}`,
+      label: EVENT_LABELS_VI[r.type as keyof typeof EVENT_LABELS_VI],
+      on: r.date,
+      agency: r.agency,
+    }));
+}
+
 /** What the status page shows: the current step, who holds the file, the next statutory date — no personal data. */
 export async function submissionStatus(db: AppDb, row: typeof publicSubmissions.$inferSelect, cal: WorkCalendar) {
   const steps = await stepsOf(db, row.id);
@@ -310,6 +334,7 @@ export async function submissionStatus(db: AppDb, row: typeof publicSubmissions.
   const kind = row.kind as SubmissionKind;
   let next: StatutoryDate | null = null;
   let claim: { code: string; step_label: string } | null = null;
+  let claimSteps: Array<{ step: string; label: string; on: string; agency: string }> = [];
   if (row.status === "received") next = answerBy(cal, kind, row.submittedOn, row.determinedBySoTuPhap);
   else if (row.status === "forwarded") next = answerBy(cal, kind, last.on, false);
   else if (row.status === "accepted" && row.claimId) {
@@ -318,6 +343,7 @@ export async function submissionStatus(db: AppDb, row: typeof publicSubmissions.
       .from(claims)
       .where(eq(claims.id, row.claimId));
     if (c) claim = { code: c.code, step_label: PHASE_LABELS_VI[c.state as Phase] ?? c.state };
+    claimSteps = await claimStepsOf(db, row.claimId);
     const [d] = await db
       .select()
       .from(claimDeadlines)
@@ -349,7 +375,10 @@ export async function submissionStatus(db: AppDb, row: typeof publicSubmissions.
     step_on: last.on,
     holder: { id: last.agency_id, name: last.agency_name },
     next_date: next,
-    history: steps.map((s) => ({ step: s.step, label: SUBMISSION_STEP_VI[s.step], on: s.on, agency: s.agency_name })),
+    history: [
+      ...steps.map((s) => ({ step: s.step, label: SUBMISSION_STEP_VI[s.step], on: s.on, agency: s.agency_name })),
+      ...claimSteps,
+    ],
     consent_withdrawn_on: row.consentWithdrawnAt ? toVnDate(row.consentWithdrawnAt) : null,
     // The linked claim's number and current step (issue 15 item 5), and the holder's answer or reason for refusal.
     claim,

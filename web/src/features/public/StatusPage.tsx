@@ -160,8 +160,9 @@ export default function StatusPage() {
           )}
           <h3>{pt("statusHistory")}</h3>
           <ol>
-            {status.history.map((h) => (
-              <li key={`${h.step}-${h.on}`}>
+            {status.history.map((h, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: steps in order; a step may recur (two negotiations)
+              <li key={i}>
                 {viDate(h.on)} — {h.label} ({h.agency})
               </li>
             ))}
