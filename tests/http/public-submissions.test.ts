@@ -152,6 +152,25 @@ describe("Cổng công dân: gửi hồ sơ trực tuyến, phiếu tiếp nhậ
     assert.equal(await n(), before);
   });
 
+  test("ngày sinh không có thật (31/02/1980): 400 nêu /person/date_of_birth bằng tiếng Việt, theo dạng ngày/tháng/năm, không ghi gì", async () => {
+    const n = async () =>
+      Number((await fx.database.query<{ n: number }>("select count(*)::int as n from public_submissions"))[0].n);
+    const before = await n();
+    for (const typed of ["31/02/1980", "1980-02-31"]) {
+      const r = await post(
+        "/api/public/submissions",
+        { ...SUBMISSION, person: { ...SUBMISSION.person, date_of_birth: typed } },
+        "203.0.113.31",
+      );
+      assert.equal(r.statusCode, 400, r.body);
+      const issue = r.json().issues.find((i: { path: string }) => i.path === "/person/date_of_birth");
+      assert.ok(issue, r.body);
+      assert.match(issue.message, /^Ngày sinh .*ngày\/tháng\/năm/);
+      assert.doesNotMatch(issue.message, /YYYY/);
+    }
+    assert.equal(await n(), before);
+  });
+
   test("phiếu tiếp nhận: quyền đối với dữ liệu cá nhân tự thực hiện tại trang Tra cứu hồ sơ, không phải liên hệ cơ quan", () => {
     const text = JSON.stringify(
       receiptDefinition({

@@ -144,7 +144,11 @@ const Text = (max: number, what: string) =>
 export const PersonDetails = z
   .object({
     full_name: Text(200, "Họ và tên"),
-    date_of_birth: IsoDateSchema.optional(),
+    // The form sends the date as read from dd/mm/yyyy, or as typed when it does not read: the message speaks of the
+    // field and of the way people type it (the generic one names YYYY-MM-DD, which they never typed).
+    date_of_birth: z.iso
+      .date({ error: "Ngày sinh không đọc được: hãy nhập một ngày có thật theo dạng ngày/tháng/năm, ví dụ 02/09/1980" })
+      .optional(),
     id_number: IdNumberSchema.optional(),
     address: Text(500, "Địa chỉ"),
     phone: PhoneSchema.optional(),
