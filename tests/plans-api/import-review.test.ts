@@ -158,4 +158,23 @@ describe("Nhập kế hoạch có rà soát qua API", () => {
       JSON.stringify(p.changes),
     );
   });
+
+  test("xác nhận lại đúng văn bản đã nhập (tải lại trang, tab khác, hai lần cùng lúc) → 409 nêu kế hoạch đã có, chỉ một kế hoạch", async () => {
+    // Seed 001 has no number yet ("Số: /KH-UBND"): the preview cannot tell it is already there.
+    const seed = await readFile(new URL("../fixtures/seed-001-thanh-hoa-2024.txt", import.meta.url), "utf8");
+    const total = async () => (await stp.get("/api/plans?page_size=100")).json().total as number;
+    const before = await total();
+    const [a, b] = await Promise.all([
+      stp.post("/api/plans/import", { text: seed, confirm: true }),
+      stp.post("/api/plans/import", { text: seed, confirm: true }),
+    ]);
+    assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409], `${a.body}\n${b.body}`);
+    const again = await stp.post("/api/plans/import", { text: seed, confirm: true });
+    assert.equal(again.statusCode, 409, again.body);
+    assert.equal(again.json().code, "duplicate");
+    assert.match(again.json().error, /đã được nhập lúc .*Triển khai các nhiệm vụ trọng tâm/u);
+    assert.equal(await total(), before + 1);
+    // Another year of the same text is another plan.
+    assert.equal((await stp.post("/api/plans/import", { text: seed, confirm: true, year: 2025 })).statusCode, 201);
+  });
 });

@@ -1,10 +1,11 @@
 // Plans (kế hoạch), their tasks and task instances — basic CRUD with scope, optimistic concurrency and audit.
 // A plan is edited by its issuing agency and seen, read-only, by every agency it names; an occurrence belongs to the
 // task's lead agency and is seen by its coordinators (task-scope.ts), who record their own part (task-contributions.ts).
-import { and, asc, count, desc, eq, ilike, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import type { DueFilter } from "../../domain/inbox/index.ts";
 import { occurrenceOwner, planTaskExecutors, recordsContributionOf } from "../../domain/plans/executors.ts";
+import { formatViDateTime } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { effectiveStatus } from "../../domain/tasks/index.ts";
 import { appendAudit, auditActor, auditDiff } from "../audit.ts";
@@ -105,6 +106,7 @@ export async function createPlan(
   checkStatus(input.reporting_period, REPORTING_PERIODS, "reporting_period");
   const tasksIn = await withExecutors(db, input.agency_id, input.tasks ?? []);
   return db.transaction(async (tx) => {
+    if (input.source_text) await refuseImportedAgain(tx, input.agency_id, input.year, input.source_text);
     const [p] = await tx
       .insert(plans)
       .values({
@@ -137,6 +139,26 @@ export async function createPlan(
     });
     return out;
   });
+}
+
+/**
+ * The same document imported again for the same agency and year (confirm pressed again after a reload, in a second
+ * tab, by a colleague) would put every task twice on the board and in every assigned agency's inbox: refused, naming
+ * the plan already made. One lock per agency makes two confirmations at once see each other.
+ */
+async function refuseImportedAgain(tx: AppDb, agencyId: string, year: number, sourceText: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan_import:${agencyId}`}))`);
+  const [same] = await tx
+    .select({ title: plans.title, createdAt: plans.createdAt })
+    .from(plans)
+    .where(and(eq(plans.agencyId, agencyId), eq(plans.year, year), eq(plans.sourceText, sourceText)))
+    .limit(1);
+  if (same)
+    throw new DomainError(
+      "duplicate",
+      "text",
+      `Văn bản kế hoạch này đã được nhập lúc ${formatViDateTime(same.createdAt)} (“${same.title}”); mở kế hoạch đó trên bảng nhiệm vụ để sửa, không nhập lại.`,
+    );
 }
 
 /**
