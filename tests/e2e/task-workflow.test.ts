@@ -11,6 +11,7 @@ import {
   answerConfirm,
   bellUnread,
   browserAvailability,
+  button,
   closeDrawer,
   type Harness,
   newPage,
@@ -152,6 +153,27 @@ describe("Nhiệm vụ kế hoạch giữa cơ quan chủ trì và cơ quan ph�
     const again = await openTask(page);
     assert.equal((await again.getByTestId("instance-status").first().innerText()).trim(), "Hoàn thành");
     await again.getByText(/bao-cao-thong-ke-2024\.txt/).waitFor();
+  });
+
+  step("chủ trì đôn đốc phần phối hợp chưa xong của THADS tỉnh; THADS tỉnh nhận đôn đốc ở chuông", async () => {
+    const { page } = lead;
+    current = page;
+    const row = page.getByRole("dialog").getByTestId("contribution-cuc-thads-thanh-hoa");
+    await button(row, "Đôn đốc").click();
+    await answerConfirm(page, "Gửi đôn đốc");
+    await button(row, "Đã gửi đôn đốc").waitFor();
+    const other = coord.page;
+    current = other;
+    await signIn(other, h.baseUrl, "thads.thanhhoa.canbo");
+    await other.goto(`${h.baseUrl}/`);
+    await other.locator('[data-testid="bell"][data-ready="1"]').waitFor();
+    await other.getByTestId("bell").click();
+    await other
+      .getByTestId("bell-list")
+      .getByText(new RegExp(`Thực hiện phần phối hợp: II\\.7 ${II7}`))
+      .first()
+      .waitFor();
+    await other.keyboard.press("Escape");
   });
 
   step("THADS tỉnh Thanh Hóa (cơ quan phối hợp) thấy kế hoạch chỉ xem và ghi phần phối hợp của mình", async () => {

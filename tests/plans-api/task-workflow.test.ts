@@ -147,6 +147,30 @@ for (const engine of availableEngines()) {
       assert.match(stale.json().error, /phiên bản hiện tại/);
     });
 
+    test("chủ trì đôn đốc phần phối hợp của “Cục THADS tỉnh” (tên trong KH 2024) → yêu cầu đôn đốc đến THADS tỉnh (cơ quan kế thừa): hộp việc và chuông", async () => {
+      const [ii7] = ofRef(await instances(c.stp), "II.7");
+      const topic = "Đôn đốc phần phối hợp mục II.7 — số liệu thống kê năm 2024";
+      const r = await c.stp.post("/api/requests", {
+        kind: "urging",
+        from_agency_id: "stp-thanh-hoa",
+        to_agency_id: "cuc-thads-thanh-hoa",
+        topic,
+        task_instance_id: ii7.id,
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal(r.json().to_agency_id, "thads-thanh-hoa");
+      const inbox = (await c.thads.get("/api/inbox")).json().items as Array<{ kind: string; title: string }>;
+      assert.ok(
+        inbox.some((i) => i.kind === "request" && i.title.includes(topic)),
+        JSON.stringify(inbox.map((i) => i.title)),
+      );
+      const bell = (await c.thads.get("/api/notifications")).json().items as Array<{ title: string }>;
+      assert.ok(
+        bell.some((n) => n.title.includes(topic)),
+        JSON.stringify(bell.map((n) => n.title)),
+      );
+    });
+
     test("cơ quan phối hợp (THADS tỉnh, kế thừa Cục THADS tỉnh) thấy kế hoạch ở chế độ chỉ xem, cập nhật phần phối hợp của Cục; cơ quan chủ trì thấy kết quả", async () => {
       const list = (await c.thads.get("/api/plans?page_size=100")).json().items as Array<{
         id: string;

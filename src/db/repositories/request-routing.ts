@@ -1,6 +1,7 @@
 // Requests routed by the coordination rules (issue 4): one transaction creates the request, a task for the lead agency
 // and each coordinating agency, a copy (with read receipt) for each agency the clause forwards to, and notifies them.
 import type { Scope } from "../../domain/access/scope.ts";
+import { successorsOf } from "../../domain/agencies/registry.ts";
 import { resolveRoleAgency } from "../../domain/coordination/index.ts";
 import { REQUEST_KIND_VI, type RequestKind } from "../../domain/routing/index.ts";
 import type { IsoDate } from "../../domain/shared/dates.ts";
@@ -50,6 +51,10 @@ export async function createRoutedRequest(
   const today = opts.today ?? todayVn();
   const facts = await agencyFacts(db);
   const byId = new Map(facts.map((a) => [a.id, a]));
+  // A plan written before a reorganisation names an agency as it was ("Cục THADS tỉnh"): the request goes to the one
+  // agency acting for it today, or it would wait in an inbox nobody reads.
+  const acting = successorsOf(input.to_agency_id, today);
+  if (acting.length === 1 && acting[0].id !== input.to_agency_id) input = { ...input, to_agency_id: acting[0].id };
   const from = byId.get(input.from_agency_id);
   const to = byId.get(input.to_agency_id);
   if (!from) throw notFound("cơ quan gửi", "from_agency_id");

@@ -210,9 +210,12 @@ function LinkedActivities({ items }: { items: Training[] }) {
 }
 
 /** Coordinating agencies of one occurrence, each with its own status and note; the acting agency edits its own row. */
-function Contributions({ instance, writable }: { instance: TaskInstance; writable: boolean }) {
+function Contributions({ instance, writable, task }: { instance: TaskInstance; writable: boolean; task: PlanTask }) {
   const { t, tl } = useI18n();
   const agencyName = useAgencyName();
+  const me = useMe().data;
+  // The lead urges (đôn đốc) a coordinating agency whose part is not finished: an urging request it gets in its inbox.
+  const mayUrge = instance.is_lead && can(me, "requests.write");
   if (!instance.coordinators.length) return null;
   return (
     <div data-testid="contributions" style={{ marginBottom: 8 }}>
@@ -231,12 +234,54 @@ function Contributions({ instance, writable }: { instance: TaskInstance; writabl
                 <span>{agencyName(c.agency_id)} </span>
                 <Tag color={STATUS_COLOR[c.effective_status]}>{tl("tstatus", c.effective_status)}</Tag>
                 {c.note && <div style={{ fontSize: 12 }}>{c.note}</div>}
+                {mayUrge && c.effective_status !== "done" && c.effective_status !== "cancelled" && (
+                  <UrgeButton instance={instance} agencyId={c.agency_id} task={task} />
+                )}
               </div>
             )}
           </List.Item>
         )}
       />
     </div>
+  );
+}
+
+function UrgeButton({ instance, agencyId, task }: { instance: TaskInstance; agencyId: string; task: PlanTask }) {
+  const { t } = useI18n();
+  const { modal, message } = App.useApp();
+  const agencyName = useAgencyName();
+  const [sent, setSent] = useState(false);
+  const urge = () =>
+    modal.confirm({
+      title: t("plans.urgeAsk", { a: agencyName(agencyId) }),
+      okText: t("plans.urgeSend"),
+      cancelText: t("common.cancel"),
+      onOk: async () => {
+        try {
+          await api("/api/requests", {
+            method: "POST",
+            body: {
+              kind: "urging",
+              from_agency_id: instance.agency_id,
+              to_agency_id: agencyId,
+              topic: t("plans.urgeTopic", {
+                x: `${task.ref ? `${task.ref} ` : ""}${task.content}`.slice(0, 800),
+                p: instance.period_label ?? "",
+              }),
+              task_instance_id: instance.id,
+            },
+          });
+          setSent(true);
+          message.success(t("plans.urged"));
+        } catch (e) {
+          message.error(e instanceof ApiError ? e.message : String(e));
+        }
+      },
+    });
+  return (
+    <Button size="small" onClick={urge} disabled={sent} style={{ marginTop: 4 }}>
+      {sent ? t("plans.urged") : t("plans.urge")}
+    </Button>
   );
 }
 
@@ -412,7 +457,7 @@ export function TaskDrawer({
                 {t("plans.leadOnly")}
               </Typography.Paragraph>
             )}
-            <Contributions instance={i} writable={writable} />
+            <Contributions instance={i} writable={writable} task={task} />
             <LinkedActivities items={(trainings.data?.items ?? []).filter((x) => x.task_instance_id === i.id)} />
             <InstanceActivity instance={i} writable={writable} onVersion={onVersion} />
           </Card>
