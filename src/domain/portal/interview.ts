@@ -59,6 +59,8 @@ export type Question = {
   options?: QuestionOption[];
   /** Dates: not after today (checked by the adapter with Vietnam's date). */
   not_future?: boolean;
+  /** Dates: not before the answer to another date question (checked here and by the form, with this message). */
+  not_before?: { question: QuestionId; message: string };
   next: NextRule[];
 };
 
@@ -190,6 +192,10 @@ export const QUESTIONS: readonly Question[] = [
     help: "Thời hiệu yêu cầu bồi thường là 03 năm kể từ ngày nhận văn bản này.",
     type: "date",
     not_future: true,
+    not_before: {
+      question: "act_date",
+      message: "Ngày nhận văn bản làm căn cứ không thể trước ngày xảy ra việc gây thiệt hại",
+    },
     next: [{ goto: null }],
   },
 ];
@@ -253,16 +259,11 @@ export function validateAnswers(answers: InterviewAnswers, today: string): Inter
     }
     (out as Record<string, string>)[id] = v;
   }
-  if (
-    out.basis_document_received_on !== undefined &&
-    out.act_date !== undefined &&
-    out.basis_document_received_on < out.act_date
-  ) {
-    throw new DomainError(
-      "invalid_answer",
-      "basis_document_received_on",
-      "Ngày nhận văn bản làm căn cứ không thể trước ngày xảy ra việc gây thiệt hại",
-    );
+  for (const id of path) {
+    const rule = questionById(id).not_before;
+    const earliest = rule ? out[rule.question] : undefined;
+    if (rule && earliest !== undefined && (out[id] ?? "") < earliest)
+      throw new DomainError("invalid_answer", id, rule.message);
   }
   return out;
 }

@@ -42,6 +42,7 @@ export const Interview = z.object({
         z.object({ value: z.string(), label: z.string(), help: z.string().optional(), group: z.string().optional() }),
       ),
       not_future: z.boolean().optional(),
+      not_before: z.object({ question: QuestionId, message: z.string() }).optional(),
       /** First rule whose `when` holds (every listed question's answer among the values; no `when` = default). */
       next: z.array(
         z.object({ when: z.record(z.string(), z.array(z.string())).optional(), goto: QuestionId.nullable() }),

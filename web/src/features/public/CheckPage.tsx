@@ -52,6 +52,9 @@ function QuestionScreen({
       const iso = parseViDate(value);
       if (!iso) return setError(pt("qDateInvalid"));
       if (q.not_future && iso > todayVnIso()) return setError(pt("qDateFuture"));
+      // Said here, on the question, rather than by the result page failing to load.
+      const earliest = q.not_before ? answers[q.not_before.question] : undefined;
+      if (q.not_before && earliest && iso < earliest) return setError(`${q.not_before.message} (${viDate(earliest)}).`);
       return onAnswer(iso);
     }
     onAnswer(value);

@@ -13,6 +13,7 @@ export type Question = {
   type: "single_choice" | "date" | "province";
   options: Option[];
   not_future?: boolean;
+  not_before?: { question: string; message: string };
   next: Array<{ when?: Record<string, string[]>; goto: string | null }>;
 };
 export type Interview = { version: string; first: string; questions: Question[] };
