@@ -17,7 +17,7 @@ import { PersonFields } from "./PersonFields.tsx";
 import { PORTAL } from "./PublicLayout.tsx";
 import { attachmentsBody, type PickedFile, SubmitFiles } from "./SubmitFiles.tsx";
 import { type KeptReceipt, keepReceipt, keptReceipt, type Receipt, ReceiptView } from "./SubmitReceipt.tsx";
-import { type ClaimDraft, NO_PERSON, NO_REQUESTS, submissionBody } from "./submission.ts";
+import { type ClaimDraft, keepDraft, keptDraft, NO_PERSON, NO_REQUESTS, submissionBody } from "./submission.ts";
 import { type Factor, TrackingFactor } from "./TrackingFactor.tsx";
 import { usePT } from "./text.ts";
 
@@ -28,13 +28,14 @@ export default function SubmitPage() {
   const used = iv.data ? answersOnPath(iv.data, answers) : {};
   const checked = Object.keys(used).length > 0;
 
-  const [kind, setKind] = useState<"claim" | "support">("claim");
-  const [person, setPerson] = useState(NO_PERSON);
-  const [facts, setFacts] = useState("");
-  const [heads, setHeads] = useState<HeadValues>({});
-  const [requests, setRequests] = useState(NO_REQUESTS);
+  const [kept] = useState(keptDraft);
+  const [kind, setKind] = useState<"claim" | "support">(kept.kind ?? "claim");
+  const [person, setPerson] = useState({ ...NO_PERSON, ...kept.person });
+  const [facts, setFacts] = useState(kept.facts ?? "");
+  const [heads, setHeads] = useState<HeadValues>(kept.heads ?? {});
+  const [requests, setRequests] = useState({ ...NO_REQUESTS, ...kept.requests });
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [factor, setFactor] = useState<Factor>({ kind: "phone", value: "" });
+  const [factor, setFactor] = useState<Factor>(kept.factor ?? { kind: "phone", value: "" });
   const [consent, setConsent] = useState(false);
   const [website, setWebsite] = useState("");
   const [errors, setErrors] = useState<Issue[]>([]);
@@ -47,6 +48,9 @@ export default function SubmitPage() {
   useEffect(() => {
     document.title = `${pt("submit")} — ${pt("site")}`;
   }, [pt]);
+  useEffect(() => {
+    if (!receipt) keepDraft({ kind, person, facts, heads, requests, factor });
+  }, [receipt, kind, person, facts, heads, requests, factor]);
 
   if (receipt) return <ReceiptView receipt={receipt.receipt} factor={receipt.factor} />;
 
@@ -84,6 +88,7 @@ export default function SubmitPage() {
       });
       const kept = { receipt: r, factor: factor.value };
       keepReceipt(kept);
+      keepDraft(null);
       setReceipt(kept);
     } catch (err) {
       // A refused submission may be corrected and sent again: a new key for the corrected one.

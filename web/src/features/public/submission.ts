@@ -85,3 +85,27 @@ export function submissionBody(
     ...(extra.website ? { website: extra.website } : {}),
   };
 }
+
+/** What the person typed on the submission form, kept in sessionStorage like the check's answers: a reload, or Back
+ * and Forward, loses nothing; gone when the tab closes (a shared phone keeps no trace) or once the file is sent. Files
+ * (not storable) and the consent (given again on purpose) are not kept. */
+export type KeptDraft = Omit<ClaimDraft, "answers"> & { factor: { kind: "phone" | "id_last4"; value: string } };
+const DRAFT_KEY = "btnn.portal.draft";
+
+export function keptDraft(): Partial<KeptDraft> {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? "{}") as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Partial<KeptDraft>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function keepDraft(d: KeptDraft | null): void {
+  try {
+    if (d) sessionStorage.setItem(DRAFT_KEY, JSON.stringify(d));
+    else sessionStorage.removeItem(DRAFT_KEY);
+  } catch {
+    // storage full or disabled: the draft lives as long as the page
+  }
+}
