@@ -222,6 +222,14 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
 
       await questionFocused(page);
       await page.keyboard.press("Tab");
+      // A day before the act (10/09/2025): said on the question (it used to fail the result page with a 422).
+      await page.keyboard.type("05/09/2025");
+      await page.keyboard.press("Enter");
+      await page
+        .getByRole("alert")
+        .filter({ hasText: "không thể trước ngày xảy ra việc gây thiệt hại (10/09/2025)" })
+        .waitFor();
+      await page.keyboard.press("Control+A");
       await page.keyboard.type("01/10/2025");
       await page.keyboard.press("Enter");
 
@@ -257,6 +265,18 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
         .getByLabel("Mô tả và cách tính — Thiệt hại do tài sản bị xâm phạm")
         .fill("Xe máy bị hư hỏng khi vận chuyển: chi phí sửa chữa theo hóa đơn.");
       await page.getByLabel("Số tiền yêu cầu (đồng, nếu biết)").fill("4.500.000");
+      // A reload mid-form, then Back and Forward: what was typed is still there (it used to be lost).
+      const keptInput = async (what: string) => {
+        await page.getByRole("heading", { level: 1, name: "Nộp hồ sơ trực tuyến" }).waitFor();
+        assert.equal(await page.getByLabel("Họ và tên (bắt buộc)").inputValue(), "Nguyễn Văn Bình", what);
+        assert.equal(await page.getByLabel("Số tiền yêu cầu (đồng, nếu biết)").inputValue(), "4.500.000", what);
+      };
+      await page.reload();
+      await keptInput("sau khi tải lại");
+      await page.goBack();
+      await page.getByRole("heading", { level: 1, name: "Kết quả kiểm tra" }).waitFor();
+      await page.goForward();
+      await keptInput("sau khi quay lại rồi đi tiếp");
       await assertAccessible(page, "nộp hồ sơ");
       await assertNoSideScroll(page, "nộp hồ sơ");
       const [download] = await Promise.all([
@@ -439,6 +459,14 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       assert.match((await page.getByTestId("person-phone").textContent()) ?? "", /^•+78$/);
       for (const name of ["quyet-dinh-huy-ke-bien.pdf", "anh-xe-may.png"])
         await page.locator(".ant-list-item", { hasText: name }).waitFor();
+      // Return without a reason: said under the field, nothing sent, no uncaught error (it used to throw one).
+      await page.getByTestId("submission-actions").getByRole("button", { name: "Trả lại hồ sơ", exact: true }).click();
+      const refuse = page.getByRole("dialog");
+      await refuse.getByRole("button", { name: "Trả lại hồ sơ", exact: true }).click();
+      await refuse.locator(".ant-form-item-explain-error").first().waitFor();
+      await refuse.getByRole("button", { name: "Hủy", exact: true }).click();
+      await refuse.waitFor({ state: "hidden" });
+      assert.deepEqual(errors, [], "không lỗi khi bỏ trống lý do trả lại");
       // Accept: a confirmation naming the date and the two files, then the claim's screen.
       await page
         .getByTestId("submission-actions")

@@ -10,6 +10,7 @@ import { ApiError, api } from "./api.ts";
 import { ExportButton } from "./ExportButton.tsx";
 import { useI18n } from "./i18n/index.tsx";
 import { can, useMe } from "./session.tsx";
+import { validValues } from "./valid-values.ts";
 
 export type WorkList = "requests" | "tasks" | "claims";
 type Query = Record<string, string | undefined>;
@@ -104,7 +105,9 @@ export function SavedFilters({
         destroyOnHidden
         onCancel={() => setNaming(false)}
         onOk={async () => {
-          const { name } = await form.validateFields();
+          const values = await validValues(form);
+          if (!values) return;
+          const { name } = values;
           try {
             const f = await api<SavedFilter>("/api/saved-filters", { method: "PUT", body: { list, name, query } });
             await qc.invalidateQueries({ queryKey: key });
@@ -212,7 +215,8 @@ export function BulkBar({
         destroyOnHidden
         onCancel={() => setAssigning(false)}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await validValues(form);
+          if (!v) return;
           setBusy(true);
           try {
             const r = await api<{ changed: number }>("/api/bulk/assign", {

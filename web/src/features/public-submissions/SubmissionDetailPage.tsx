@@ -30,6 +30,7 @@ import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime, fmtMoney } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
+import { validValues } from "../../shared/valid-values.ts";
 import { NotFound } from "../errors/NotFoundPage.tsx";
 import { dashedCode, type HandledSubmission, STATUS_COLOR, type SubmissionAction } from "./types.ts";
 
@@ -51,7 +52,8 @@ function DecisionModal({
   const [busy, setBusy] = useState(false);
   const needsField = action === "accept" && !CLAIM_FIELDS.includes(String(s.answers.activity ?? "") as never);
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     setBusy(true);
     try {
       if (action === "accept") {
