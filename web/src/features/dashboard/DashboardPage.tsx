@@ -6,60 +6,16 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, List, Progress, Row, Skeleton, Statistic, Table, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { Link } from "react-router";
+import type {
+  DashboardBody as Dashboard,
+  DeadlineItemBody as DeadlineItem,
+} from "../../../../src/http/contracts/dashboard.ts";
 import { api } from "../../shared/api.ts";
 import { EChart, type EChartOption } from "../../shared/EChart.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 import { useAgencies, useAgencyName, useMe } from "../../shared/session.tsx";
 import { ProvinceRankingCard, TrendByFieldCard } from "./ProvinceRanking.tsx";
-
-/** One statistics cell: indicator (TT 08/2019 Mẫu 03 row) and, for charts, its field or province. */
-type Figure = { indicator: string; value: number; field?: string; province_id?: string; name?: string | null };
-type DeadlineItem = {
-  claim_id: string;
-  code: string;
-  claimant_name: string;
-  step: string;
-  label: string | null;
-  due: string;
-  basis: string | null;
-  confidence: string | null;
-};
-export type Dashboard = {
-  as_of: string;
-  week: { from: string; to: string };
-  statistics: {
-    period: { kind: string; year: number; from: string; to: string; label: string };
-    totals: Figure[];
-    in_progress_by_field: Figure[];
-    handled_by_field: Figure[];
-    handled_by_province: Figure[];
-  };
-  deadlines_this_week: DeadlineItem[];
-  deadlines_overdue: DeadlineItem[];
-  deadlines_this_week_total: number;
-  deadlines_overdue_total: number;
-  plan_progress: Array<{
-    agency_id: string;
-    agency_name: string;
-    total: number;
-    done: number;
-    in_progress: number;
-    pending: number;
-    overdue: number;
-  }>;
-  requests_awaiting: {
-    total: number;
-    items: Array<{
-      id: string;
-      kind: string;
-      topic: string;
-      from_agency_id: string;
-      status: string;
-      due: string | null;
-    }>;
-  };
-};
 
 const COLORS = ["#b71c1c", "#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#c2185b"];
 
