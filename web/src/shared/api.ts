@@ -178,6 +178,31 @@ export function issuePath(path: string): Array<string | number> {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
+type NamePath = Array<string | number>;
+
+/**
+ * A refused submission shown on its form: the API's message in the form's alert, each field issue on its item.
+ * `name` turns the API path into the item's name path (null or []: the alert alone says it). Anything else than an
+ * API refusal: its text in the alert.
+ */
+export function showRefusal(
+  e: unknown,
+  setError: (message: string) => void,
+  form: { setFields: (fields: never) => void },
+  name: (path: NamePath) => NamePath | null = (p) => p,
+): void {
+  if (!(e instanceof ApiError)) {
+    setError(String(e));
+    return;
+  }
+  setError(e.message);
+  const fields = e.issues.flatMap((i) => {
+    const n = name(issuePath(i.path));
+    return n?.length ? [{ name: n, errors: [i.message] }] : [];
+  });
+  if (fields.length) form.setFields(fields as never);
+}
+
 /** Uploads a file as the raw body (application/octet-stream, name in ?file_name=), one Idempotency-Key per upload
  * unless the caller keeps one for every attempt at the same upload. */
 export async function uploadFile<T>(path: string, file: File, idempotencyKey = newIdempotencyKey()): Promise<T> {

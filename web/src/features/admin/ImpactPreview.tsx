@@ -5,7 +5,7 @@ import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { LEGAL_PARAMETERS } from "../../../../src/domain/legal/parameters.ts";
-import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { api, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -79,17 +79,10 @@ export function ImpactPreview({ mode }: { mode: "calendar" | "parameter" }) {
       }
       setResult(await api<Result>("/api/admin/impact-preview", { method: "POST", body }));
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setFields(
-          e.issues.map((i) => {
-            const path = issuePath(i.path);
-            const last = String(path[path.length - 1] ?? "");
-            const name = last === "key" || last === "variant" || last === "law" ? "param" : last;
-            return { name, errors: [i.message] };
-          }) as never,
-        );
-      } else setError(String(e));
+      showRefusal(e, setError, form, (path) => {
+        const last = String(path[path.length - 1] ?? "");
+        return [last === "key" || last === "variant" || last === "law" ? "param" : last];
+      });
     } finally {
       setBusy(false);
     }

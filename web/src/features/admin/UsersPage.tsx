@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
+import { api, type Page, showRefusal } from "../../shared/api.ts";
 import { fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -68,15 +68,7 @@ export default function UsersPage() {
       await qc.invalidateQueries({ queryKey: ["users"] });
       message.success(t("common.saved"));
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setFields(
-          e.issues.map((i) => {
-            const p = issuePath(i.path);
-            return { name: p[0] === "memberships" ? ["agency_id"] : p, errors: [i.message] };
-          }) as never,
-        );
-      } else setError(String(e));
+      showRefusal(e, setError, form, (p) => (p[0] === "memberships" ? ["agency_id"] : p));
     }
   };
   return (

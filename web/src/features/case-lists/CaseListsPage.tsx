@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { caseListOfTask } from "../../../../src/domain/case-lists/index.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { api, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, fmtDateTime, todayVn, todayVnDayjs } from "../../shared/format.ts";
 import { type T, useI18n } from "../../shared/i18n/index.tsx";
@@ -86,15 +86,8 @@ function CreateForm({
       form.resetFields();
       navigate(`/case-lists/${r.id}`);
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        const fields = e.issues.map((i) => {
-          const name = issuePath(i.path);
-          // The API speaks of "period"; the form edits it as year + half/quarter.
-          return { name: name[0] === "period" ? "index" : name, errors: [i.message] };
-        });
-        form.setFields(fields as never);
-      } else setError(String(e));
+      // The API speaks of "period"; the form edits it as year + half/quarter.
+      showRefusal(e, setError, form, (p) => (p[0] === "period" ? ["index"] : p));
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { isClosedFile } from "../../../../src/domain/claims/editing.ts";
 import { EVENT_GROUNDS, type EventType } from "../../../../src/domain/claims/events.ts";
-import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { api, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, type Me } from "../../shared/session.tsx";
@@ -106,17 +106,10 @@ export function StepCorrectionModal({
       message.success(t("corr.done"));
       onClose(true);
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setFields(
-          e.issues
-            .map((i) => {
-              const p = issuePath(i.path);
-              return { name: p[0] === "event" ? p.slice(1) : p, errors: [i.message] };
-            })
-            .filter((f) => ["date", "ground", "note", "data", "reason"].includes(String(f.name[0]))) as never,
-        );
-      } else setError(String(e));
+      showRefusal(e, setError, form, (path) => {
+        const p = path[0] === "event" ? path.slice(1) : path;
+        return ["date", "ground", "note", "data", "reason"].includes(String(p[0])) ? p : null;
+      });
     } finally {
       setBusy(false);
     }
@@ -228,18 +221,7 @@ export function FieldsCorrectionModal({ claim, onClose }: { claim: ClaimDetail; 
       message.success(t("corr.done"));
       onClose(true);
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setFields(
-          e.issues
-            .map((i) => {
-              const p = issuePath(i.path);
-              const name = p[0] === "event" ? ["received_on"] : p[0] === "fields" ? p.slice(1) : p;
-              return { name, errors: [i.message] };
-            })
-            .filter((f) => f.name.length > 0) as never,
-        );
-      } else setError(String(e));
+      showRefusal(e, setError, form, (p) => (p[0] === "event" ? ["received_on"] : p[0] === "fields" ? p.slice(1) : p));
     } finally {
       setBusy(false);
     }

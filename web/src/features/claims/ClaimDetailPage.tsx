@@ -32,7 +32,7 @@ import type { ExplanationStep } from "../../../../src/domain/calendar/types.ts";
 import { isClosedFile } from "../../../../src/domain/claims/editing.ts";
 import { EVENT_GROUNDS, type EventType } from "../../../../src/domain/claims/events.ts";
 import type { NextAction } from "../../../../src/domain/claims/next-actions.ts";
-import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
+import { ApiError, api, type Page, showRefusal } from "../../shared/api.ts";
 import { ConfidenceLegend, UnverifiedMark } from "../../shared/ConfidenceLegend.tsx";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, fmtDateTime, fmtMoney, todayVn } from "../../shared/format.ts";
@@ -154,14 +154,7 @@ function EventModal({
       message.success(t("claims.eventRecorded"));
       onClose(true);
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setFields(
-          e.issues
-            .map((i) => ({ name: issuePath(i.path), errors: [i.message] }))
-            .filter((f) => ["date", "ground", "note", "data"].includes(String(f.name[0]))) as never,
-        );
-      } else setError(String(e));
+      showRefusal(e, setError, form, (p) => (["date", "ground", "note", "data"].includes(String(p[0])) ? p : null));
     } finally {
       setBusy(false);
     }

@@ -23,7 +23,7 @@ import { useEffect, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { CLAIM_FIELDS } from "../../../../src/domain/claims/dto.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { ApiError, api, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -159,17 +159,7 @@ export default function ClaimFormPage() {
       unsaved.saved();
       navigate(`/claims/${saved.id}`);
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        const fields = e.issues
-          .map((i) => {
-            const p = issuePath(i.path);
-            const name = p[0] === "events" ? ["received_on"] : p;
-            return { name: name as Array<string | number>, errors: [i.message] };
-          })
-          .filter((f) => f.name.length > 0);
-        if (fields.length) form.setFields(fields as never);
-      } else setError(String(e));
+      showRefusal(e, setError, form, (p) => (p[0] === "events" ? ["received_on"] : p));
     } finally {
       setBusy(false);
     }

@@ -22,7 +22,7 @@ import {
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { ApiError, api, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, todayVn, yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -79,12 +79,7 @@ export default function InspectionsPage() {
     queryFn: () => api<Inspection>(`/api/inspections/${openId}`),
   });
 
-  const fail = (f: typeof form | typeof resForm, e: unknown) => {
-    if (e instanceof ApiError) {
-      setError(e.message);
-      f.setFields(e.issues.map((i) => ({ name: issuePath(i.path), errors: [i.message] })) as never);
-    } else setError(String(e));
-  };
+  const fail = (f: typeof form | typeof resForm, e: unknown) => showRefusal(e, setError, f);
   const create = async (v: CreateValues) => {
     setError(null);
     try {

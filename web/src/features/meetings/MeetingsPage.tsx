@@ -20,7 +20,7 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
-import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { api, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, fold } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -55,15 +55,13 @@ const lines = (s?: string) =>
     .filter(Boolean);
 const iso = (d?: Dayjs) => (d ? d.format("YYYY-MM-DD") : undefined);
 
-/** Puts the API's field issues on the form items ("/agenda" → agenda, "/claim_ids/0" → claim_ids). */
-function showIssues(form: ReturnType<typeof Form.useForm>[0], e: ApiError, map: Record<string, string> = {}) {
-  form.setFields(
-    e.issues.map((i) => {
-      const first = String(issuePath(i.path)[0] ?? "");
-      return { name: map[first] ?? first, errors: [i.message] };
-    }) as never,
-  );
-}
+/** The form item of an API field issue ("/agenda" → agenda, "/claim_ids/0" → claim_ids, "/signature/…" per `map`). */
+const itemOf =
+  (map: Record<string, string> = {}) =>
+  (path: Array<string | number>) => {
+    const first = String(path[0] ?? "");
+    return [map[first] ?? first];
+  };
 
 function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -119,10 +117,7 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
       form.resetFields();
       onClose();
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        showIssues(form, e, { participant_agency_ids: "participant_agency_ids" });
-      } else setError(String(e));
+      showRefusal(e, setError, form, itemOf());
     } finally {
       setBusy(false);
     }
@@ -238,10 +233,7 @@ function OutcomeForm({ meeting, onDone }: { meeting: Meeting; onDone: () => void
       message.success(t("meetings.issued", { n: r.report.number }));
       onDone();
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        showIssues(form, e, { signature: "signer_name" });
-      } else setError(String(e));
+      showRefusal(e, setError, form, itemOf({ signature: "signer_name" }));
     } finally {
       setBusy(false);
     }

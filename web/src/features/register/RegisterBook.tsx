@@ -19,7 +19,7 @@ import {
 } from "antd";
 import { type ReactNode, useState } from "react";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, issuePath, type Page } from "../../shared/api.ts";
+import { api, type Page, showRefusal } from "../../shared/api.ts";
 import { yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
@@ -80,10 +80,7 @@ export function RegisterBook<Row extends { id: string }, Values>(d: RegisterDire
       d.form.resetFields();
       await qc.invalidateQueries({ queryKey: [d.collection] });
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        d.form.setFields(e.issues.map((i) => ({ name: issuePath(i.path), errors: [i.message] })) as never);
-      } else setError(String(e));
+      showRefusal(e, setError, d.form);
     }
   };
 

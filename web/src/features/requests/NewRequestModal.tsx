@@ -4,7 +4,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { REQUEST_KINDS } from "../../../../src/domain/routing/situation.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, issuePath } from "../../shared/api.ts";
+import { api, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -51,10 +51,7 @@ export function NewRequestModal({ onClose }: { onClose: (created: RequestRow | n
       saved();
       onClose(r);
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setFields(e.issues.map((i) => ({ name: issuePath(i.path), errors: [i.message] })) as never);
-      } else setError(String(e));
+      showRefusal(e, setError, form);
     } finally {
       setBusy(false);
     }

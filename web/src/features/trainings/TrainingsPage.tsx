@@ -6,7 +6,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Tabl
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { AgencyMultiSelect, AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, apiAll, issuePath } from "../../shared/api.ts";
+import { api, apiAll, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -99,10 +99,7 @@ export default function TrainingsPage() {
       await qc.invalidateQueries({ queryKey: ["trainings"] });
       message.success(t("common.saved"));
     } catch (e) {
-      if (e instanceof ApiError) {
-        setError(e.message);
-        form.setFields(e.issues.map((i) => ({ name: issuePath(i.path), errors: [i.message] })) as never);
-      } else setError(String(e));
+      showRefusal(e, setError, form);
     }
   };
 
