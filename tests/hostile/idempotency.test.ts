@@ -13,7 +13,7 @@ import { CONSENT_VERSION } from "../../src/domain/portal/consent.ts";
 import { todayVn } from "../../src/domain/shared/dates.ts";
 import { IDEMPOTENCY_HEADER } from "../../src/http/plugins/idempotency.ts";
 import { type Client, createObjects, type HostileFixture, hostileFixture, type Objects, signedIn } from "./fixture.ts";
-import { type Call, letterRequest, OPT_OUTS, ROUTES, SIGNATURE } from "./idempotency/routes.ts";
+import { type Call, OPT_OUTS, ROUTES, requestToStp, SIGNATURE } from "./idempotency/routes.ts";
 
 type OpenApi = {
   paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>>;
@@ -185,7 +185,7 @@ for (const engine of availableEngines()) {
     });
 
     test("soạn lại công văn của cùng một yêu cầu (không có mã) giữ nguyên số văn bản đi", async () => {
-      const id = await letterRequest(fx);
+      const id = await requestToStp(fx);
       const body = { issuing_agency_id: "stp-thanh-hoa", signature: SIGNATURE, fields: { points: ["Nội dung."] } };
       const before = await auditCount("register.allocate");
       const a = await send({ url: `/api/requests/${id}/letter`, payload: body });

@@ -22,24 +22,14 @@ export type Row = { action: string; call(c: Ctx): Promise<Call> | Call };
 
 export const SIGNATURE = { title: "Giám đốc", name: "Nguyễn Văn Thử" };
 
-/** A fresh request of the Sở Tư pháp to draft a letter for (each test run drafts its own). */
-export async function letterRequest(fx: HostileFixture): Promise<string> {
+/** A fresh request of the THADS tỉnh reaching the Sở Tư pháp (each test run makes its own): to draft a letter for, or
+ * to register as incoming. */
+export async function requestToStp(fx: HostileFixture, topic = "Đề nghị hướng dẫn"): Promise<string> {
   const r = await createRequest(fx.database.db, SYSTEM_SCOPE, {
     kind: "guidance",
     from_agency_id: "thads-thanh-hoa",
     to_agency_id: "stp-thanh-hoa",
-    topic: "Đề nghị hướng dẫn",
-  });
-  return r.id;
-}
-
-/** A fresh request reaching the Sở Tư pháp, for its one-click incoming registration. */
-async function incomingRequest(fx: HostileFixture): Promise<string> {
-  const r = await createRequest(fx.database.db, SYSTEM_SCOPE, {
-    kind: "guidance",
-    from_agency_id: "thads-thanh-hoa",
-    to_agency_id: "stp-thanh-hoa",
-    topic: "Đề nghị vào sổ",
+    topic,
   });
   return r.id;
 }
@@ -274,7 +264,7 @@ export const ROUTES: Record<string, Row> = {
   "/api/requests/{id}/letter": {
     action: "register.allocate",
     call: async ({ fx }) => ({
-      url: `/api/requests/${await letterRequest(fx)}/letter`,
+      url: `/api/requests/${await requestToStp(fx)}/letter`,
       payload: { issuing_agency_id: "stp-thanh-hoa", signature: SIGNATURE, fields: { points: ["Nội dung."] } },
     }),
   },
@@ -344,7 +334,10 @@ export const ROUTES: Record<string, Row> = {
   },
   "/api/requests/{id}/incoming": {
     action: "incoming.register",
-    call: async ({ fx }) => ({ url: `/api/requests/${await incomingRequest(fx)}/incoming`, payload: {} }),
+    call: async ({ fx }) => ({
+      url: `/api/requests/${await requestToStp(fx, "Đề nghị vào sổ")}/incoming`,
+      payload: {},
+    }),
   },
   "/api/report-templates": {
     action: "report_template.create",
