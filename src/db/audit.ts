@@ -3,8 +3,9 @@
 // audit_head (one row) holds the newest seq/hash: updating it serialises appenders and lets verify detect a cut tail.
 // Call appendAudit as the LAST statement of a transaction (it locks the head row until commit).
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { Scope } from "../domain/access/scope.ts";
+import { addDays, type IsoDate } from "../domain/shared/dates.ts";
 import { canonicalJson, toJsonValue } from "./canonical.ts";
 import { auditHead, auditLog } from "./schema/index.ts";
 import { scopeCondition } from "./scope.ts";
@@ -214,25 +215,37 @@ export type AuditListFilter = {
   entity_id?: string;
   action?: string;
   actor_user_id?: string;
+  /** Vietnam calendar days (Asia/Ho_Chi_Minh), both included. */
+  from?: IsoDate;
+  to?: IsoDate;
   /** Only rows with seq ≤ this (paging backwards). */
   before_seq?: number;
   limit?: number;
 };
 
-/** Newest first. Rows of agencies outside the caller's scope are not listed (system-wide rows need scope "all"). */
-export async function listAudit(db: AppDb, scope: Scope, filter: AuditListFilter = {}): Promise<AuditRow[]> {
+const vnDayStart = (day: IsoDate) => new Date(`${day}T00:00:00+07:00`);
+
+/** The rows `filter` selects, of agencies in the caller's scope (system-wide rows need scope "all"). */
+export function auditWhere(scope: Scope, filter: AuditListFilter): SQL | undefined {
   const conds: SQL[] = [];
+  const sc = scopeCondition(scope, auditLog.actorAgencyId);
+  if (sc) conds.push(sc);
   if (filter.entity) conds.push(eq(auditLog.entity, filter.entity));
   if (filter.entity_id) conds.push(eq(auditLog.entityId, filter.entity_id));
   if (filter.action) conds.push(eq(auditLog.action, filter.action));
   if (filter.actor_user_id) conds.push(eq(auditLog.actorUserId, filter.actor_user_id));
+  if (filter.from) conds.push(gte(auditLog.at, vnDayStart(filter.from)));
+  if (filter.to) conds.push(lt(auditLog.at, vnDayStart(addDays(filter.to, 1))));
   if (filter.before_seq) conds.push(lte(auditLog.seq, filter.before_seq));
-  const sc = scopeCondition(scope, auditLog.actorAgencyId);
-  if (sc) conds.push(sc);
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** Newest first, in the caller's scope (see auditWhere). */
+export async function listAudit(db: AppDb, scope: Scope, filter: AuditListFilter = {}): Promise<AuditRow[]> {
   const rows = await db
     .select()
     .from(auditLog)
-    .where(conds.length ? and(...conds) : undefined)
+    .where(auditWhere(scope, filter))
     .orderBy(desc(auditLog.seq))
     .limit(Math.min(Math.max(filter.limit ?? 50, 1), 500));
   return rows.map(fromDb);

@@ -35,6 +35,23 @@ async function tamper(database: Database, statement: string): Promise<void> {
   );
 }
 
+describe("audit trail filter by day (GET /api/audit, its export)", () => {
+  test("from/to are Vietnam calendar days: 23:59 on the 1st (16:59 UTC) is the 1st, 00:00 on the 2nd (17:00 UTC) the 2nd", async () => {
+    const database = await openTestDatabase();
+    try {
+      for (const at of ["2026-03-01T16:59:59Z", "2026-03-01T17:00:00Z", "2026-03-02T16:59:59Z", "2026-03-02T17:00:00Z"])
+        await database.db.transaction((tx) => appendAudit(tx, { action: "test.day", entity: "day", at: new Date(at) }));
+      const days = async (filter: { from?: string; to?: string }) =>
+        (await listAudit(database.db, SYSTEM_SCOPE, { entity: "day", ...filter })).map((r) => r.seq);
+      assert.deepEqual(await days({ from: "2026-03-02", to: "2026-03-02" }), [3, 2]);
+      assert.deepEqual(await days({ to: "2026-03-01" }), [1]);
+      assert.deepEqual(await days({ from: "2026-03-03" }), [4]);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 for (const engine of availableEngines()) {
   describe(`audit chain on ${engine}`, () => {
     let database: Database;

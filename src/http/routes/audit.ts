@@ -2,15 +2,16 @@
 // the caller's scope (the shared scope filter of src/db/scope.ts); and a check of the hash chain (system.admin).
 // Claimants' personal data in before/after is masked unless `?reveal=personal` (claims.personal_data); every read of
 // the trail is itself audited ("audit.read", with the filters and whether personal data was revealed).
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { count, desc } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { appendAudit, auditActor, verifyAuditChain } from "../../db/audit.ts";
+import { appendAudit, auditActor, auditWhere, verifyAuditChain } from "../../db/audit.ts";
 import { auditLog } from "../../db/schema/index.ts";
-import { requirePermission, scopeCondition } from "../../db/scope.ts";
+import { requirePermission } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
 import { maskPersonalDeep } from "../../domain/access/mask.ts";
-import { errorResponses, IsoDateSchema, PageQuery, pageOf } from "../contracts/common.ts";
+import { AuditFilterFields } from "../contracts/audit.ts";
+import { errorResponses, PageQuery, pageOf } from "../contracts/common.ts";
 import { scopeOf } from "../plugins/scope.ts";
 
 const TAGS = ["Nhật ký kiểm toán"];
@@ -36,15 +37,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
         tags: TAGS,
         summary: "Nhật ký kiểm toán (ai, khi nào, cơ quan nào, làm gì, trước/sau), mới nhất trước",
         querystring: PageQuery.omit({ q: true })
-          .extend({
-            entity: z.string().max(50).optional(),
-            entity_id: z.string().max(100).optional(),
-            action: z.string().max(100).optional(),
-            actor_user_id: z.uuid().optional(),
-            from: IsoDateSchema.optional(),
-            to: IsoDateSchema.optional(),
-            reveal: z.enum(["personal"]).optional(),
-          })
+          .extend({ ...AuditFilterFields, reveal: z.enum(["personal"]).optional() })
           .strict(),
         response: { 200: pageOf(AuditRow), ...errorResponses },
       },
@@ -55,16 +48,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { d
       const scope = scopeOf(request);
       const unmask = reveal === "personal";
       if (unmask) requirePermission(scope, "claims.personal_data");
-      const conds: SQL[] = [];
-      const sc = scopeCondition(scope, auditLog.actorAgencyId);
-      if (sc) conds.push(sc);
-      if (q.entity) conds.push(eq(auditLog.entity, q.entity));
-      if (q.entity_id) conds.push(eq(auditLog.entityId, q.entity_id));
-      if (q.action) conds.push(eq(auditLog.action, q.action));
-      if (q.actor_user_id) conds.push(eq(auditLog.actorUserId, q.actor_user_id));
-      if (q.from) conds.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+07:00`)));
-      if (q.to) conds.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000)));
-      const where = conds.length ? and(...conds) : undefined;
+      const where = auditWhere(scope, q);
       const [rows, [{ n }]] = await Promise.all([
         db
           .select()

@@ -1,10 +1,11 @@
 // /api/exports/*: every list of the application as an .xlsx (exceljs via buildSheet: Vietnamese headers, dd/mm/yyyy
 // dates, #,##0 money). Same filters and the same agency scope as the list endpoint; personal data of claimants stays
 // masked exactly as in GET /api/claims (exports never unmask). Each export writes one audit row ("export.<list>").
-import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { auditWhere } from "../../db/audit.ts";
 import { agencyNames } from "../../db/repositories/agency-lookup.ts";
 import { listClaims } from "../../db/repositories/claims.ts";
 import type { Page, PageResult } from "../../db/repositories/common.ts";
@@ -14,7 +15,6 @@ import { listTaskInstances } from "../../db/repositories/plans.ts";
 import { listOutgoing } from "../../db/repositories/register.ts";
 import { listRequests, REQUEST_KINDS, REQUEST_STATUSES } from "../../db/repositories/requests.ts";
 import { auditLog, plans, planTasks, users } from "../../db/schema/index.ts";
-import { scopeCondition } from "../../db/scope.ts";
 import type { AppDb } from "../../db/types.ts";
 import { buildSheet, KIND_NAME_VI, type SheetInput, STT_COLUMN, XLSX_MIME } from "../../documents/index.ts";
 import type { Scope } from "../../domain/access/scope.ts";
@@ -22,6 +22,7 @@ import { CLAIM_FIELD_VI } from "../../domain/claims/dto.ts";
 import { BULK_MAX_IDS, type BulkList, DUE_FILTERS } from "../../domain/inbox/index.ts";
 import { REQUEST_KIND_VI } from "../../domain/routing/index.ts";
 import { formatVi } from "../../domain/shared/dates.ts";
+import { AuditFilterFields } from "../contracts/audit.ts";
 import { ClaimListQuery } from "../contracts/claims.ts";
 import { errorResponses, IsoDateSchema, PageQuery } from "../contracts/common.ts";
 import { HttpError } from "../http-error.ts";
@@ -146,16 +147,7 @@ const TaskExportQuery = z
     ids: IdsQuery,
   })
   .strict();
-const AuditExportQuery = z
-  .object({
-    entity: z.string().max(50).optional(),
-    entity_id: z.string().max(100).optional(),
-    action: z.string().max(100).optional(),
-    actor_user_id: z.uuid().optional(),
-    from: IsoDateSchema.optional(),
-    to: IsoDateSchema.optional(),
-  })
-  .strict();
+const AuditExportQuery = z.object(AuditFilterFields).strict();
 
 const fileSchema = { 200: z.any(), ...errorResponses };
 
@@ -447,15 +439,6 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
     },
     async (request, reply) => {
       const q = request.query;
-      const conds: SQL[] = [];
-      const sc = scopeCondition(scopeOf(request), auditLog.actorAgencyId);
-      if (sc) conds.push(sc);
-      if (q.entity) conds.push(eq(auditLog.entity, q.entity));
-      if (q.entity_id) conds.push(eq(auditLog.entityId, q.entity_id));
-      if (q.action) conds.push(eq(auditLog.action, q.action));
-      if (q.actor_user_id) conds.push(eq(auditLog.actorUserId, q.actor_user_id));
-      if (q.from) conds.push(gte(auditLog.at, new Date(`${q.from}T00:00:00+07:00`)));
-      if (q.to) conds.push(lt(auditLog.at, new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000)));
       const rows = await db
         .select({
           seq: auditLog.seq,
@@ -472,7 +455,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app, { 
         })
         .from(auditLog)
         .leftJoin(users, eq(users.id, auditLog.actorUserId))
-        .where(conds.length ? and(...conds) : undefined)
+        .where(auditWhere(scopeOf(request), q))
         .orderBy(desc(auditLog.seq))
         .limit(MAX_EXPORT_ROWS + 1);
       if (rows.length > MAX_EXPORT_ROWS) throw tooMany(rows.length);
