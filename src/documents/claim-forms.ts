@@ -48,6 +48,8 @@ export type ClaimFormSource = {
   code: string;
   summary: string | null;
   claimant: { name: string; address: string | null; id_number: string | null };
+  /** The amount claimed (the claim's "số tiền yêu cầu bồi thường"), when known. */
+  amount_requested: number | null;
   amount_advance: number | null;
   events: readonly ClaimFormEvent[];
   agency: { name: string; head_title: string };
@@ -168,20 +170,24 @@ export function claimFormBody(code: ClaimFormCode, src: ClaimFormSource): Record
     case "07": {
       const d = dataOf(trigger);
       const verified = typeof d.amount_verified === "number" ? d.amount_verified : undefined;
+      // The report states what was verified at its date (Điều 45 khoản 3): the total recorded with the step against
+      // the amount claimed. The decision's heads come later (Điều 47) and serve only a report recorded without a total.
+      const receivedAmount = dataOf(received).amount_requested;
+      const requested = src.amount_requested ?? (typeof receivedAmount === "number" ? receivedAmount : undefined);
       const items = decisionItems(ev);
-      const requested = received && typeof dataOf(received).amount_requested === "number";
-      const rows = items
-        ? items.map((i) => ({ ...i, claimed_amount: i.amount, verified_amount: i.amount }))
-        : verified !== undefined
+      const rows =
+        verified !== undefined
           ? [
               {
                 type: "other_costs",
                 description: "Tổng thiệt hại xác minh được (chi tiết theo hồ sơ xác minh)",
-                claimed_amount: requested ? (dataOf(received).amount_requested as number) : verified,
+                claimed_amount: requested ?? verified,
                 verified_amount: verified,
               },
             ]
-          : missing("data.amount_verified", "verification_report_done", "tổng thiệt hại xác minh được");
+          : items
+            ? items.map((i) => ({ ...i, claimed_amount: i.amount, verified_amount: i.amount }))
+            : missing("data.amount_verified", "verification_report_done", "tổng thiệt hại xác minh được");
       const ext =
         typeof d.extension_days === "number" && str(d.extension_reason)
           ? {

@@ -143,6 +143,14 @@ describe("Biểu mẫu Thông tư 04/2018/TT-BTP lập từ hồ sơ vụ việc
     assert.ok(detail.documents.filter((d: { kind: string }) => d.kind === "form").length >= 5);
   });
 
+  test("Mẫu 07/BTNN lập sau quyết định: số tiền yêu cầu và số xác minh được là của bước xác minh (Điều 45 khoản 3), không lấy các khoản của quyết định", async () => {
+    const { r, bytes } = await form("07");
+    assert.equal(r.statusCode, 200, r.body);
+    const t07 = await docxText(bytes);
+    assert.match(t07, /Tổng số tiền yêu cầu bồi thường: 500\.000\.000 đồng \(Năm trăm triệu đồng\)/);
+    assert.match(t07, /Tổng giá trị thiệt hại được xác minh: 345\.500\.000 đồng/);
+  });
+
   test("người xem không lập được biểu mẫu (403); mẫu không tồn tại → 400 nêu trường form", async () => {
     const v = await viewer.get(`/api/claims/${claimId}/forms/09`);
     assert.equal(v.statusCode, 403);

@@ -77,6 +77,7 @@ export async function generateClaimForm(
       address: claim.claimant_address,
       id_number: claim.claimant_id_number,
     },
+    amount_requested: claim.amount_requested,
     amount_advance: claim.amount_advance,
     events: claim.events,
     agency: { name: issuer.name, head_title: "Thủ trưởng" },
