@@ -147,30 +147,6 @@ for (const engine of availableEngines()) {
       assert.match(stale.json().error, /phiên bản hiện tại/);
     });
 
-    test("chủ trì đôn đốc phần phối hợp của “Cục THADS tỉnh” (tên trong KH 2024) → yêu cầu đôn đốc đến THADS tỉnh (cơ quan kế thừa): hộp việc và chuông", async () => {
-      const [ii7] = ofRef(await instances(c.stp), "II.7");
-      const topic = "Đôn đốc phần phối hợp mục II.7 — số liệu thống kê năm 2024";
-      const r = await c.stp.post("/api/requests", {
-        kind: "urging",
-        from_agency_id: "stp-thanh-hoa",
-        to_agency_id: "cuc-thads-thanh-hoa",
-        topic,
-        task_instance_id: ii7.id,
-      });
-      assert.equal(r.statusCode, 201, r.body);
-      assert.equal(r.json().to_agency_id, "thads-thanh-hoa");
-      const inbox = (await c.thads.get("/api/inbox")).json().items as Array<{ kind: string; title: string }>;
-      assert.ok(
-        inbox.some((i) => i.kind === "request" && i.title.includes(topic)),
-        JSON.stringify(inbox.map((i) => i.title)),
-      );
-      const bell = (await c.thads.get("/api/notifications")).json().items as Array<{ title: string }>;
-      assert.ok(
-        bell.some((n) => n.title.includes(topic)),
-        JSON.stringify(bell.map((n) => n.title)),
-      );
-    });
-
     test("cơ quan phối hợp (THADS tỉnh, kế thừa Cục THADS tỉnh) thấy kế hoạch ở chế độ chỉ xem, cập nhật phần phối hợp của Cục; cơ quan chủ trì thấy kết quả", async () => {
       const list = (await c.thads.get("/api/plans?page_size=100")).json().items as Array<{
         id: string;
@@ -213,6 +189,54 @@ for (const engine of availableEngines()) {
       assert.equal(seen?.note, "Đã gửi số liệu thi hành án năm 2024");
       // The lead's occurrence version did not move: the coordinator's part never conflicts with the lead's changes.
       assert.equal(ofRef(await instances(c.stp), "II.7")[0].version, ii7.version);
+    });
+
+    test("phần phối hợp đã xong → nhiệm vụ rời hộp việc của cơ quan phối hợp; cơ quan chủ trì vẫn thấy đến khi xong", async () => {
+      // The copy of the plan THADS tỉnh imported (II.7 led by the Sở, the Cục THADS tỉnh coordinating), still open.
+      const all = (await c.thads.get("/api/task-instances?page_size=100")).json().items as Instance[];
+      const open = all.find(
+        (i) =>
+          i.effective_status !== "done" &&
+          i.coordinators.some((x) => x.agency_id === "cuc-thads-thanh-hoa" && x.status === "pending"),
+      );
+      assert.ok(open, "không có lần thực hiện mở nào Cục THADS tỉnh phối hợp");
+      const inPlanTasks = async (cl: Client) =>
+        ((await cl.get("/api/inbox")).json().items as Array<{ kind: string; id: string }>).some(
+          (i) => i.kind === "plan_task" && i.id === open.id,
+        );
+      assert.equal(await inPlanTasks(c.thads), true, "phần phối hợp chưa xong phải có trong hộp việc THADS tỉnh");
+      const part = open.coordinators.find((x) => x.agency_id === "cuc-thads-thanh-hoa")!;
+      const r = await c.thads.patch(`/api/task-instances/${open.id}/coordinators/cuc-thads-thanh-hoa`, {
+        status: "done",
+        version: part.version,
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(await inPlanTasks(c.thads), false, "phần phối hợp đã xong vẫn nằm trong hộp việc THADS tỉnh");
+      assert.equal(await inPlanTasks(c.stp), true);
+    });
+
+    test("chủ trì đôn đốc phần phối hợp của “Cục THADS tỉnh” (tên trong KH 2024) → yêu cầu đôn đốc đến THADS tỉnh (cơ quan kế thừa): hộp việc và chuông", async () => {
+      const [ii7] = ofRef(await instances(c.stp), "II.7");
+      const topic = "Đôn đốc phần phối hợp mục II.7 — số liệu thống kê năm 2024";
+      const r = await c.stp.post("/api/requests", {
+        kind: "urging",
+        from_agency_id: "stp-thanh-hoa",
+        to_agency_id: "cuc-thads-thanh-hoa",
+        topic,
+        task_instance_id: ii7.id,
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal(r.json().to_agency_id, "thads-thanh-hoa");
+      const inbox = (await c.thads.get("/api/inbox")).json().items as Array<{ kind: string; title: string }>;
+      assert.ok(
+        inbox.some((i) => i.kind === "request" && i.title.includes(topic)),
+        JSON.stringify(inbox.map((i) => i.title)),
+      );
+      const bell = (await c.thads.get("/api/notifications")).json().items as Array<{ title: string }>;
+      assert.ok(
+        bell.some((n) => n.title.includes(topic)),
+        JSON.stringify(bell.map((n) => n.title)),
+      );
     });
 
     test("cơ quan không được nêu trong kế hoạch (Sở Tư pháp Nghệ An) không thấy kế hoạch", async () => {

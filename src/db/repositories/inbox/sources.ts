@@ -24,6 +24,7 @@ import {
   reportSubmissions,
   requestCopies,
   requests,
+  taskInstanceCoordinators,
   taskInstances,
 } from "../../schema/index.ts";
 import type { AppDb } from "../../types.ts";
@@ -105,6 +106,21 @@ async function planTaskItems(
         mine,
       ),
     );
+  // A coordinating agency that finished (or dropped) its own part has nothing left to do on the occurrence.
+  const finishedParts = new Set<string>();
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 1000) {
+    const parts = await db
+      .select({ task: taskInstanceCoordinators.taskInstanceId, agency: taskInstanceCoordinators.agencyId })
+      .from(taskInstanceCoordinators)
+      .where(
+        and(
+          inArray(taskInstanceCoordinators.taskInstanceId, ids.slice(i, i + 1000)),
+          inArray(taskInstanceCoordinators.status, ["done", "cancelled"]),
+        ),
+      );
+    for (const p of parts) finishedParts.add(`${p.task}|${p.agency}`);
+  }
   const out: SourceItem[] = [];
   for (const r of rows) {
     if (!isOpen(r.status)) continue;
@@ -120,9 +136,9 @@ async function planTaskItems(
       waiting: false,
       refs: { tasks: r.id },
     };
-    const acting = new Set(
-      [r.agencyId, ...(r.leadAgencyId ? [r.leadAgencyId] : []), ...(r.coordinators ?? [])].flatMap(actors),
-    );
+    const owners = [r.agencyId, ...(r.leadAgencyId ? [r.leadAgencyId] : [])];
+    const waiting = (r.coordinators ?? []).filter((c) => !owners.includes(c) && !finishedParts.has(`${r.id}|${c}`));
+    const acting = new Set([...owners, ...waiting].flatMap(actors));
     for (const a of acting) if (!agency || a === agency) out.push({ ...base, agency_id: a });
   }
   return out;
