@@ -1,7 +1,7 @@
 // Agency picker limited to the caller's scope (or the whole directory), searchable without diacritics.
 import { Select } from "antd";
 import { useMemo } from "react";
-import { fold } from "./format.ts";
+import { fold, hasWords } from "./format.ts";
 import { useAgencies, useMe } from "./session.tsx";
 
 type Option = { value: string; label: string; search: string };
@@ -21,7 +21,7 @@ function useAgencyOptions(scoped: boolean): Option[] {
   }, [byId, me, scoped]);
 }
 
-const filterOption = (input: string, opt?: unknown) => !!opt && (opt as Option).search.includes(fold(input));
+const filterOption = (input: string, opt?: unknown) => !!opt && hasWords((opt as Option).search, input);
 
 /** Several agencies (e.g. co-organisers) from the whole directory, searchable without diacritics. */
 export function AgencyMultiSelect({

@@ -67,3 +67,12 @@ export function fold(s: string): string {
     .replace(/Đ/g, "D")
     .toLowerCase();
 }
+
+/** Whether every word typed is somewhere in `folded` (already folded): "thi hanh an thanh hoa" finds "Thi hành án dân
+ * sự tỉnh Thanh Hóa", which a search for the whole phrase missed. */
+export function hasWords(folded: string, typed: string): boolean {
+  return fold(typed)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => folded.includes(w));
+}
