@@ -491,7 +491,8 @@ describe("Cổng công dân trên điện thoại 360 px", { skip, concurrency: 
       await cp.getByTestId("status-step").filter({ hasText: "đã tiếp nhận hồ sơ vào sổ" }).waitFor();
       assert.match(
         (await cp.getByTestId("status-claim").textContent()) ?? "",
-        new RegExp(`${claimCode}.*Đã nhận hồ sơ`),
+        // Not yet accepted (thụ lý): the claim's code, not a "số thụ lý".
+        new RegExp(`^Mã vụ việc ${claimCode} — bước hiện tại: Đã nhận hồ sơ$`),
       );
       assert.match((await cp.getByTestId("status-holder").textContent()) ?? "", /Thanh Hóa/);
       assert.match((await cp.getByTestId("status-next").textContent()) ?? "", /\d{2}\/\d{2}\/\d{4}.*Điều 42 khoản 2/);

@@ -185,7 +185,7 @@ const vi = {
   drWithdraw: "Rút lại sự đồng ý",
   drWithdrawnNote: "Bạn đã rút lại sự đồng ý. Dữ liệu của bạn không còn được xử lý ngoài những gì pháp luật yêu cầu.",
   statusClaim: "Vụ việc của bạn",
-  statusClaimText: "Số thụ lý {code} — bước hiện tại: {step}",
+  statusClaimText: "Mã vụ việc {code} — bước hiện tại: {step}",
   statusAnswer: "Trả lời của cơ quan",
   statusReason: "Lý do trả lại hồ sơ",
 } as const;
@@ -375,7 +375,7 @@ const en: Record<PortalKey, string> = {
   drWithdraw: "Withdraw consent",
   drWithdrawnNote: "You have withdrawn your consent. Your data is no longer processed beyond what the law requires.",
   statusClaim: "Your claim",
-  statusClaimText: "Register number {code} — current step: {step}",
+  statusClaimText: "Case number {code} — current step: {step}",
   statusAnswer: "The agency's answer",
   statusReason: "Why the file was returned",
 };
