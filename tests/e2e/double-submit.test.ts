@@ -45,6 +45,14 @@ describe("Phát hiện 12 trong Chromium: Enter không gửi biểu mẫu, bấm
       const before = await count("report_rounds");
       await page.getByLabel("Tên kỳ báo cáo").fill("Kỳ báo cáo bấm đúp");
       await page.getByLabel("Năm", { exact: true }).fill("2025");
+      // A loaded machine, as in the CI run where this failed: each key's handling takes 150 ms before the browser's
+      // implicit submission (a time window from keydown let that Enter through).
+      await page.evaluate(() =>
+        document.addEventListener("keydown", () => {
+          const start = performance.now();
+          while (performance.now() - start < 150);
+        }),
+      );
       const date = page.getByLabel("Hạn gửi báo cáo", { exact: true });
       await date.click();
       await date.fill(ddmmyyyy(addDays(todayVn(), 10)));

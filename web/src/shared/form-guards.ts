@@ -9,7 +9,10 @@ const BUSY_MIN_MS = 600;
 const FIELD = "input:not([type=hidden]):not([type=submit]):not([type=button]), select, textarea";
 
 export function installFormGuards(doc: Document = document): void {
-  let enterIn: { form: HTMLFormElement; at: number } | null = null;
+  // The form whose field took Enter, until the end of that key's task: the browser submits implicitly while it handles
+  // the key (keypress default action), in the same task. (A 100 ms window from keydown let a submit through when the
+  // date picker's own Enter handling took longer on a loaded machine.)
+  let enterIn: HTMLFormElement | null = null;
 
   doc.addEventListener(
     "keydown",
@@ -19,7 +22,12 @@ export function installFormGuards(doc: Document = document): void {
       if (!(t instanceof HTMLInputElement)) return;
       const form = t.form;
       if (!form || form.hasAttribute("data-enter-submits")) return;
-      if (form.querySelectorAll(FIELD).length > 1) enterIn = { form, at: performance.now() };
+      if (form.querySelectorAll(FIELD).length > 1) {
+        enterIn = form;
+        setTimeout(() => {
+          if (enterIn === form) enterIn = null;
+        }, 0);
+      }
     },
     true,
   );
@@ -32,7 +40,7 @@ export function installFormGuards(doc: Document = document): void {
       if (!(form instanceof HTMLFormElement)) return;
       // A form that writes nothing (the guided check's questions, the status lookup) is never held busy.
       if (form.hasAttribute("data-writes-nothing")) return;
-      const implicit = enterIn?.form === form && performance.now() - enterIn.at < 100;
+      const implicit = enterIn === form;
       enterIn = null;
       if (implicit || form.dataset.sending === "true") {
         e.preventDefault();
