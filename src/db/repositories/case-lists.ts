@@ -81,21 +81,7 @@ export async function previewCaseList(
   input: { kind: CaseListKind; period: string; as_of: IsoDate; agency_id: string },
 ) {
   const period = parsePeriod(input.kind, input.period);
-  const [prev] = await db
-    .select()
-    .from(caseListSnapshots)
-    .where(
-      and(
-        eq(caseListSnapshots.kind, input.kind),
-        eq(caseListSnapshots.period, period.previous),
-        eq(caseListSnapshots.agencyId, input.agency_id),
-      ),
-    );
-  const prevIds = prev ? new Set((prev.rows as CaseListRow[]).map((r) => r.claim_id)) : null;
-  const list = buildCaseList(input.kind, period.code, await claimFacts(db, scope, input.kind), input.as_of, prevIds);
-  const names = new Map(
-    (await db.select({ id: agencies.id, name: agencies.name }).from(agencies)).map((a) => [a.id, a.name]),
-  );
+  const { prev, list, rows } = await drawUp(db, scope, input.kind, period, input.agency_id, input.as_of);
   return {
     id: null,
     kind: input.kind,
@@ -110,8 +96,42 @@ export async function previewCaseList(
     previous_id: prev?.id ?? null,
     basis: list.basis,
     created_at: new Date(),
-    rows: list.rows.map((r) => ({ ...r, handling_agency: names.get(r.handling_agency_id) ?? r.handling_agency_id })),
+    rows,
   };
+}
+
+/**
+ * The list of `period` drawn up for `agencyId` as of a day: each claim new or carried over against the agency's list
+ * of the previous period (`prev`), with the handling agencies' names.
+ */
+async function drawUp(
+  db: AppDb,
+  scope: Scope,
+  kind: CaseListKind,
+  period: ReturnType<typeof parsePeriod>,
+  agencyId: string,
+  asOf: IsoDate,
+) {
+  const [prev] = await db
+    .select()
+    .from(caseListSnapshots)
+    .where(
+      and(
+        eq(caseListSnapshots.kind, kind),
+        eq(caseListSnapshots.period, period.previous),
+        eq(caseListSnapshots.agencyId, agencyId),
+      ),
+    );
+  const prevIds = prev ? new Set((prev.rows as CaseListRow[]).map((r) => r.claim_id)) : null;
+  const list = buildCaseList(kind, period.code, await claimFacts(db, scope, kind), asOf, prevIds);
+  const names = new Map(
+    (await db.select({ id: agencies.id, name: agencies.name }).from(agencies)).map((a) => [a.id, a.name]),
+  );
+  const rows: SnapshotRowOut[] = list.rows.map((r) => ({
+    ...r,
+    handling_agency: names.get(r.handling_agency_id) ?? r.handling_agency_id,
+  }));
+  return { prev, list, rows };
 }
 
 /**
@@ -135,26 +155,7 @@ export async function createCaseListSnapshot(
   if (asOf < period.start)
     throw new DomainError("invalid_as_of", "as_of", `Ngày chốt phải từ ngày bắt đầu kỳ (${period.start}) trở đi.`);
   const rule = CASE_LIST_RULES[input.kind];
-  const facts = await claimFacts(db, scope, input.kind);
-  const [prev] = await db
-    .select()
-    .from(caseListSnapshots)
-    .where(
-      and(
-        eq(caseListSnapshots.kind, input.kind),
-        eq(caseListSnapshots.period, period.previous),
-        eq(caseListSnapshots.agencyId, agencyId),
-      ),
-    );
-  const prevIds = prev ? new Set((prev.rows as CaseListRow[]).map((r) => r.claim_id)) : null;
-  const list = buildCaseList(input.kind, period.code, facts, asOf, prevIds);
-  const names = new Map(
-    (await db.select({ id: agencies.id, name: agencies.name }).from(agencies)).map((a) => [a.id, a.name]),
-  );
-  const rows: SnapshotRowOut[] = list.rows.map((r) => ({
-    ...r,
-    handling_agency: names.get(r.handling_agency_id) ?? r.handling_agency_id,
-  }));
+  const { prev, list, rows } = await drawUp(db, scope, input.kind, period, agencyId, asOf);
   return db.transaction(async (tx) => {
     const [exists] = await tx
       .select({ id: caseListSnapshots.id })
