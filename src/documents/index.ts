@@ -3,15 +3,12 @@
 // .xlsx: a generic list export and the periodic case lists of KH 2021 mục II.1 (xlsx/).
 
 export type { AcceptanceNoticeInput } from "./builders/acceptance-notice.types.ts";
-export {
-  type BuilderMeta,
-  type Claimant,
-  DAMAGE_TYPE_VI,
-  DAMAGE_TYPES,
-  type DamageItem,
-  type DamageType,
-  type DocRef,
-  type DocumentBuilder,
+export type {
+  BuilderMeta,
+  Claimant,
+  DamageItem,
+  DocRef,
+  DocumentBuilder,
 } from "./builders/common.ts";
 export type { CompensationDecisionInput } from "./builders/compensation-decision.types.ts";
 export type { DamageVerificationReportInput } from "./builders/damage-verification-report.types.ts";

@@ -1,6 +1,7 @@
 // Shared pieces of the document builders: metadata, the base input every builder takes, claimant and damage items,
 // and small text helpers. Each builder lives in <name>.ts with its zod contract in <name>.types.ts beside it.
 import { z } from "zod";
+import { DAMAGE_HEAD_VI, DAMAGE_HEADS } from "../../domain/claims/event-data.ts";
 import { citationOf, PLAN_UNVERIFIED_LEGEND, type RuleCitation } from "../../domain/routing/citation.ts";
 import { ROUTING_RULES } from "../../domain/routing/rules.ts";
 import { formatVi } from "../../domain/shared/dates.ts";
@@ -169,22 +170,10 @@ export const claimantSchema = z.strictObject({
 });
 export type Claimant = z.output<typeof claimantSchema>;
 
-/** Loại thiệt hại — Luật TNBTCNN 2017, Mục 1 Chương III (Điều 23–28). */
-export const DAMAGE_TYPES = ["property", "income", "death", "health", "spiritual", "other_costs"] as const;
-export type DamageType = (typeof DAMAGE_TYPES)[number];
-export const DAMAGE_TYPE_VI: Record<DamageType, string> = {
-  property: "Thiệt hại do tài sản bị xâm phạm",
-  income: "Thiệt hại do thu nhập thực tế bị mất hoặc bị giảm sút",
-  death: "Thiệt hại về vật chất do người bị thiệt hại chết",
-  health: "Thiệt hại về vật chất do sức khỏe bị xâm phạm",
-  spiritual: "Thiệt hại về tinh thần",
-  other_costs: "Các chi phí khác được bồi thường",
-};
-
 export const moneySchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const damageItemSchema = z.strictObject({
-  type: z.enum(DAMAGE_TYPES),
+  type: z.enum(DAMAGE_HEADS),
   /** What the item is and how it was computed. */
   description: text(2000),
   amount: moneySchema,
@@ -199,7 +188,7 @@ export function sumAmounts(items: ReadonlyArray<{ amount: number }>): number {
 export function damageTable(items: DamageItem[], amountHeader = "Số tiền (đồng)"): Block {
   const rows = items.map((d, i) => [
     String(i + 1),
-    DAMAGE_TYPE_VI[d.type],
+    DAMAGE_HEAD_VI[d.type],
     d.description,
     formatMoneyVi(d.amount).replace(/ đồng$/, ""),
   ]);

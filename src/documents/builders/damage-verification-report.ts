@@ -2,10 +2,11 @@
 // Content: Luật TNBTCNN 2017 Điều 45 (k2: 15/30 days from thụ lý, extension by agreement ≤ 15 days; k3: report within
 // 03 working days after verification ends, basis for negotiation; k4: participants); Nghị định 68/2018/NĐ-CP Điều 14,
 // Điều 20 khoản 4 (the report records the extension agreement, if any).
+import { DAMAGE_HEAD_VI } from "../../domain/claims/event-data.ts";
 import { formatVi } from "../../domain/shared/dates.ts";
 import { formatMoneyVi } from "../money.ts";
 import type { BlockInput } from "../nd30/types.ts";
-import { baseDocument, DAMAGE_TYPE_VI, defineBuilder, docRefText, money, p, sumAmounts } from "./common.ts";
+import { baseDocument, defineBuilder, docRefText, money, p, sumAmounts } from "./common.ts";
 import { damageVerificationReportSchema } from "./damage-verification-report.types.ts";
 
 const num = (n: number) => formatMoneyVi(n).replace(/ đồng$/, "");
@@ -55,7 +56,7 @@ export const damageVerificationReport = defineBuilder(
     body.push({ type: "heading", text: "III. KẾT QUẢ XÁC MINH THIỆT HẠI" });
     const rows = i.items.map((d, k) => [
       String(k + 1),
-      DAMAGE_TYPE_VI[d.type],
+      DAMAGE_HEAD_VI[d.type],
       d.description,
       num(d.claimed_amount),
       num(d.verified_amount),

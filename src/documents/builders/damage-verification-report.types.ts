@@ -1,9 +1,10 @@
 // Contract of Mẫu 07/BTNN — báo cáo xác minh thiệt hại.
 import { z } from "zod";
-import { baseFields, claimantSchema, DAMAGE_TYPES, docRefSchema, isoDateSchema, moneySchema, text } from "./common.ts";
+import { DAMAGE_HEADS } from "../../domain/claims/event-data.ts";
+import { baseFields, claimantSchema, docRefSchema, isoDateSchema, moneySchema, text } from "./common.ts";
 
 export const verifiedItemSchema = z.strictObject({
-  type: z.enum(DAMAGE_TYPES),
+  type: z.enum(DAMAGE_HEADS),
   description: text(2000),
   /** Amount claimed in the file. */
   claimed_amount: moneySchema,
