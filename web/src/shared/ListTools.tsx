@@ -6,7 +6,7 @@ import { DeleteOutlined, SaveOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Form, Input, Modal, Select, Space, Typography } from "antd";
 import { useState } from "react";
-import { ApiError, api } from "./api.ts";
+import { api, errorText } from "./api.ts";
 import { ExportButton } from "./ExportButton.tsx";
 import { useI18n } from "./i18n/index.tsx";
 import { can, useMe } from "./session.tsx";
@@ -33,8 +33,6 @@ export function DueSelect({ value, onChange }: { value?: string; onChange: (v: s
     />
   );
 }
-
-const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 /** The user's saved filters of a list: apply one, save the current filters under a name, delete the chosen one. */
 export function SavedFilters({

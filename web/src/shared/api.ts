@@ -178,6 +178,9 @@ export function issuePath(path: string): Array<string | number> {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
+/** What to tell the user of a failed call: the API's Vietnamese message, or the error as text. */
+export const errorText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+
 type NamePath = Array<string | number>;
 
 /**

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Space, Typography } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { ApiError, api } from "../../shared/api.ts";
+import { api, errorText } from "../../shared/api.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 
 export function useSelfService() {
@@ -32,7 +32,7 @@ export default function PasswordResetPage() {
       setResult({ type: "success", text: ok(r) });
       setDone(true);
     } catch (e) {
-      setResult({ type: "error", text: e instanceof ApiError ? e.message : String(e) });
+      setResult({ type: "error", text: errorText(e) });
     } finally {
       setBusy(false);
     }

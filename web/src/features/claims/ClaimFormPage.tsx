@@ -23,7 +23,7 @@ import { useEffect, useRef, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { CLAIM_FIELDS } from "../../../../src/domain/claims/dto.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, showRefusal } from "../../shared/api.ts";
+import { ApiError, api, errorText, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -84,7 +84,7 @@ export default function ClaimFormPage() {
       revealedRef.current = true;
       setRevealed(true);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setRevealing(false);
     }

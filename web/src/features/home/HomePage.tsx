@@ -21,7 +21,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ApiError, api } from "../../shared/api.ts";
+import { api, errorText } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -75,7 +75,7 @@ function AssignModal({ item, onClose }: { item: InboxItem; onClose: () => void }
           await qc.invalidateQueries({ queryKey: ["inbox"] });
           onClose();
         } catch (e) {
-          setError(e instanceof ApiError ? e.message : String(e));
+          setError(errorText(e));
         } finally {
           setBusy(false);
         }

@@ -22,7 +22,7 @@ import {
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
-import { ApiError, api, showRefusal } from "../../shared/api.ts";
+import { api, errorText, showRefusal } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, todayVn, yearVn } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -325,7 +325,7 @@ function MyFollowups({ inspections }: { inspections: Inspection[] }) {
       await qc.invalidateQueries({ queryKey: ["inspection"] });
       message.success(t("common.saved"));
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
   return (

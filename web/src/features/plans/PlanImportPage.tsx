@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, InputNumber, List, Result, Space, Spin, Steps, Tag, Upload } from "antd";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { ApiError, api } from "../../shared/api.ts";
+import { api, errorText } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { newKey, ReviewGrid, type ReviewRow } from "./ReviewGrid.tsx";
@@ -88,7 +88,7 @@ export default function PlanImportPage() {
         setStep(1);
       }
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       sending.current = false;
       setBusy(null);

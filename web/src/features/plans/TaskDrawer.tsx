@@ -20,7 +20,7 @@ import {
 import { createContext, useCallback, useContext, useRef, useState } from "react";
 import { Link } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
-import { ApiError, api, uploadFile } from "../../shared/api.ts";
+import { api, errorText, uploadFile } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useAgencyName, useMe } from "../../shared/session.tsx";
@@ -80,7 +80,7 @@ function InstanceActivity({
       await qc.invalidateQueries({ queryKey: key });
       message.success(t("common.saved"));
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -274,7 +274,7 @@ function UrgeButton({ instance, agencyId, task }: { instance: TaskInstance; agen
           setSent(true);
           message.success(t("plans.urged"));
         } catch (e) {
-          message.error(e instanceof ApiError ? e.message : String(e));
+          message.error(errorText(e));
         }
       },
     });
@@ -306,7 +306,7 @@ function MyContribution({ instanceId, c }: { instanceId: string; c: Contribution
       await qc.invalidateQueries({ queryKey: ["task-instances"] });
       message.success(t("common.saved"));
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -402,7 +402,7 @@ export function TaskDrawer({
       await qc.invalidateQueries({ queryKey: ["task-instances"] });
       message.success(t("common.saved"));
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
   return (

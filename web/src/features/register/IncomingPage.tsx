@@ -7,7 +7,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
-import { ApiError, api, type Page, uploadFile } from "../../shared/api.ts";
+import { api, errorText, type Page, uploadFile } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, todayVnDayjs } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
@@ -100,7 +100,7 @@ export default function IncomingPage() {
       setLinkTo(null);
       await refresh();
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 
@@ -110,7 +110,7 @@ export default function IncomingPage() {
       message.success(t("common.saved"));
       await refresh();
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

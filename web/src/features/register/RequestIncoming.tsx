@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Typography } from "antd";
 import { useState } from "react";
-import { ApiError, api, type Page } from "../../shared/api.ts";
+import { api, errorText, type Page } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
@@ -34,7 +34,7 @@ export function RequestIncoming({ request }: { request: RequestRow }) {
       message.success(t("incoming.registered", { number: e.number }));
       await qc.invalidateQueries({ queryKey: ["incoming"] });
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     } finally {
       setBusy(false);
     }

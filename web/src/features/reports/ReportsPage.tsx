@@ -5,7 +5,7 @@ import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag,
 import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, api } from "../../shared/api.ts";
+import { api, errorText } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, fold, yearVn } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
@@ -117,7 +117,7 @@ export default function ReportsPage() {
       message.success(t("reports.opened"));
       nav(`/reports/${r.id}`);
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     } finally {
       setSending(false);
     }

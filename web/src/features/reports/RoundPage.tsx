@@ -18,7 +18,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError, api } from "../../shared/api.ts";
+import { api, errorText } from "../../shared/api.ts";
 import { fmtDate, fmtMoney } from "../../shared/format.ts";
 import { type MessageKey, useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
@@ -98,7 +98,7 @@ export default function RoundPage() {
       await qc.invalidateQueries({ queryKey: ["report-draft", id] });
       message.success(t(ok));
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
   const r = round.data;

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { citationOf, PLAN_UNVERIFIED_LEGEND } from "../../../../src/domain/routing/citation.ts";
-import { ApiError, api, csrfHeader } from "../../shared/api.ts";
+import { api, csrfHeader, errorText } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { vi } from "../../shared/i18n/vi.ts";
@@ -145,7 +145,7 @@ export function RequestDrawer({ id, onClose }: { id: string; onClose: () => void
       await qc.invalidateQueries({ queryKey: ["request", id] });
       await qc.invalidateQueries({ queryKey: ["requests"] });
     } catch (e) {
-      message.error(e instanceof ApiError ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
   return (
