@@ -26,6 +26,7 @@ export const ContentItemOut = z.object({
   updated_at: z.string().nullable(),
   updated_by: z.string().nullable(),
 });
+export type ContentItem = z.output<typeof ContentItemOut>;
 
 export const PublicStepOut = z.object({
   key: z.string(),
@@ -48,6 +49,7 @@ export const PublicContentOut = z.object({
   /** Shown once when an item or a step is marked unverified. */
   unverified_legend: z.string(),
 });
+export type PublicContent = z.output<typeof PublicContentOut>;
 
 export const ContentKeyParam = z.object({
   key: z

@@ -18,24 +18,12 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
+import type { ContentItem as Item } from "../../../../src/http/contracts/public-content.ts";
 import { ApiError, api, issuePath } from "../../shared/api.ts";
 import { fmtDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
 
-type Item = {
-  key: string;
-  page: "home" | "faq";
-  position: number;
-  title: string;
-  body: string;
-  sources: string[];
-  unverified: boolean;
-  hidden: boolean;
-  version: number;
-  updated_at: string | null;
-  updated_by: string | null;
-};
 type FormValues = Omit<Item, "version" | "updated_at" | "updated_by" | "sources"> & { sources: string };
 
 const slug = (s: string) =>

@@ -2,36 +2,12 @@
 // shared with the leaflet (src/domain/public-content/content.ts: paragraphs and "- " bullets, never HTML).
 import { useQuery } from "@tanstack/react-query";
 import { contentBlocks } from "../../../../src/domain/public-content/content.ts";
+import type { PublicContent } from "../../../../src/http/contracts/public-content.ts";
 import { api } from "../../shared/api.ts";
 import { usePT } from "./text.ts";
 
-export type ContentItem = {
-  key: string;
-  page: "home" | "faq";
-  position: number;
-  title: string;
-  body: string;
-  sources: string[];
-  unverified: boolean;
-  version: number;
-  updated_at: string | null;
-};
-export type ExplanationStep = { rule: string; date?: string; text: string; source?: string };
-export type PublicStep = {
-  key: string;
-  title: string;
-  text: string;
-  duration_vi: string;
-  cite: string;
-  confidence: "confirmed" | "unverified";
-  example: { from_date: string; due: string; explanation: ExplanationStep[] };
-};
-export type PublicContent = {
-  today: string;
-  items: ContentItem[];
-  steps: PublicStep[];
-  unverified_legend: string;
-};
+/** One step of the procedure as the portal explains it, with a worked example. */
+export type PublicStep = PublicContent["steps"][number];
 
 export function usePublicContent() {
   return useQuery({
