@@ -258,6 +258,11 @@ describe("Hồ sơ vụ việc trên màn hình (issue 12): nhận hồ sơ → 
       assert.match(await advanceRow.getByTestId("correction-note").innerText(), /Phạm Đức Long · \d{2}\/\d{2}\/\d{4}/);
       assert.match(await advanceRow.getByTestId("correction-note").innerText(), /Lý do: Ghi nhầm số tiền tạm ứng/);
       await p.getByTestId("amount-advance").filter({ hasText: "30.000.000" }).waitFor();
+      // The negotiation's ground reads as the law names it (Điều 46 khoản 8), not its stored key "success".
+      await events
+        .getByRole("row", { name: /Kết thúc thương lượng/ })
+        .getByText("Thương lượng thành", { exact: true })
+        .waitFor();
       await p.getByRole("tab", { name: "Tiến trình giải quyết" }).click();
 
       await record("Chi trả xong tiền bồi thường", "02/12/2026", async () => {

@@ -7,6 +7,7 @@ import { fmtDate, fmtDateTime, fmtMoney } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { useMe } from "../../shared/session.tsx";
 import { canCorrect, FieldsCorrectionModal, StepCorrectionModal } from "./ClaimCorrections.tsx";
+import { groundText } from "./ground-text.ts";
 import type { ClaimCorrection, ClaimDetail, ClaimEvent, StepSnapshot } from "./types.ts";
 
 /** The facts a step recorded (amounts in đồng with separators, numbers, officer …), one per line. */
@@ -186,12 +187,18 @@ export function ClaimEvents({ claim, onChanged }: { claim: ClaimDetail; onChange
             title: t("claims.ground"),
             dataIndex: "ground",
             width: 90,
-            render: (v: string | null, r) => (
-              <>
-                {before(r, "ground", (g) => g as string)}
-                {strike(r, v)}
-              </>
-            ),
+            render: (v: string | null, r) => {
+              const ground = (g: string | null | undefined) => {
+                const x = groundText(r.type, g);
+                return x && <span title={x.title}>{x.text}</span>;
+              };
+              return (
+                <>
+                  {before(r, "ground", (g) => ground(g as string | null))}
+                  {strike(r, ground(v))}
+                </>
+              );
+            },
           },
           {
             title: t("claims.facts"),
