@@ -32,7 +32,14 @@ after(async () => {
 
 type Preview = {
   plan_id: string | null;
-  tasks: Array<{ number: string; title: string; source: string; lead_agency_id: string | null; flags: string[] }>;
+  tasks: Array<{
+    number: string;
+    title: string;
+    source: string;
+    lead_agency_id: string | null;
+    coordinator_agency_ids: string[];
+    flags: string[];
+  }>;
   changes: { added: string[]; removed: string[]; changed: Array<{ ref: string; fields: string[] }> } | null;
 };
 
@@ -169,6 +176,18 @@ describe("Nhập kế hoạch có rà soát qua API", () => {
       stp.post("/api/plans/import", { text: seed, confirm: true }),
     ]);
     assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409], `${a.body}\n${b.body}`);
+    // II.2 "phối hợp với các sở, ban, ngành tỉnh; UBND cấp huyện": every agency of both groups gets the task.
+    const made = (a.statusCode === 201 ? a : b).json() as Preview;
+    const ii2 = made.tasks.find((t) => t.number === "II.2")!;
+    for (const id of ["so-noi-vu-thanh-hoa", "so-tnmt-thanh-hoa", "ubnd-quang-xuong", "ubnd-tp-thanh-hoa"])
+      assert.ok(ii2.coordinator_agency_ids.includes(id), `${id}: ${ii2.coordinator_agency_ids}`);
+    const inst = (await stp.get(`/api/task-instances?plan_id=${made.plan_id}&page_size=100`)).json().items as Array<{
+      coordinator_agency_ids: string[];
+    }>;
+    assert.ok(
+      inst.some((i) => i.coordinator_agency_ids.includes("ubnd-quang-xuong")),
+      "UBND huyện Quảng Xương (nhóm “UBND cấp huyện”) không nhận nhiệm vụ",
+    );
     const again = await stp.post("/api/plans/import", { text: seed, confirm: true });
     assert.equal(again.statusCode, 409, again.body);
     assert.equal(again.json().code, "duplicate");

@@ -103,6 +103,12 @@ const roles = (refs: AgencyRef[]) => refs.map((r) => r.role).filter((r): r is No
 /** The one registry agency a reference names (a group wording names several: the user picks). */
 const single = (r: AgencyRef | undefined) => (r?.agency_ids?.length === 1 ? r.agency_ids[0] : null);
 const LOW_CONFIDENCE = 0.8;
+/** Every registry agency the coordinator wordings name — a group ("UBND cấp huyện", "các sở, ban, ngành cấp tỉnh")
+ * names each of its agencies, who all get the task and their own part — except the lead itself. */
+const coordinatorIds = (t: Plan["tasks"][number]) => {
+  const lead = single(t.lead[0]);
+  return [...new Set(t.coordinators.flatMap((r) => r.agency_ids ?? []))].filter((id) => id !== lead);
+};
 
 function flagsOf(t: Plan["tasks"][number]): string[] {
   const flags: string[] = [];
@@ -134,7 +140,7 @@ function preview(plan: Plan) {
       lines: t.lines,
       lead_agency_id: single(t.lead[0]),
       lead_confidence: t.lead[0]?.confidence ?? (t.lead.length ? 1 : null),
-      coordinator_agency_ids: t.coordinators.flatMap((r) => (single(r) ? [single(r)!] : [])),
+      coordinator_agency_ids: coordinatorIds(t),
       flags: flagsOf(t),
     })),
     warnings: plan.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.line ? { line: w.line } : {}) })),
@@ -223,7 +229,7 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
           title: t.title || t.text.slice(0, 5000),
           lead_agency_id: single(t.lead[0]),
           lead_role: roles(t.lead)[0] ?? null,
-          coordinator_agency_ids: t.coordinators.flatMap((r) => (single(r) ? [single(r)!] : [])),
+          coordinator_agency_ids: coordinatorIds(t),
           coordinator_roles: roles(t.coordinators),
           timing: t.timing,
           expected_output: t.expected_output,
