@@ -10,6 +10,7 @@ import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { planMarkdownToDocx } from "../fixtures/plans/make-docx.ts";
 import {
+  answerConfirm,
   browserAvailability,
   failureShot,
   type Harness,
@@ -83,11 +84,20 @@ describe("Nhập kế hoạch có bước rà soát (Chromium)", { skip, concurr
       page.on("console", (m) => {
         if (m.type() === "error") console.push(m.text());
       });
-      await page.goto(`${h.baseUrl}/plans/import`);
+      // Reached from the menu, as people do: Back then stays inside the app.
+      await page.goto(`${h.baseUrl}/plans`);
+      await page.getByRole("menuitem", { name: "Nhập kế hoạch" }).click();
       await page.locator("input[type=file]").setInputFiles(docx);
       await page.getByRole("button", { name: "Xem trước" }).click();
 
       const grid = page.getByTestId("review-grid");
+      await grid.waitFor();
+      // Warnings name their line in words, never an internal code.
+      await page.getByText("Dòng ", { exact: false }).first().waitFor();
+      // Back in the middle of the review asks first; staying keeps the grid.
+      await page.goBack();
+      await page.locator(".ant-modal-confirm").filter({ hasText: "Rời trang khi chưa lưu?" }).waitFor();
+      await answerConfirm(page, "Ở lại để lưu");
       await grid.waitFor();
       // Both appendix rows are tasks; the unknown "Phòng Nghiệp vụ" leaves task 2 without a lead, flagged.
       await page.getByText("2 nhiệm vụ — 1 chưa có cơ quan chủ trì", { exact: false }).waitFor();

@@ -9,6 +9,7 @@ import { useNavigate } from "react-router";
 import { api, errorText } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
+import { useUnsavedChanges } from "../../shared/useUnsavedChanges.ts";
 import { newKey, ReviewGrid, type ReviewRow } from "./ReviewGrid.tsx";
 import type { ImportPreview } from "./types.ts";
 
@@ -34,6 +35,12 @@ export default function PlanImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportPreview | null>(null);
   const [rows, setRows] = useState<ReviewRow[]>([]);
+  // A pasted plan or a reviewed grid is not lost to Back, a menu click or a reload before it is imported.
+  const { changed, saved } = useUnsavedChanges();
+  const editRows = (next: ReviewRow[]) => {
+    setRows(next);
+    changed();
+  };
 
   const source = (): Source => (file ? { file_base64: file.base64, file_name: file.name } : { text });
   // A second click while the first is being sent does nothing (state updates land only after this render).
@@ -65,6 +72,7 @@ export default function PlanImportPage() {
         },
       });
       if (confirm) {
+        saved();
         setResult(r);
         setStep(2);
         await qc.invalidateQueries({ queryKey: ["plans"] });
@@ -85,6 +93,7 @@ export default function PlanImportPage() {
           })),
         );
         if (!year && r.year) setYear(r.year);
+        changed();
         setStep(1);
       }
     } catch (e) {
@@ -112,6 +121,7 @@ export default function PlanImportPage() {
                 maxCount={1}
                 beforeUpload={async (f) => {
                   setFile({ name: f.name, base64: toBase64(await f.arrayBuffer()) });
+                  changed();
                   return false;
                 }}
                 onRemove={() => setFile(null)}
@@ -127,7 +137,10 @@ export default function PlanImportPage() {
                 id="plan-text"
                 rows={12}
                 value={text}
-                onChange={(e) => setText(e.target.value)}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  changed();
+                }}
                 disabled={!!file}
               />
             </Form.Item>
@@ -156,7 +169,7 @@ export default function PlanImportPage() {
                   style={{ maxHeight: 220, overflow: "auto" }}
                   renderItem={(w) => (
                     <List.Item>
-                      <Tag color="orange">{w.line ? `#${w.line}` : w.code}</Tag> {w.message}
+                      {w.line ? <Tag color="orange">{t("plans.line", { n: w.line })}</Tag> : null} {w.message}
                     </List.Item>
                   )}
                 />
@@ -197,7 +210,7 @@ export default function PlanImportPage() {
                 l: rows.filter((r) => r.flags.includes("low_confidence")).length,
               })}
             />
-            <ReviewGrid rows={rows} onChange={setRows} />
+            <ReviewGrid rows={rows} onChange={editRows} />
             <Space>
               <Button onClick={() => setStep(0)}>{t("common.back")}</Button>
               <Button

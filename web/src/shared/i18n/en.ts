@@ -304,6 +304,7 @@ export const en: Record<MessageKey, string> = {
   "plans.urgeSend": "Send urging",
   "plans.urgeTopic": "Carry out the contribution: {x} ({p})",
   "plans.urged": "Urging sent",
+  "plans.line": "Line {n}",
   "plans.saveContribution": "Save contribution",
   "plans.leadOnly": "Only the lead agency updates this occurrence's status and evidence.",
   "plans.updateStatus": "Update status",

@@ -303,6 +303,7 @@ export const vi = {
   "plans.urgeSend": "Gửi đôn đốc",
   "plans.urgeTopic": "Thực hiện phần phối hợp: {x} ({p})",
   "plans.urged": "Đã gửi đôn đốc",
+  "plans.line": "Dòng {n}",
   "plans.saveContribution": "Lưu phần phối hợp",
   "plans.leadOnly": "Chỉ cơ quan chủ trì cập nhật trạng thái và minh chứng của lần thực hiện này.",
   "plans.updateStatus": "Cập nhật trạng thái",
