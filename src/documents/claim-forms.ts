@@ -111,7 +111,8 @@ export function claimFormBody(code: ClaimFormCode, src: ClaimFormSource): Record
   };
   const basisDocument = {
     type: "Văn bản làm căn cứ yêu cầu bồi thường",
-    ...(src.summary ? { summary: `(${src.summary.slice(0, 900)})` } : {}),
+    // The summary's first line (the facts); the heads claimed that may follow have their own place in the forms.
+    ...(src.summary ? { summary: `(${src.summary.split("\n")[0].slice(0, 900)})` } : {}),
   };
   const accepted = last(ev, "accepted");
   const officerEv = last(ev, "officer_appointed");

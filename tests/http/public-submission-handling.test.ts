@@ -186,6 +186,8 @@ for (const engine of availableEngines()) {
       assert.equal(claim.claimant_phone, "0912345678");
       assert.equal(claim.claimant_id_number, "038090001234");
       assert.equal(claim.amount_requested, 40_000_000);
+      // What the person claims under each head reaches the claim, not only the total.
+      assert.match(claim.summary, /Thiệt hại do tài sản bị xâm phạm: Xe tải bị kê biên 2 tháng — 40\.000\.000 đồng/);
       const [sub] = await fx.database.query<{ submitted_on: string }>(
         "select submitted_on::text from public_submissions where id = $1",
         [s.id],
@@ -236,10 +238,13 @@ for (const engine of availableEngines()) {
     });
 
     test("tra cứu: người gửi thấy từng bước cơ quan ghi trên vụ việc (ngày, cơ quan), không thấy ghi chú nội bộ", async () => {
-      const s = await submit();
+      const s = await submit({ request_advance: true });
       const a = await thads.post(`/api/public-submissions/${s.id}/accept`, {});
       assert.equal(a.statusCode, 201, a.body);
       const { claim_id } = a.json();
+      // Luật TNBTCNN 2017, Điều 44: the request for an advance reaches the officer on the claim.
+      const made = (await thads.get(`/api/claims/${claim_id}`)).json();
+      assert.match(made.summary, /đề nghị: tạm ứng kinh phí bồi thường \(Luật TNBTCNN 2017, Điều 44\)/);
       const [sub] = await fx.database.query<{ submitted_on: string }>(
         "select submitted_on::text from public_submissions where id = $1",
         [s.id],

@@ -9,10 +9,12 @@ import { eq, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { CLAIM_FIELDS, type ClaimField } from "../../domain/claims/dto.ts";
 import {
+  claimSummaryFromSubmission,
   type HandlingAction,
   requireAllowed,
   type SubmissionKind,
   type SubmissionStep,
+  type SubmittedRequest,
 } from "../../domain/portal/index.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
@@ -142,7 +144,7 @@ export async function acceptSubmission(
         claimant_id_number: row.personIdNumber,
         claimant_address: row.personAddress,
         claimant_phone: row.personPhone,
-        summary: `Hồ sơ gửi trực tuyến, mã ${row.code}. ${row.facts}`.slice(0, 5000),
+        summary: claimSummaryFromSubmission(row.code, row.facts, row.request as SubmittedRequest),
         amount_requested: heads.length ? heads.reduce((s, h) => s + (h.amount ?? 0), 0) : null,
         events: [{ type: "received", date: row.submittedOn, note: `Nhận qua Cổng công dân, mã hồ sơ ${row.code}` }],
       },

@@ -3,6 +3,7 @@
 // claimant's unless revealed).
 import { maskAddress, maskValue } from "../access/mask.ts";
 import { DomainError } from "../shared/errors.ts";
+import { DAMAGE_HEADS_VI, type DamageHeadKey } from "./damage-heads.ts";
 import type { SubmissionKind, SubmissionStep } from "./submission.ts";
 
 export const HANDLING_ACTIONS = ["accept", "refuse", "forward", "answer"] as const;
@@ -85,4 +86,38 @@ export function maskPerson(p: PersonFields, reveal: boolean): PersonFields & { m
     email: p.email ? `${p.email.slice(0, 1)}•••${at > 0 ? p.email.slice(at) : ""}` : null,
     masked: true,
   };
+}
+
+export type SubmittedRequest = {
+  damage_heads?: Array<{ head: DamageHeadKey; description: string; amount?: number }>;
+  request_advance?: boolean;
+  request_basis_document_collection?: boolean;
+  request_honour?: boolean;
+};
+
+const ASKS_VI = {
+  request_advance: "tạm ứng kinh phí bồi thường (Luật TNBTCNN 2017, Điều 44)",
+  request_basis_document_collection: "cơ quan thu thập văn bản làm căn cứ yêu cầu bồi thường (Điều 41 khoản 3)",
+  request_honour: "phục hồi danh dự (Điều 56–59)",
+} as const;
+
+/**
+ * The summary of a claim accepted from an online submission: the facts, then what the person claims under each
+ * damage head (Điều 23–28) and what else they ask — the claim's screen and forms showed only the facts and a total,
+ * so the heads, their descriptions and a request for an advance were lost on the way to the officer.
+ */
+export function claimSummaryFromSubmission(code: string, facts: string, request: SubmittedRequest): string {
+  const lines = [`Hồ sơ gửi trực tuyến, mã ${code}. ${facts}`];
+  const heads = request.damage_heads ?? [];
+  if (heads.length) {
+    lines.push("Thiệt hại yêu cầu bồi thường:");
+    for (const h of heads) {
+      const amount =
+        typeof h.amount === "number" ? ` — ${String(h.amount).replace(/\B(?=(\d{3})+(?!\d))/g, ".")} đồng` : "";
+      lines.push(`- ${DAMAGE_HEADS_VI[h.head]?.label ?? h.head}: ${h.description}${amount}`);
+    }
+  }
+  const asks = (Object.keys(ASKS_VI) as Array<keyof typeof ASKS_VI>).filter((k) => request[k]);
+  if (asks.length) lines.push(`Người yêu cầu đề nghị: ${asks.map((k) => ASKS_VI[k]).join("; ")}.`);
+  return lines.join("\n").slice(0, 5000);
 }
