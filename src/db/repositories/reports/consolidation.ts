@@ -35,16 +35,7 @@ export async function consolidateRound(
   requirePermission(scope, "plans.write");
   const round = await getRound(db, scope, roundId, opts);
   if (!round.can_consolidate) throw notFound("kỳ báo cáo");
-  const data = consolidate(
-    round.submissions.map((s) => ({
-      agency_id: s.agency_id,
-      agency_name: s.agency_name,
-      status: s.status,
-      figures: s.figures,
-      narrative: s.narrative,
-    })),
-    input.narrative,
-  );
+  const data = sumSubmissions(round, input.narrative);
   const derived = await derivedFigures(db, scope, { from: round.period_from, to: round.period_to }, round.agency_id);
   const today = opts.today ?? todayVn();
   const consolidated: Consolidated & { derived_total: FigureSnapshot["total"]; carried_to?: CarriedTo } = {
@@ -134,17 +125,7 @@ async function carryToParent(
 export async function exportRound(db: AppDb, scope: Scope, roundId: string, format: "docx" | "xlsx", opts: Opts = {}) {
   const round = await getRound(db, scope, roundId, opts);
   const template = await getTemplate(db, round.template_id);
-  const data =
-    round.consolidated ??
-    consolidate(
-      round.submissions.map((s) => ({
-        agency_id: s.agency_id,
-        agency_name: s.agency_name,
-        status: s.status,
-        figures: s.figures,
-        narrative: s.narrative,
-      })),
-    );
+  const data = round.consolidated ?? sumSubmissions(round);
   const opener = await agencyRow(db, round.agency_id, "agency_id");
   const national = opener.role === "CUC_BTNN" || opener.role === "BO_TU_PHAP";
   const province = opener.name.replace(/^Sở Tư pháp (tỉnh |thành phố )?/u, "");
@@ -198,4 +179,18 @@ export async function exportRound(db: AppDb, scope: Scope, roundId: string, form
     fileName: `${fileBase}.docx`,
     mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   };
+}
+
+/** The round's submissions summed, with the opening agency's own narrative when it wrote one. */
+function sumSubmissions(round: Awaited<ReturnType<typeof getRound>>, narrative?: Narrative) {
+  return consolidate(
+    round.submissions.map((s) => ({
+      agency_id: s.agency_id,
+      agency_name: s.agency_name,
+      status: s.status,
+      figures: s.figures,
+      narrative: s.narrative,
+    })),
+    narrative,
+  );
 }
