@@ -7,6 +7,7 @@ import { HANDLING_ACTIONS } from "../../domain/portal/handling.ts";
 const Step = z.enum(["received", "forwarded", "accepted", "answered", "refused", "withdrawn"]);
 const Kind = z.enum(["claim", "support"]);
 const Agency = z.object({ id: z.string(), name: z.string() });
+export type SubmissionStatus = z.output<typeof Step>;
 
 export const SubmissionListQuery = z
   .object({
@@ -46,6 +47,7 @@ export const SubmissionListItem = z.object({
   /** The caller's agency holds it now and may act on it. */
   held_here: z.boolean(),
 });
+export type SubmissionListItem = z.output<typeof SubmissionListItem>;
 
 export const SubmissionGetQuery = z
   .object({ reveal: z.enum(["personal"]).optional().describe("personal: hiện thông tin cá nhân (ghi nhật ký)") })
@@ -93,6 +95,7 @@ export const HandledSubmission = z.object({
   actions: z.array(z.enum(HANDLING_ACTIONS)),
   version: z.number().int(),
 });
+export type HandledSubmission = z.output<typeof HandledSubmission>;
 
 export const SubmissionFileParams = z.object({ id: z.uuid(), file_id: z.uuid() });
 
