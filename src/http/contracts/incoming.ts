@@ -22,6 +22,7 @@ export const Incoming = z.object({
   /** "Công văn số 12/STP-HCTP ngày 02/3/2026 của Sở Tư pháp tỉnh Thanh Hóa" — how a reply cites it. */
   citation: z.string(),
 });
+export type Incoming = z.output<typeof Incoming>;
 
 const symbol = z.string().trim().min(1).max(80);
 

@@ -7,6 +7,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { DOCUMENT_ACCEPT } from "../../../../src/domain/files/allowed-types.ts";
+import type { Incoming } from "../../../../src/http/contracts/incoming.ts";
 import { api, errorText, type Page, uploadFile } from "../../shared/api.ts";
 import { DateInput } from "../../shared/DateInput.tsx";
 import { fmtDate, todayVnDayjs } from "../../shared/format.ts";
@@ -14,22 +15,6 @@ import { useI18n } from "../../shared/i18n/index.tsx";
 import { useAgencyName } from "../../shared/session.tsx";
 import type { RequestRow } from "../requests/types.ts";
 import { RegisterBook } from "./RegisterBook.tsx";
-
-export type Incoming = {
-  id: string;
-  agency_id: string;
-  year: number;
-  number: number;
-  received_on: string;
-  doc_type: string | null;
-  symbol: string | null;
-  doc_date: string | null;
-  issuer: string;
-  subject: string;
-  request_id: string | null;
-  attachment_id: string | null;
-  citation: string;
-};
 
 type NewValues = {
   agency_id: string;

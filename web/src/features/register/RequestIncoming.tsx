@@ -3,12 +3,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Typography } from "antd";
 import { useState } from "react";
+import type { Incoming } from "../../../../src/http/contracts/incoming.ts";
 import { api, errorText, type Page } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
 import type { RequestRow } from "../requests/types.ts";
-import type { Incoming } from "./IncomingPage.tsx";
 
 /** On the request screen: the incoming document that brought the request, or the one-click "Vào sổ văn bản đến". */
 export function RequestIncoming({ request }: { request: RequestRow }) {
