@@ -181,6 +181,10 @@ describe("Nhập kế hoạch có rà soát qua API", () => {
     const ii2 = made.tasks.find((t) => t.number === "II.2")!;
     for (const id of ["so-noi-vu-thanh-hoa", "so-tnmt-thanh-hoa", "ubnd-quang-xuong", "ubnd-tp-thanh-hoa"])
       assert.ok(ii2.coordinator_agency_ids.includes(id), `${id}: ${ii2.coordinator_agency_ids}`);
+    // II.1.a "Cơ quan thực hiện: Các sở, ban, ngành cấp tỉnh; UBND cấp huyện" (no lead named): they still get it.
+    const ii1a = made.tasks.find((t) => t.number === "II.1.a")!;
+    for (const id of ["so-noi-vu-thanh-hoa", "ubnd-quang-xuong"])
+      assert.ok(ii1a.coordinator_agency_ids.includes(id), `II.1.a ${id}: ${ii1a.coordinator_agency_ids}`);
     const inst = (await stp.get(`/api/task-instances?plan_id=${made.plan_id}&page_size=100`)).json().items as Array<{
       coordinator_agency_ids: string[];
     }>;

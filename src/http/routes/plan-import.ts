@@ -107,7 +107,10 @@ const LOW_CONFIDENCE = 0.8;
  * names each of its agencies, who all get the task and their own part — except the lead itself. */
 const coordinatorIds = (t: Plan["tasks"][number]) => {
   const lead = single(t.lead[0]);
-  return [...new Set(t.coordinators.flatMap((r) => r.agency_ids ?? []))].filter((id) => id !== lead);
+  // "Cơ quan thực hiện: Các sở, ban, ngành cấp tỉnh; UBND cấp huyện" names no lead: the agencies that carry it out
+  // still get it (the lead is chosen in the review, else the importing agency follows it up).
+  const refs = t.lead.length === 0 ? [...t.coordinators, ...t.executors.flatMap((g) => g.agencies)] : t.coordinators;
+  return [...new Set(refs.flatMap((r) => r.agency_ids ?? []))].filter((id) => id !== lead);
 };
 
 function flagsOf(t: Plan["tasks"][number]): string[] {
