@@ -297,6 +297,10 @@ for (const engine of availableEngines()) {
     test("Sở Tư pháp xác định cơ quan giải quyết và chuyển hồ sơ (Điều 41 khoản 4): hộp việc, thông báo, nhật ký, thư", async () => {
       const s = await submit({ answers: { ...SUBMISSION.answers, agency_kind: "unknown" } });
       assert.equal((await thads.get(`/api/public-submissions/${s.id}`)).statusCode, 404, "not the THADS's yet");
+      // The receiving Sở Tư pháp's bell rings for the new file (it used to show only in the work list).
+      const bell = (await stp.get("/api/notifications")).json();
+      assert.ok(JSON.stringify(bell).includes(`mới gửi trực tuyến, mã ${s.code}`), "the Sở Tư pháp is notified");
+      assert.ok(!JSON.stringify(bell).includes("Trần Văn Bình"), "no personal data in the notification");
       const held = (await stp.get(`/api/public-submissions/${s.id}`)).json();
       assert.equal(held.determined_by_so_tu_phap, true);
       assert.deepEqual(held.actions, ["refuse", "forward"]);

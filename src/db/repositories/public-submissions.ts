@@ -33,6 +33,7 @@ import {
   publicSubmissions,
 } from "../schema/index.ts";
 import type { AppDb } from "../types.ts";
+import { insertNotifications } from "./notifications.ts";
 
 export type NewSubmission = {
   kind: SubmissionKind;
@@ -213,6 +214,23 @@ export async function createSubmission(
       await tx
         .insert(publicSubmissionSteps)
         .values({ submissionId: row.id, step: "received", on: ctx.today, at: ctx.now, agencyId: target.agency_id });
+      // The receiving agency's bell rings, as it does when the Sở Tư pháp forwards a file (no personal data in it).
+      const due = answerBy(ctx.calendar, row.kind as SubmissionKind, row.submittedOn, row.determinedBySoTuPhap);
+      await insertNotifications(tx, [
+        {
+          key: `public_submission:received:${row.id}`,
+          agency_id: target.agency_id,
+          kind: "public_submission",
+          title: `${row.kind === "claim" ? "Hồ sơ yêu cầu bồi thường" : "Đề nghị hỗ trợ"} mới gửi trực tuyến, mã ${row.code}`,
+          body: row.determinedBySoTuPhap
+            ? "Người gửi chưa rõ cơ quan giải quyết bồi thường: Sở Tư pháp xác định cơ quan và chuyển hồ sơ (Luật TNBTCNN 2017, Điều 41 khoản 4)."
+            : `Hãy xem xét hồ sơ${due ? ` — ${due.label}` : ""}.`,
+          entity: "public_submission",
+          entity_id: row.id,
+          url: `/public-submissions/${row.id}`,
+          ...(due ? { due: due.date } : {}),
+        },
+      ]);
       await appendAudit(tx, {
         actor_user_id: null,
         actor_agency_id: null,
