@@ -11,6 +11,16 @@ import { StatusBody } from "./public-portal.ts";
 
 export const MyDataBody = StatusBody;
 
+/** The person's data an online submission holds, as shown back (to the person, or to the holding agency). */
+export const SubmittedPerson = z.object({
+  full_name: z.string(),
+  date_of_birth: z.string().nullable(),
+  id_number: z.string().nullable(),
+  address: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+
 const Confidence = z.enum(["confirmed", "unverified"]);
 const WithdrawalEffect = z.object({
   erase: z.boolean(),
@@ -42,14 +52,7 @@ export const MyData = z.object({
   controller: z.object({ id: z.string(), name: z.string() }),
   purpose: z.string(),
   consent: z.object({ at: z.string(), text_version: z.string(), withdrawn_at: z.string().nullable() }),
-  person: z.object({
-    full_name: z.string(),
-    date_of_birth: z.string().nullable(),
-    id_number: z.string().nullable(),
-    address: z.string(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-  }),
+  person: SubmittedPerson,
   facts: z.string(),
   damage_heads: z.array(z.object({ head: z.string(), description: z.string(), amount: z.number().optional() })),
   second_factor: z.enum(["phone", "id_last4"]),

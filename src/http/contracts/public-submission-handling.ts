@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CLAIM_FIELDS } from "../../domain/claims/dto.ts";
 import { HANDLING_ACTIONS } from "../../domain/portal/handling.ts";
+import { SubmittedPerson } from "./public-data-rights.ts";
 
 const Step = z.enum(["received", "forwarded", "accepted", "answered", "refused", "withdrawn"]);
 const Kind = z.enum(["claim", "support"]);
@@ -64,15 +65,7 @@ export const HandledSubmission = z.object({
   holder: Agency,
   determined_by_so_tu_phap: z.boolean(),
   due: z.string().nullable(),
-  person: z.object({
-    full_name: z.string(),
-    date_of_birth: z.string().nullable(),
-    id_number: z.string().nullable(),
-    address: z.string(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-    masked: z.boolean(),
-  }),
+  person: SubmittedPerson.extend({ masked: z.boolean() }),
   answers: z.record(z.string(), z.unknown()),
   facts: z.string(),
   request: z.record(z.string(), z.unknown()),
