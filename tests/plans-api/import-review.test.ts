@@ -166,6 +166,28 @@ describe("Nhập kế hoạch có rà soát qua API", () => {
     );
   });
 
+  test("không ghi dở: lỗi khi lưu các lần thực hiện có hạn → không còn kế hoạch nào, xác nhận lại được", async () => {
+    const total = async () => (await stp.get("/api/plans?page_size=100")).json().total as number;
+    const before = await total();
+    // A real failure of the database half-way: the dated occurrences (after the plan and its tasks) cannot be written.
+    await database.query(`create function fail_occurrence() returns trigger language plpgsql as $$
+      begin raise exception 'thử lỗi ghi'; end $$`);
+    await database.query(
+      "create trigger fail_occurrence before insert on task_instances for each statement execute function fail_occurrence()",
+    );
+    try {
+      const r = await stp.post("/api/plans/import", { text, confirm: true, year: 2027 });
+      assert.equal(r.statusCode, 500, r.body);
+    } finally {
+      await database.query("drop trigger fail_occurrence on task_instances");
+      await database.query("drop function fail_occurrence()");
+    }
+    assert.equal(await total(), before, "kế hoạch không có thời hạn đã được ghi");
+    const again = await stp.post("/api/plans/import", { text, confirm: true, year: 2027 });
+    assert.equal(again.statusCode, 201, again.body);
+    assert.ok(again.json().instance_count > 0);
+  });
+
   test("xác nhận lại đúng văn bản đã nhập (tải lại trang, tab khác, hai lần cùng lúc) → 409 nêu kế hoạch đã có, chỉ một kế hoạch", async () => {
     // Seed 001 has no number yet ("Số: /KH-UBND"): the preview cannot tell it is already there.
     const seed = await readFile(new URL("../fixtures/seed-001-thanh-hoa-2024.txt", import.meta.url), "utf8");

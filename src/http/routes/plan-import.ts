@@ -223,6 +223,7 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
         throw new HttpError(422, "no_year", "Không xác định được năm của kế hoạch; hãy nhập năm", [
           { path: "/year", message: "Cần năm của kế hoạch" },
         ]);
+      const year = plan.year;
       const reviewed = body.tasks ? reviewedTasks(body.tasks, plan.year, body.reporting_period) : null;
       if (!reviewed) refuseImpossibleDates(plan.tasks.map((t) => ({ number: t.number, timing: t.timing })));
       const tasks =
@@ -237,44 +238,49 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: AppDb }> = async (app
           timing: t.timing,
           expected_output: t.expected_output,
         }));
-      const created = await createPlan(db, scope, {
-        agency_id: agencyId,
-        number: plan.number ?? null,
-        title: plan.title || "(Kế hoạch không có tiêu đề)",
-        year: plan.year,
-        issued_on: plan.date ?? null,
-        legal_basis: plan.legal_bases,
-        source_text: text.slice(0, 200_000),
-        status: "issued",
-        reporting_period: body.reporting_period,
-        tasks: tasks.map((t) => ({
-          ref: t.number,
-          content: t.title,
-          lead_agency_id: t.lead_agency_id,
-          lead_role: t.lead_role,
-          coordinator_agency_ids: t.coordinator_agency_ids,
-          coordinator_roles: t.coordinator_roles,
-          timing: t.timing?.text ?? null,
-          schedule: t.timing ?? null,
-          expected_output: t.expected_output,
-          basis: plan.number ? `KH ${plan.number}, mục ${t.number}` : `mục ${t.number}`,
-        })),
+      // The plan, its tasks and their dated occurrences are written in one transaction: a failure on the way leaves no
+      // plan without deadlines (and the same text can be confirmed again).
+      const { created, instanceCount } = await db.transaction(async (tx) => {
+        const created = await createPlan(tx, scope, {
+          agency_id: agencyId,
+          number: plan.number ?? null,
+          title: plan.title || "(Kế hoạch không có tiêu đề)",
+          year,
+          issued_on: plan.date ?? null,
+          legal_basis: plan.legal_bases,
+          source_text: text.slice(0, 200_000),
+          status: "issued",
+          reporting_period: body.reporting_period,
+          tasks: tasks.map((t) => ({
+            ref: t.number,
+            content: t.title,
+            lead_agency_id: t.lead_agency_id,
+            lead_role: t.lead_role,
+            coordinator_agency_ids: t.coordinator_agency_ids,
+            coordinator_roles: t.coordinator_roles,
+            timing: t.timing?.text ?? null,
+            schedule: t.timing ?? null,
+            expected_output: t.expected_output,
+            basis: plan.number ? `KH ${plan.number}, mục ${t.number}` : `mục ${t.number}`,
+          })),
+        });
+        // Tasks are matched by position: reviewed numbers may repeat (a split task keeps its number until renumbered).
+        const instances = tasks.flatMap((t, k) =>
+          instancesOf(t.timing, year, body.reporting_period).map((i) => ({
+            task_id: created.tasks[k].id,
+            lead_agency_id: t.lead_agency_id,
+            coordinator_agency_ids: t.coordinator_agency_ids,
+            period_label: i.period_label,
+            due: i.due,
+          })),
+        );
+        let instanceCount = 0;
+        for (let i = 0; i < instances.length; i += 200) {
+          const chunk = instances.slice(i, i + 200);
+          instanceCount += (await createTaskInstances(tx, scope, chunk)).length;
+        }
+        return { created, instanceCount };
       });
-      // Tasks are matched by position: reviewed numbers may repeat (a split task keeps its number until renumbered).
-      const instances = tasks.flatMap((t, k) =>
-        instancesOf(t.timing, plan.year!, body.reporting_period).map((i) => ({
-          task_id: created.tasks[k].id,
-          lead_agency_id: t.lead_agency_id,
-          coordinator_agency_ids: t.coordinator_agency_ids,
-          period_label: i.period_label,
-          due: i.due,
-        })),
-      );
-      let instanceCount = 0;
-      for (let i = 0; i < instances.length; i += 200) {
-        const chunk = instances.slice(i, i + 200);
-        instanceCount += (await createTaskInstances(db, scope, chunk)).length;
-      }
       reply.code(201).header("location", `/api/plans/${created.id}`);
       return jsonDates({ ...out, plan_id: created.id, instance_count: instanceCount, changes });
     },
