@@ -6,17 +6,21 @@ import { EVENT_LABELS_VI, type EventType } from "../domain/claims/events.ts";
 import { DomainError } from "../domain/shared/errors.ts";
 import type { DocumentBuilderId } from "./builders/index.ts";
 import { DOCUMENT_BUILDERS } from "./builders/index.ts";
+import { padDocumentNumber } from "./numbering.ts";
 
 /** TT 04/2018/TT-BTP form number → builder and the step whose record fills it (Điều 3 TT 04/2018, list of 21 forms). */
+/** `number`: the step's field holding the number of the very document the form is (the decision, report or minutes
+ * recorded with its number) — printed as recorded instead of a new register number, so the paper handed over and the
+ * record citing it agree. */
 export const CLAIM_FORMS = {
   "02": { builder: "supplement_request_notice", step: ["supplement_requested"] },
   "03": { builder: "acceptance_notice", step: ["accepted", "refused"] },
-  "05": { builder: "officer_appointment_decision", step: ["officer_appointed"] },
-  "07": { builder: "damage_verification_report", step: ["verification_report_done"] },
-  "08": { builder: "negotiation_minutes", step: ["negotiation_ended"] },
-  "09": { builder: "compensation_decision", step: ["decision_issued"] },
+  "05": { builder: "officer_appointment_decision", step: ["officer_appointed"], number: "decision_number" },
+  "07": { builder: "damage_verification_report", step: ["verification_report_done"], number: "report_number" },
+  "08": { builder: "negotiation_minutes", step: ["negotiation_ended"], number: "minutes_number" },
+  "09": { builder: "compensation_decision", step: ["decision_issued"], number: "decision_number" },
   "19": { builder: "payment_notice", step: ["funds_received"] },
-} as const satisfies Record<string, { builder: DocumentBuilderId; step: readonly EventType[] }>;
+} as const satisfies Record<string, { builder: DocumentBuilderId; step: readonly EventType[]; number?: string }>;
 export type ClaimFormCode = keyof typeof CLAIM_FORMS;
 export const CLAIM_FORM_CODES = Object.keys(CLAIM_FORMS) as ClaimFormCode[];
 
@@ -84,6 +88,24 @@ function requireStep(code: ClaimFormCode, events: readonly ClaimFormEvent[]): Cl
   const e = [...events].reverse().find((x) => steps.includes(x.type as EventType));
   if (!e) missing("form", steps[0], "bước này được ghi nhận");
   return e;
+}
+
+/**
+ * The number recorded on the form's step for the document itself ("15/QĐ-THADS", "3 / BB-THADS"), split into the số
+ * and the ký hiệu; undefined when none was recorded or it does not read as số/ký hiệu (the register numbers it then).
+ */
+export function recordedFormNumber(
+  code: ClaimFormCode,
+  events: readonly ClaimFormEvent[],
+): { value: number; symbol: string; display: string } | undefined {
+  const f = CLAIM_FORMS[code];
+  if (!("number" in f)) return undefined;
+  const steps = f.step as readonly string[];
+  const step = [...events].reverse().find((x) => steps.includes(x.type));
+  const m = /^0*(\d{1,6})\/(.+)$/u.exec((str(dataOf(step)[f.number]) ?? "").replace(/\s+/g, ""));
+  // The ký hiệu as an official document carries it (Nghị định 30/2020, Phụ lục I): "QĐ-THADS", "BB-UBND".
+  if (!m || Number(m[1]) < 1 || !/^[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-Za-zĐđ0-9]+)*$/u.test(m[2])) return undefined;
+  return { value: Number(m[1]), symbol: m[2], display: `${padDocumentNumber(Number(m[1]))}/${m[2]}` };
 }
 
 type Item = { type: DamageHead; description: string; amount: number };

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { recordedFormNumber } from "../../src/documents/claim-forms.ts";
 import { DocumentInputError } from "../../src/documents/errors.ts";
 import { dateWordsVi, formatPlaceDate } from "../../src/documents/nd30/date-line.ts";
 import { documentSymbol, formatDocumentNumber } from "../../src/documents/numbering.ts";
@@ -57,5 +58,33 @@ describe("Nghị định 30/2020/NĐ-CP, Phụ lục I mục II.4 — địa dan
   });
   test("bản dự thảo chưa có ngày để trống", () => {
     assert.match(formatPlaceDate("Hà Nội"), /^Hà Nội, ngày\s+tháng\s+năm\s*$/);
+  });
+});
+
+describe("Số của văn bản đã ghi ở bước vụ việc — biểu mẫu in đúng số ấy (recordedFormNumber)", () => {
+  const ev = (type: string, data: Record<string, unknown>) => ({ type, date: "2026-09-25", data });
+  test("quyết định giải quyết bồi thường ghi 15/QĐ-THADS → Mẫu 09 in số 15, ký hiệu QĐ-THADS", () => {
+    assert.deepEqual(recordedFormNumber("09", [ev("decision_issued", { decision_number: "15/QĐ-THADS" })]), {
+      value: 15,
+      symbol: "QĐ-THADS",
+      display: "15/QĐ-THADS",
+    });
+  });
+  test("gõ có khoảng trắng, số 0 ở đầu hoặc số một chữ số → chuẩn hóa 03/BB-THADS; bước ghi sau cùng được dùng", () => {
+    const events = [
+      ev("negotiation_ended", { minutes_number: "01/BB-THADS" }),
+      ev("negotiation_ended", { minutes_number: " 3 / BB-THADS " }),
+    ];
+    assert.equal(recordedFormNumber("08", events)?.display, "03/BB-THADS");
+    assert.equal(
+      recordedFormNumber("05", [ev("officer_appointed", { decision_number: "0012/QĐ-THADS" })])?.display,
+      "12/QĐ-THADS",
+    );
+  });
+  test("không ghi số, số không đọc được (số 0, thiếu ký hiệu, chữ thường) hoặc mẫu không phải chính văn bản ấy → undefined (sổ văn bản đi cấp số)", () => {
+    assert.equal(recordedFormNumber("07", [ev("verification_report_done", {})]), undefined);
+    for (const n of ["0/QĐ-THADS", "15", "15/", "quyết định 15", "15/qđ-thads"])
+      assert.equal(recordedFormNumber("09", [ev("decision_issued", { decision_number: n })]), undefined, n);
+    assert.equal(recordedFormNumber("03", [ev("accepted", { decision_number: "15/QĐ-THADS" })]), undefined);
   });
 });

@@ -1,6 +1,7 @@
 // TT 04/2018 forms from a claim's record (issue 12, item 2): GET /api/claims/{id}/forms/{form} → .docx filled from
 // the recorded steps, numbered once in the handling agency's outgoing register (regenerating keeps the number, two
-// concurrent clicks take one number), unverified wording marked in the footer; the CLI produces the same file.
+// concurrent clicks take one number) unless the step recorded the document's own number (a decision, report or minutes
+// is printed with it), unverified wording marked in the footer; the CLI produces the same file.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -81,7 +82,7 @@ describe("Biểu mẫu Thông tư 04/2018/TT-BTP lập từ hồ sơ vụ việc
     assert.equal(list.find((f: { code: string }) => f.code === "05").available, true);
   });
 
-  test("Mẫu 03/BTNN và 05/BTNN: tên, ngày (giờ Việt Nam), số từ sổ văn bản đi; chân trang ghi lời văn chưa đối chiếu", async () => {
+  test("Mẫu 03/BTNN số từ sổ văn bản đi; Mẫu 05/BTNN in đúng số quyết định cử đã ghi (12/QĐ-THADS), không cấp số mới; tên, ngày (giờ Việt Nam); chân trang ghi lời văn chưa đối chiếu", async () => {
     const a = await form("03");
     assert.equal(a.r.statusCode, 200, a.r.body);
     assert.match(a.r.headers["content-type"] as string, /wordprocessingml/);
@@ -101,10 +102,19 @@ describe("Biểu mẫu Thông tư 04/2018/TT-BTP lập từ hồ sơ vụ việc
     assert.match(t05, /Chấp hành viên/);
     assert.match(t05, /Hoàng Văn Minh/);
     assert.match(t05, /ngày 07 tháng 9 năm 2026/);
-    assert.match(t05, /Số: 02\/QĐ-THADS/, "one register per agency and year (Nghị định 30/2020)");
+    // The decision was recorded with its number: the printed decision carries it, not a second number of the register.
+    assert.match(t05, /Số: 12\/QĐ-THADS/);
+    assert.equal(b.r.headers["x-document-number"], encodeURIComponent("12/QĐ-THADS"));
+    const list = (await officer.get(`/api/claims/${claimId}/forms`)).json() as Array<{ code: string; number: string }>;
+    assert.equal(list.find((f) => f.code === "05")?.number, "12/QĐ-THADS");
+    const numbered = await fx.database.db
+      .select()
+      .from(outgoingRegister)
+      .where(and(eq(outgoingRegister.entity, "claim_form"), eq(outgoingRegister.entityId, `${claimId}:05`)));
+    assert.equal(numbered.length, 0, "no register number for a decision that has its own");
   });
 
-  test("Mẫu 09/BTNN: các khoản Điều 23–28, số tiền bằng số và bằng chữ; lập lại giữ nguyên số, đồng thời chỉ cấp một số", async () => {
+  test("Mẫu 09/BTNN: các khoản Điều 23–28, số tiền bằng số và bằng chữ, số quyết định đã ghi; Mẫu 07 chưa ghi số báo cáo: lập lại giữ nguyên số, đồng thời chỉ cấp một số", async () => {
     await step("verification_report_done", "2026-09-18", { amount_verified: 345_500_000 });
     await step("negotiation_started", "2026-09-21");
     await step(
@@ -120,11 +130,24 @@ describe("Biểu mẫu Thông tư 04/2018/TT-BTP lập từ hồ sơ vụ việc
         { head: "spiritual", amount: 45_500_000 },
       ],
     });
-    const [x, y] = await Promise.all([form("09"), form("09")]);
+    // The verification report was recorded without a number: the register numbers it, once, even for two clicks at once.
+    const [x, y] = await Promise.all([form("07"), form("07")]);
     assert.equal(x.r.statusCode, 200, x.r.body);
     assert.equal(y.r.statusCode, 200, y.r.body);
     assert.equal(x.r.headers["x-document-number"], y.r.headers["x-document-number"]);
-    const t09 = await docxText(x.bytes);
+    assert.match(decodeURIComponent(x.r.headers["x-document-number"] as string), /^\d{2}\/BC-THADS$/);
+    const again = await form("mau-07");
+    assert.equal(again.r.headers["x-document-number"], x.r.headers["x-document-number"]);
+    const rows = await fx.database.db
+      .select()
+      .from(outgoingRegister)
+      .where(and(eq(outgoingRegister.entity, "claim_form"), eq(outgoingRegister.entityId, `${claimId}:07`)));
+    assert.equal(rows.length, 1, "one register entry for the form");
+    const d = await form("09");
+    assert.equal(d.r.statusCode, 200, d.r.body);
+    assert.equal(d.r.headers["x-document-number"], encodeURIComponent("15/QĐ-THADS"));
+    const t09 = await docxText(d.bytes);
+    assert.match(t09, /Số: 15\/QĐ-THADS/);
     assert.match(t09, /300\.000\.000/);
     assert.match(t09, /45\.500\.000/);
     assert.match(t09, /345\.500\.000/);
@@ -132,13 +155,9 @@ describe("Biểu mẫu Thông tư 04/2018/TT-BTP lập từ hồ sơ vụ việc
     assert.match(t09, /Thiệt hại về tinh thần/);
     assert.match(t09, /20\.000\.000/, "advance paid (Điều 47 khoản 2 điểm d)");
     assert.match(t09, /ngày 25 tháng 9 năm 2026/);
-    const again = await form("mau-09");
-    assert.equal(again.r.headers["x-document-number"], x.r.headers["x-document-number"]);
-    const rows = await fx.database.db
-      .select()
-      .from(outgoingRegister)
-      .where(and(eq(outgoingRegister.entity, "claim_form"), eq(outgoingRegister.entityId, `${claimId}:09`)));
-    assert.equal(rows.length, 1, "one register entry for the form");
+    // The minutes were recorded as 03/BB-THADS: Mẫu 08 is that document.
+    const m = await form("08");
+    assert.match(await docxText(m.bytes), /Số: 03\/BB-THADS/);
     const detail = (await officer.get(`/api/claims/${claimId}`)).json();
     assert.ok(detail.documents.filter((d: { kind: string }) => d.kind === "form").length >= 5);
   });
@@ -167,7 +186,7 @@ describe("Biểu mẫu Thông tư 04/2018/TT-BTP lập từ hồ sơ vụ việc
     assert.ok(rows.length >= 4);
   });
 
-  test("btnn claim form <mã> 09 --out: cùng số trong sổ, cùng nội dung (PostgreSQL)", {
+  test("btnn claim form <mã> 09 --out: số quyết định đã ghi, cùng nội dung (PostgreSQL)", {
     skip: !process.env.TEST_DATABASE_URL,
   }, async () => {
     const admin = process.env.TEST_DATABASE_URL as string;
@@ -205,7 +224,7 @@ describe("Biểu mẫu Thông tư 04/2018/TT-BTP lập từ hồ sơ vụ việc
         env: { ...process.env, DATABASE_URL: u.toString(), NO_COLOR: "1" },
       });
       assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stdout, /giữ nguyên/);
+      assert.match(r.stdout, /số 15\/QĐ-THADS \(số đã ghi ở bước của vụ việc\)/);
       const text = await docxText(readFileSync(out));
       assert.match(text, /Ba trăm bốn mươi lăm triệu năm trăm nghìn đồng/);
       const bad = spawnSync(process.execPath, [bin, "claim", "form", claimCode, "42", "--out", out], {

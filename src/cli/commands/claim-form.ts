@@ -43,7 +43,7 @@ export async function claimForm(argv: string[]): Promise<number> {
       });
       writeFileSync(values.out, r.bytes);
       console.log(
-        `Đã lập ${r.form_code ?? form} số ${r.number}${r.reused_number ? " (số đã cấp trước, giữ nguyên)" : " (cấp số mới trong sổ văn bản đi)"} → ${values.out}`,
+        `Đã lập ${r.form_code ?? form} số ${r.number}${r.number_recorded ? " (số đã ghi ở bước của vụ việc)" : r.reused_number ? " (số đã cấp trước, giữ nguyên)" : " (cấp số mới trong sổ văn bản đi)"} → ${values.out}`,
       );
       return 0;
     } catch (e) {

@@ -11,6 +11,7 @@ import {
   claimFormBody,
   claimFormDate,
   claimFormMeta,
+  recordedFormNumber,
   unverifiedFormFooter,
 } from "../../documents/claim-forms.ts";
 import {
@@ -19,6 +20,7 @@ import {
   formatDocumentNumber,
   renderOfficialDocument,
 } from "../../documents/index.ts";
+import { padDocumentNumber } from "../../documents/numbering.ts";
 import type { Scope } from "../../domain/access/scope.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import { agencies, claimDocuments, outgoingRegister } from "../schema/index.ts";
@@ -37,6 +39,8 @@ export type GeneratedForm = {
   form_code: string | null;
   /** True when the number was already in the register (regeneration). */
   reused_number: boolean;
+  /** True when the number is the one recorded with the step (the document already had it; no register number). */
+  number_recorded: boolean;
   document_id: string;
 };
 
@@ -87,25 +91,31 @@ export async function generateClaimForm(
   const shortCode = ROLE_DOC_CODE[issuer.role] ?? "CQ";
   const kind = form.kind;
   const entityId = `${claimId}:${code}`;
+  // A decision, report or minutes recorded with its own number is printed with it: the register does not number the
+  // same document a second time (the paper handed to the person and the steps citing it would disagree).
+  const recorded = recordedFormNumber(code, claim.events);
   return db.transaction(async (tx) => {
     // One number per (claim, form): concurrent generations queue on the claim row.
     await tx.execute(sql`select id from claims where id = ${claimId} for update`);
-    const [existing] = await tx
-      .select()
-      .from(outgoingRegister)
-      .where(and(eq(outgoingRegister.entity, "claim_form"), eq(outgoingRegister.entityId, entityId)));
-    const entry =
-      existing ??
-      (await allocateOutgoing(tx, scope, {
-        agency_id: agencyId,
-        year: Number(date.slice(0, 4)),
-        doc_kind: kind,
-        subject: `${form.form_code ?? form.name_vi} — ${form.name_vi} (vụ việc ${claim.code})`.slice(0, 1000),
-        symbol: documentSymbol({ kind, issuer_code: shortCode }),
-        issued_on: date,
-        entity: "claim_form",
-        entity_id: entityId,
-      }));
+    const [existing] = recorded
+      ? [undefined]
+      : await tx
+          .select()
+          .from(outgoingRegister)
+          .where(and(eq(outgoingRegister.entity, "claim_form"), eq(outgoingRegister.entityId, entityId)));
+    const entry = recorded
+      ? { number: recorded.value }
+      : (existing ??
+        (await allocateOutgoing(tx, scope, {
+          agency_id: agencyId,
+          year: Number(date.slice(0, 4)),
+          doc_kind: kind,
+          subject: `${form.form_code ?? form.name_vi} — ${form.name_vi} (vụ việc ${claim.code})`.slice(0, 1000),
+          symbol: documentSymbol({ kind, issuer_code: shortCode }),
+          issued_on: date,
+          entity: "claim_form",
+          entity_id: entityId,
+        })));
     const builder = DOCUMENT_BUILDERS[form.builder] as {
       toDocument(i: unknown): Parameters<typeof renderOfficialDocument>[0];
     };
@@ -122,9 +132,10 @@ export async function generateClaimForm(
       },
       ...body,
     });
+    if (recorded) doc.number = { value: recorded.value, symbol: recorded.symbol };
     if (!form.meta.form_text_verified) doc.footer_note = unverifiedFormFooter(form.form_code);
     const bytes = await renderOfficialDocument(doc);
-    const display = formatDocumentNumber({ number: entry.number, kind, issuer_code: shortCode });
+    const display = recorded?.display ?? formatDocumentNumber({ number: entry.number, kind, issuer_code: shortCode });
     const fileName = `${(form.form_code ?? form.name_vi).replaceAll("/", "-")} ${display.replaceAll("/", "-")}.docx`;
     const [row] = await tx
       .insert(claimDocuments)
@@ -147,7 +158,13 @@ export async function generateClaimForm(
       action: "claim.form.generate",
       entity: "claim",
       entity_id: claimId,
-      after: { form: code, number: display, reused_number: !!existing, document_id: row.id },
+      after: {
+        form: code,
+        number: display,
+        reused_number: !!existing,
+        number_recorded: !!recorded,
+        document_id: row.id,
+      },
     });
     return {
       bytes,
@@ -155,6 +172,7 @@ export async function generateClaimForm(
       number: display,
       form_code: form.form_code,
       reused_number: !!existing,
+      number_recorded: !!recorded,
       document_id: row.id,
     };
   });
@@ -173,13 +191,14 @@ export async function listClaimForms(db: AppDb, scope: Scope, claimId: string) {
     const f = claimFormMeta(code);
     const steps = CLAIM_FORMS[code].step as readonly string[];
     const n = byCode.get(code);
+    const recorded = recordedFormNumber(code, claim.events);
     return {
       code,
       form_code: f.form_code,
       name: f.name_vi,
       steps: [...steps],
       available: steps.some((s) => types.has(s)),
-      number: n ? `${n.number < 10 ? `0${n.number}` : n.number}/${n.symbol ?? ""}` : null,
+      number: recorded?.display ?? (n ? `${padDocumentNumber(n.number)}/${n.symbol ?? ""}` : null),
       form_text_verified: f.meta.form_text_verified,
     };
   });
