@@ -4,6 +4,7 @@ import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { PERMISSION_VI, type Permission } from "../domain/access/permissions.ts";
 import { type AgencyNode, buildScope, can, type Scope } from "../domain/access/scope.ts";
+import { getAgency } from "../domain/agencies/registry.ts";
 import { DomainError } from "../domain/shared/errors.ts";
 import { agencies, agencySuccessors, memberships } from "./schema/index.ts";
 import type { AppDb } from "./types.ts";
@@ -98,7 +99,8 @@ export function requireWritableAgencies(scope: Scope, fields: WriteAgencies, nam
         throw new DomainError(
           "forbidden",
           path,
-          `${path}: cơ quan "${id}" nằm ngoài phạm vi dữ liệu của bạn — không ghi được cho cơ quan này.`,
+          // Named as people know it (the field is in the issue's path; an agency added later shows its code).
+          `${getAgency(id)?.name ?? `Cơ quan "${id}"`} nằm ngoài phạm vi dữ liệu của bạn — không ghi được cho cơ quan này.`,
         );
   }
 }

@@ -71,6 +71,8 @@ accessFindings((t) => {
     assertErrorShape(body, `finding 5 ${path}`);
     assert.equal(body.issues[0]?.path, path);
     assert.match(body.error, /nằm ngoài phạm vi dữ liệu của bạn/);
+    // Named as people know it ("Sở Tư pháp thành phố Hà Nội"), not by a field key and an internal code.
+    assert.doesNotMatch(body.error, /^[/\w[\].]+:|"[a-z0-9]+(?:-[a-z0-9]+)+"/u, body.error);
     assert.deepEqual(await state(), before, `${path}: nothing written`);
   }
 
