@@ -24,7 +24,7 @@ export const publicSubmissions = pgTable(
   "public_submissions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    /** Receipt code (src/domain/portal/submission.ts RECEIPT_ALPHABET), unique. */
+    /** Receipt code (src/domain/portal/receipt-code.ts RECEIPT_ALPHABET), unique. */
     code: text("code").notNull(),
     kind: text("kind").notNull(),
     /** received | forwarded | accepted | answered | refused */

@@ -8,4 +8,5 @@ export * from "./handling.ts";
 export * from "./interview.ts";
 export * from "./limitation.ts";
 export * from "./papers.ts";
+export * from "./receipt-code.ts";
 export * from "./submission.ts";

@@ -1,6 +1,7 @@
 // One online submission as the holding agency sees it: the person's data masked (reveal audited), what they ask, the
 // attached files, the steps, and the decisions the state allows — accept as a claim, forward (Sở Tư pháp), answer a
 // support request, return with a reason — each confirmed in a dialog and answered in Vietnamese.
+
 import { EyeInvisibleOutlined, EyeOutlined, PaperClipOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -25,6 +26,7 @@ import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ATTACHMENT_KIND_VI } from "../../../../src/domain/claims/attachments.ts";
 import { CLAIM_FIELDS } from "../../../../src/domain/claims/dto.ts";
+import { formatReceiptCode } from "../../../../src/domain/portal/receipt-code.ts";
 import { AgencySelect } from "../../shared/AgencySelect.tsx";
 import { ApiError, api } from "../../shared/api.ts";
 import { fmtDate, fmtDateTime, fmtMoney } from "../../shared/format.ts";
@@ -32,7 +34,7 @@ import { useI18n } from "../../shared/i18n/index.tsx";
 import { can, useMe } from "../../shared/session.tsx";
 import { validValues } from "../../shared/valid-values.ts";
 import { NotFound } from "../errors/NotFoundPage.tsx";
-import { dashedCode, type HandledSubmission, STATUS_COLOR, type SubmissionAction } from "./types.ts";
+import { type HandledSubmission, STATUS_COLOR, type SubmissionAction } from "./types.ts";
 
 type Dialog = SubmissionAction | null;
 
@@ -105,7 +107,11 @@ function DecisionModal({
       <Form form={form} layout="vertical" requiredMark={false}>
         {action === "accept" && (
           <Typography.Paragraph data-testid="accept-confirm">
-            {t("ps.acceptConfirm", { code: dashedCode(s.code), date: fmtDate(s.submitted_on), files: s.files.length })}
+            {t("ps.acceptConfirm", {
+              code: formatReceiptCode(s.code),
+              date: fmtDate(s.submitted_on),
+              files: s.files.length,
+            })}
           </Typography.Paragraph>
         )}
         {needsField && (
@@ -185,7 +191,7 @@ export default function SubmissionDetailPage() {
         title={
           <Space wrap>
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="submission-code">
-              {dashedCode(s.code)}
+              {formatReceiptCode(s.code)}
             </Typography.Title>
             <Tag color={STATUS_COLOR[s.status]} data-testid="submission-status">
               {tl("psStatus", s.status)}

@@ -1,12 +1,14 @@
 // Online submissions of the public portal held (or once held) by the acting agency: waiting ones first by default,
 // filter by step kept in the URL. Only the person's name is listed; the rest is on the detail screen, masked.
+
 import { useQuery } from "@tanstack/react-query";
 import { Card, Select, Space, Table, Tag, Typography } from "antd";
 import { Link, useSearchParams } from "react-router";
+import { formatReceiptCode } from "../../../../src/domain/portal/receipt-code.ts";
 import { api, type Page } from "../../shared/api.ts";
 import { fmtDate } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n/index.tsx";
-import { dashedCode, STATUS_COLOR, type SubmissionListItem } from "./types.ts";
+import { STATUS_COLOR, type SubmissionListItem } from "./types.ts";
 
 const FILTERS = ["waiting", "accepted", "answered", "refused", "withdrawn", "all"] as const;
 const FILTER_STATUS: Record<(typeof FILTERS)[number], string | undefined> = {
@@ -70,7 +72,7 @@ export default function SubmissionListPage() {
             {
               title: t("ps.code"),
               dataIndex: "code",
-              render: (code: string, r) => <Link to={`/public-submissions/${r.id}`}>{dashedCode(code)}</Link>,
+              render: (code: string, r) => <Link to={`/public-submissions/${r.id}`}>{formatReceiptCode(code)}</Link>,
             },
             { title: t("ps.kind"), dataIndex: "kind", render: (k: string) => tl("psKind", k) },
             { title: t("ps.person"), dataIndex: "person_name" },

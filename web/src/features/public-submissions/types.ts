@@ -18,9 +18,6 @@ export type HandledSubmission = Omit<HandledSubmissionBody, "request"> & {
   };
 };
 
-/** ABCD-EFGH-JKMN: the receipt code as printed on the phiếu tiếp nhận. */
-export const dashedCode = (code: string) => code.replace(/(.{4})(?=.)/g, "$1-");
-
 export const STATUS_COLOR: Record<SubmissionStatus, string> = {
   received: "processing",
   forwarded: "purple",

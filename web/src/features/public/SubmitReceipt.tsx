@@ -1,7 +1,9 @@
 // The receipt of an online submission: its code, the agency, the date by which the agency must answer (and how it was
 // computed), the phiếu tiếp nhận (PDF) and the way to the status lookup. Kept in sessionStorage so a reload shows it again.
+
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
+import { formatReceiptCode } from "../../../../src/domain/portal/receipt-code.ts";
 import { PORTAL } from "./PublicLayout.tsx";
 import { usePT, viDate } from "./text.ts";
 
@@ -52,7 +54,7 @@ export function ReceiptView({ receipt, factor }: { receipt: Receipt; factor: str
       <div className="pp-alert ok" role="status">
         <p>{pt("receiptLead")}</p>
         <p className="pp-code" data-testid="receipt-code">
-          {receipt.code}
+          {formatReceiptCode(receipt.code)}
         </p>
         <p>{pt("receiptKeep")}</p>
       </div>
@@ -88,7 +90,10 @@ export function ReceiptView({ receipt, factor }: { receipt: Receipt; factor: str
             {pt("receiptPdf")}
           </a>
         )}
-        <Link className="pp-btn secondary" to={`${PORTAL}/tra-cuu?ma=${encodeURIComponent(receipt.code)}`}>
+        <Link
+          className="pp-btn secondary"
+          to={`${PORTAL}/tra-cuu?ma=${encodeURIComponent(formatReceiptCode(receipt.code))}`}
+        >
           {pt("status")}
         </Link>
       </div>
