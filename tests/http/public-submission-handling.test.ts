@@ -345,6 +345,34 @@ for (const engine of availableEngines()) {
       assert.match(mail.subject, /Sở Tư pháp đã chuyển hồ sơ/);
     });
 
+    test("Luật TNBTCNN 2017, Điều 41 khoản 4 — hồ sơ do Sở Tư pháp chuyển: vụ việc nhận hồ sơ ngày được chuyển (thời hạn Điều 42–43 tính từ đó), ghi ngày nộp tại Sở (NĐ 68/2018 Điều 13)", async () => {
+      const s = await submit({ answers: { ...SUBMISSION.answers, agency_kind: "unknown" } });
+      // Filed with the Sở a week ago; forwarded today.
+      await fx.database.query("update public_submissions set submitted_on = submitted_on - 7 where id = $1", [s.id]);
+      await fx.database.query(
+        'update public_submission_steps set "on" = "on" - 7 where submission_id = $1 and step = \'received\'',
+        [s.id],
+      );
+      const [{ filed }] = await fx.database.query<{ filed: string }>(
+        "select to_char(submitted_on, 'DD/MM/YYYY') as filed from public_submissions where id = $1",
+        [s.id],
+      );
+      assert.equal(
+        (await stp.post(`/api/public-submissions/${s.id}/forward`, { agency_id: "thads-thanh-hoa" })).statusCode,
+        200,
+      );
+      const [{ on }] = await fx.database.query<{ on: string }>(
+        "select to_char(\"on\", 'YYYY-MM-DD') as on from public_submission_steps where submission_id = $1 and step = 'forwarded'",
+        [s.id],
+      );
+      const a = await thads.post(`/api/public-submissions/${s.id}/accept`, {});
+      assert.equal(a.statusCode, 201, a.body);
+      const claim = (await thads.get(`/api/claims/${a.json().claim_id}`)).json();
+      const received = claim.events.find((e: { type: string }) => e.type === "received");
+      assert.equal(received.date, on, "the handling agency received the file when it was forwarded");
+      assert.match(received.note, new RegExp(`nộp tại Sở Tư pháp ngày ${filed}`));
+    });
+
     test("trả lời đề nghị hỗ trợ (TT 09/2019 Điều 5): nội dung hiện trên trang tra cứu; trả lại hồ sơ nêu lý do", async () => {
       const s = await submit({
         kind: "support",

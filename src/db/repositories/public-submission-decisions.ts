@@ -5,7 +5,7 @@
 // and the row is locked so a double click decides once (the second → 409); one transaction, one audit row, one step
 // the status page shows and the person is mailed about (src/jobs/public-submission-mail.ts).
 import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { CLAIM_FIELDS, type ClaimField } from "../../domain/claims/dto.ts";
 import {
@@ -16,6 +16,7 @@ import {
   type SubmissionStep,
   type SubmittedRequest,
 } from "../../domain/portal/index.ts";
+import { formatVi } from "../../domain/shared/dates.ts";
 import { DomainError } from "../../domain/shared/errors.ts";
 import { appendAudit, auditActor } from "../audit.ts";
 import {
@@ -120,7 +121,8 @@ function fieldOf(row: Row, given: ClaimField | undefined): ClaimField {
 }
 
 /**
- * Accepts a claim file as a claim of the holder: the `received` event dated the submission's (Vietnam) date, the
+ * Accepts a claim file as a claim of the holder: the `received` event dated the submission's (Vietnam) date — or the
+ * day the Sở Tư pháp forwarded it to the holder — the
  * claimant's data, facts and amounts from the submission, its files copied onto the claim's file. Returns the claim id.
  */
 export async function acceptSubmission(
@@ -131,6 +133,28 @@ export async function acceptSubmission(
   ctx: Ctx,
 ): Promise<{ claim_id: string; claim_code: string }> {
   return transition(db, scope, id, "accept", ctx, async (tx, row) => {
+    // A file the Sở Tư pháp forwarded reached the handling agency on the forwarding day: its time limits run from then
+    // (Luật TNBTCNN 2017, Điều 41 khoản 4; Điều 42–43 "kể từ ngày nhận"), as the work list already counts; the day it
+    // was filed with the Sở stays in the note — the limitation period is judged on it (Nghị định 68/2018, Điều 13).
+    const [forwarded] = await tx
+      .select({ on: publicSubmissionSteps.on })
+      .from(publicSubmissionSteps)
+      .where(
+        and(
+          eq(publicSubmissionSteps.submissionId, row.id),
+          eq(publicSubmissionSteps.step, "forwarded"),
+          eq(publicSubmissionSteps.agencyId, row.agencyId),
+        ),
+      )
+      .orderBy(desc(publicSubmissionSteps.id))
+      .limit(1);
+    const received = forwarded
+      ? {
+          type: "received" as const,
+          date: forwarded.on,
+          note: `Nhận qua Cổng công dân, mã hồ sơ ${row.code}; người yêu cầu nộp tại Sở Tư pháp ngày ${formatVi(row.submittedOn)}, được chuyển đến ngày ${formatVi(forwarded.on)} (Điều 41 khoản 4)`,
+        }
+      : { type: "received" as const, date: row.submittedOn, note: `Nhận qua Cổng công dân, mã hồ sơ ${row.code}` };
     const heads = ((row.request as { damage_heads?: Array<{ amount?: number }> }).damage_heads ?? []).filter(
       (h) => typeof h.amount === "number",
     );
@@ -146,7 +170,7 @@ export async function acceptSubmission(
         claimant_phone: row.personPhone,
         summary: claimSummaryFromSubmission(row.code, row.facts, row.request as SubmittedRequest),
         amount_requested: heads.length ? heads.reduce((s, h) => s + (h.amount ?? 0), 0) : null,
-        events: [{ type: "received", date: row.submittedOn, note: `Nhận qua Cổng công dân, mã hồ sơ ${row.code}` }],
+        events: [received],
       },
       { today: ctx.today },
     );
