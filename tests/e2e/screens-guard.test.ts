@@ -113,9 +113,13 @@ function overflow() {
   return { scroll: document.documentElement.scrollWidth, inner, culprits: out.join("; ") };
 }
 
+/** Moves to `path` without a full load. The entry carries the router's own history state (its index): a screen that
+ * guards unsaved changes (useBlocker) is then asked, as for a Back within the app; an entry without it made React
+ * Router warn that a blocker cannot act on a navigation it did not create. */
 async function clientNavigate(page: Page, path: string) {
   await page.evaluate((p) => {
-    window.history.pushState({}, "", p);
+    const idx = ((window.history.state as { idx?: number } | null)?.idx ?? 0) + 1;
+    window.history.pushState({ usr: null, key: Math.random().toString(36).slice(2, 10), idx }, "", p);
     window.dispatchEvent(new PopStateEvent("popstate"));
   }, path);
 }
