@@ -6,6 +6,7 @@ import { EVENT_LABELS_VI, type EventType } from "../domain/claims/events.ts";
 import { DomainError } from "../domain/shared/errors.ts";
 import type { DocumentBuilderId } from "./builders/index.ts";
 import { DOCUMENT_BUILDERS } from "./builders/index.ts";
+import { DOCUMENT_SYMBOL } from "./nd30/types.ts";
 import { padDocumentNumber } from "./numbering.ts";
 
 /** TT 04/2018/TT-BTP form number → builder and the step whose record fills it (Điều 3 TT 04/2018, list of 21 forms). */
@@ -103,8 +104,7 @@ export function recordedFormNumber(
   const steps = f.step as readonly string[];
   const step = [...events].reverse().find((x) => steps.includes(x.type));
   const m = /^0*(\d{1,6})\/(.+)$/u.exec((str(dataOf(step)[f.number]) ?? "").replace(/\s+/g, ""));
-  // The ký hiệu as an official document carries it (Nghị định 30/2020, Phụ lục I): "QĐ-THADS", "BB-UBND".
-  if (!m || Number(m[1]) < 1 || !/^[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-Za-zĐđ0-9]+)*$/u.test(m[2])) return undefined;
+  if (!m || Number(m[1]) < 1 || !DOCUMENT_SYMBOL.test(m[2])) return undefined;
   return { value: Number(m[1]), symbol: m[2], display: `${padDocumentNumber(Number(m[1]))}/${m[2]}` };
 }
 

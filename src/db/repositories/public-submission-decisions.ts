@@ -5,7 +5,7 @@
 // and the row is locked so a double click decides once (the second → 409); one transaction, one audit row, one step
 // the status page shows and the person is mailed about (src/jobs/public-submission-mail.ts).
 import { createHash } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Scope } from "../../domain/access/scope.ts";
 import { CLAIM_FIELDS, type ClaimField } from "../../domain/claims/dto.ts";
 import {
@@ -30,7 +30,7 @@ import { requirePermission } from "../scope.ts";
 import type { AppDb } from "../types.ts";
 import { createClaim } from "./claims/create.ts";
 import { insertNotifications } from "./notifications.ts";
-import { requireHolder, visibleSubmission } from "./public-submission-handling.ts";
+import { receivedByHolderOn, requireHolder, visibleSubmission } from "./public-submission-handling.ts";
 
 type Row = typeof publicSubmissions.$inferSelect;
 type Ctx = { today: string; now: Date };
@@ -136,25 +136,15 @@ export async function acceptSubmission(
     // A file the Sở Tư pháp forwarded reached the handling agency on the forwarding day: its time limits run from then
     // (Luật TNBTCNN 2017, Điều 41 khoản 4; Điều 42–43 "kể từ ngày nhận"), as the work list already counts; the day it
     // was filed with the Sở stays in the note — the limitation period is judged on it (Nghị định 68/2018, Điều 13).
-    const [forwarded] = await tx
-      .select({ on: publicSubmissionSteps.on })
-      .from(publicSubmissionSteps)
-      .where(
-        and(
-          eq(publicSubmissionSteps.submissionId, row.id),
-          eq(publicSubmissionSteps.step, "forwarded"),
-          eq(publicSubmissionSteps.agencyId, row.agencyId),
-        ),
-      )
-      .orderBy(desc(publicSubmissionSteps.id))
-      .limit(1);
-    const received = forwarded
-      ? {
-          type: "received" as const,
-          date: forwarded.on,
-          note: `Nhận qua Cổng công dân, mã hồ sơ ${row.code}; người yêu cầu nộp tại Sở Tư pháp ngày ${formatVi(row.submittedOn)}, được chuyển đến ngày ${formatVi(forwarded.on)} (Điều 41 khoản 4)`,
-        }
-      : { type: "received" as const, date: row.submittedOn, note: `Nhận qua Cổng công dân, mã hồ sơ ${row.code}` };
+    const receivedOn = receivedByHolderOn(row);
+    const received = {
+      type: "received" as const,
+      date: receivedOn,
+      note:
+        receivedOn === row.submittedOn
+          ? `Nhận qua Cổng công dân, mã hồ sơ ${row.code}`
+          : `Nhận qua Cổng công dân, mã hồ sơ ${row.code}; người yêu cầu nộp tại Sở Tư pháp ngày ${formatVi(row.submittedOn)}, được chuyển đến ngày ${formatVi(receivedOn)} (Điều 41 khoản 4)`,
+    };
     const heads = ((row.request as { damage_heads?: Array<{ amount?: number }> }).damage_heads ?? []).filter(
       (h) => typeof h.amount === "number",
     );

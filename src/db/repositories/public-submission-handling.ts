@@ -56,10 +56,18 @@ export function requireHolder(scope: Scope, row: Pick<Row, "agencyId">): void {
     );
 }
 
+/**
+ * The day the current holder received the file: the submission day, or for a file the Sở Tư pháp forwarded the
+ * forwarding day (Luật TNBTCNN 2017, Điều 41 khoản 4) — a row changes (updatedAt) only when its status does.
+ */
+export function receivedByHolderOn(r: Row): string {
+  return r.status === "forwarded" ? toVnDate(r.updatedAt) : r.submittedOn;
+}
+
 /** The date by which the holder must act (Điều 43 khoản 1 / Điều 41 khoản 4); a forwarded file counts from the forwarding. */
 function dueOf(r: Row): string | null {
   if (r.status !== "received" && r.status !== "forwarded") return null;
-  const from = r.status === "forwarded" ? toVnDate(r.updatedAt) : r.submittedOn;
+  const from = receivedByHolderOn(r);
   return (
     answerBy(defaultCalendar, r.kind as SubmissionKind, from, r.status === "received" && r.determinedBySoTuPhap)
       ?.date ?? null

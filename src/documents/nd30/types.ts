@@ -109,6 +109,9 @@ export const blockSchema = z.discriminatedUnion("type", [
 export type Block = z.output<typeof blockSchema>;
 export type BlockInput = z.input<typeof blockSchema>;
 
+/** A ký hiệu as a document carries it (Nghị định 30/2020, Phụ lục I): "BTNN-NV", "QĐ-UBND". */
+export const DOCUMENT_SYMBOL = /^[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-Za-zĐđ0-9]+)*$/u;
+
 export const officialDocumentInputSchema = z
   .strictObject({
     kind: z.enum(OUTPUT_KINDS),
@@ -117,10 +120,7 @@ export const officialDocumentInputSchema = z
     number: z
       .strictObject({
         value: z.number().int().min(1).max(999_999).optional(),
-        symbol: z
-          .string()
-          .trim()
-          .regex(/^[A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-Za-zĐđ0-9]+)*$/u, 'dạng ký hiệu như "BTNN-NV" hoặc "QĐ-UBND"'),
+        symbol: z.string().trim().regex(DOCUMENT_SYMBOL, 'dạng ký hiệu như "BTNN-NV" hoặc "QĐ-UBND"'),
       })
       .optional(),
     /** Địa danh, e.g. "Hà Nội", "Thanh Hóa". */
